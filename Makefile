@@ -1,0 +1,116 @@
+# up42-qgis: every target sets up what it needs (Debian packages when missing, venvs, pinned
+# pip packages) and is quick when all is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+VENV_NOQT := .venv-noqt
+PY := $(VENV)/bin/python
+PY_NOQT := $(VENV_NOQT)/bin/python
+STAGE := build/plugin
+PLUGIN := up42_qgis
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+SANDBOX_PORT ?= 8642
+RUN_PROFILE := .run-profile
+
+DEB_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth gdal-bin python3-gdal \
+	pyqt5-dev-tools qttools5-dev-tools python3-shapely python3-requests python3-venv \
+	python3-pip curl tinyproxy-bin zip unzip
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
+
+.PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
+	translations clean demo bench
+
+help:
+	@echo "make run          sandbox + QGIS with the plugin (isolated profile)"
+	@echo "make test         the whole suite, headless"
+	@echo "make sandbox      the local UP42-compatible server on port $(SANDBOX_PORT)"
+	@echo "make demo         search -> estimate -> order -> download through qgis_process"
+	@echo "make bench        benchmarks (bench-results.json / .md)"
+	@echo "make package      dist/$(PLUGIN)-$(VERSION).zip"
+	@echo "make lint | translations | clean"
+
+# --- set-up ----------------------------------------------------------------------------------
+system:
+	@missing=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEB_PACKAGES) 2>/dev/null \
+		| awk '$$1=="ii"{print $$2}' | sort | comm -13 - <(tr ' ' '\n' <<< "$(DEB_PACKAGES)" | grep . | sort)); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.stamp: tests/requirements-qgis.txt | system
+	@[ -x $(PY) ] || $(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r tests/requirements-qgis.txt
+	@touch $@
+
+$(VENV_NOQT)/.stamp: tests/requirements-noqt.txt | system
+	@[ -x $(PY_NOQT) ] || $(SYSTEM_PYTHON) -m venv $(VENV_NOQT)
+	$(PY_NOQT) -m pip install -q --disable-pip-version-check -r tests/requirements-noqt.txt
+	@touch $@
+
+venv: system $(VENV)/.stamp $(VENV_NOQT)/.stamp
+
+# The plugin folder QGIS loads from the working tree: symlinks, so edits show on reload.
+stage: system
+	@mkdir -p $(STAGE)/$(PLUGIN)
+	@for f in $(PLUGIN)/* metadata.txt resources i18n; do \
+		ln -sfn "$(CURDIR)/$$f" "$(STAGE)/$(PLUGIN)/$$(basename $$f)"; done
+	@find $(STAGE)/$(PLUGIN) -xtype l -delete
+
+# --- tests -----------------------------------------------------------------------------------
+test: venv
+	@bash tests/tools/run_suites.sh
+
+test-unit: venv
+	$(PY_NOQT) -m pytest -c tests/pytest.ini tests/unit
+
+test-api: venv
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini -p no:pytest_qgis -p no:pytest-qt tests/unit/api
+
+test-qgis: venv
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis
+
+lint: venv
+	$(PY) -m ruff check $(PLUGIN) tests
+	$(PY) -m compileall -q $(PLUGIN) tests > /dev/null
+
+# --- try it ----------------------------------------------------------------------------------
+sandbox: system
+	SANDBOX_PORT=$(SANDBOX_PORT) $(SYSTEM_PYTHON) -m tests.sandbox --port $(SANDBOX_PORT)
+
+run: venv stage translations
+	@bash tests/tools/run_qgis.sh "$(CURDIR)" "$(STAGE)" "$(RUN_PROFILE)" "$(SANDBOX_PORT)"
+
+demo: venv stage
+	@bash tests/tools/demo.sh "$(CURDIR)" "$(STAGE)"
+
+bench: venv stage
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/benchmarks -p no:randomly -q
+
+# --- release ---------------------------------------------------------------------------------
+translations: system
+	@pylupdate5 -noobsolete tests/tools/up42_qgis.pro 2>/dev/null || \
+		pylupdate5 tests/tools/up42_qgis.pro
+	@lrelease -silent i18n/*.ts
+
+package: translations
+	@rm -rf build/package && mkdir -p build/package/$(PLUGIN) dist
+	@cp -rL $(PLUGIN)/. build/package/$(PLUGIN)/
+	@cp metadata.txt build/package/$(PLUGIN)/
+	@mkdir -p build/package/$(PLUGIN)/resources build/package/$(PLUGIN)/i18n
+	@cp -r resources/icons resources/styles build/package/$(PLUGIN)/resources/
+	@cp i18n/*.qm build/package/$(PLUGIN)/i18n/
+	@find build/package -name '__pycache__' -prune -exec rm -rf {} + ; \
+		find build/package -name '*.pyc' -delete
+	@rm -f dist/$(PLUGIN)-$(VERSION).zip
+	@cd build/package && zip -qr ../../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
+	@echo dist/$(PLUGIN)-$(VERSION).zip
+
+clean:
+	rm -rf build dist $(VENV) $(VENV_NOQT) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
+	find . -name '__pycache__' -prune -exec rm -rf {} +

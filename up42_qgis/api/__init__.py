@@ -1,0 +1,1 @@
+"""Qt-free: requests, shapely and the standard library only."""

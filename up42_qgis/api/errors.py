@@ -1,0 +1,76 @@
+"""One exception hierarchy for everything UP42 or the network can answer.
+
+The message is the server's own text (read from any of the contract's error body shapes).
+No message may ever contain a token or a password: the client builds messages only from
+response bodies and URLs without query strings. The GUI turns the type into a translated hint.
+"""
+
+from __future__ import annotations
+
+
+class Up42Error(Exception):
+    """Base class. ``status`` is the HTTP status when there was a response."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AuthenticationError(Up42Error):
+    """Wrong credentials, or a token UP42 refused even after signing in again (401)."""
+
+
+class PermissionDeniedError(Up42Error):
+    """Signed in, but not allowed (403)."""
+
+
+class NotFoundError(Up42Error):
+    """Unknown order, asset, collection or path (404)."""
+
+
+class ValidationError(Up42Error):
+    """The request was refused as invalid (400, 422)."""
+
+
+class ConflictError(Up42Error):
+    """The request conflicts with the current state, e.g. cancelling a placed order (409)."""
+
+
+class RateLimitError(Up42Error):
+    """Too many requests (429) and the retries ran out."""
+
+    def __init__(self, message: str, status: int | None = 429, retry_after: float | None = None):
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
+class LicenceError(Up42Error):
+    """451: the data product's EULA was not accepted, or the collection is restricted."""
+
+
+class ServerError(Up42Error):
+    """5xx after the retries ran out."""
+
+
+class NetworkError(Up42Error):
+    """No usable answer: DNS, refused or dropped connection, TLS, proxy, timeout."""
+
+
+class AmbiguousPlacementError(Up42Error):
+    """An order POST failed in a way that leaves open whether the order exists, and the
+    lookup by display name and tag could not settle it. Never place again blindly."""
+
+
+class DownloadError(Up42Error):
+    """A download could not complete (size mismatch, unsafe archive, disk)."""
+
+
+class CancelledError(Up42Error):
+    """The user cancelled; partial work is kept for resuming."""
+
+    def __init__(self, message: str = "Cancelled") -> None:
+        super().__init__(message)

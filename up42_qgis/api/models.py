@@ -1,0 +1,407 @@
+"""UP42's nouns as small typed dataclasses: collection, data product, scene, estimate, order,
+storage item, asset. Parsing tolerates extra fields and missing optional ones."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+JSON = dict[str, Any]
+
+TERMINAL_STATUSES = frozenset({"FULFILLED", "FAILED_PERMANENTLY", "CANCELED", "FAILED"})
+# PLACEMENT_FAILED never moves on its own: polling stops there and the user may cancel.
+STOP_POLLING_STATUSES = TERMINAL_STATUSES | {"PLACEMENT_FAILED"}
+CANCELLABLE_STATUSES = frozenset({"CREATED", "PLACEMENT_FAILED"})
+FAILED_STATUSES = frozenset({"FAILED_PERMANENTLY", "FAILED", "PLACEMENT_FAILED"})
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """RFC 3339 (with ``Z`` or an offset) to an aware UTC datetime; None when absent or bad."""
+    if not value or not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def format_timestamp(value: datetime) -> str:
+    """An aware or naive (taken as UTC) datetime as RFC 3339 with a ``Z`` suffix."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _float(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _first(mapping: JSON, *keys: str) -> Any:
+    for key in keys:
+        if mapping.get(key) is not None:
+            return mapping[key]
+    return None
+
+
+@dataclass(frozen=True)
+class Account:
+    """Who the credentials belong to; ``workspace_id`` is userinfo's ``sub``."""
+
+    workspace_id: str
+    email: str = ""
+    name: str = ""
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Account:
+        return cls(
+            workspace_id=str(data.get("sub") or ""),
+            email=str(data.get("email") or ""),
+            name=str(data.get("name") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class DataProduct:
+    name: str
+    title: str
+    description: str = ""
+    id: str | None = None
+    eula_id: str | None = None
+
+    @property
+    def orderable(self) -> bool:
+        return bool(self.id)
+
+    @classmethod
+    def from_json(cls, data: JSON) -> DataProduct:
+        return cls(
+            name=str(data.get("name") or ""),
+            title=str(data.get("title") or data.get("name") or ""),
+            description=str(data.get("description") or ""),
+            id=data.get("id") or None,
+            eula_id=data.get("eulaId") or None,
+        )
+
+
+@dataclass(frozen=True)
+class Collection:
+    name: str
+    title: str
+    description: str = ""
+    type: str = "ARCHIVE"
+    integrations: tuple[str, ...] = ()
+    provider_names: tuple[str, ...] = ()
+    host_names: tuple[str, ...] = ()
+    data_products: tuple[DataProduct, ...] = ()
+    product_type: str | None = None
+    resolution: float | None = None
+
+    @property
+    def orderable_products(self) -> tuple[DataProduct, ...]:
+        return tuple(p for p in self.data_products if p.orderable)
+
+    @property
+    def searchable(self) -> bool:
+        return not self.integrations or "SEARCH_AVAILABLE" in self.integrations
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Collection:
+        providers = [p for p in data.get("providers") or [] if isinstance(p, dict)]
+        metadata = data.get("metadata") or {}
+        resolution_value = metadata.get("resolutionValue") or {}
+        return cls(
+            name=str(data.get("name") or ""),
+            title=str(data.get("title") or data.get("name") or ""),
+            description=str(data.get("description") or ""),
+            type=str(data.get("type") or "ARCHIVE"),
+            integrations=tuple(str(i) for i in data.get("integrations") or ()),
+            provider_names=tuple(str(p.get("name")) for p in providers if p.get("name")),
+            host_names=tuple(
+                str(p.get("name"))
+                for p in providers
+                if p.get("name") and "HOST" in (p.get("roles") or ())
+            ),
+            data_products=tuple(
+                DataProduct.from_json(p)
+                for p in data.get("dataProducts") or ()
+                if isinstance(p, dict)
+            ),
+            product_type=metadata.get("productType"),
+            resolution=_float(resolution_value.get("minimum")),
+        )
+
+
+class SortField(StrEnum):
+    DATE = "date"
+    CLOUD = "cloud"
+    RESOLUTION = "resolution"
+
+    @property
+    def stac_field(self) -> str:
+        return {
+            SortField.DATE: "properties.datetime",
+            SortField.CLOUD: "properties.cloudCoverage",
+            SortField.RESOLUTION: "properties.resolution",
+        }[self]
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A catalog search. ``aoi`` is a GeoJSON geometry in EPSG:4326 (already checked)."""
+
+    aoi: JSON
+    collections: tuple[str, ...] = ()
+    start: date | datetime | None = None
+    end: date | datetime | None = None
+    max_cloud: float | None = None
+    sort: SortField = SortField.DATE
+    ascending: bool = False
+    page_size: int = 50
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A STAC item from the catalog search."""
+
+    id: str
+    collection: str
+    acquired: datetime | None
+    geometry: JSON
+    bbox: tuple[float, float, float, float] | None = None
+    cloud_cover: float | None = None
+    resolution: float | None = None
+    incidence_angle: float | None = None
+    scene_id: str = ""
+    constellation: str = ""
+    provider_name: str = ""
+    delivery_time: str = ""
+    thumbnail_href: str | None = None
+    quicklook_href: str | None = None
+    properties: JSON = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Scene:
+        props = data.get("properties") or {}
+        provider_props = props.get("providerProperties") or {}
+        assets = data.get("assets") or {}
+        bbox = data.get("bbox")
+        return cls(
+            id=str(data.get("id") or props.get("id") or ""),
+            collection=str(data.get("collection") or props.get("collection") or ""),
+            acquired=parse_timestamp(props.get("datetime") or props.get("start_datetime")),
+            geometry=data.get("geometry") or {},
+            bbox=tuple(float(v) for v in bbox[:4]) if isinstance(bbox, list) and len(bbox) >= 4
+            else None,  # type: ignore[arg-type]
+            cloud_cover=_float(_first(props, "eo:cloud_cover", "cloudCoverage")),
+            resolution=_float(_first(props, "gsd", "resolution")),
+            incidence_angle=_float(
+                _first(provider_props, "incidenceAngle", "incidence_angle")
+                if isinstance(provider_props, dict)
+                else None
+            ),
+            scene_id=str(props.get("sceneId") or ""),
+            constellation=str(props.get("constellation") or ""),
+            provider_name=str(props.get("providerName") or props.get("producer") or ""),
+            delivery_time=str(props.get("deliveryTime") or ""),
+            thumbnail_href=(assets.get("thumbnail") or {}).get("href"),
+            quicklook_href=(assets.get("quicklook") or {}).get("href"),
+            properties=props,
+        )
+
+
+@dataclass(frozen=True)
+class ScenePage:
+    """One page of a catalog search. ``next_request`` is the opaque continuation (the STAC
+    ``next`` link) that ``Up42Client.search_page`` takes to fetch the following page."""
+
+    scenes: tuple[Scene, ...]
+    number_matched: int | None = None
+    next_request: JSON | None = None
+
+    @property
+    def has_more(self) -> bool:
+        return self.next_request is not None and bool(self.scenes)
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """One archive order: one scene, one AOI (GeoJSON geometry in EPSG:4326)."""
+
+    data_product_id: str
+    scene_id: str
+    aoi: JSON
+    display_name: str
+    tags: tuple[str, ...] = ("qgis",)
+    budget_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The estimate of one OrderRequest; ``error`` is set when UP42 refused that scene."""
+
+    scene_id: str
+    credits: float | None = None
+    size: float | None = None
+    unit: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.credits is not None
+
+
+@dataclass(frozen=True)
+class PlacedOrder:
+    """The outcome of placing one OrderRequest: an order id, or an error."""
+
+    scene_id: str
+    order_id: str | None = None
+    error: str | None = None
+    recovered: bool = False  # found by lookup after an ambiguous failure of the POST
+
+
+@dataclass(frozen=True)
+class Order:
+    id: str
+    display_name: str
+    status: str
+    type: str = "ARCHIVE"
+    workspace_id: str = ""
+    data_product_id: str | None = None
+    tags: tuple[str, ...] = ()
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    aoi: JSON | None = None
+    image_id: str | None = None
+    sub_status: str | None = None
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in TERMINAL_STATUSES
+
+    @property
+    def stops_polling(self) -> bool:
+        return self.status in STOP_POLLING_STATUSES
+
+    @property
+    def is_fulfilled(self) -> bool:
+        return self.status == "FULFILLED"
+
+    @property
+    def has_failed(self) -> bool:
+        return self.status in FAILED_STATUSES
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.status in CANCELLABLE_STATUSES
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Order:
+        details = data.get("orderDetails") or {}
+        return cls(
+            id=str(data.get("id") or ""),
+            display_name=str(data.get("displayName") or ""),
+            status=str(data.get("status") or "UNKNOWN"),
+            type=str(data.get("type") or "ARCHIVE"),
+            workspace_id=str(data.get("workspaceId") or ""),
+            data_product_id=data.get("dataProductId"),
+            tags=tuple(str(t) for t in data.get("tags") or ()),
+            created_at=parse_timestamp(data.get("createdAt")),
+            updated_at=parse_timestamp(data.get("updatedAt")),
+            aoi=details.get("aoi") or details.get("geometry"),
+            image_id=details.get("imageId"),
+            sub_status=details.get("subStatus"),
+        )
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A downloadable file of a delivery; ``href`` is ``{API}/v2/assets/{asset_id}``."""
+
+    key: str
+    href: str
+    title: str = ""
+    media_type: str = ""
+    roles: tuple[str, ...] = ()
+
+    @property
+    def asset_id(self) -> str:
+        return self.href.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
+    def is_raster(self) -> bool:
+        kind = self.media_type.lower()
+        return "tiff" in kind or "jp2" in kind or self.key.lower().endswith((".tif", ".tiff"))
+
+    @property
+    def is_zip(self) -> bool:
+        return "zip" in self.media_type.lower() or self.key.lower().endswith(".zip")
+
+    @classmethod
+    def from_json(cls, key: str, data: JSON) -> Asset:
+        return cls(
+            key=key,
+            href=str(data.get("href") or ""),
+            title=str(data.get("title") or ""),
+            media_type=str(data.get("type") or ""),
+            roles=tuple(str(r) for r in data.get("roles") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class StorageItem:
+    """A STAC item of the storage API: part of an order's delivery."""
+
+    id: str
+    collection_id: str
+    order_id: str
+    geometry: JSON | None
+    acquired: datetime | None
+    assets: tuple[Asset, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: JSON) -> StorageItem:
+        props = data.get("properties") or {}
+        return cls(
+            id=str(data.get("id") or ""),
+            collection_id=str(data.get("collection") or ""),
+            order_id=str(props.get("up42-order:id") or ""),
+            geometry=data.get("geometry"),
+            acquired=parse_timestamp(props.get("datetime")),
+            assets=tuple(
+                Asset.from_json(key, value)
+                for key, value in (data.get("assets") or {}).items()
+                if isinstance(value, dict)
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Everything an order delivered: its storage collections' assets and items' assets."""
+
+    order_id: str
+    items: tuple[StorageItem, ...] = ()
+    collection_assets: tuple[Asset, ...] = ()
+
+    @property
+    def assets(self) -> tuple[Asset, ...]:
+        seen: dict[str, Asset] = {}
+        for asset in (*self.collection_assets, *(a for i in self.items for a in i.assets)):
+            seen.setdefault(asset.href, asset)
+        return tuple(seen.values())

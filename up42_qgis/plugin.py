@@ -1,0 +1,93 @@
+"""Wiring: what QGIS loads and unloads. Everything created here is removed in ``unload``."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .i18n import tr
+from .paths import i18n_dir, icon_path
+
+
+class Up42Plugin:
+    def __init__(self, iface) -> None:
+        # qgis_process builds the plugin with iface=None and only calls initProcessing().
+        self.iface = iface
+        self.provider = None
+        self.action: QAction | None = None
+        self.dock = None
+        self.translator: QTranslator | None = None
+        self._install_translator()
+
+    # --- Processing (also headless) ---------------------------------------------------------
+    def initProcessing(self) -> None:
+        from .processing.provider import Up42Provider
+
+        if self.provider is None:
+            self.provider = Up42Provider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- desktop ----------------------------------------------------------------------------
+    def initGui(self) -> None:
+        self.initProcessing()
+        self.action = QAction(QIcon(icon_path("up42.svg")), tr("UP42"), self.iface.mainWindow())
+        self.action.setObjectName("Up42ToggleDock")
+        self.action.setCheckable(True)
+        self.action.setToolTip(tr("Search, order and download UP42 imagery"))
+        self.action.toggled.connect(self._set_dock_visible)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToWebMenu(tr("&UP42"), self.action)
+
+    def _ensure_dock(self):
+        if self.dock is None:
+            from .gui.dock import Up42DockWidget
+
+            self.dock = Up42DockWidget(self.iface.mainWindow())
+            self.dock.visibilityChanged.connect(self._sync_action)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        return self.dock
+
+    def _set_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self._ensure_dock().show()
+            self.dock.raise_()
+        elif self.dock is not None:
+            self.dock.hide()
+
+    def _sync_action(self, visible: bool) -> None:
+        if self.action is not None and self.action.isChecked() != visible:
+            self.action.blockSignals(True)
+            self.action.setChecked(visible)
+            self.action.blockSignals(False)
+
+    def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.visibilityChanged.disconnect(self._sync_action)
+            self.iface.removeDockWidget(self.dock)
+            self.dock.close()
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.action.toggled.disconnect(self._set_dock_visible)
+            self.iface.removePluginWebMenu(tr("&UP42"), self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+
+    # --- i18n -------------------------------------------------------------------------------
+    def _install_translator(self) -> None:
+        locale = str(QgsSettings().value("locale/userLocale", QLocale().name()) or "")[:2]
+        qm_file = i18n_dir() / f"up42_qgis_{locale}.qm"
+        if locale and qm_file.exists():
+            translator = QTranslator()
+            if translator.load(str(qm_file)):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator
