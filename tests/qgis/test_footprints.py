@@ -1,0 +1,112 @@
+"""Footprints: fields, one feature per scene with the scene's geometry, GeoPackage, tree group."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
+
+from up42_qgis.api.models import Scene
+from up42_qgis.layers.footprints import (
+    GROUP_NAME,
+    add_to_up42_group,
+    append_scenes,
+    create_footprints_layer,
+    feature_ids_by_scene,
+    footprint_fields,
+    scene_feature,
+    scene_geometry,
+)
+
+
+def make_scene(index: int, x: float = 13.1, y: float = 52.3, size: float = 0.1, **extra) -> Scene:
+    x0, y0 = x + (index % 100) * 0.001, y + (index // 100) * 0.001
+    ring = [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]
+    return Scene(
+        id=f"scene-{index:05d}",
+        collection="phr",
+        acquired=datetime(2024, 5, 1, 10, 21, 33, tzinfo=UTC),
+        geometry={"type": "Polygon", "coordinates": [ring]},
+        bbox=(x0, y0, x0 + size, y0 + size),
+        cloud_cover=8.5,
+        resolution=0.5,
+        incidence_angle=15.7,
+        scene_id=f"DS_PHR1A_{index}",
+        constellation="phr",
+        provider_name="oneatlas",
+        delivery_time="MINUTES",
+        **extra,
+    )
+
+
+def test_fields_hold_the_documented_attributes():
+    names = footprint_fields().names()
+    for name in ("scene_id", "collection", "acquired", "cloud_cover", "resolution",
+                 "incidence", "constellation", "provider", "provider_id"):
+        assert name in names
+
+
+def test_scene_feature_carries_geometry_and_attributes():
+    scene = make_scene(0)
+    feature = scene_feature(scene, footprint_fields())
+    geometry = feature.geometry()
+    assert geometry.wkbType() == QgsWkbTypes.MultiPolygon
+    expected = QgsGeometry.fromWkt("POLYGON((13.1 52.3, 13.2 52.3, 13.2 52.4, 13.1 52.4, 13.1 52.3))")
+    assert geometry.symDifference(expected).area() == pytest.approx(0, abs=1e-12)
+    assert feature["scene_id"] == "scene-00000"
+    assert feature["collection"] == "phr"
+    assert feature["cloud_cover"] == pytest.approx(8.5)
+    assert feature["incidence"] == pytest.approx(15.7)
+    assert feature["provider_id"] == "DS_PHR1A_0"
+    assert feature["acquired"].toUTC().toString("yyyy-MM-ddThh:mm:ss") == "2024-05-01T10:21:33"
+
+
+def test_antimeridian_footprint_is_split_not_wrapped_around_the_world():
+    ring = [[179.5, 10.0], [-179.5, 10.0], [-179.5, 11.0], [179.5, 11.0], [179.5, 10.0]]
+    scene = Scene(id="am", collection="x", acquired=None,
+                  geometry={"type": "Polygon", "coordinates": [ring]})
+    geometry = scene_geometry(scene)
+    assert geometry.isMultipart()
+    assert geometry.constGet().numGeometries() == 2
+    assert geometry.area() == pytest.approx(1.0)  # 1° × 1°, not 359° × 1°
+
+
+def test_missing_geometry_falls_back_to_bbox():
+    scene = Scene(id="b", collection="x", acquired=None, geometry={}, bbox=(1.0, 2.0, 3.0, 4.0))
+    assert scene_geometry(scene).area() == pytest.approx(4.0)
+
+
+def test_geopackage_layer_with_ten_thousand_scenes(tmp_path):
+    scenes = [make_scene(i, size=0.01) for i in range(10_000)]
+    layer = create_footprints_layer(tmp_path / "fp.gpkg", "search 1", scenes)
+    assert layer.isValid()
+    assert layer.providerType() == "ogr"
+    assert layer.featureCount() == 10_000
+    ids = feature_ids_by_scene(layer)
+    assert len(ids) == 10_000
+    feature = layer.getFeature(ids["scene-00123"])
+    assert feature.geometry().boundingBox().xMinimum() == pytest.approx(13.1 + 23 * 0.001)
+    # reopened from disk: the data is really in the GeoPackage
+    again = QgsVectorLayer(layer.source(), "again", "ogr")
+    assert again.featureCount() == 10_000
+
+
+def test_second_search_gets_its_own_table_and_append_adds(tmp_path):
+    path = tmp_path / "fp.gpkg"
+    first = create_footprints_layer(path, "search", [make_scene(1)])
+    second = create_footprints_layer(path, "search", [make_scene(2)])
+    assert first.source() != second.source()
+    new_ids = append_scenes(second, [make_scene(3), make_scene(4)])
+    assert len(new_ids) == 2
+    assert second.featureCount() == 3
+    assert first.featureCount() == 1
+
+
+def test_layer_goes_into_the_up42_group(tmp_path, qgis_new_project):
+    layer = create_footprints_layer(tmp_path / "fp.gpkg", "search", [make_scene(1)])
+    add_to_up42_group(layer)
+    group = QgsProject.instance().layerTreeRoot().findGroup(GROUP_NAME)
+    assert group is not None
+    assert group.findLayer(layer.id()) is not None
+    QgsProject.instance().removeMapLayer(layer.id())
