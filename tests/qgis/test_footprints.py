@@ -42,8 +42,17 @@ def make_scene(index: int, x: float = 13.1, y: float = 52.3, size: float = 0.1, 
 
 def test_fields_hold_the_documented_attributes():
     names = footprint_fields().names()
-    for name in ("scene_id", "collection", "acquired", "cloud_cover", "resolution",
-                 "incidence", "constellation", "provider", "provider_id"):
+    for name in (
+        "scene_id",
+        "collection",
+        "acquired",
+        "cloud_cover",
+        "resolution",
+        "incidence",
+        "constellation",
+        "provider",
+        "provider_id",
+    ):
         assert name in names
 
 
@@ -52,7 +61,9 @@ def test_scene_feature_carries_geometry_and_attributes():
     feature = scene_feature(scene, footprint_fields())
     geometry = feature.geometry()
     assert geometry.wkbType() == QgsWkbTypes.MultiPolygon
-    expected = QgsGeometry.fromWkt("POLYGON((13.1 52.3, 13.2 52.3, 13.2 52.4, 13.1 52.4, 13.1 52.3))")
+    expected = QgsGeometry.fromWkt(
+        "POLYGON((13.1 52.3, 13.2 52.3, 13.2 52.4, 13.1 52.4, 13.1 52.3))"
+    )
     assert geometry.symDifference(expected).area() == pytest.approx(0, abs=1e-12)
     assert feature["scene_id"] == "scene-00000"
     assert feature["collection"] == "phr"
@@ -64,8 +75,9 @@ def test_scene_feature_carries_geometry_and_attributes():
 
 def test_antimeridian_footprint_is_split_not_wrapped_around_the_world():
     ring = [[179.5, 10.0], [-179.5, 10.0], [-179.5, 11.0], [179.5, 11.0], [179.5, 10.0]]
-    scene = Scene(id="am", collection="x", acquired=None,
-                  geometry={"type": "Polygon", "coordinates": [ring]})
+    scene = Scene(
+        id="am", collection="x", acquired=None, geometry={"type": "Polygon", "coordinates": [ring]}
+    )
     geometry = scene_geometry(scene)
     assert geometry.isMultipart()
     assert geometry.constGet().numGeometries() == 2

@@ -172,7 +172,9 @@ def _unique_table_name(path: Path, layer_name: str) -> str:
 
     dataset = ogr.Open(str(path))
     existing = (
-        {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())} if dataset else set()
+        {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())}
+        if dataset
+        else set()
     )
     dataset = None
     candidate, suffix = layer_name, 2
