@@ -1,0 +1,106 @@
+"""Delivered rasters into the project: a group per order, a natural-colour rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from qgis.core import (
+    QgsContrastEnhancement,
+    QgsMultiBandColorRenderer,
+    QgsProject,
+    QgsRasterBandStats,
+    QgsRasterLayer,
+    QgsRasterMinMaxOrigin,
+    QgsSingleBandGrayRenderer,
+)
+
+RASTER_SUFFIXES = (".tif", ".tiff", ".jp2")
+ORDER_ID_PROPERTY = "up42/order_id"
+# The cumulative-cut percentages QGIS itself uses by default: ignores dark and bright outliers.
+CUT_LOWER, CUT_UPPER = 0.02, 0.98
+ROOT_GROUP_NAME = "UP42"
+
+
+def find_rasters(paths: Iterable[Path]) -> list[Path]:
+    """The raster files among paths and inside any folders among them, sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if p.suffix.lower() in RASTER_SUFFIXES)
+        elif path.suffix.lower() in RASTER_SUFFIXES and path.exists():
+            found.add(path)
+    return sorted(found)
+
+
+def _stretched(layer: QgsRasterLayer, band: int) -> QgsContrastEnhancement:
+    provider = layer.dataProvider()
+    enhancement = QgsContrastEnhancement(provider.dataType(band))
+    enhancement.setContrastEnhancementAlgorithm(
+        QgsContrastEnhancement.StretchToMinimumMaximum, False
+    )
+    low, high = provider.cumulativeCut(band, CUT_LOWER, CUT_UPPER, layer.extent(), 250000)
+    if not high > low:  # flat band: fall back to its real range
+        stats = provider.bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+        low, high = stats.minimumValue, stats.maximumValue
+    enhancement.setMinimumValue(low)
+    enhancement.setMaximumValue(high)
+    return enhancement
+
+
+def apply_natural_colour(layer: QgsRasterLayer) -> None:
+    """Bands 1, 2, 3 as red, green, blue with a cumulative-cut stretch (3 or more bands, e.g.
+    RGB or RGBN); a single band as grey with the same stretch."""
+    provider = layer.dataProvider()
+    if layer.bandCount() >= 3:
+        renderer = QgsMultiBandColorRenderer(provider, 1, 2, 3)
+        renderer.setRedContrastEnhancement(_stretched(layer, 1))
+        renderer.setGreenContrastEnhancement(_stretched(layer, 2))
+        renderer.setBlueContrastEnhancement(_stretched(layer, 3))
+    else:
+        renderer = QgsSingleBandGrayRenderer(provider, 1)
+        renderer.setContrastEnhancement(_stretched(layer, 1))
+    origin = QgsRasterMinMaxOrigin()
+    origin.setLimits(QgsRasterMinMaxOrigin.CumulativeCut)
+    origin.setCumulativeCutLower(CUT_LOWER)
+    origin.setCumulativeCutUpper(CUT_UPPER)
+    origin.setExtent(QgsRasterMinMaxOrigin.WholeRaster)
+    renderer.setMinMaxOrigin(origin)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+def add_rasters_to_project(
+    paths: Iterable[Path],
+    group_name: str,
+    order_id: str = "",
+    project: QgsProject | None = None,
+) -> list[QgsRasterLayer]:
+    """Loads the rasters (files or folders searched for rasters) into a group named after the
+    order inside the "UP42" group; a file already in that group is not added twice.
+
+    Returns the layers added; files GDAL cannot open are skipped (``invalid`` in the log).
+    """
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    parent = root.findGroup(ROOT_GROUP_NAME) or root.insertGroup(0, ROOT_GROUP_NAME)
+    group = parent.findGroup(group_name) or parent.insertGroup(0, group_name)
+    already = {
+        Path(node.layer().source()).resolve()
+        for node in group.findLayers()
+        if node.layer() is not None
+    }
+    added: list[QgsRasterLayer] = []
+    for path in find_rasters(paths):
+        if path.resolve() in already:
+            continue
+        layer = QgsRasterLayer(str(path), path.stem, "gdal")
+        if not layer.isValid():
+            continue
+        apply_natural_colour(layer)
+        if order_id:
+            layer.setCustomProperty(ORDER_ID_PROPERTY, order_id)
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+        added.append(layer)
+    return added

@@ -1,0 +1,284 @@
+"""The download queue the plugin owns: an order's delivery, one task per asset, then the
+rasters into the project. Orders whose download was interrupted are remembered on disk and
+resumed (their ``.part`` files continue) when the plugin starts again."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..api.download import order_folder
+from ..api.errors import Up42Error
+from ..api.models import Asset, Delivery
+from ..i18n import tr
+from ..layers.rasters import add_rasters_to_project, find_rasters
+from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
+from ..tasks.downloads import DownloadAssetTask, DownloadedAsset
+from ..tasks.orders import DeliveryTask
+
+PENDING_KEY = "up42/downloads/pending"  # JSON: {order id: {"name": ..., "add": bool}}
+DEFAULT_PARALLEL = 3
+
+
+def _settings_value(name: str, default: Any) -> Any:
+    try:
+        from ..settings import SettingsStore
+
+        return getattr(SettingsStore.load(), name, default)
+    except Exception:  # settings unreadable: the defaults still give a working download
+        return default
+
+
+def default_download_root() -> Path:
+    folder = _settings_value("download_folder", "") or str(Path.home() / "UP42 downloads")
+    return Path(folder)
+
+
+@dataclass
+class _Job:
+    order_id: str
+    display_name: str
+    add_to_project: bool
+    folder: Path
+    queue: list[tuple[Asset, Path]] = field(default_factory=list)
+    running: dict[str, DownloadAssetTask] = field(default_factory=dict)  # asset href -> task
+    progress: dict[str, float] = field(default_factory=dict)
+    done: list[DownloadedAsset] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    total: int = 0
+    delivery_task: Up42Task | None = None
+
+
+class DownloadManager(QObject):
+    """``download_order`` is safe to call again for the same order: a running download is
+    not started twice, a finished file is not fetched again, a partial one resumes."""
+
+    download_started = pyqtSignal(str)  # order id
+    download_progress = pyqtSignal(str, float)  # order id, percent over all its assets
+    download_finished = pyqtSignal(str, list)  # order id, downloaded file paths (str)
+    download_failed = pyqtSignal(str, str)  # order id, explanation
+
+    def __init__(self, context: Any, root: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self._root = root
+        self._runner = TaskRunner()
+        self._jobs: dict[str, _Job] = {}
+        self._stopped = False
+        self.last_files: dict[str, list[Path]] = {}  # order id -> files of its last download
+        self.last_layers: dict[str, list[str]] = {}  # order id -> ids of the layers added
+
+    # --- queries ---------------------------------------------------------------------------
+    @property
+    def root(self) -> Path:
+        return self._root or default_download_root()
+
+    def folder_for(self, order_id: str, display_name: str = "") -> Path:
+        return Path(order_folder(self.root, order_id, display_name or order_id))
+
+    def is_active(self, order_id: str) -> bool:
+        return order_id in self._jobs
+
+    def active_order_ids(self) -> list[str]:
+        return list(self._jobs)
+
+    def pending_order_ids(self) -> list[str]:
+        return list(self._read_pending())
+
+    # --- actions ---------------------------------------------------------------------------
+    def download_order(
+        self,
+        order_id: str,
+        display_name: str = "",
+        add_to_project: bool = True,
+        delivery: Delivery | None = None,
+    ) -> bool:
+        """Starts the download; False when it is already running or the manager stopped."""
+        if self._stopped or order_id in self._jobs:
+            return False
+        job = _Job(
+            order_id=order_id,
+            display_name=display_name or order_id,
+            add_to_project=add_to_project,
+            folder=self.folder_for(order_id, display_name),
+        )
+        self._jobs[order_id] = job
+        self._remember_pending(job)
+        self.download_started.emit(order_id)
+        if delivery is not None:
+            self._start_assets(job, delivery)
+            return True
+        try:
+            client = self.context.clients.client()
+        except Up42Error as error:
+            self._finish(job, error=str(error))
+            return True
+        job.delivery_task = self._runner.start(
+            DeliveryTask(client, order_id), lambda task: self._on_delivery(job, task)
+        )
+        return True
+
+    def cancel(self, order_id: str) -> None:
+        """Stops the order's downloads; partial files stay and resume next time."""
+        job = self._jobs.get(order_id)
+        if job is None:
+            return
+        job.cancelled = True
+        job.queue.clear()
+        if job.delivery_task is not None:
+            job.delivery_task.cancel()
+        for task in list(job.running.values()):
+            task.cancel()
+
+    def resume_interrupted(self) -> list[str]:
+        """Restarts the downloads a previous session left unfinished."""
+        started = []
+        for order_id, info in self._read_pending().items():
+            if self.download_order(order_id, info.get("name", ""), bool(info.get("add", True))):
+                started.append(order_id)
+        return started
+
+    def stop(self) -> None:
+        """On unload: no new work, running tasks cancelled (their ``.part`` files stay and
+        the orders stay pending, so the next start resumes them)."""
+        self._stopped = True
+        self._runner.cancel_all()
+        self._jobs.clear()
+
+    # --- steps -----------------------------------------------------------------------------
+    def _on_delivery(self, job: _Job, task: Up42Task) -> None:
+        if self._stopped:
+            return
+        job.delivery_task = None
+        if task.was_cancelled or job.cancelled:
+            self._finish(job, cancelled=True)
+        elif task.error is not None:
+            self._finish(job, error=str(task.error))
+        else:
+            self._start_assets(job, task.result)
+
+    def _start_assets(self, job: _Job, delivery: Delivery) -> None:
+        several_items = len(delivery.items) > 1
+        targets: list[tuple[Asset, Path]] = [(a, job.folder) for a in delivery.collection_assets]
+        for item in delivery.items:
+            folder = job.folder / item.id[:8] if several_items else job.folder
+            targets.extend((asset, folder) for asset in item.assets)
+        seen: set[str] = set()
+        job.queue = [t for t in targets if not (t[0].href in seen or seen.add(t[0].href))]
+        job.total = len(job.queue)
+        if not job.queue:
+            self._finish(job, error=tr("The order has no files to download yet."))
+            return
+        self._start_next(job)
+
+    def _start_next(self, job: _Job) -> None:
+        limit = max(1, int(_settings_value("max_parallel_downloads", DEFAULT_PARALLEL) or 1))
+        try:
+            client = self.context.clients.client()
+        except Up42Error as error:
+            job.errors.append(str(error))
+            job.queue.clear()
+        while job.queue and len(job.running) < limit:
+            asset, folder = job.queue.pop(0)
+            label = f"{job.display_name} · {asset.title or asset.key}"
+            task = DownloadAssetTask(client, asset, folder, label)
+            task.progressChanged.connect(
+                lambda value, key=asset.href: self._on_progress(job, key, value)
+            )
+            job.running[asset.href] = task
+            self._runner.start(task, lambda t, key=asset.href: self._on_asset(job, key, t))
+        if not job.running and not job.queue:
+            self._finish(job, cancelled=job.cancelled and not job.errors)
+
+    def _on_progress(self, job: _Job, key: str, value: float) -> None:
+        if self._stopped or job.total == 0:
+            return
+        job.progress[key] = value
+        self.download_progress.emit(job.order_id, sum(job.progress.values()) / job.total)
+
+    def _on_asset(self, job: _Job, key: str, task: Up42Task) -> None:
+        if self._stopped:
+            return
+        job.running.pop(key, None)
+        if task.was_cancelled:
+            job.cancelled = True
+            job.queue.clear()
+        elif task.error is not None:
+            job.errors.append(f"{task.asset.title or task.asset.key}: {task.error}")
+        else:
+            job.done.append(task.result)
+            job.progress[key] = 100.0
+        self._start_next(job)
+
+    def _finish(self, job: _Job, error: str | None = None, cancelled: bool = False) -> None:
+        self._jobs.pop(job.order_id, None)
+        files = [p for d in job.done for p in (d.path, *d.extracted)]
+        self.last_files[job.order_id] = files
+        layers = []
+        if job.add_to_project and files:
+            layers = add_rasters_to_project(
+                self._rasters_to_load(job.done), job.display_name, job.order_id
+            )
+            self.last_layers[job.order_id] = [layer.id() for layer in layers]
+        error = error or ("; ".join(job.errors) if job.errors else None)
+        if error is None and not cancelled:
+            self._forget_pending(job.order_id)
+            self.download_finished.emit(job.order_id, [str(p) for p in files])
+            self._notify(
+                Qgis.Success,
+                tr("Downloaded {name} to {folder} ({n} layers added)").format(
+                    name=job.display_name, folder=str(job.folder), n=len(layers)
+                ),
+            )
+            return
+        if cancelled:
+            self._forget_pending(job.order_id)  # the user chose to stop: no resume at start-up
+            message = tr("Download cancelled. It resumes where it stopped when you download again.")
+        else:
+            message = tr("Download failed: {error}. Downloading again resumes it.").format(
+                error=error
+            )
+            QgsMessageLog.logMessage(f"{job.display_name}: {error}", LOG_TAG, Qgis.Warning)
+            self._notify(Qgis.Warning, f"{job.display_name}: {message}")
+        self.download_failed.emit(job.order_id, message)
+
+    @staticmethod
+    def _rasters_to_load(done: list[DownloadedAsset]) -> list[Path]:
+        """The delivered raster files; only when there are none, the rasters inside ZIPs (the
+        "Original Delivery" repeats the same image, which would otherwise load twice)."""
+        direct = find_rasters(d.path for d in done if not d.extracted)
+        return direct or find_rasters(p for d in done for p in d.extracted)
+
+    def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
+        iface = getattr(self.context, "iface", None)
+        if iface is None:
+            return
+        try:
+            iface.messageBar().pushMessage(tr("UP42"), text, level, 8)
+        except Exception:  # a missing message bar (headless) must not lose the download
+            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+
+    # --- persistence -----------------------------------------------------------------------
+    @staticmethod
+    def _read_pending() -> dict[str, dict]:
+        try:
+            value = json.loads(str(QgsSettings().value(PENDING_KEY, "{}") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _remember_pending(self, job: _Job) -> None:
+        pending = self._read_pending()
+        pending[job.order_id] = {"name": job.display_name, "add": job.add_to_project}
+        QgsSettings().setValue(PENDING_KEY, json.dumps(pending))
+
+    def _forget_pending(self, order_id: str) -> None:
+        pending = self._read_pending()
+        if pending.pop(order_id, None) is not None:
+            QgsSettings().setValue(PENDING_KEY, json.dumps(pending))

@@ -1,0 +1,310 @@
+"""The order tracker the plugin owns: it outlives the dock and, through the persisted ids,
+QGIS itself. One list request per poll covers every open order; polling is fast just after
+an order was placed and relaxes to the configured interval after that."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+
+from ..api.errors import Up42Error
+from ..api.models import Order
+from ..i18n import tr
+from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
+from ..tasks.orders import ListOrdersTask
+
+DEFAULT_INTERVAL_S = 60.0
+MIN_INTERVAL_S = 5.0
+FAST_INTERVAL_S = 5.0
+FAST_PERIOD_S = 180.0
+# An id the list call keeps leaving out (deleted, or another workspace) stops being polled.
+MAX_MISSES = 3
+NOTES_KEY = "up42/orders/notes"  # JSON: {order id: {"auto_download": bool, "credits": float}}
+
+
+class OrderNotes:
+    """What the plugin knows about an order beyond UP42's answer, kept across restarts: the
+    "download and add when fulfilled" choice and the credits estimated when it was placed."""
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            value = json.loads(str(QgsSettings().value(NOTES_KEY, "{}") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _write(self, notes: dict[str, dict]) -> None:
+        QgsSettings().setValue(NOTES_KEY, json.dumps({k: v for k, v in notes.items() if v}))
+
+    def _set(self, order_id: str, key: str, value: Any) -> None:
+        notes = self._read()
+        entry = notes.setdefault(order_id, {})
+        if value is None or value is False:
+            entry.pop(key, None)
+        else:
+            entry[key] = value
+        self._write(notes)
+
+    def auto_download(self, order_id: str) -> bool:
+        return bool(self._read().get(order_id, {}).get("auto_download"))
+
+    def set_auto_download(self, order_id: str, enabled: bool) -> None:
+        self._set(order_id, "auto_download", bool(enabled))
+
+    def credits(self, order_id: str) -> float | None:
+        value = self._read().get(order_id, {}).get("credits")
+        return float(value) if isinstance(value, int | float) else None
+
+    def set_credits(self, order_id: str, credits: float | None) -> None:
+        self._set(order_id, "credits", credits)
+
+
+def _load_setting(name: str, default: Any) -> Any:
+    try:
+        from ..settings import SettingsStore
+
+        return getattr(SettingsStore.load(), name, default)
+    except Exception:  # unreadable settings must not stop tracking
+        return default
+
+
+class OrderTracker(QObject):
+    order_updated = pyqtSignal(object)  # Order, after every poll that returned it
+    order_fulfilled = pyqtSignal(object)  # Order
+    order_failed = pyqtSignal(object)  # Order (PLACEMENT_FAILED, FAILED_PERMANENTLY, FAILED)
+    tracked_changed = pyqtSignal()
+    poll_failed = pyqtSignal(str)  # the reason; tracking goes on at the next interval
+
+    def __init__(
+        self,
+        context: Any,
+        parent: QObject | None = None,
+        fast_interval_s: float = FAST_INTERVAL_S,
+        fast_period_s: float = FAST_PERIOD_S,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.notes = OrderNotes()
+        self.fast_interval_s = fast_interval_s
+        self.fast_period_s = fast_period_s
+        self.polls = 0  # finished polls, for status displays and tests
+        self.last_orders: dict[str, Order] = {}
+        self._runner = TaskRunner()
+        self._task: Up42Task | None = None
+        self._repoll = False
+        self._stopped = False
+        self._fast_until = 0.0
+        self._misses: dict[str, int] = {}
+        self._ids: list[str] = [
+            str(i) for i in _load_setting("tracked_order_ids", []) or [] if str(i)
+        ]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.poll_now)
+        if self._ids:
+            # Orders left open by the previous session: look at them soon, not in a minute.
+            self._timer.start(1000)
+
+    # --- what is tracked -------------------------------------------------------------------
+    @property
+    def tracked_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def is_tracked(self, order_id: str) -> bool:
+        return order_id in self._ids
+
+    def track(self, order_ids: Iterable[str], fast: bool = True) -> None:
+        """Starts polling the orders; ``fast`` polls often for the next minutes (just placed)."""
+        new = [i for i in order_ids if i and i not in self._ids]
+        if self._stopped:
+            return
+        if new:
+            self._ids.extend(new)
+            self._save_ids()
+            self.tracked_changed.emit()
+        if fast:
+            self._fast_until = time.monotonic() + self.fast_period_s
+        if new or fast:
+            self._schedule(self.fast_interval_s if fast else None)
+
+    def untrack(self, order_ids: Iterable[str] | str) -> None:
+        ids = {order_ids} if isinstance(order_ids, str) else set(order_ids)
+        remaining = [i for i in self._ids if i not in ids]
+        if remaining != self._ids:
+            self._ids = remaining
+            for order_id in ids:
+                self._misses.pop(order_id, None)
+            self._save_ids()
+            self.tracked_changed.emit()
+        if not self._ids:
+            self._timer.stop()
+
+    def set_auto_download(self, order_id: str, enabled: bool) -> None:
+        """ "Download and add to the project when fulfilled" for one order (persisted)."""
+        self.notes.set_auto_download(order_id, enabled)
+        if enabled:
+            self.track([order_id], fast=False)
+
+    def auto_download(self, order_id: str) -> bool:
+        return self.notes.auto_download(order_id)
+
+    # --- polling ---------------------------------------------------------------------------
+    def interval_s(self) -> float:
+        if time.monotonic() < self._fast_until:
+            return self.fast_interval_s
+        configured = _load_setting("poll_interval_s", DEFAULT_INTERVAL_S)
+        try:
+            return max(MIN_INTERVAL_S, float(configured))
+        except (TypeError, ValueError):
+            return DEFAULT_INTERVAL_S
+
+    @property
+    def is_polling(self) -> bool:
+        return self._task is not None
+
+    def poll_now(self) -> None:
+        """One list request for every tracked order (skipped while one is running)."""
+        if self._stopped or not self._ids:
+            return
+        if self._task is not None:
+            self._repoll = True
+            return
+        self._timer.stop()
+        try:
+            client = self.context.clients.client()
+        except Up42Error as error:
+            self._poll_failed(str(error))
+            return
+        ids = list(self._ids)
+        self._task = self._runner.start(
+            ListOrdersTask(client, order_ids=ids), lambda task: self._on_polled(ids, task)
+        )
+
+    def _on_polled(self, asked: list[str], task: Up42Task) -> None:
+        if self._stopped:
+            return
+        self._task = None
+        self.polls += 1
+        if task.error is not None:
+            self._poll_failed(str(task.error))
+            return
+        if task.result is not None:
+            self._apply(asked, task.result.orders)
+        if self._repoll:
+            self._repoll = False
+            self.poll_now()
+        else:
+            self._schedule()
+
+    def _apply(self, asked: list[str], orders: list[Order]) -> None:
+        seen = set()
+        for order in orders:
+            if order.id not in asked:
+                continue
+            seen.add(order.id)
+            self._misses.pop(order.id, None)
+            self.last_orders[order.id] = order
+            self.order_updated.emit(order)
+            if order.stops_polling:
+                self.untrack(order.id)
+                self._announce(order)
+        for order_id in asked:
+            if order_id not in seen and order_id in self._ids:
+                self._misses[order_id] = self._misses.get(order_id, 0) + 1
+                if self._misses[order_id] >= MAX_MISSES:
+                    QgsMessageLog.logMessage(
+                        f"Order {order_id} is not in the workspace's orders; no longer tracked.",
+                        LOG_TAG,
+                        Qgis.Warning,
+                    )
+                    self.untrack(order_id)
+
+    def _announce(self, order: Order) -> None:
+        name = order.display_name or order.id
+        if order.is_fulfilled:
+            self._notify(
+                Qgis.Success, tr("Order \u201c{name}\u201d is fulfilled.").format(name=name)
+            )
+            self.order_fulfilled.emit(order)
+            if self.notes.auto_download(order.id):
+                self._auto_download(order)
+        elif order.has_failed:
+            if order.status == "PLACEMENT_FAILED":
+                text = tr(
+                    "Order \u201c{name}\u201d could not be placed (PLACEMENT_FAILED). "
+                    "Cancel it in the Orders tab; no credits are charged."
+                ).format(name=name)
+            else:
+                text = tr(
+                    "Order \u201c{name}\u201d failed ({status}). No credits are charged."
+                ).format(name=name, status=order.status)
+            self._notify(Qgis.Critical, text)
+            self.order_failed.emit(order)
+            self.notes.set_auto_download(order.id, False)
+
+    def _auto_download(self, order: Order) -> None:
+        downloads = getattr(self.context, "downloads", None)
+        if downloads is None:
+            return
+        downloads.download_order(order.id, order.display_name, add_to_project=True)
+        # From here the download manager's own pending list carries it across restarts.
+        self.notes.set_auto_download(order.id, False)
+
+    def _poll_failed(self, reason: str) -> None:
+        QgsMessageLog.logMessage(f"Order status poll failed: {reason}", LOG_TAG, Qgis.Warning)
+        self.poll_failed.emit(reason)
+        self._schedule()
+
+    def _schedule(self, seconds: float | None = None) -> None:
+        if self._stopped or not self._ids:
+            return
+        delay = self.interval_s() if seconds is None else seconds
+        if self._task is not None:
+            return  # the running poll schedules the next one when it ends
+        remaining = self._timer.remainingTime() if self._timer.isActive() else -1
+        wanted = int(delay * 1000)
+        if remaining < 0 or wanted < remaining:
+            self._timer.start(wanted)
+
+    def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
+        iface = getattr(self.context, "iface", None)
+        try:
+            duration = 0 if level == Qgis.Critical else 10  # failures stay until read
+            iface.messageBar().pushMessage(tr("UP42"), text, level, duration)
+        except Exception:  # headless: the log still has it
+            QgsMessageLog.logMessage(text, LOG_TAG, level)
+
+    def _save_ids(self) -> None:
+        try:
+            from ..settings import SettingsStore
+
+            SettingsStore.update(tracked_order_ids=list(self._ids))
+        except Exception as error:  # tracking goes on for this session; say why it won't persist
+            QgsMessageLog.logMessage(
+                f"Could not save the tracked orders: {error}", LOG_TAG, Qgis.Warning
+            )
+
+    # --- lifetime --------------------------------------------------------------------------
+    def stop(self) -> None:
+        """On unload: no timer, no listeners, no running poll. The tracked ids stay saved,
+        so the next start carries on."""
+        self._stopped = True
+        self._timer.stop()
+        self._timer.timeout.disconnect(self.poll_now)
+        self._runner.cancel_all()
+        self._task = None
+        for signal in (
+            self.order_updated,
+            self.order_fulfilled,
+            self.order_failed,
+            self.tracked_changed,
+            self.poll_failed,
+        ):
+            with contextlib.suppress(TypeError):  # TypeError: nothing was connected
+                signal.disconnect()
