@@ -1,0 +1,128 @@
+"""Helpers for the QGIS benchmarks: skipping what is not built yet, a main-thread heartbeat,
+waiting on tasks while the event loop runs, and RSS high-water marks."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from qgis.core import QgsApplication, QgsTask
+from qgis.PyQt.QtCore import QEventLoop, QObject, Qt, QTimer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def require_module(module: str, *attributes: str) -> ModuleType:
+    """Skip when another engineer's code is not there yet. An import error inside a module
+    that exists is a real error and fails the benchmark."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except ModuleNotFoundError:
+        spec = None
+    if spec is None:
+        pytest.skip(f"{module} does not exist yet")
+    imported = importlib.import_module(module)
+    missing = [name for name in attributes if not hasattr(imported, name)]
+    if missing:
+        pytest.skip(f"{module} has no {', '.join(missing)} yet")
+    return imported
+
+
+def require_sandbox() -> None:
+    if not (ROOT / "tests" / "sandbox" / "__main__.py").exists():
+        pytest.skip("the sandbox (tests/sandbox/__main__.py) does not exist yet")
+
+
+def require_implemented(call: Callable[[], object], what: str) -> object:
+    """Run ``call``; skip when it is still the interface spec's NotImplementedError."""
+    try:
+        return call()
+    except NotImplementedError:
+        pytest.skip(f"{what} is not implemented yet")
+
+
+class Heartbeat(QObject):
+    """A precise 10 ms QTimer on the main thread; ``longest_gap_ms`` is the longest time
+    between two ticks (or the last tick and ``stop``), i.e. the longest the GUI froze, plus
+    the 10 ms interval itself."""
+
+    def __init__(self, interval_ms: int = 10) -> None:
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.ticks = 0
+        self._last = 0.0
+        self.longest_gap_ms = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last) * 1000.0)
+        self._last = now
+        self.ticks += 1
+
+    def __enter__(self) -> Heartbeat:
+        self.ticks = 0
+        self.longest_gap_ms = 0.0
+        self._last = time.perf_counter()
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._tick()
+        self.timer.stop()
+
+
+def spin_until(condition: Callable[[], bool], timeout_s: float, what: str) -> None:
+    """Run the Qt event loop (so the heartbeat and task signals are served) until
+    ``condition`` holds; a timeout is a real error."""
+    deadline = time.monotonic() + timeout_s
+    loop = QEventLoop()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} did not finish within {timeout_s:.0f} s")
+        QTimer.singleShot(5, loop.quit)
+        loop.exec_()
+
+
+def run_task(task: QgsTask, timeout_s: float = 300.0) -> QgsTask:
+    """Add ``task`` to QGIS's task manager and serve the event loop until it has ended and its
+    ``finished()`` ran on the main thread."""
+    ended: list[bool] = []
+    task.taskCompleted.connect(lambda: ended.append(True))
+    task.taskTerminated.connect(lambda: ended.append(False))
+    QgsApplication.taskManager().addTask(task)
+    spin_until(lambda: bool(ended), timeout_s, task.description())
+    # finished() runs after the signal; let queued main-thread work settle.
+    QgsApplication.processEvents()
+    return task
+
+
+def idle_gap_ms(duration_s: float = 1.0) -> float:
+    """The heartbeat's longest gap with nothing running: the noise floor of this machine."""
+    with Heartbeat() as heartbeat:
+        end = time.monotonic() + duration_s
+        spin_until(lambda: time.monotonic() >= end, duration_s + 5, "idle heartbeat")
+    return heartbeat.longest_gap_ms
+
+
+def read_status_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def reset_peak_rss() -> bool:
+    """Reset VmHWM to the current RSS (Linux >= 4.0); False when not allowed."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
