@@ -10,6 +10,9 @@ VENV_NOQT := .venv-noqt
 PY := $(VENV)/bin/python
 PY_NOQT := $(VENV_NOQT)/bin/python
 STAGE := build/plugin
+# Overridable so the package test can build the real target into a temporary folder.
+PACKAGE_BUILD ?= build/package
+DIST ?= dist
 PLUGIN := up42_qgis
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 SANDBOX_PORT ?= 8642
@@ -22,7 +25,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
 
 .PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
-	translations clean demo bench
+	translations qm clean demo bench
 
 help:
 	@echo "make run          sandbox + QGIS with the plugin (isolated profile)"
@@ -38,7 +41,7 @@ system:
 	@missing=$$(dpkg-query -W -f='$${db:Status-Abbrev} $${Package}\n' $(DEB_PACKAGES) 2>/dev/null \
 		| awk '$$1=="ii"{print $$2}' | sort | comm -13 - <(tr ' ' '\n' <<< "$(DEB_PACKAGES)" | grep . | sort)); \
 	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages: $$missing"; \
+		echo "Installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing; \
 	fi
@@ -77,13 +80,13 @@ test-qgis: venv
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests
-	$(PY) -m compileall -q $(PLUGIN) tests > /dev/null
+	$(PY) -m compileall -q $(PLUGIN) tests
 
 # --- try it ----------------------------------------------------------------------------------
 sandbox: system
 	SANDBOX_PORT=$(SANDBOX_PORT) $(SYSTEM_PYTHON) -m tests.sandbox --port $(SANDBOX_PORT)
 
-run: venv stage translations
+run: venv stage qm
 	@bash tests/tools/run_qgis.sh "$(CURDIR)" "$(STAGE)" "$(RUN_PROFILE)" "$(SANDBOX_PORT)"
 
 demo: venv stage
@@ -93,23 +96,25 @@ bench: venv stage
 	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/benchmarks -p no:randomly -q
 
 # --- release ---------------------------------------------------------------------------------
+# Refresh i18n/*.ts from the code (pylupdate5), then build the .qm files (lrelease).
 translations: system
-	@pylupdate5 -noobsolete tests/tools/up42_qgis.pro 2>/dev/null || \
-		pylupdate5 tests/tools/up42_qgis.pro
-	@lrelease -silent i18n/*.ts
+	@$(SYSTEM_PYTHON) tests/tools/update_translations.py
 
-package: translations
-	@rm -rf build/package && mkdir -p build/package/$(PLUGIN) dist
-	@cp -rL $(PLUGIN)/. build/package/$(PLUGIN)/
-	@cp metadata.txt build/package/$(PLUGIN)/
-	@mkdir -p build/package/$(PLUGIN)/resources build/package/$(PLUGIN)/i18n
-	@cp -r resources/icons resources/styles build/package/$(PLUGIN)/resources/
-	@cp i18n/*.qm build/package/$(PLUGIN)/i18n/
-	@find build/package -name '__pycache__' -prune -exec rm -rf {} + ; \
-		find build/package -name '*.pyc' -delete
-	@rm -f dist/$(PLUGIN)-$(VERSION).zip
-	@cd build/package && zip -qr ../../dist/$(PLUGIN)-$(VERSION).zip $(PLUGIN)
-	@echo dist/$(PLUGIN)-$(VERSION).zip
+# Only build the .qm files: packaging and running never rewrite the committed .ts files.
+qm: system
+	@$(SYSTEM_PYTHON) tests/tools/update_translations.py --compile-only
+
+package: qm
+	@rm -rf $(PACKAGE_BUILD) && mkdir -p $(PACKAGE_BUILD)/$(PLUGIN) $(DIST)
+	@cp -rL $(PLUGIN)/. $(PACKAGE_BUILD)/$(PLUGIN)/
+	@cp metadata.txt $(PACKAGE_BUILD)/$(PLUGIN)/
+	@mkdir -p $(PACKAGE_BUILD)/$(PLUGIN)/resources $(PACKAGE_BUILD)/$(PLUGIN)/i18n
+	@cp -r resources/icons resources/styles $(PACKAGE_BUILD)/$(PLUGIN)/resources/
+	@cp i18n/*.qm $(PACKAGE_BUILD)/$(PLUGIN)/i18n/
+	@find $(PACKAGE_BUILD) -name '__pycache__' -prune -exec rm -rf {} + ; \
+		find $(PACKAGE_BUILD) \( -name '*.pyc' -o -name '*.part' -o -name '.*' \) -type f -delete
+	@zip_path="$$(realpath $(DIST))/$(PLUGIN)-$(VERSION).zip"; rm -f "$$zip_path"; \
+		cd $(PACKAGE_BUILD) && zip -qrX "$$zip_path" $(PLUGIN) && echo "$$zip_path"
 
 clean:
 	rm -rf build dist $(VENV) $(VENV_NOQT) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
