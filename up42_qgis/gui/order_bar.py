@@ -1,0 +1,341 @@
+"""Estimate and Order for the scenes selected in the search results.
+
+The search panel feeds the selection and the AOI; the bar picks a data product per
+collection (remembered), estimates in a task, and opens the confirmation. An order is only
+ever confirmed on an estimate of exactly the selection, products and AOI being ordered.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import Up42Error
+from ..api.models import Collection, Estimate, OrderRequest, Scene
+from ..i18n import tr
+from ..tasks.base import Up42Task
+from ..tasks.orders import EstimateTask
+from .order_dialog import OrderDialog, OrderLine, format_credits
+
+ERROR_STYLE = "color: #b3261e;"
+MAX_LISTED_ERRORS = 5
+
+
+def display_name(scene: Scene, collection_title: str) -> str:
+    """ "<collection> <scene date> <short scene id>", e.g. "Pléiades 2024-05-01 a6f99ad8"."""
+    date = scene.acquired.date().isoformat() if scene.acquired else ""
+    return " ".join(part for part in (collection_title, date, scene.id[:8]) if part)
+
+
+def _aoi_area_km2(aoi: dict | None) -> float | None:
+    if not aoi:
+        return None
+    try:
+        from ..api.aoi import aoi_area_km2
+
+        return aoi_area_km2(aoi)
+    except Exception:  # an area we cannot compute is shown as unknown, not as an error
+        return None
+
+
+class OrderBar(QWidget):
+    estimates_ready = pyqtSignal(dict)  # scene id -> Estimate
+    placement_running = pyqtSignal(bool)
+
+    def __init__(self, context: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Up42OrderBar")
+        self.context = context
+        self.scenes: list[Scene] = []
+        self.aoi: dict | None = None
+        self.collections: dict[str, Collection] = {}
+        self.estimates: dict[str, Estimate] = {}
+        self.dialog: OrderDialog | None = None
+        self._estimate_key: str | None = None
+        self._estimate_task: Up42Task | None = None
+        self._order_after_estimate = False
+        self._placing = False
+        self._combos: dict[str, QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.products_form = QFormLayout()
+        self.products_form.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.products_form)
+        row = QHBoxLayout()
+        self.estimate_button = QPushButton(tr("Estimate"))
+        self.estimate_button.setObjectName("Up42Estimate")
+        self.estimate_button.setToolTip(tr("Estimate the credits for the selected scenes"))
+        self.order_button = QPushButton(tr("Order…"))
+        self.order_button.setObjectName("Up42Order")
+        self.order_button.setToolTip(tr("Review and place orders for the selected scenes"))
+        self.summary = QLabel()
+        self.summary.setObjectName("Up42EstimateSummary")
+        row.addWidget(self.estimate_button)
+        row.addWidget(self.order_button)
+        row.addWidget(self.summary, 1)
+        layout.addLayout(row)
+        self.errors = QLabel()
+        self.errors.setObjectName("Up42EstimateErrors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet(ERROR_STYLE)
+        self.errors.hide()
+        layout.addWidget(self.errors)
+        self.estimate_button.clicked.connect(self.estimate)
+        self.order_button.clicked.connect(self.order)
+        self._refresh()
+        self._selection_changed()
+
+    # --- inputs ----------------------------------------------------------------------------
+    def set_context(self, context: Any) -> None:
+        self.context = context
+        self._refresh()
+
+    def set_collections(self, collections: list[Collection]) -> None:
+        self.collections = {c.name: c for c in collections}
+        self._rebuild_products()
+
+    def set_selection(self, scenes: list[Scene], aoi: dict | None) -> None:
+        self.scenes = list(scenes)
+        self.aoi = aoi
+        self._rebuild_products()
+
+    # --- products --------------------------------------------------------------------------
+    def _remembered_products(self) -> dict[str, str]:
+        try:
+            from ..settings import SettingsStore
+
+            return dict(SettingsStore.load().last_products or {})
+        except Exception:
+            return {}
+
+    def _rebuild_products(self) -> None:
+        wanted = list(dict.fromkeys(scene.collection for scene in self.scenes))
+        current = {name: self.product_id(name) for name in self._combos}
+        while self.products_form.rowCount():
+            self.products_form.removeRow(0)
+        self._combos.clear()
+        remembered = self._remembered_products()
+        for name in wanted:
+            collection = self.collections.get(name)
+            combo = QComboBox(self)
+            combo.setObjectName(f"Up42Product_{name}")
+            products = collection.orderable_products if collection else ()
+            for product in products:
+                combo.addItem(product.title or product.name, product.id)
+                combo.setItemData(combo.count() - 1, product.description, 3)  # ToolTipRole
+            if not products:
+                combo.addItem(tr("No orderable data product"), None)
+                combo.setEnabled(False)
+            choice = current.get(name) or remembered.get(name)
+            index = combo.findData(choice) if choice else -1
+            combo.setCurrentIndex(max(0, index))
+            combo.currentIndexChanged.connect(lambda _i, n=name: self._product_changed(n))
+            title = collection.title if collection else name
+            self.products_form.addRow(tr("{collection}:").format(collection=title), combo)
+            self._combos[name] = combo
+        self._refresh()
+        self._selection_changed()
+
+    def product_id(self, collection: str) -> str | None:
+        combo = self._combos.get(collection)
+        return combo.currentData() if combo is not None else None
+
+    def set_product(self, collection: str, product_id: str) -> None:
+        combo = self._combos.get(collection)
+        if combo is not None and combo.findData(product_id) >= 0:
+            combo.setCurrentIndex(combo.findData(product_id))
+
+    def _product_changed(self, collection: str) -> None:
+        product = self.product_id(collection)
+        if product:
+            try:
+                from ..settings import SettingsStore
+
+                remembered = self._remembered_products()
+                remembered[collection] = product
+                SettingsStore.update(last_products=remembered)
+            except Exception:  # remembering is a convenience; the choice still applies
+                pass
+        self._refresh()
+        self._selection_changed()
+
+    # --- requests --------------------------------------------------------------------------
+    def _collection_title(self, name: str) -> str:
+        collection = self.collections.get(name)
+        return collection.title if collection else name
+
+    def order_requests(self) -> list[OrderRequest]:
+        """One request per selected scene that has a data product; without an AOI the
+        whole scene is ordered."""
+        requests = []
+        for scene in self.scenes:
+            product = self.product_id(scene.collection)
+            if not product:
+                continue
+            requests.append(
+                OrderRequest(
+                    data_product_id=product,
+                    scene_id=scene.id,
+                    aoi=self.aoi or scene.geometry,
+                    display_name=display_name(scene, self._collection_title(scene.collection)),
+                )
+            )
+        return requests
+
+    def selection_key(self) -> str:
+        """What an estimate is valid for: the scenes, their products and the AOI."""
+        parts = sorted((s.id, self.product_id(s.collection) or "") for s in self.scenes)
+        return json.dumps([parts, self.aoi], sort_keys=True)
+
+    @property
+    def estimate_is_fresh(self) -> bool:
+        return self._estimate_key is not None and self._estimate_key == self.selection_key()
+
+    # --- estimate --------------------------------------------------------------------------
+    def _client(self):
+        try:
+            return self.context.clients.client()
+        except Up42Error as error:
+            self._show_problem(str(error))
+            return None
+
+    def estimate(self) -> bool:
+        """Starts an estimate of the current selection; False when nothing could be started."""
+        if self._estimate_task is not None or self.context is None:
+            return False
+        requests = self.order_requests()
+        if not requests:
+            self._show_problem(tr("Select scenes that have an orderable data product."))
+            return False
+        client = self._client()
+        if client is None:
+            self._order_after_estimate = False
+            return False
+        key = self.selection_key()
+        self.summary.setText(tr("Estimating {n} scenes…").format(n=len(requests)))
+        self.errors.hide()
+        task = EstimateTask(client, requests)
+        self._estimate_task = self.context.runner.start(task, lambda t: self._on_estimated(t, key))
+        self._refresh()
+        return True
+
+    def _on_estimated(self, task: Up42Task, key: str) -> None:
+        self._estimate_task = None
+        order_next, self._order_after_estimate = self._order_after_estimate, False
+        if task.was_cancelled:
+            self.summary.setText(tr("Estimate cancelled."))
+        elif task.error is not None:
+            self._show_problem(tr("Estimate failed: {error}").format(error=str(task.error)))
+        else:
+            self.estimates = dict(task.result)
+            self._estimate_key = key
+            self._show_estimates()
+            self.estimates_ready.emit(dict(self.estimates))
+            if order_next and key == self.selection_key():
+                self._open_dialog()
+        self._refresh()
+
+    def _show_estimates(self) -> None:
+        ok = [e for e in self.estimates.values() if e.ok]
+        failed = [e for e in self.estimates.values() if not e.ok]
+        total = sum(e.credits or 0 for e in ok)
+        text = tr("{n} scenes: {credits} credits").format(n=len(ok), credits=format_credits(total))
+        tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
+        self.summary.setText(text)
+        self.summary.setToolTip(tooltip)
+        if failed:
+            lines = [
+                tr("{scene}: {error}").format(scene=e.scene_id[:8], error=e.error or "?")
+                for e in failed[:MAX_LISTED_ERRORS]
+            ]
+            if len(failed) > MAX_LISTED_ERRORS:
+                lines.append(tr("… and {n} more").format(n=len(failed) - MAX_LISTED_ERRORS))
+            heading = tr("{n} scenes cannot be ordered:").format(n=len(failed))
+            self.errors.setText("\n".join([heading, *lines]))
+            self.errors.show()
+        else:
+            self.errors.hide()
+
+    def _show_problem(self, text: str) -> None:
+        self.errors.setText(text)
+        self.errors.show()
+        self.summary.setText("")
+
+    # --- order -----------------------------------------------------------------------------
+    def order(self) -> None:
+        """Opens the confirmation; estimates first when the estimate is missing or stale."""
+        if self._placing or self.context is None:
+            return
+        if self.estimate_is_fresh:
+            self._open_dialog()
+            return
+        self._order_after_estimate = True
+        if not self.estimate():
+            self._order_after_estimate = False
+
+    def _open_dialog(self) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            return
+        lines = []
+        for request in self.order_requests():
+            scene = next(s for s in self.scenes if s.id == request.scene_id)
+            combo = self._combos.get(scene.collection)
+            lines.append(
+                OrderLine(
+                    request=request,
+                    collection_title=self._collection_title(scene.collection),
+                    product_title=combo.currentText() if combo else "",
+                    estimate=self.estimates.get(request.scene_id),
+                )
+            )
+        auto_default = False
+        try:
+            from ..settings import SettingsStore
+
+            auto_default = bool(SettingsStore.load().auto_download)
+        except Exception:
+            pass
+        self.dialog = OrderDialog(
+            self.context, lines, _aoi_area_km2(self.aoi), auto_default, self.window()
+        )
+        self.dialog.placement_started.connect(lambda: self._set_placing(True))
+        self.dialog.placement_finished.connect(lambda _placed: self._set_placing(False))
+        self.dialog.open()
+
+    def _set_placing(self, placing: bool) -> None:
+        self._placing = placing
+        self.placement_running.emit(placing)
+        self._refresh()
+
+    # --- state -----------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        has_scenes = bool(self.scenes) and self.context is not None
+        estimating = self._estimate_task is not None
+        self.estimate_button.setEnabled(has_scenes and not estimating)
+        self.order_button.setEnabled(has_scenes and not estimating and not self._placing)
+
+    def _selection_changed(self) -> None:
+        if self._estimate_task is not None:
+            return  # the running estimate reports when it ends
+        if self.estimate_is_fresh:
+            self._show_estimates()
+            return
+        self.errors.hide()
+        self.summary.setToolTip("")
+        if not self.scenes:
+            self.summary.setText(tr("Select scenes to estimate or order them."))
+        else:
+            self.summary.setText(tr("{n} scenes selected").format(n=len(self.scenes)))

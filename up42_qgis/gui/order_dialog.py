@@ -1,0 +1,260 @@
+"""The confirmation before money is spent: what will be ordered, for how many credits, and
+one "Place order" button that sends it exactly once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.models import Estimate, OrderRequest, PlacedOrder
+from ..i18n import tr
+from ..tasks.base import Up42Task
+from ..tasks.orders import PlaceOrdersTask
+
+ERROR_COLOUR = QColor("#b3261e")
+OK_COLOUR = QColor("#1b6e20")
+
+
+def format_credits(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}"
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """One scene of the confirmation: what is sent and what the estimate said."""
+
+    request: OrderRequest
+    collection_title: str
+    product_title: str
+    estimate: Estimate | None
+
+    @property
+    def orderable(self) -> bool:
+        return self.estimate is not None and self.estimate.ok
+
+
+class OrderDialog(QDialog):
+    """Window-modal; ``open()`` it. Placing runs in a task; the dialog stays open until the
+    result is shown and cannot send the orders a second time."""
+
+    placement_started = pyqtSignal()
+    placement_finished = pyqtSignal(list)  # PlacedOrder per sent request
+
+    def __init__(
+        self,
+        context: Any,
+        lines: list[OrderLine],
+        aoi_area_km2: float | None,
+        auto_download_default: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Up42OrderDialog")
+        self.setWindowTitle(tr("Confirm UP42 order"))
+        self.setWindowModality(Qt.WindowModal)
+        self.context = context
+        self.lines = lines
+        self.placed: list[PlacedOrder] | None = None
+        self._task: Up42Task | None = None
+        self._sent = False
+
+        orderable = [line for line in lines if line.orderable]
+        total = sum(line.estimate.credits or 0 for line in orderable)  # type: ignore[union-attr]
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            tr("{n} orders will be placed, one per scene, tagged \u201cqgis\u201d.").format(
+                n=len(orderable)
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.table = QTableWidget(len(lines), 4, self)
+        self.table.setObjectName("Up42OrderLines")
+        self.table.setHorizontalHeaderLabels(
+            [tr("Order name"), tr("Data product"), tr("Credits"), tr("Result")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setStretchLastSection(True)
+        for row, line in enumerate(lines):
+            self._set(row, 0, line.request.display_name)
+            self._set(row, 1, f"{line.collection_title} · {line.product_title}")
+            credits_item = self._set(
+                row, 2, format_credits(line.estimate and line.estimate.credits)
+            )
+            credits_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            if not line.orderable:
+                reason = (line.estimate.error if line.estimate else None) or tr("no estimate")
+                self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
+        layout.addWidget(self.table)
+
+        area = tr("unknown") if aoi_area_km2 is None else f"{aoi_area_km2:,.2f} km²"
+        self.summary = QLabel(
+            tr("Area of interest: {area}<br><b>Estimated total: {credits} credits</b>").format(
+                area=area, credits=format_credits(total)
+            )
+        )
+        self.summary.setObjectName("Up42OrderSummary")
+        layout.addWidget(self.summary)
+        note = QLabel(tr("Credits are charged when an order is fulfilled."))
+        note.setStyleSheet("color: palette(mid);")
+        layout.addWidget(note)
+
+        self.auto_download = QCheckBox(tr("Download and add to the project when fulfilled"))
+        self.auto_download.setChecked(auto_download_default)
+        layout.addWidget(self.auto_download)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("Up42OrderStatus")
+        layout.addWidget(self.status)
+
+        self.buttons = QDialogButtonBox(self)
+        self.place_button = QPushButton(tr("Place order"))
+        self.place_button.setObjectName("Up42PlaceOrder")
+        self.place_button.setEnabled(bool(orderable))
+        self.place_button.setDefault(False)
+        self.place_button.setAutoDefault(False)
+        self.buttons.addButton(self.place_button, QDialogButtonBox.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.place_button.clicked.connect(self.place)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(720, 180 + 30 * min(len(lines), 10))
+
+    def _set(self, row: int, column: int, text: str, colour: QColor | None = None):
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        if colour is not None:
+            item.setForeground(QBrush(colour))
+        self.table.setItem(row, column, item)
+        return item
+
+    @property
+    def is_placing(self) -> bool:
+        return self._task is not None
+
+    def orderable_requests(self) -> list[OrderRequest]:
+        return [line.request for line in self.lines if line.orderable]
+
+    def place(self) -> None:
+        """Sends the orders; does nothing on every later call."""
+        if self._sent:
+            return
+        requests = self.orderable_requests()
+        if not requests:
+            return
+        try:
+            client = self.context.clients.client()
+        except Exception as error:  # not signed in: say so, nothing was sent
+            self.status.setText(str(error))
+            return
+        self._sent = True
+        self.place_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.auto_download.setEnabled(False)
+        self.status.setText(tr("Placing the orders… Please wait."))
+        self.placement_started.emit()
+        self._task = self.context.runner.start(PlaceOrdersTask(client, requests), self._on_placed)
+
+    def _on_placed(self, task: Up42Task) -> None:
+        self._task = None
+        if task.error is not None or task.result is None:
+            # PlaceOrdersTask reports per scene; this is only reached by a bug or a crash.
+            self.placed = []
+            self.status.setText(
+                tr("Placing failed: {error}. Check the Orders tab before trying again.").format(
+                    error=str(task.error)
+                )
+            )
+        else:
+            self.placed = list(task.result)
+            self._show_results(self.placed)
+            self._follow(self.placed)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(tr("Close"))
+        self.placement_finished.emit(self.placed)
+
+    def _show_results(self, placed: list[PlacedOrder]) -> None:
+        rows = {line.request.scene_id: row for row, line in enumerate(self.lines)}
+        ok = [p for p in placed if p.order_id]
+        for result in placed:
+            row = rows.get(result.scene_id)
+            if row is None:
+                continue
+            if result.order_id:
+                text = tr("Placed: {id}").format(id=result.order_id)
+                if result.recovered:
+                    text = tr("Placed (confirmed after a lost answer): {id}").format(
+                        id=result.order_id
+                    )
+                self._set(row, 3, text, OK_COLOUR)
+            else:
+                self._set(row, 3, tr("Failed: {error}").format(error=result.error), ERROR_COLOUR)
+        failed = len(placed) - len(ok)
+        text = tr("{n} orders placed. Follow them in the Orders tab.").format(n=len(ok))
+        if failed:
+            text += " " + tr("{n} could not be placed; see the reasons above.").format(n=failed)
+        self.status.setText(text)
+        level = Qgis.Success if not failed else Qgis.Warning
+        iface = getattr(self.context, "iface", None)
+        if iface is not None:
+            iface.messageBar().pushMessage(tr("UP42"), text, level, 10)
+
+    def _follow(self, placed: list[PlacedOrder]) -> None:
+        """Hands the new orders to the plugin's tracker, with their estimate and the user's
+        "download when fulfilled" choice, so they are followed even if the dock is closed."""
+        tracker = getattr(self.context, "tracker", None)
+        ok = [p for p in placed if p.order_id]
+        if tracker is None or not ok:
+            return
+        estimates = {line.request.scene_id: line.estimate for line in self.lines}
+        auto = self.auto_download.isChecked()
+        for result in ok:
+            estimate = estimates.get(result.scene_id)
+            tracker.notes.set_credits(result.order_id, estimate.credits if estimate else None)
+            if auto:
+                tracker.notes.set_auto_download(result.order_id, True)
+        tracker.track([p.order_id for p in ok], fast=True)
+        try:
+            from ..settings import SettingsStore
+
+            SettingsStore.update(auto_download=auto)
+        except Exception:  # remembering the checkbox is a convenience only
+            pass
+
+    def reject(self) -> None:
+        if self.is_placing:
+            return  # the answer decides what was bought: stay until it is shown
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.is_placing:
+            event.ignore()
+            return
+        super().closeEvent(event)

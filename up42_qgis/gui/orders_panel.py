@@ -1,0 +1,388 @@
+"""The "Orders" tab: every order of the workspace (also those placed elsewhere), its status,
+cancel where UP42 allows it, "download when fulfilled", and the selected order's delivery."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import Up42Error
+from ..api.models import Order
+from ..i18n import tr
+from ..tasks.base import Up42Task
+from ..tasks.orders import CancelOrderTask, ListOrdersTask
+from .delivery_panel import DeliveryPanel
+from .order_dialog import format_credits
+
+MAX_ORDERS = 500
+ORDER_ID_ROLE = Qt.UserRole + 1
+FAILED_COLOUR = QColor("#b3261e")
+FULFILLED_COLOUR = QColor("#1b6e20")
+MUTED_COLOUR = QColor("#6b6b6b")
+OPEN_STATUSES = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED")
+
+
+def status_filters() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """The filter choices: label and the statuses shown (None = all)."""
+    return (
+        (tr("All orders"), None),
+        (tr("Open"), OPEN_STATUSES),
+        (tr("Fulfilled"), ("FULFILLED",)),
+        (tr("Failed"), ("PLACEMENT_FAILED", "FAILED_PERMANENTLY", "FAILED")),
+        (tr("Cancelled"), ("CANCELED",)),
+    )
+
+
+def column_titles() -> list[str]:
+    return [tr("Name"), tr("Status"), tr("Created"), tr("Product"), tr("Credits")]
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "CREATED": tr("Created"),
+        "BEING_PLACED": tr("Being placed"),
+        "PLACED": tr("Placed"),
+        "BEING_FULFILLED": tr("Being fulfilled"),
+        "FULFILLED": tr("Fulfilled"),
+        "PLACEMENT_FAILED": tr("Placement failed"),
+        "FAILED_PERMANENTLY": tr("Failed permanently"),
+        "FAILED": tr("Failed"),
+        "CANCELED": tr("Cancelled"),
+    }
+    return labels.get(status, status)  # unknown statuses verbatim, as UP42 names them
+
+
+def status_explanation(order: Order) -> str:
+    if order.status == "PLACEMENT_FAILED":
+        return tr(
+            "UP42 could not place this order with the provider. No credits are charged. "
+            "Cancel it to close it, then order the scene again if you still need it."
+        )
+    if order.status in ("FAILED_PERMANENTLY", "FAILED"):
+        return tr(
+            "The provider could not deliver this order. No credits are charged. "
+            "Contact UP42 support with the order id {id} if you need to know why."
+        ).format(id=order.id)
+    if order.status == "CANCELED":
+        return tr("This order was cancelled.")
+    if order.is_fulfilled:
+        return tr("Fulfilled: the files are ready to download.")
+    return tr("In progress ({status}). The plugin checks it regularly.").format(
+        status=status_label(order.status)
+    )
+
+
+class OrdersPanel(QWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Up42OrdersPanel")
+        self.context = context
+        self.orders: dict[str, Order] = {}
+        self.product_titles: dict[str, str] = {}
+        self._list_task: Up42Task | None = None
+        self._cancel_tasks: dict[str, Up42Task] = {}
+        self._loaded_once = False
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Show:")))
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.setObjectName("Up42OrderFilter")
+        for label, statuses in status_filters():
+            self.filter_combo.addItem(label, statuses)
+        top.addWidget(self.filter_combo)
+        top.addStretch(1)
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.setObjectName("Up42RefreshOrders")
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+
+        titles = column_titles()
+        self.table = QTableWidget(0, len(titles), self)
+        self.table.setObjectName("Up42OrdersTable")
+        self.table.setHorizontalHeaderLabels(titles)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        layout.addWidget(self.table, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("Up42OrdersMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.detail = QLabel()
+        self.detail.setObjectName("Up42OrderDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+
+        actions = QHBoxLayout()
+        self.cancel_button = QPushButton(tr("Cancel order…"))
+        self.cancel_button.setObjectName("Up42CancelOrder")
+        self.auto_download = QCheckBox(tr("Download and add to the project when fulfilled"))
+        self.auto_download.setObjectName("Up42AutoDownload")
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.auto_download)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.delivery = DeliveryPanel(context, self)
+        layout.addWidget(self.delivery)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.filter_combo.currentIndexChanged.connect(self._apply_filter)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.auto_download.toggled.connect(self._auto_download_toggled)
+        tracker = getattr(context, "tracker", None)
+        if tracker is not None:
+            tracker.order_updated.connect(self.update_order)
+            tracker.tracked_changed.connect(self._tracked_changed)
+        self._selection_changed()
+
+    # --- loading ---------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self.refresh()
+
+    def refresh(self) -> bool:
+        """Reads the workspace's orders in a task; False when none could be started."""
+        if self._list_task is not None:
+            return False
+        try:
+            client = self.context.clients.client()
+        except Up42Error as error:
+            self.message.setText(str(error))
+            return False
+        self._loaded_once = True
+        self.message.setText(tr("Reading orders…"))
+        self.refresh_button.setEnabled(False)
+        task = ListOrdersTask(
+            client, max_orders=MAX_ORDERS, with_product_titles=not self.product_titles
+        )
+        self._list_task = self.context.runner.start(task, self._on_listed)
+        return True
+
+    def _on_listed(self, task: Up42Task) -> None:
+        self._list_task = None
+        self.refresh_button.setEnabled(True)
+        if task.error is not None:
+            self.message.setText(
+                tr("Could not read the orders: {error}").format(error=str(task.error))
+            )
+            return
+        if task.result is None:
+            self.message.setText(tr("Reading the orders was cancelled."))
+            return
+        self.product_titles.update(task.result.product_titles)
+        selected = self.selected_order_id()
+        self.orders = {order.id: order for order in task.result.orders}
+        self._fill(selected)
+        self.message.setText(tr("{n} orders in the workspace.").format(n=len(self.orders)))
+
+    # --- table -----------------------------------------------------------------------------
+    def _fill(self, selected: str | None) -> None:
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(0)
+        ordered = sorted(
+            self.orders.values(),
+            key=lambda o: o.created_at.timestamp() if o.created_at else 0,
+            reverse=True,
+        )
+        for order in ordered:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self._write_row(row, order)
+        self.table.setSortingEnabled(True)
+        self._apply_filter()
+        if selected:
+            self.select_order(selected)
+
+    def _row_of(self, order_id: str) -> int:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None and item.data(ORDER_ID_ROLE) == order_id:
+                return row
+        return -1
+
+    def _write_row(self, row: int, order: Order) -> None:
+        name = QTableWidgetItem(order.display_name or order.id)
+        name.setData(ORDER_ID_ROLE, order.id)
+        name.setToolTip(order.id)
+        status = QTableWidgetItem(status_label(order.status))
+        status.setToolTip(status_explanation(order))
+        if order.has_failed:
+            status.setForeground(QBrush(FAILED_COLOUR))
+            status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
+            font = status.font()
+            font.setBold(True)
+            status.setFont(font)
+        elif order.is_fulfilled:
+            status.setForeground(QBrush(FULFILLED_COLOUR))
+            status.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))
+        elif order.status == "CANCELED":
+            status.setForeground(QBrush(MUTED_COLOUR))
+        created = QTableWidgetItem(
+            order.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if order.created_at else ""
+        )
+        product = QTableWidgetItem(
+            self.product_titles.get(order.data_product_id or "", order.data_product_id or "")
+        )
+        credits_value = self._credits(order.id)
+        credits_item = QTableWidgetItem(format_credits(credits_value))
+        credits_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        credits_item.setToolTip(tr("Estimated when the order was placed"))
+        for column, item in enumerate((name, status, created, product, credits_item)):
+            self.table.setItem(row, column, item)
+
+    def _credits(self, order_id: str) -> float | None:
+        tracker = getattr(self.context, "tracker", None)
+        return tracker.notes.credits(order_id) if tracker is not None else None
+
+    def _apply_filter(self) -> None:
+        statuses = self.filter_combo.currentData()
+        for row in range(self.table.rowCount()):
+            order = self.orders.get(self.table.item(row, 0).data(ORDER_ID_ROLE))
+            hidden = statuses is not None and (order is None or order.status not in statuses)
+            self.table.setRowHidden(row, hidden)
+
+    def update_order(self, order: Order) -> None:
+        """A newer state of one order (from the tracker or a cancel)."""
+        self.orders[order.id] = order
+        row = self._row_of(order.id)
+        sorting = self.table.isSortingEnabled()
+        self.table.setSortingEnabled(False)
+        if row < 0:
+            row = 0
+            self.table.insertRow(0)
+        self._write_row(row, order)
+        self.table.setSortingEnabled(sorting)
+        self._apply_filter()
+        if self.selected_order_id() == order.id:
+            self._selection_changed()
+
+    def _tracked_changed(self) -> None:
+        # Orders placed from the search tab are new here: list them (not on every untrack).
+        tracker = getattr(self.context, "tracker", None)
+        if tracker is None or not self._loaded_once:
+            return
+        if any(order_id not in self.orders for order_id in tracker.tracked_ids):
+            self.refresh()
+
+    # --- selection -------------------------------------------------------------------------
+    def selected_order_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.table.item(rows[0].row(), 0).data(ORDER_ID_ROLE)
+
+    def selected_order(self) -> Order | None:
+        order_id = self.selected_order_id()
+        return self.orders.get(order_id) if order_id else None
+
+    def select_order(self, order_id: str) -> bool:
+        row = self._row_of(order_id)
+        if row >= 0:
+            self.table.selectRow(row)
+        return row >= 0
+
+    def _selection_changed(self) -> None:
+        order = self.selected_order()
+        cancelling = order is not None and order.id in self._cancel_tasks
+        self.cancel_button.setEnabled(bool(order and order.can_cancel and not cancelling))
+        tracker = getattr(self.context, "tracker", None)
+        can_follow = bool(order and not order.stops_polling and tracker is not None)
+        self.auto_download.setEnabled(can_follow)
+        self.auto_download.blockSignals(True)
+        self.auto_download.setChecked(
+            bool(order and tracker is not None and tracker.auto_download(order.id))
+        )
+        self.auto_download.blockSignals(False)
+        if order is None:
+            self.detail.setText("")
+        else:
+            colour = FAILED_COLOUR.name() if order.has_failed else "palette(text)"
+            self.detail.setStyleSheet(f"color: {colour};")
+            self.detail.setText(status_explanation(order))
+        self.delivery.show_order(order)
+
+    def _auto_download_toggled(self, checked: bool) -> None:
+        order = self.selected_order()
+        tracker = getattr(self.context, "tracker", None)
+        if order is not None and tracker is not None:
+            tracker.set_auto_download(order.id, checked)
+
+    # --- cancel ----------------------------------------------------------------------------
+    def confirm_cancel(self, order: Order) -> bool:
+        answer = QMessageBox.question(
+            self,
+            tr("Cancel order"),
+            tr("Cancel the order \u201c{name}\u201d? This cannot be undone.").format(
+                name=order.display_name or order.id
+            ),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        return answer == QMessageBox.Yes
+
+    def cancel_selected(self) -> bool:
+        """Asks, then cancels the selected order in a task; False when nothing was sent."""
+        order = self.selected_order()
+        if order is None or not order.can_cancel or order.id in self._cancel_tasks:
+            return False
+        if not self.confirm_cancel(order):
+            return False
+        try:
+            client = self.context.clients.client()
+        except Up42Error as error:
+            self.message.setText(str(error))
+            return False
+        self.message.setText(tr("Cancelling \u201c{name}\u201d…").format(name=order.display_name))
+        task = CancelOrderTask(client, order.id)
+        self._cancel_tasks[order.id] = self.context.runner.start(
+            task, lambda t: self._on_cancelled(order, t)
+        )
+        self._selection_changed()
+        return True
+
+    def _on_cancelled(self, order: Order, task: Up42Task) -> None:
+        self._cancel_tasks.pop(order.id, None)
+        if task.error is not None:
+            self.message.setText(
+                tr("Could not cancel \u201c{name}\u201d: {error}").format(
+                    name=order.display_name, error=str(task.error)
+                )
+            )
+            self._selection_changed()
+            return
+        tracker = getattr(self.context, "tracker", None)
+        if tracker is not None:
+            tracker.untrack(order.id)
+        self.update_order(dataclasses.replace(order, status=str(task.result or "CANCELED")))
+        self.message.setText(tr("\u201c{name}\u201d is cancelled.").format(name=order.display_name))
