@@ -19,5 +19,19 @@ class Up42Provider(QgsProcessingProvider):
     def icon(self) -> QIcon:
         return QIcon(icon_path("up42.svg"))
 
+    def longName(self) -> str:
+        return tr("UP42 satellite imagery: search, estimate, order, download")
+
     def loadAlgorithms(self) -> None:
-        pass
+        from .alg_download import DownloadAlgorithm
+        from .alg_estimate import EstimateAlgorithm
+        from .alg_order import OrderAlgorithm
+        from .alg_search import SearchAlgorithm
+
+        for algorithm in (
+            SearchAlgorithm(),
+            EstimateAlgorithm(),
+            OrderAlgorithm(),
+            DownloadAlgorithm(),
+        ):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,258 @@
+"""``up42:download``: wait for orders (optionally), download their deliveries, list the rasters.
+
+Polling is one ``orders(order_ids=…)`` call per interval for all orders, and stops at the
+states that never move on their own. In the desktop the rasters are loaded on completion.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..api.errors import CancelledError, NotFoundError, Up42Error
+from ..api.models import Order
+from ..i18n import tr
+from .alg_search import split_names
+from .common import Up42Algorithm, error_message, in_desktop, one_line
+from .loading import load_on_completion
+
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
+
+ORDER_IDS = "ORDER_IDS"
+WAIT = "WAIT"
+TIMEOUT = "TIMEOUT"
+POLL_INTERVAL = "POLL_INTERVAL"
+FOLDER = "FOLDER"
+FILES = "FILES"
+
+DEFAULT_TIMEOUT_S = 3600
+DEFAULT_POLL_S = 30
+MIN_POLL_S = 5  # the contract's floor: UP42 must not be polled harder than this
+WAIT_SHARE = 30.0  # progress: waiting is the first 30 %
+SLEEP_STEP_S = 0.2  # how quickly a cancel is noticed while waiting
+
+
+class DownloadAlgorithm(Up42Algorithm):
+    def name(self) -> str:
+        return "download"
+
+    def displayName(self) -> str:
+        return tr("Download orders")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Downloads the deliveries of ORDER_IDS (comma-separated) into FOLDER, one folder "
+            "per order, unpacks them and returns the rasters as FILES. With WAIT it first "
+            "waits until every order is fulfilled or has failed, at most TIMEOUT seconds, "
+            "asking UP42 every POLL_INTERVAL seconds. Files already downloaded are not "
+            "fetched again. In QGIS the rasters are added to the project."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(ORDER_IDS, tr("Order ids (comma-separated)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                WAIT, tr("Wait until the orders are fulfilled"), defaultValue=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                TIMEOUT,
+                tr("Longest wait (seconds)"),
+                type=QgsProcessingParameterNumber.Integer,
+                defaultValue=DEFAULT_TIMEOUT_S,
+                minValue=0,
+            )
+        )
+        interval = QgsProcessingParameterNumber(
+            POLL_INTERVAL,
+            tr("Seconds between status checks"),
+            type=QgsProcessingParameterNumber.Integer,
+            defaultValue=DEFAULT_POLL_S,
+            minValue=MIN_POLL_S,
+            optional=True,
+        )
+        interval.setFlags(interval.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(interval)
+        self.addParameter(QgsProcessingParameterFolderDestination(FOLDER, tr("Download folder")))
+        self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Downloaded rasters")))
+
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        order_ids = split_names(self.parameterAsString(parameters, ORDER_IDS, context))
+        if not order_ids:
+            raise QgsProcessingException(tr("ORDER_IDS is empty: give the ids to download."))
+        folder = Path(self.parameterAsString(parameters, FOLDER, context))
+        wait = self.parameterAsBool(parameters, WAIT, context)
+        timeout = self.parameterAsInt(parameters, TIMEOUT, context)
+        interval = DEFAULT_POLL_S
+        if parameters.get(POLL_INTERVAL) not in (None, ""):
+            interval = max(MIN_POLL_S, self.parameterAsInt(parameters, POLL_INTERVAL, context))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise QgsProcessingException(
+                one_line(
+                    tr("Cannot create FOLDER {folder}: {error}").format(
+                        folder=folder, error=error.strerror or error
+                    )
+                )
+            ) from None
+
+        client = self.client()
+        orders, problems = self._wait(client, order_ids, wait, timeout, interval, feedback)
+        files: list[str] = []
+        fulfilled = [orders[i] for i in order_ids if i in orders and orders[i].is_fulfilled]
+        for done, order in enumerate(fulfilled):
+            span = (100 - WAIT_SHARE) / len(fulfilled)
+            base = WAIT_SHARE + done * span
+            try:
+                rasters = self._download(client, order, folder, feedback, base, span)
+            except CancelledError:
+                raise QgsProcessingException(
+                    tr("Cancelled: the downloaded files stay in {folder}.").format(folder=folder)
+                ) from None
+            except Up42Error as error:
+                problems.append(
+                    tr("order {id}: {error}").format(id=order.id, error=error_message(error))
+                )
+                continue
+            if not rasters:
+                problems.append(tr("order {id} delivered no raster.").format(id=order.id))
+            for path in rasters:
+                files.append(str(path))
+                if in_desktop():
+                    load_on_completion(context, path, order, single=len(rasters) == 1)
+        feedback.setProgress(100)
+
+        if problems and not files:
+            raise QgsProcessingException(one_line("; ".join(problems)))
+        for problem in problems:
+            feedback.reportError(problem, False)
+        feedback.pushInfo(
+            tr("Downloaded {n} rasters into {folder}.").format(n=len(files), folder=folder)
+        )
+        return {FILES: files, FOLDER: str(folder)}
+
+    # --- waiting ---------------------------------------------------------------------------
+    def _wait(
+        self,
+        client: Up42Client,
+        order_ids: tuple[str, ...],
+        wait: bool,
+        timeout: int,
+        interval: int,
+        feedback: QgsProcessingFeedback,
+    ) -> tuple[dict[str, Order], list[str]]:
+        """The orders' latest state, and what keeps each unfulfilled one from downloading."""
+        deadline = time.monotonic() + timeout
+        last_status: dict[str, str] = {}
+        missing: list[str] = []
+        while True:
+            orders = {order.id: order for order in client.orders(order_ids=list(order_ids))}
+            for order_id in order_ids:
+                if order_id not in orders and order_id not in missing:
+                    missing.append(order_id)
+            for order in orders.values():
+                if last_status.get(order.id) != order.status:
+                    last_status[order.id] = order.status
+                    feedback.pushInfo(
+                        tr("Order {id}: {status}").format(id=order.id, status=order.status)
+                    )
+            waiting = [o for o in orders.values() if not o.stops_polling]
+            settled = len(order_ids) - len(waiting)
+            feedback.setProgress(WAIT_SHARE * settled / len(order_ids))
+            if not wait or not waiting or time.monotonic() >= deadline:
+                break
+            self._sleep(min(interval, max(0.0, deadline - time.monotonic())), feedback)
+        problems = [self._not_found(client, order_id) for order_id in missing]
+        for order_id in order_ids:
+            order = orders.get(order_id)
+            if order is not None and not order.is_fulfilled:
+                problems.append(self._why_not(order, wait, timeout))
+        return orders, problems
+
+    @staticmethod
+    def _sleep(seconds: float, feedback: QgsProcessingFeedback) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Cancelled while waiting for the orders."))
+            time.sleep(min(SLEEP_STEP_S, max(0.0, end - time.monotonic())))
+
+    @staticmethod
+    def _not_found(client: Up42Client, order_id: str) -> str:
+        """The list call leaves unknown ids out: ask for the one order to get UP42's words."""
+        try:
+            client.order(order_id)
+        except NotFoundError as error:
+            return tr("order {id}: {error}").format(id=order_id, error=error_message(error))
+        except Up42Error as error:
+            return tr("order {id}: {error}").format(id=order_id, error=error_message(error))
+        return tr("order {id} is not in this workspace's order list.").format(id=order_id)
+
+    @staticmethod
+    def _why_not(order: Order, wait: bool, timeout: int) -> str:
+        if order.status == "PLACEMENT_FAILED":
+            return tr(
+                "order {id} failed to be placed (PLACEMENT_FAILED); cancel it in the UP42 panel."
+            ).format(id=order.id)
+        if order.is_terminal:
+            return tr("order {id} ended as {status}: nothing to download.").format(
+                id=order.id, status=order.status
+            )
+        if wait:
+            return tr("order {id} is still {status} after {s} s (TIMEOUT).").format(
+                id=order.id, status=order.status, s=timeout
+            )
+        return tr("order {id} is {status}, not fulfilled yet (set WAIT to wait for it).").format(
+            id=order.id, status=order.status
+        )
+
+    # --- downloading -----------------------------------------------------------------------
+    @staticmethod
+    def _download(
+        client: Up42Client,
+        order: Order,
+        folder: Path,
+        feedback: QgsProcessingFeedback,
+        base: float,
+        span: float,
+    ) -> list[Path]:
+        from ..api.download import deliver_order
+
+        def progress(done: int, total: int | None) -> None:
+            if total:
+                feedback.setProgress(base + span * min(1.0, done / total))
+
+        feedback.pushInfo(tr("Downloading order {id}…").format(id=order.id))
+        return list(
+            deliver_order(
+                client,
+                order.id,
+                folder,
+                display_name=order.display_name,
+                progress=progress,
+                is_cancelled=feedback.isCanceled,
+            )
+        )

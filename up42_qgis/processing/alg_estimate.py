@@ -1,0 +1,146 @@
+"""``up42:estimate``: what ordering the scenes over the area would cost, scene by scene."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..api.models import Estimate
+from ..i18n import tr
+from .common import Up42Algorithm
+from .scenes import (
+    DATA_PRODUCT,
+    SceneRow,
+    add_product_parameter,
+    add_scene_parameters,
+    estimate_plans,
+    format_credits,
+    plan_orders,
+    read_scenes,
+    table_fields,
+    total_credits,
+)
+
+OUTPUT = "OUTPUT"
+TOTAL_CREDITS = "TOTAL_CREDITS"
+
+ESTIMATE_FIELDS = (
+    ("scene_id", QVariant.String),
+    ("credits", QVariant.Double),
+    ("size", QVariant.Double),
+    ("unit", QVariant.String),
+    ("error", QVariant.String),
+)
+
+
+class ScenesAlgorithm(Up42Algorithm):
+    """Reads SCENES and the area on the main thread (prepareAlgorithm), where a project
+    layer's selection may be read; the requests run later in processAlgorithm."""
+
+    def prepareAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> bool:
+        self.scenes: list[SceneRow] = []
+        self.aoi: dict[str, Any] = {}
+        try:
+            self.scenes = read_scenes(self, parameters, context)
+            self.aoi = self.aoi_geojson(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # the same one-line rule as processAlgorithm
+            raise QgsProcessingException(str(error)) from None
+        return True
+
+    def add_inputs(self) -> None:
+        add_scene_parameters(self)
+        self.add_aoi_parameters()
+        add_product_parameter(self)
+
+    def estimates(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        progress_span: float = 100.0,
+    ) -> tuple[Any, list[Any], list[Estimate]]:
+        client = self.client()
+        data_product = self.parameterAsString(parameters, DATA_PRODUCT, context)
+        plans = plan_orders(client, self.scenes, self.aoi, data_product)
+        feedback.pushInfo(tr("Estimating {n} scenes.").format(n=len(plans)))
+        estimates = estimate_plans(client, plans, feedback, progress_span)
+        return client, plans, estimates
+
+
+class EstimateAlgorithm(ScenesAlgorithm):
+    def name(self) -> str:
+        return "estimate"
+
+    def displayName(self) -> str:
+        return tr("Estimate order cost")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Estimates the credits to order each scene of SCENES (its selected features when "
+            "it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data "
+            "product id or name; by default each scene's collection's first orderable product. "
+            "Scenes UP42 refuses get their reason in the 'error' column. Nothing is ordered."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.add_inputs()
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Estimates")))
+        self.addOutput(QgsProcessingOutputNumber(TOTAL_CREDITS, tr("Total credits")))
+
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        _, _, estimates = self.estimates(parameters, context, feedback)
+        fields = table_fields(*ESTIMATE_FIELDS)
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            OUTPUT,
+            context,
+            fields,
+            QgsWkbTypes.NoGeometry,
+            QgsCoordinateReferenceSystem(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        for estimate in estimates:
+            feature = QgsFeature(fields)
+            feature.setAttributes(
+                [
+                    estimate.scene_id,
+                    estimate.credits,
+                    estimate.size,
+                    estimate.unit or None,
+                    estimate.error,
+                ]
+            )
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        total = total_credits(estimates)
+        refused = sum(1 for estimate in estimates if not estimate.ok)
+        feedback.pushInfo(
+            tr("Total: {credits} credits for {n} scenes ({refused} refused).").format(
+                credits=format_credits(total), n=len(estimates) - refused, refused=refused
+            )
+        )
+        return {OUTPUT: dest_id, TOTAL_CREDITS: total}

@@ -1,0 +1,187 @@
+"""``up42:order``: estimate, then place one order per scene, only within MAX_CREDITS.
+
+Money rules: the estimate always comes first; nothing is placed when its total is above
+MAX_CREDITS; each order is POSTed once and never retried (the client looks an order up after
+an ambiguous failure instead of sending it again).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..api.errors import AuthenticationError, NetworkError, Up42Error
+from ..api.models import PlacedOrder
+from ..i18n import tr
+from .alg_estimate import ScenesAlgorithm
+from .common import error_message
+from .scenes import format_credits, table_fields, total_credits
+
+MAX_CREDITS = "MAX_CREDITS"
+OUTPUT = "OUTPUT"
+ORDER_IDS = "ORDER_IDS"
+
+ORDER_FIELDS = (
+    ("scene_id", QVariant.String),
+    ("order_id", QVariant.String),
+    ("error", QVariant.String),
+)
+ESTIMATE_SHARE = 40.0  # progress: the estimate is the first 40 %
+
+
+class OrderAlgorithm(ScenesAlgorithm):
+    def name(self) -> str:
+        return "order"
+
+    def displayName(self) -> str:
+        return tr("Order scenes")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Estimates the scenes like 'Estimate order cost', then places one order per scene "
+            "— but only when the total is at most MAX_CREDITS: above it nothing is placed. "
+            "Every order is sent once and never retried. Scenes UP42 refuses get their reason "
+            "in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'."
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.add_inputs()
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                MAX_CREDITS,
+                tr("Most credits to spend (nothing is ordered above it)"),
+                type=QgsProcessingParameterNumber.Double,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Orders")))
+        self.addOutput(QgsProcessingOutputString(ORDER_IDS, tr("Order ids (comma-separated)")))
+
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        if parameters.get(MAX_CREDITS) in (None, ""):
+            raise QgsProcessingException(tr("MAX_CREDITS is required: the most credits to spend."))
+        max_credits = self.parameterAsDouble(parameters, MAX_CREDITS, context)
+        client, plans, estimates = self.estimates(parameters, context, feedback, ESTIMATE_SHARE)
+        total = total_credits(estimates)
+        if total > max_credits:
+            raise QgsProcessingException(
+                tr(
+                    "The estimate is {total} credits, above MAX_CREDITS {most}: nothing was "
+                    "ordered."
+                ).format(total=format_credits(total), most=format_credits(max_credits))
+            )
+        orderable = [
+            (plan, estimate)
+            for plan, estimate in zip(plans, estimates, strict=True)
+            if plan.request is not None and estimate.ok
+        ]
+        if not orderable:
+            raise QgsProcessingException(
+                tr("UP42 refused every scene, nothing was ordered: {reason}").format(
+                    reason=next((e.error for e in estimates if e.error), "")
+                )
+            )
+        feedback.pushInfo(
+            tr("Placing {n} orders for {credits} credits (MAX_CREDITS {most}).").format(
+                n=len(orderable),
+                credits=format_credits(total),
+                most=format_credits(max_credits),
+            )
+        )
+        placed = self._place(client, [plan.request for plan, _ in orderable], feedback)
+        if not any(order.order_id for order in placed):
+            raise QgsProcessingException(
+                tr("No order was placed: {reason}").format(reason=placed[0].error or "")
+            )
+        by_scene = {order.scene_id: order for order in placed}
+        refused = {e.scene_id: e.error for e in estimates if not e.ok}
+        return self._write(parameters, context, feedback, plans, by_scene, refused)
+
+    def _place(self, client: Any, requests: list[Any], feedback: Any) -> list[PlacedOrder]:
+        """Each request POSTed at most once. Cancelling stops before the next POST; the
+        orders already placed are kept and reported."""
+        placed: list[PlacedOrder] = []
+        stop_reason: str | None = None
+        for done, request in enumerate(requests):
+            if stop_reason is None and feedback.isCanceled():
+                stop_reason = tr("Not ordered: cancelled.")
+            if stop_reason is not None:
+                placed.append(PlacedOrder(scene_id=request.scene_id, error=stop_reason))
+                continue
+            try:
+                order = client.place_order(request)
+            except Up42Error as error:
+                order = PlacedOrder(scene_id=request.scene_id, error=error_message(error))
+                if isinstance(error, AuthenticationError | NetworkError):
+                    # The remaining POSTs would fail alike: do not send them.
+                    stop_reason = tr("Not sent: {reason}").format(reason=error_message(error))
+            placed.append(order)
+            if order.order_id:
+                feedback.pushInfo(
+                    tr("{scene}: order {order} placed.").format(
+                        scene=request.scene_id, order=order.order_id
+                    )
+                )
+            else:
+                feedback.reportError(
+                    tr("{scene}: {error}").format(scene=request.scene_id, error=order.error),
+                    False,
+                )
+            feedback.setProgress(
+                ESTIMATE_SHARE + (100 - ESTIMATE_SHARE) * (done + 1) / len(requests)
+            )
+        return placed
+
+    def _write(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        plans: list[Any],
+        placed: dict[str, PlacedOrder],
+        refused: dict[str, str | None],
+    ) -> dict[str, Any]:
+        fields = table_fields(*ORDER_FIELDS)
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            OUTPUT,
+            context,
+            fields,
+            QgsWkbTypes.NoGeometry,
+            QgsCoordinateReferenceSystem(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        order_ids: list[str] = []
+        for plan in plans:
+            scene_id = plan.scene.scene_id
+            order = placed.get(scene_id)
+            error = order.error if order is not None else refused.get(scene_id)
+            order_id = order.order_id if order is not None else None
+            if order_id:
+                order_ids.append(order_id)
+            feature = QgsFeature(fields)
+            feature.setAttributes([scene_id, order_id, error])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        feedback.pushInfo(
+            tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
+        )
+        return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}

@@ -1,0 +1,259 @@
+"""What the four UP42 algorithms share: the client, the AOI parameters and one-line failures.
+
+Algorithms call the api directly from ``processAlgorithm``: in the desktop Processing already
+runs it in a worker thread, and in qgis_process there is no interactive GUI to block.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from typing import TYPE_CHECKING, Any
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsMessageLog,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..api.errors import (
+    AmbiguousPlacementError,
+    AuthenticationError,
+    CancelledError,
+    DownloadError,
+    LicenceError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    Up42Error,
+    ValidationError,
+)
+from ..i18n import tr
+from ..paths import icon_path
+
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
+
+LOG_TAG = "UP42"
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+EXTENT = "EXTENT"
+AOI = "AOI"
+
+
+def one_line(text: str) -> str:
+    """Processing shows the exception text as the reason: keep it to one readable line."""
+    return " ".join(str(text).split())
+
+
+def error_message(error: Exception) -> str:
+    """The server's own message plus what the user can do about it."""
+    message = one_line(str(error)) or type(error).__name__
+    if isinstance(error, AuthenticationError):
+        hint = tr(
+            "UP42 sign-in failed: {message}. Check the account in the UP42 plugin settings, "
+            "or UP42_USERNAME and UP42_PASSWORD."
+        )
+    elif isinstance(error, PermissionDeniedError):
+        hint = tr("UP42 refused access: {message}. Check the account's permissions.")
+    elif isinstance(error, LicenceError):
+        hint = tr("{message}. Accept the data product's licence (EULA) in the UP42 console.")
+    elif isinstance(error, RateLimitError):
+        hint = tr("UP42 is limiting requests: {message}. Try again in a minute.")
+    elif isinstance(error, ServerError):
+        hint = tr("UP42 server error: {message}. Try again later.")
+    elif isinstance(error, NetworkError):
+        hint = tr("Could not reach UP42: {message}. Check the connection and proxy settings.")
+    elif isinstance(error, NotFoundError):
+        hint = tr("Not found on UP42: {message}")
+    elif isinstance(error, ValidationError):
+        hint = tr("UP42 refused the request: {message}")
+    elif isinstance(error, AmbiguousPlacementError):
+        hint = tr("{message}. The order may exist: check the orders list before ordering again.")
+    elif isinstance(error, DownloadError):
+        hint = tr("Download failed: {message}")
+    elif isinstance(error, CancelledError):
+        hint = tr("Cancelled.")
+    else:
+        hint = "{message}"
+    return one_line(hint.format(message=message.rstrip(".")))
+
+
+def in_desktop() -> bool:
+    """True inside the interactive QGIS desktop (not qgis_process, not a bare script)."""
+    try:
+        from qgis.utils import iface
+    except ImportError:
+        return False
+    app = QgsApplication.instance()
+    return iface is not None and app is not None and app.platform() == "desktop"
+
+
+class Up42Algorithm(QgsProcessingAlgorithm):
+    """Base of the UP42 algorithms: subclasses implement ``run`` instead of processAlgorithm.
+
+    ``processAlgorithm`` turns every failure into a one-line QgsProcessingException, so a
+    failed algorithm says why without a traceback (the traceback goes to the message log).
+    """
+
+    def createInstance(self) -> QgsProcessingAlgorithm:
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path("up42.svg"))
+
+    def group(self) -> str:
+        return ""
+
+    def groupId(self) -> str:
+        return ""
+
+    def helpUrl(self) -> str:
+        return "https://docs.up42.com"
+
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def processAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        try:
+            return self.run(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Up42Error as error:
+            raise QgsProcessingException(error_message(error)) from None
+        except Exception as error:  # a bug must still fail in one line, never crash QGIS
+            QgsMessageLog.logMessage(
+                f"{self.id()}: {type(error).__name__}: {error}\n{traceback.format_exc()}",
+                LOG_TAG,
+                Qgis.Critical,
+            )
+            raise QgsProcessingException(
+                tr("{algorithm} failed unexpectedly: {error} (details in the UP42 log)").format(
+                    algorithm=self.id(), error=one_line(f"{type(error).__name__}: {error}")
+                )
+            ) from None
+
+    # --- shared steps ---------------------------------------------------------------------
+    @staticmethod
+    def client() -> Up42Client:
+        """The same client the dock uses: settings and auth DB, or the UP42_* variables."""
+        from ..bridge.clients import NotConfiguredError, client_provider
+
+        try:
+            return client_provider().client()
+        except NotConfiguredError as error:
+            raise QgsProcessingException(
+                one_line(
+                    tr(
+                        "No UP42 account is configured ({reason}). Set one in the UP42 plugin "
+                        "settings, or set UP42_USERNAME and UP42_PASSWORD."
+                    ).format(reason=str(error).rstrip("."))
+                )
+            ) from None
+
+    @staticmethod
+    def stop_if_cancelled(feedback: QgsProcessingFeedback) -> None:
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled."))
+
+    # --- the area of interest -------------------------------------------------------------
+    def add_aoi_parameters(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                EXTENT, tr("Area of interest as an extent (or give AOI)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                AOI,
+                tr("Area of interest as polygons (or give EXTENT)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+
+    def aoi_geojson(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        """EXTENT or the union of the AOI layer's features, in EPSG:4326, checked: a bad
+        area is refused here, before any request."""
+        from ..api.aoi import AoiError, check_aoi
+
+        geometry = self._aoi_from_layer(parameters, context, feedback)
+        has_extent = not self.parameterAsExtent(parameters, EXTENT, context).isNull()
+        if geometry is None and has_extent:
+            geometry = self.parameterAsExtentGeometry(parameters, EXTENT, context, WGS84)
+        elif geometry is not None and has_extent:
+            feedback.pushWarning(tr("Both EXTENT and AOI are given: using the AOI polygons."))
+        if geometry is None:
+            raise QgsProcessingException(
+                tr("Give the area of interest: EXTENT or an AOI polygon layer.")
+            )
+        if geometry.isEmpty() or not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        geojson = json.loads(geometry.asJson(7))
+        try:
+            checked = check_aoi(geojson)
+        except AoiError as error:
+            raise QgsProcessingException(
+                one_line(tr("Unusable area of interest: {reason}").format(reason=error))
+            ) from None
+        return checked if isinstance(checked, dict) else geojson
+
+    def _aoi_from_layer(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> QgsGeometry | None:
+        if parameters.get(AOI) in (None, ""):
+            return None
+        source = self.parameterAsSource(parameters, AOI, context)
+        if source is None:
+            raise QgsProcessingException(tr("The AOI layer could not be read."))
+        transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+        request = QgsFeatureRequest().setNoAttributes()
+        parts: list[QgsGeometry] = []
+        for feature in source.getFeatures(request):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+                continue
+            geometry.transform(transform)
+            parts.append(geometry)
+        if not parts:
+            raise QgsProcessingException(tr("The AOI layer has no polygon to use as the area."))
+        if len(parts) > 1:
+            feedback.pushInfo(tr("AOI: the union of {n} polygons.").format(n=len(parts)))
+        union = QgsGeometry.unaryUnion(parts)
+        if union.isNull() or union.isEmpty():
+            raise QgsProcessingException(tr("The AOI polygons could not be combined."))
+        return union

@@ -1,0 +1,61 @@
+"""Downloaded rasters into the project the Processing way: ``addLayerToLoadOnCompletion``.
+
+QGIS loads them on the main thread once the algorithm has finished; the post-processor gives
+each the dock's natural-colour rendering and the order id, without touching any widget.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingContext,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsRasterLayer,
+)
+
+from ..api.models import Order
+from ..layers.rasters import ORDER_ID_PROPERTY, apply_natural_colour
+
+
+class RasterPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    # QGIS does not own post-processors: each must outlive the algorithm run that made it.
+    _alive: ClassVar[list[RasterPostProcessor]] = []
+
+    def __init__(self, order_id: str) -> None:
+        super().__init__()
+        self.order_id = order_id
+
+    @classmethod
+    def create(cls, order_id: str) -> RasterPostProcessor:
+        processor = cls(order_id)
+        cls._alive.append(processor)
+        return processor
+
+    def postProcessLayer(
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: object
+    ) -> None:
+        if isinstance(layer, QgsRasterLayer) and layer.isValid():
+            apply_natural_colour(layer)
+            layer.setCustomProperty(ORDER_ID_PROPERTY, self.order_id)
+
+
+def raster_layer_name(path: Path, order: Order, single: bool) -> str:
+    """The order's display name, plus the file's name when the order delivered several."""
+    base = order.display_name or order.id
+    return base if single else f"{base} – {path.stem}"
+
+
+def load_on_completion(
+    context: QgsProcessingContext, path: Path, order: Order, single: bool
+) -> None:
+    details = QgsProcessingContext.LayerDetails(
+        raster_layer_name(path, order, single), context.project(), "FILES"
+    )
+    details.forceName = True
+    details.layerTypeHint = QgsProcessingUtils.LayerHint.Raster
+    details.setPostProcessor(RasterPostProcessor.create(order.id))
+    context.addLayerToLoadOnCompletion(str(path), details)
