@@ -1,0 +1,226 @@
+"""QGIS's network settings as plain data for requests: proxy, CA certificates, timeout, UA.
+
+Everything Qt is read here, on the calling thread, when the client is built. What goes into
+:class:`NetworkOptions` is plain Python: :class:`ProxyRules` repeats the decisions of
+QGIS's own proxy factory (``QgsNetworkProxyFactory::queryProxy`` in 3.22) so worker threads
+never call into Qt:
+
+1. a URL starting with an entry of ``proxy/noProxyUrls`` goes direct;
+2. a URL starting with an entry of ``proxy/proxyExcludedUrls`` gets Qt's "default proxy",
+   which is direct unless an application proxy is set;
+3. with the "Default proxy" type QGIS asks the system, which on Linux means the ``*_proxy``
+   environment variables: requests' ``trust_env`` does the same;
+4. anything else uses the configured HTTP or SOCKS5 proxy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsNetworkAccessManager,
+    QgsSettings,
+)
+from qgis.PyQt.QtNetwork import QNetworkProxy
+
+from ..__about__ import __version__
+from ..api.client import NetworkOptions
+from ..api.errors import NetworkError
+from ..settings import plugin_data_dir
+
+SYSTEM_CA_BUNDLES = (
+    "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu, Arch
+    "/etc/pki/tls/certs/ca-bundle.crt",  # Fedora, RHEL
+    "/etc/ssl/cert.pem",  # macOS, Alpine
+)
+CA_BUNDLE_NAME = "ca-bundle.pem"
+DEFAULT_TIMEOUT_S = 30.0
+DOWNLOAD_READ_TIMEOUT_S = 120.0
+HTTP_PROXY_TYPES = (QNetworkProxy.HttpProxy, QNetworkProxy.HttpCachingProxy)
+
+
+@dataclass(frozen=True)
+class ProxyRules:
+    """A plain-Python snapshot of how QGIS routes a URL; ``proxy_for(url)`` for requests.
+
+    Frozen and compared by value, so two snapshots of the same settings are equal and the
+    client provider keeps its client.
+    """
+
+    proxy_url: str = field(default="", repr=False)  # may hold URL-quoted proxy credentials
+    no_proxy_prefixes: tuple[str, ...] = ()
+    excluded_prefixes: tuple[str, ...] = ()
+    use_system_proxy: bool = False
+    unusable_reason: str = ""  # e.g. SOCKS5 without PySocks: refuse rather than go direct
+
+    def __call__(self, url: str) -> dict[str, str]:
+        return self.proxy_for(url)
+
+    def proxy_for(self, url: str) -> dict[str, str]:
+        """requests' ``proxies`` for ``url``; ``{}`` means direct (or the system's choice)."""
+        if _matches(url, self.no_proxy_prefixes) or _matches(url, self.excluded_prefixes):
+            host = urlsplit(url).hostname or ""
+            # With trust_env a bare {} would still let *_proxy variables route it.
+            return {"no_proxy": host} if self.use_system_proxy and host else {}
+        if self.unusable_reason:
+            raise NetworkError(self.unusable_reason)
+        if not self.proxy_url:
+            return {}
+        return {"http": self.proxy_url, "https": self.proxy_url}
+
+    def describe(self) -> str:
+        """The route without credentials, for labels and logs."""
+        if self.unusable_reason:
+            return self.unusable_reason
+        if self.use_system_proxy:
+            return "system proxy"
+        if not self.proxy_url:
+            return "direct"
+        parts = urlsplit(self.proxy_url)
+        return f"{parts.scheme}://{parts.hostname}:{parts.port}"
+
+
+def _matches(url: str, prefixes: tuple[str, ...]) -> bool:
+    return any(prefix.strip() and url.startswith(prefix.strip()) for prefix in prefixes)
+
+
+def _string_list(value: object) -> tuple[str, ...]:
+    """QgsSettings gives a list, a single string, or a ``|``-joined string (older profiles)."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, (list, tuple)) else str(value).split("|")
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+def _socks_available() -> bool:
+    return importlib.util.find_spec("socks") is not None
+
+
+def _proxy_credentials(proxy: QNetworkProxy, settings: QgsSettings) -> tuple[str, str]:
+    """User and password: ``proxy/authcfg`` first (Basic config), then what the proxy carries."""
+    authcfg = str(settings.value("proxy/authcfg", "") or "")
+    if authcfg:
+        config = QgsAuthMethodConfig()
+        if QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
+            user = config.config("username", "")
+            if user:
+                return user, config.config("password", "")
+    return proxy.user(), proxy.password()
+
+
+def proxy_rules(manager: QgsNetworkAccessManager | None = None) -> ProxyRules:
+    """Snapshot the proxy set-up of ``manager`` (the calling thread's QGIS manager)."""
+    manager = manager or QgsNetworkAccessManager.instance()
+    settings = QgsSettings()
+    no_proxy = tuple(manager.noProxyList()) or _string_list(settings.value("proxy/noProxyUrls"))
+    excluded = tuple(manager.excludeList())
+    if manager.useSystemProxy():
+        return ProxyRules("", no_proxy, excluded, use_system_proxy=True)
+    proxy = manager.fallbackProxy()
+    if proxy.type() == QNetworkProxy.Socks5Proxy and proxy.hostName():
+        scheme = "socks5h"  # h: the proxy resolves host names, as Qt's SOCKS5 does
+        if not _socks_available():
+            reason = (
+                "QGIS is set to use a SOCKS5 proxy, which requests can only use with the "
+                "PySocks package: install it into QGIS's Python (pip install PySocks), or "
+                "choose an HTTP proxy in Settings > Options > Network."
+            )
+            return ProxyRules("", no_proxy, excluded, unusable_reason=reason)
+    elif proxy.type() in HTTP_PROXY_TYPES and proxy.hostName():
+        scheme = "http"
+    else:
+        return ProxyRules("", no_proxy, excluded)
+    user, password = _proxy_credentials(proxy, settings)
+    credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
+    port = proxy.port() if proxy.port() > 0 else (1080 if scheme == "socks5h" else 3128)
+    return ProxyRules(f"{scheme}://{credentials}{proxy.hostName()}:{port}", no_proxy, excluded)
+
+
+# --- certificates ----------------------------------------------------------------------------
+def system_ca_bundle() -> str | None:
+    for candidate in SYSTEM_CA_BUNDLES:
+        if os.path.isfile(candidate):
+            return candidate
+    try:
+        from requests.utils import DEFAULT_CA_BUNDLE_PATH  # certifi's bundle
+
+        return DEFAULT_CA_BUNDLE_PATH if os.path.isfile(DEFAULT_CA_BUNDLE_PATH) else None
+    except ImportError:
+        return None
+
+
+def qgis_trusted_pem() -> str:
+    """Every CA QGIS's auth manager trusts (its database, extra files, system roots), as PEM."""
+    try:
+        pem = bytes(QgsApplication.authManager().trustedCaCertsPemText())
+    except Exception:  # an auth DB QGIS could not open must not cost us the system bundle
+        return ""
+    return pem.decode("ascii", errors="ignore")
+
+
+def write_ca_bundle(folder: Path | None = None) -> str | bool:
+    """A PEM file with the system CAs plus QGIS's trusted CAs; its path, or True (requests'
+    default) when nothing can be written. Rewritten only when its content changes."""
+    parts = []
+    system_bundle = system_ca_bundle()
+    if system_bundle:
+        parts.append(Path(system_bundle).read_text(encoding="ascii", errors="ignore"))
+    parts.append(qgis_trusted_pem())
+    content = "\n".join(part.strip() for part in parts if part.strip()) + "\n"
+    if not content.strip():
+        return True
+    target = (folder or plugin_data_dir()) / CA_BUNDLE_NAME
+    try:
+        if target.is_file() and _digest(target.read_bytes()) == _digest(content.encode()):
+            return str(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Atomic: a worker thread may be reading the old bundle at this moment.
+        handle, temporary = tempfile.mkstemp(prefix=".ca-", dir=target.parent)
+        with os.fdopen(handle, "w", encoding="ascii") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+    except OSError:
+        return system_bundle or True
+    return str(target)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- the rest --------------------------------------------------------------------------------
+def qgis_timeout_s() -> float:
+    """QGIS's network timeout (Options > Network), in seconds."""
+    try:
+        milliseconds = int(QgsNetworkAccessManager.timeout())
+    except Exception:
+        milliseconds = int(QgsSettings().value("qgis/networkAndProxy/networkTimeout", 0) or 0)
+    return milliseconds / 1000.0 if milliseconds > 0 else DEFAULT_TIMEOUT_S
+
+
+def user_agent() -> str:
+    qgis_version = Qgis.QGIS_VERSION.split("-")[0]
+    return f"up42-qgis/{__version__} (QGIS {qgis_version})"
+
+
+def network_options(ca_bundle: str | bool | None = None) -> NetworkOptions:
+    """The NetworkOptions of QGIS's current settings; ``ca_bundle`` skips rewriting the PEM."""
+    rules = proxy_rules()
+    timeout = qgis_timeout_s()
+    return NetworkOptions(
+        user_agent=user_agent(),
+        proxy_for=rules,
+        verify=write_ca_bundle() if ca_bundle is None else ca_bundle,
+        timeout=timeout,
+        download_read_timeout=max(DOWNLOAD_READ_TIMEOUT_S, timeout),
+        trust_env=rules.use_system_proxy,
+    )
