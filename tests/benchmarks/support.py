@@ -126,3 +126,54 @@ def reset_peak_rss() -> bool:
     except OSError:
         return False
     return True
+
+
+def sandbox_client(sandbox):
+    """The plugin's own client signed in to the sandbox; skips while it is the interface spec."""
+    client_module = require_module("up42_qgis.api.client", "Up42Client", "Endpoints")
+    client = require_implemented(
+        lambda: client_module.Up42Client(
+            client_module.Endpoints(sandbox.url, sandbox.url),
+            client_module.Credentials(sandbox.username, sandbox.password),
+        ),
+        "up42_qgis.api.client.Up42Client",
+    )
+    require_implemented(client.account, "Up42Client.account")
+    return client
+
+
+def _order_area(feature: dict) -> dict:
+    """A 1 km square around the middle of the scene's footprint (inside it)."""
+    ring = feature["geometry"]["coordinates"][0]
+    if feature["geometry"]["type"] == "MultiPolygon":
+        ring = ring[0]
+    lon = sum(point[0] for point in ring[:-1]) / (len(ring) - 1)
+    lat = sum(point[1] for point in ring[:-1]) / (len(ring) - 1)
+    d = 0.005
+    return {"type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d],
+                                                [lon + d, lat + d], [lon - d, lat + d],
+                                                [lon - d, lat - d]]]}
+
+
+def place_open_orders(client, world_features: list[dict], count: int, name: str) -> list[str]:
+    """``count`` archive orders of Berlin-area optical scenes, placed through the plugin's
+    client; returns their ids."""
+    from up42_qgis.api.models import OrderRequest
+
+    products = {c.name: c.orderable_products[0].id for c in client.collections()
+                if c.orderable_products}
+    features = [f for f in world_features
+                if f.get("collection") in products and f["geometry"]["type"] == "Polygon"]
+    assert len(features) >= count, "not enough orderable scenes in the sandbox world"
+    order_ids = []
+    for index, feature in enumerate(features[:count]):
+        placed = client.place_order(OrderRequest(
+            data_product_id=products[feature["collection"]],
+            scene_id=feature["id"],
+            aoi=_order_area(feature),
+            display_name=f"{name} {index}",
+            tags=("qgis", "bench"),
+        ))
+        assert placed.order_id, placed.error
+        order_ids.append(placed.order_id)
+    return order_ids
