@@ -1,0 +1,184 @@
+"""The search results as a Qt table model over ``Scene`` dataclasses.
+
+``SORT_ROLE`` gives each column's raw value (numbers, ISO dates) so a QSortFilterProxyModel
+sorts numerically; empty values sort last in ascending order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ..api.models import Estimate, Scene
+from ..i18n import tr
+
+SCENE_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+COLUMNS = ("date", "collection", "cloud", "resolution", "incidence", "scene_id", "credits")
+
+
+def _headers() -> dict[str, str]:
+    return {
+        "date": tr("Date"),
+        "collection": tr("Collection"),
+        "cloud": tr("Cloud %"),
+        "resolution": tr("Resolution (m)"),
+        "incidence": tr("Incidence (°)"),
+        "scene_id": tr("Scene id"),
+        "credits": tr("Est. credits"),
+    }
+
+
+def _number(value: float | None, decimals: int) -> str:
+    return "" if value is None else f"{value:.{decimals}f}"
+
+
+class ResultsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._scenes: list[Scene] = []
+        self._rows_by_id: dict[str, int] = {}
+        self._estimates: dict[str, Estimate] = {}
+        self._collection_titles: dict[str, str] = {}
+
+    # --- content -------------------------------------------------------------------------
+    def set_scenes(self, scenes: Sequence[Scene]) -> None:
+        self.beginResetModel()
+        self._scenes = []
+        self._rows_by_id = {}
+        self._estimates = {}
+        self._add(scenes)
+        self.endResetModel()
+
+    def append_scenes(self, scenes: Sequence[Scene]) -> list[Scene]:
+        """Adds scenes not already listed (a later page may repeat one); returns those added."""
+        fresh = [s for s in scenes if s.id not in self._rows_by_id]
+        fresh = list({s.id: s for s in fresh}.values())
+        if fresh:
+            first = len(self._scenes)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._add(fresh)
+            self.endInsertRows()
+        return fresh
+
+    def _add(self, scenes: Iterable[Scene]) -> None:
+        for scene in scenes:
+            if scene.id in self._rows_by_id:
+                continue
+            self._rows_by_id[scene.id] = len(self._scenes)
+            self._scenes.append(scene)
+
+    def clear(self) -> None:
+        self.set_scenes([])
+
+    def set_collection_titles(self, titles: dict[str, str]) -> None:
+        self._collection_titles = dict(titles)
+        self._changed_column("collection")
+
+    def set_estimates(self, estimates: dict[str, Estimate]) -> None:
+        """Merges estimates (scene id → Estimate) into the credits column."""
+        self._estimates.update(estimates)
+        self._changed_column("credits")
+
+    def _changed_column(self, name: str) -> None:
+        if self._scenes:
+            column = COLUMNS.index(name)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._scenes) - 1, column))
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]:
+        return tuple(self._scenes)
+
+    def scene_at(self, row: int) -> Scene | None:
+        return self._scenes[row] if 0 <= row < len(self._scenes) else None
+
+    def row_of(self, scene_id: str) -> int:
+        return self._rows_by_id.get(scene_id, -1)
+
+    def estimate_of(self, scene_id: str) -> Estimate | None:
+        return self._estimates.get(scene_id)
+
+    # --- Qt model interface --------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._scenes)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.DisplayRole:
+                return _headers()[COLUMNS[section]]
+            if role == Qt.ToolTipRole and COLUMNS[section] == "credits":
+                return tr("Estimated credits for the current AOI (100 credits = 1 EUR)")
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        scene = self.scene_at(index.row()) if index.isValid() else None
+        if scene is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == SCENE_ROLE:
+            return scene
+        if role == Qt.DisplayRole:
+            return self._display(scene, column)
+        if role == SORT_ROLE:
+            return self._sort_value(scene, column)
+        if role == Qt.ToolTipRole:
+            return self._tooltip(scene, column)
+        if role == Qt.TextAlignmentRole and column in (
+            "cloud",
+            "resolution",
+            "incidence",
+            "credits",
+        ):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def _display(self, scene: Scene, column: str) -> str:
+        if column == "date":
+            return scene.acquired.strftime("%Y-%m-%d %H:%M") if scene.acquired else ""
+        if column == "collection":
+            return self._collection_titles.get(scene.collection, scene.collection)
+        if column == "cloud":
+            return _number(scene.cloud_cover, 1)
+        if column == "resolution":
+            return _number(scene.resolution, 2)
+        if column == "incidence":
+            return _number(scene.incidence_angle, 1)
+        if column == "scene_id":
+            return scene.id
+        estimate = self._estimates.get(scene.id)
+        if estimate is None:
+            return ""
+        if estimate.error:
+            return tr("n/a")
+        return _number(estimate.credits, 0)
+
+    def _sort_value(self, scene: Scene, column: str) -> Any:
+        if column == "date":
+            return scene.acquired.isoformat() if scene.acquired else ""
+        if column == "collection":
+            return self._display(scene, column).lower()
+        if column == "scene_id":
+            return scene.id
+        value = {
+            "cloud": scene.cloud_cover,
+            "resolution": scene.resolution,
+            "incidence": scene.incidence_angle,
+            "credits": (self._estimates[scene.id].credits if scene.id in self._estimates else None),
+        }[column]
+        return float("inf") if value is None else float(value)
+
+    def _tooltip(self, scene: Scene, column: str) -> str | None:
+        if column == "credits":
+            estimate = self._estimates.get(scene.id)
+            if estimate is not None and estimate.error:
+                return estimate.error
+            return None
+        if column == "scene_id" and scene.scene_id:
+            return tr("Provider scene: {name}").format(name=scene.scene_id)
+        return None

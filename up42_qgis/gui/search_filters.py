@@ -1,0 +1,248 @@
+"""The search filters: collections (grouped by product type, with resolution and data
+products), date range, maximum cloud cover, sort and page size. Remembers the last values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, time
+
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from ..api.models import JSON, Collection, SearchRequest, SortField
+from ..i18n import tr
+
+COLLECTION_ROLE = Qt.UserRole + 1
+DEFAULT_PAGE_SIZE = 50
+
+
+def _load_settings():
+    try:
+        from ..settings import SettingsStore
+
+        return SettingsStore.load()
+    except Exception:  # settings must never stop the panel from opening
+        return None
+
+
+def _group_title(product_type: str | None) -> str:
+    titles = {
+        "OPTICAL": tr("Optical"),
+        "SAR": tr("Radar (SAR)"),
+        "ELEVATION": tr("Elevation"),
+        "HYPERSPECTRAL": tr("Hyperspectral"),
+    }
+    if not product_type:
+        return tr("Other")
+    return titles.get(product_type.upper(), product_type.title())
+
+
+def _resolution_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return tr("{value} m").format(value=f"{value:g}")
+
+
+class FiltersWidget(QWidget):
+    changed = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._collections: dict[str, Collection] = {}
+        self._remembered_collections: list[str] = []
+
+        self.collections_tree = QTreeWidget(self)
+        self.collections_tree.setObjectName("Up42CollectionsTree")
+        self.collections_tree.setColumnCount(2)
+        self.collections_tree.setHeaderLabels([tr("Collection"), tr("Resolution")])
+        self.collections_tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.collections_tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.collections_tree.header().setStretchLastSection(False)
+        self.collections_tree.setMinimumHeight(110)
+        self.collections_tree.itemChanged.connect(self._item_changed)
+        self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
+        self.collections_status.setWordWrap(True)
+
+        today = QDate.currentDate()
+        self.start_date = QDateEdit(today.addMonths(-12), self)
+        self.end_date = QDateEdit(today, self)
+        for edit in (self.start_date, self.end_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.changed)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_date)
+        dates.addWidget(QLabel("–", self))
+        dates.addWidget(self.end_date)
+
+        self.max_cloud = QSpinBox(self)
+        self.max_cloud.setRange(0, 100)
+        self.max_cloud.setSuffix(" %")
+        self.max_cloud.setValue(100)
+        self.max_cloud.setToolTip(tr("100 % means no cloud filter"))
+
+        self.sort_field = QComboBox(self)
+        self.sort_field.addItem(tr("Date"), SortField.DATE.value)
+        self.sort_field.addItem(tr("Cloud cover"), SortField.CLOUD.value)
+        self.sort_field.addItem(tr("Resolution"), SortField.RESOLUTION.value)
+        self.sort_order = QComboBox(self)
+        self.sort_order.addItem(tr("Descending"), False)
+        self.sort_order.addItem(tr("Ascending"), True)
+        sort_row = QHBoxLayout()
+        sort_row.addWidget(self.sort_field, 1)
+        sort_row.addWidget(self.sort_order, 1)
+
+        self.page_size = QSpinBox(self)
+        self.page_size.setRange(1, 500)
+        self.page_size.setSingleStep(10)
+        self.page_size.setValue(DEFAULT_PAGE_SIZE)
+        self.page_size.setToolTip(tr("Scenes per page; “Load more” fetches the next page"))
+
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.collections_tree)
+        form.addRow(self.collections_status)
+        form.addRow(tr("Acquired"), dates)
+        form.addRow(tr("Max. cloud"), self.max_cloud)
+        form.addRow(tr("Sort by"), sort_row)
+        form.addRow(tr("Page size"), self.page_size)
+        self.restore()
+
+    # --- collections ---------------------------------------------------------------------
+    def set_collections(self, collections: Sequence[Collection]) -> None:
+        """Shows the searchable archive collections, grouped by product type; re-checks the
+        ones checked before (or remembered from last time)."""
+        checked = self.selected_collections() or self._remembered_collections
+        searchable = [
+            c for c in collections if c.searchable and c.type.upper() != "TASKING" and c.name
+        ]
+        self._collections = {c.name: c for c in searchable}
+        tree = self.collections_tree
+        tree.blockSignals(True)
+        tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for collection in sorted(searchable, key=lambda c: (c.resolution or 1e9, c.title)):
+            title = _group_title(collection.product_type)
+            group = groups.get(title)
+            if group is None:
+                group = QTreeWidgetItem(tree, [title])
+                group.setFlags(group.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
+                group.setCheckState(0, Qt.Unchecked)
+                group.setExpanded(True)
+                groups[title] = group
+            item = QTreeWidgetItem(
+                group, [collection.title, _resolution_text(collection.resolution)]
+            )
+            item.setData(0, COLLECTION_ROLE, collection.name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.Checked if collection.name in checked else Qt.Unchecked)
+            item.setToolTip(0, collection.description or collection.name)
+            for product in collection.data_products:
+                child = QTreeWidgetItem(item, [product.title])
+                child.setFlags(Qt.ItemIsEnabled)
+                child.setToolTip(0, product.description or product.name)
+                if not product.orderable:
+                    child.setDisabled(True)
+        tree.blockSignals(False)
+        if searchable:
+            self.collections_status.setText(
+                tr("{n} collections; check the ones to search.").format(n=len(searchable))
+            )
+        else:
+            self.collections_status.setText(tr("No searchable collections in this account."))
+        self.changed.emit()
+
+    def set_collections_message(self, text: str) -> None:
+        self.collections_status.setText(text)
+
+    def collections(self) -> dict[str, Collection]:
+        return dict(self._collections)
+
+    def _collection_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        root = self.collections_tree.invisibleRootItem()
+        for g in range(root.childCount()):
+            group = root.child(g)
+            items += [group.child(i) for i in range(group.childCount())]
+        return items
+
+    def selected_collections(self) -> list[str]:
+        return [
+            str(item.data(0, COLLECTION_ROLE))
+            for item in self._collection_items()
+            if item.checkState(0) == Qt.Checked
+        ]
+
+    def set_selected_collections(self, names: Sequence[str]) -> None:
+        self._remembered_collections = list(names)
+        for item in self._collection_items():
+            wanted = item.data(0, COLLECTION_ROLE) in names
+            item.setCheckState(0, Qt.Checked if wanted else Qt.Unchecked)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0:
+            self.changed.emit()
+
+    # --- the request ---------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        """What stops a search, in the user's words (empty when the filters are fine)."""
+        problems = []
+        if not self._collections:
+            problems.append(tr("The collections have not loaded yet."))
+        elif not self.selected_collections():
+            problems.append(tr("Check at least one collection."))
+        if self.start_date.date() > self.end_date.date():
+            problems.append(tr("The start date is after the end date."))
+        return problems
+
+    def build_request(self, aoi_geojson: JSON) -> SearchRequest:
+        start = self.start_date.date().toPyDate()
+        end = self.end_date.date().toPyDate()
+        return SearchRequest(
+            aoi=aoi_geojson,
+            collections=tuple(self.selected_collections()),
+            start=datetime.combine(start, time.min, tzinfo=UTC),
+            end=datetime.combine(end, time(23, 59, 59), tzinfo=UTC),
+            max_cloud=None if self.max_cloud.value() >= 100 else float(self.max_cloud.value()),
+            sort=SortField(self.sort_field.currentData()),
+            ascending=bool(self.sort_order.currentData()),
+            page_size=self.page_size.value(),
+        )
+
+    # --- memory --------------------------------------------------------------------------
+    def restore(self) -> None:
+        saved = _load_settings()
+        if saved is None:
+            return
+        self._remembered_collections = list(saved.last_collections)
+        self.max_cloud.setValue(int(saved.last_max_cloud))
+        index = self.sort_field.findData(saved.last_sort)
+        self.sort_field.setCurrentIndex(max(0, index))
+        self.sort_order.setCurrentIndex(1 if saved.last_ascending else 0)
+        self.page_size.setValue(int(saved.page_size or DEFAULT_PAGE_SIZE))
+
+    def remember(self) -> None:
+        try:
+            from ..settings import SettingsStore
+
+            SettingsStore.update(
+                last_collections=self.selected_collections(),
+                last_max_cloud=self.max_cloud.value(),
+                last_sort=str(self.sort_field.currentData()),
+                last_ascending=bool(self.sort_order.currentData()),
+                page_size=self.page_size.value(),
+            )
+        except Exception:  # remembering is a convenience; never fail a search over it
+            return
+        self._remembered_collections = self.selected_collections()

@@ -1,0 +1,132 @@
+"""The quicklook box: the current scene's preview, loaded in a task, and "Show on map"."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from qgis.core import Qgis
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QPixmap
+from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..api.models import Scene
+from ..i18n import tr
+from ..layers.quicklook import QuicklookError, georeference_quicklook, load_quicklook_layer
+from ..tasks.search import PreviewTask
+from .search_errors import error_text
+
+CACHE_SIZE = 30
+PREVIEW_HEIGHT = 160
+
+
+class QuicklookWidget(QWidget):
+    layer_added = pyqtSignal(object)  # QgsRasterLayer
+
+    def __init__(self, context, client_source, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.client_source = client_source
+        self.scene: Scene | None = None
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
+        self._task: PreviewTask | None = None
+
+        self.image = QLabel(tr("Select a scene to see its quicklook."), self)
+        self.image.setObjectName("Up42Quicklook")
+        self.image.setAlignment(Qt.AlignCenter)
+        self.image.setMinimumHeight(PREVIEW_HEIGHT)
+        self.image.setWordWrap(True)
+        self.show_button = QPushButton(tr("Show on map"), self)
+        self.show_button.setToolTip(tr("Add the quicklook as a layer over its footprint"))
+        self.show_button.setEnabled(False)
+        self.show_button.clicked.connect(self.show_on_map)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.show_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.image)
+        layout.addLayout(row)
+
+    @property
+    def loading(self) -> bool:
+        return self._task is not None
+
+    def set_scene(self, scene: Scene | None) -> None:
+        self.scene = scene
+        self.show_button.setEnabled(False)
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        if scene is None:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(tr("Select a scene to see its quicklook."))
+            return
+        if scene.id in self._cache:
+            self._show(self._cache[scene.id])
+            return
+        if not (scene.quicklook_href or scene.thumbnail_href):
+            self.image.setPixmap(QPixmap())
+            self.image.setText(tr("This scene has no quicklook."))
+            return
+        self.image.setPixmap(QPixmap())
+        self.image.setText(tr("Loading the quicklook…"))
+        kind = "quicklook" if scene.quicklook_href else "thumbnail"
+        try:
+            source = self.client_source()
+        except Exception as error:
+            self.image.setText(error_text(error))
+            return
+        task = PreviewTask(source, scene, kind)
+        self._task = task
+        self.context.runner.start(task, self._loaded)
+
+    def _loaded(self, task: PreviewTask) -> None:
+        if task is not self._task:
+            return  # a preview for a scene no longer selected
+        self._task = None
+        if task.was_cancelled:
+            return
+        if task.error is not None or not task.result:
+            self.image.setPixmap(QPixmap())
+            self.image.setText(
+                error_text(task.error) if task.error else tr("The quicklook is empty.")
+            )
+            return
+        self._cache[task.scene.id] = task.result
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        self._show(task.result)
+
+    def _show(self, data: bytes) -> None:
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(data):
+            self.image.setPixmap(QPixmap())
+            self.image.setText(tr("The quicklook is not an image QGIS can show."))
+            return
+        width = max(120, self.image.width() - 8)
+        self.image.setPixmap(
+            pixmap.scaled(width, PREVIEW_HEIGHT, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        )
+        self.show_button.setEnabled(True)
+
+    def show_on_map(self):
+        scene = self.scene
+        if scene is None or scene.id not in self._cache:
+            return None
+        try:
+            path = georeference_quicklook(self._cache[scene.id], scene)
+            layer = load_quicklook_layer(path, scene)
+        except (QuicklookError, OSError, RuntimeError) as error:
+            message = tr("Cannot show the quicklook on the map: {error}").format(error=error)
+            self.image.setToolTip(message)
+            bar = self.context.iface.messageBar() if self.context.iface else None
+            if bar is not None:
+                bar.pushMessage(tr("UP42"), message, Qgis.Warning, 8)
+            return None
+        self.layer_added.emit(layer)
+        return layer
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None

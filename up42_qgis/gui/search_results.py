@@ -1,0 +1,179 @@
+"""The results table (sortable) and its two-way selection link with the footprints layer.
+
+Selection sync without feedback loops: each direction sets ``_syncing`` while it writes to the
+other side, and the handlers return early while it is set.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QSortFilterProxyModel,
+    Qt,
+    pyqtSignal,
+)
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ..api.models import Scene
+from ..layers.footprints import feature_ids_by_scene, scene_geometry
+from .results_model import COLUMNS, SORT_ROLE, ResultsModel
+
+
+class ResultsView(QWidget):
+    selection_changed = pyqtSignal(list)  # list[Scene], in table order
+    current_changed = pyqtSignal(object)  # Scene | None
+
+    def __init__(self, canvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.canvas = canvas
+        self.model = ResultsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setDynamicSortFilter(True)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("Up42ResultsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.AscendingOrder)  # server order until the user sorts
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("scene_id"), QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+        self.layer: QgsVectorLayer | None = None
+        self._fids: dict[str, int] = {}
+        self._scenes_by_fid: dict[int, str] = {}
+        self._syncing = False
+
+    # --- content -------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.detach_layer()
+        self.model.clear()
+
+    def add_scenes(self, scenes: list[Scene]) -> list[Scene]:
+        return self.model.append_scenes(scenes)
+
+    def attach_layer(self, layer: QgsVectorLayer) -> None:
+        if self.layer is not layer:
+            self.detach_layer()
+            self.layer = layer
+            layer.selectionChanged.connect(self._layer_selection_changed)
+            layer.willBeDeleted.connect(self.detach_layer)
+        self.refresh_feature_ids()
+
+    def refresh_feature_ids(self) -> None:
+        self._fids = feature_ids_by_scene(self.layer) if self.layer is not None else {}
+        self._scenes_by_fid = {fid: scene_id for scene_id, fid in self._fids.items()}
+
+    def detach_layer(self) -> None:
+        layer, self.layer = self.layer, None
+        self._fids, self._scenes_by_fid = {}, {}
+        if layer is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                layer.selectionChanged.disconnect(self._layer_selection_changed)
+                layer.willBeDeleted.disconnect(self.detach_layer)
+
+    def feature_id(self, scene_id: str) -> int | None:
+        return self._fids.get(scene_id)
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_scenes(self) -> list[Scene]:
+        rows = sorted(
+            {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        )
+        return [s for s in (self.model.scene_at(r) for r in rows) if s is not None]
+
+    def select_scene_ids(self, scene_ids: list[str]) -> None:
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for scene_id in scene_ids:
+            row = self.model.row_of(scene_id)
+            if row < 0:
+                continue
+            left = self.proxy.mapFromSource(self.model.index(row, 0))
+            right = self.proxy.mapFromSource(self.model.index(row, last_column))
+            selection.select(left, right)
+        self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+
+    def _table_selection_changed(self, *_args) -> None:
+        scenes = self.selected_scenes()
+        if not self._syncing and self.layer is not None:
+            fids = [self._fids[s.id] for s in scenes if s.id in self._fids]
+            self._syncing = True
+            try:
+                self.layer.selectByIds(fids)
+            finally:
+                self._syncing = False
+        self.selection_changed.emit(scenes)
+
+    def _layer_selection_changed(self, *_args) -> None:
+        if self._syncing or self.layer is None:
+            return
+        scene_ids = [
+            self._scenes_by_fid[fid]
+            for fid in self.layer.selectedFeatureIds()
+            if fid in self._scenes_by_fid
+        ]
+        self._syncing = True
+        try:
+            self.select_scene_ids(scene_ids)
+        finally:
+            self._syncing = False
+        if scene_ids:
+            first = self.proxy.mapFromSource(self.model.index(self.model.row_of(scene_ids[0]), 0))
+            self.table.scrollTo(first)
+
+    def _current_row_changed(self, current, _previous) -> None:
+        scene = (
+            self.model.scene_at(self.proxy.mapToSource(current).row())
+            if current.isValid()
+            else None
+        )
+        self.current_changed.emit(scene)
+
+    # --- zoom ----------------------------------------------------------------------------
+    def _double_clicked(self, index) -> None:
+        scene = self.model.scene_at(self.proxy.mapToSource(index).row())
+        if scene is not None:
+            self.zoom_to(scene)
+
+    def zoom_to(self, scene: Scene) -> None:
+        box = scene_geometry(scene).boundingBox()
+        if box.isEmpty() and scene.bbox is None:
+            return
+        if box.isEmpty():
+            box = QgsRectangle(*scene.bbox)
+        transform = QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+            self.canvas.mapSettings().destinationCrs(),
+            QgsProject.instance(),
+        )
+        target = transform.transformBoundingBox(box)
+        target.scale(1.2)
+        self.canvas.setExtent(target)
+        self.canvas.refresh()

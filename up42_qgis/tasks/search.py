@@ -1,0 +1,83 @@
+"""Catalog tasks: one search page, the collections glossary, a scene's preview image.
+
+Each task gets a ``client_source`` (``ClientProvider.client`` or any callable returning an
+``Up42Client``) and resolves it on the worker thread, because building a client may read the
+auth DB and sign in. One task per search page: the first page shows as soon as it arrives and
+"Load more" is just the next task with the page's ``next_request``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..api.models import JSON, Collection, Scene, ScenePage, SearchRequest
+from ..i18n import tr
+from .base import Up42Task
+
+ClientSource = Callable[[], Any]
+
+
+class SearchTask(Up42Task):
+    """Fetches one page: the first of ``request``, or the one ``next_request`` names.
+    ``result`` is the ScenePage."""
+
+    def __init__(
+        self,
+        client_source: ClientSource,
+        request: SearchRequest,
+        next_request: JSON | None = None,
+        page_number: int = 1,
+    ) -> None:
+        description = (
+            tr("UP42: searching the catalog")
+            if next_request is None
+            else tr("UP42: loading result page {n}").format(n=page_number)
+        )
+        super().__init__(description)
+        self.client_source = client_source
+        self.request = request
+        self.next_request = next_request
+        self.page_number = page_number
+
+    def work(self) -> ScenePage:
+        self.setProgress(5)
+        client = self.client_source()
+        self.check_cancelled()
+        self.setProgress(20)
+        page = client.search_page(self.request, self.next_request)
+        self.check_cancelled()
+        self.setProgress(100)
+        return page
+
+
+class LoadCollectionsTask(Up42Task):
+    """``result`` is the list of Collections from ``/v2/collections``."""
+
+    def __init__(self, client_source: ClientSource) -> None:
+        super().__init__(tr("UP42: loading collections"))
+        self.client_source = client_source
+
+    def work(self) -> list[Collection]:
+        client = self.client_source()
+        self.check_cancelled()
+        collections = list(client.collections())
+        self.check_cancelled()
+        return collections
+
+
+class PreviewTask(Up42Task):
+    """``result`` is the image bytes of the scene's quicklook (or thumbnail)."""
+
+    def __init__(self, client_source: ClientSource, scene: Scene, kind: str = "quicklook") -> None:
+        super().__init__(tr("UP42: loading the preview of {scene}").format(scene=scene.id))
+        self.client_source = client_source
+        self.scene = scene
+        self.kind = kind
+
+    def work(self) -> bytes:
+        client = self.client_source()
+        self.check_cancelled()
+        data = client.preview(self.scene, self.kind)
+        self.check_cancelled()
+        return bytes(data)
