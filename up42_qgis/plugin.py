@@ -18,6 +18,7 @@ class Up42Plugin:
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
+        self.context = None  # PluginContext: the services the plugin owns, built in initGui
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -39,6 +40,20 @@ class Up42Plugin:
         self.action.toggled.connect(self._set_dock_visible)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(tr("&UP42"), self.action)
+        self._start_order_services()
+
+    def _start_order_services(self) -> None:
+        """The tracker and the download queue live as long as the plugin, not the dock."""
+        from .bridge.clients import client_provider
+        from .context import PluginContext
+        from .services.downloads import DownloadManager
+        from .services.tracker import OrderTracker
+
+        if self.context is None:
+            self.context = PluginContext(iface=self.iface, clients=client_provider())
+        self.context.downloads = DownloadManager(self.context)
+        self.context.tracker = OrderTracker(self.context)
+        self.context.downloads.resume_interrupted()
 
     def _ensure_dock(self):
         if self.dock is None:
@@ -46,6 +61,9 @@ class Up42Plugin:
 
             self.dock = Up42DockWidget(self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self._sync_action)
+            from .gui.orders_panel import OrdersPanel
+
+            self.dock.add_panel(OrdersPanel(self.context, self.dock), tr("Orders"))
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         return self.dock
 
@@ -63,6 +81,12 @@ class Up42Plugin:
             self.action.blockSignals(False)
 
     def unload(self) -> None:
+        if self.context is not None:
+            for service in (self.context.tracker, self.context.downloads):
+                if service is not None:
+                    service.stop()
+            self.context.runner.cancel_all()
+            self.context.tracker = self.context.downloads = None
         if self.dock is not None:
             self.dock.visibilityChanged.disconnect(self._sync_action)
             self.iface.removeDockWidget(self.dock)

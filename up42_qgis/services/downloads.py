@@ -12,13 +12,11 @@ from typing import Any
 from qgis.core import Qgis, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..api.download import order_folder
 from ..api.errors import Up42Error
 from ..api.models import Asset, Delivery
 from ..i18n import tr
 from ..layers.rasters import add_rasters_to_project, find_rasters
 from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
-from ..tasks.downloads import DownloadAssetTask, DownloadedAsset
 from ..tasks.orders import DeliveryTask
 
 PENDING_KEY = "up42/downloads/pending"  # JSON: {order id: {"name": ..., "add": bool}}
@@ -46,9 +44,9 @@ class _Job:
     add_to_project: bool
     folder: Path
     queue: list[tuple[Asset, Path]] = field(default_factory=list)
-    running: dict[str, DownloadAssetTask] = field(default_factory=dict)  # asset href -> task
+    running: dict[str, Up42Task] = field(default_factory=dict)  # asset href -> its task
     progress: dict[str, float] = field(default_factory=dict)
-    done: list[DownloadedAsset] = field(default_factory=list)
+    done: list[Any] = field(default_factory=list)  # tasks.downloads.DownloadedAsset
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
     total: int = 0
@@ -80,6 +78,8 @@ class DownloadManager(QObject):
         return self._root or default_download_root()
 
     def folder_for(self, order_id: str, display_name: str = "") -> Path:
+        from ..api.download import order_folder
+
         return Path(order_folder(self.root, order_id, display_name or order_id))
 
     def is_active(self, order_id: str) -> bool:
@@ -184,6 +184,8 @@ class DownloadManager(QObject):
         except Up42Error as error:
             job.errors.append(str(error))
             job.queue.clear()
+        from ..tasks.downloads import DownloadAssetTask  # requests and friends: load on first use
+
         while job.queue and len(job.running) < limit:
             asset, folder = job.queue.pop(0)
             label = f"{job.display_name} · {asset.title or asset.key}"
@@ -249,7 +251,7 @@ class DownloadManager(QObject):
         self.download_failed.emit(job.order_id, message)
 
     @staticmethod
-    def _rasters_to_load(done: list[DownloadedAsset]) -> list[Path]:
+    def _rasters_to_load(done: list[Any]) -> list[Path]:
         """The delivered raster files; only when there are none, the rasters inside ZIPs (the
         "Original Delivery" repeats the same image, which would otherwise load twice)."""
         direct = find_rasters(d.path for d in done if not d.extracted)
