@@ -19,6 +19,7 @@ class Up42Plugin:
         self.action: QAction | None = None
         self.dock = None
         self.context = None  # PluginContext: the services the plugin owns, built in initGui
+        self.options_factory = None  # the "UP42" page in Settings > Options
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -41,6 +42,14 @@ class Up42Plugin:
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(tr("&UP42"), self.action)
         self._start_order_services()
+        self._register_options_page()
+
+    def _register_options_page(self) -> None:
+        from .gui.settings_page import register_options_page
+
+        self.options_factory = register_options_page(
+            self.iface, self.context.clients, self.context.runner
+        )
 
     def _start_order_services(self) -> None:
         """The tracker and the download queue live as long as the plugin, not the dock."""
@@ -81,6 +90,11 @@ class Up42Plugin:
             self.action.blockSignals(False)
 
     def unload(self) -> None:
+        if self.options_factory is not None:
+            from .gui.settings_page import unregister_options_page
+
+            unregister_options_page(self.iface, self.options_factory)
+            self.options_factory = None
         if self.context is not None:
             for service in (self.context.tracker, self.context.downloads):
                 if service is not None:

@@ -217,4 +217,7 @@ def _apply_env_overrides(configured: Endpoints) -> Endpoints:
         api = _env_origin(API_URL_ENV) or configured.api
         auth = _env_origin(AUTH_URL_ENV) or configured.auth
         return Endpoints(api, auth)
-    return endpoints_from_env(configured)
+    try:
+        return endpoints_from_env(configured)
+    except ValueError as error:  # a malformed UP42_API_URL/UP42_AUTH_URL
+        raise ValidationError(str(error)) from error

@@ -9,7 +9,7 @@ never call into Qt:
 2. a URL starting with an entry of ``proxy/proxyExcludedUrls`` gets Qt's "default proxy",
    which is direct unless an application proxy is set;
 3. with the "Default proxy" type QGIS asks the system, which on Linux means the ``*_proxy``
-   environment variables: requests' ``trust_env`` does the same;
+   environment variables: urllib's ``getproxies``/``proxy_bypass`` read the same;
 4. anything else uses the configured HTTP or SOCKS5 proxy.
 """
 
@@ -19,6 +19,7 @@ import hashlib
 import importlib.util
 import os
 import tempfile
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -68,11 +69,11 @@ class ProxyRules:
     def proxy_for(self, url: str) -> dict[str, str]:
         """requests' ``proxies`` for ``url``; ``{}`` means direct (or the system's choice)."""
         if _matches(url, self.no_proxy_prefixes) or _matches(url, self.excluded_prefixes):
-            host = urlsplit(url).hostname or ""
-            # With trust_env a bare {} would still let *_proxy variables route it.
-            return {"no_proxy": host} if self.use_system_proxy and host else {}
+            return {}
         if self.unusable_reason:
             raise NetworkError(self.unusable_reason)
+        if self.use_system_proxy:
+            return system_proxies_for(url)
         if not self.proxy_url:
             return {}
         return {"http": self.proxy_url, "https": self.proxy_url}
@@ -87,6 +88,21 @@ class ProxyRules:
             return "direct"
         parts = urlsplit(self.proxy_url)
         return f"{parts.scheme}://{parts.hostname}:{parts.port}"
+
+
+def system_proxies_for(url: str) -> dict[str, str]:
+    """The system's proxy for ``url`` as Qt's system factory sees it: on Linux the
+    ``*_proxy``/``no_proxy`` variables, elsewhere the OS settings urllib reads."""
+    host = urlsplit(url).hostname or ""
+    proxies = urllib.request.getproxies()
+    if not host or urllib.request.proxy_bypass(host):
+        return {}
+    chosen: dict[str, str] = {}
+    for scheme in ("http", "https"):
+        proxy = proxies.get(scheme) or proxies.get("all")
+        if proxy:
+            chosen[scheme] = proxy
+    return chosen
 
 
 def _matches(url: str, prefixes: tuple[str, ...]) -> bool:
