@@ -1,14 +1,22 @@
 """The UP42 client: every call the plugin makes, Qt-free and thread-safe.
 
-INTERFACE SPEC written by the lead; the implementation fills in the bodies. Signatures are
-what the tasks, the GUI and Processing code against: change them only together with them.
+One client per configuration is shared by every task: the transport keeps one requests
+session per thread, the token manager serialises sign-ins, and the account is cached.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
 
+import requests
+
+from .auth import TokenManager
+from .catalog import CatalogApi
+from .endpoints import REGIONS, Credentials, Endpoints
+from .errors import ServerError
+from .http import NetworkOptions, RetryPolicy, Transport
 from .models import (
     JSON,
     Account,
@@ -22,48 +30,18 @@ from .models import (
     ScenePage,
     SearchRequest,
 )
+from .orders import OrderPage, OrdersApi
+from .storage import StorageApi
 
-REGIONS: dict[str, tuple[str, str]] = {
-    "eu": ("https://api.up42.com", "https://auth.up42.com"),
-    "sa": ("https://api.sa.up42.com", "https://auth.sa.up42.com"),
-}
-
-
-@dataclass(frozen=True)
-class Endpoints:
-    """The API origin ``{API}`` and the auth origin ``{AUTH}`` (no trailing slash)."""
-
-    api: str
-    auth: str
-
-    @classmethod
-    def for_region(cls, region: str) -> Endpoints:
-        api, auth = REGIONS[region]
-        return cls(api, auth)
-
-
-@dataclass(frozen=True)
-class Credentials:
-    username: str
-    password: str = field(repr=False)
-
-
-@dataclass(frozen=True)
-class NetworkOptions:
-    """How requests reaches the network; the QGIS bridge fills it from QGIS's settings.
-
-    ``proxy_for`` maps a URL to a requests ``proxies`` dict ({} = direct); it must be a plain
-    Python callable (no Qt) and is called on worker threads. ``verify`` is a CA bundle path or
-    True. ``timeout`` is the connect/read timeout for API calls, ``download_read_timeout`` the
-    read timeout for downloads.
-    """
-
-    user_agent: str = "up42-qgis"
-    proxy_for: Callable[[str], dict[str, str]] | None = None
-    verify: str | bool = True
-    timeout: float = 30.0
-    download_read_timeout: float = 120.0
-    trust_env: bool = True
+__all__ = [
+    "REGIONS",
+    "Credentials",
+    "Endpoints",
+    "NetworkOptions",
+    "OrderPage",
+    "RetryPolicy",
+    "Up42Client",
+]
 
 
 class Up42Client:
@@ -72,49 +50,80 @@ class Up42Client:
         endpoints: Endpoints,
         credentials: Credentials,
         network: NetworkOptions | None = None,
+        retry: RetryPolicy | None = None,
     ) -> None:
-        raise NotImplementedError
+        self.endpoints = endpoints
+        self.network = network or NetworkOptions()
+        self.retry = retry or RetryPolicy()
+        self.transport = Transport(self.network, self.retry)
+        self.tokens = TokenManager(self.transport, endpoints, credentials)
+        self.transport.token_source = self.tokens
+        self._account: Account | None = None
+        self._account_lock = threading.Lock()
+        self._catalog = CatalogApi(self.transport, endpoints)
+        self._orders = OrdersApi(self.transport, endpoints, self.workspace_id, self.retry)
+        self._storage = StorageApi(self.transport, endpoints)
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> Up42Client:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # --- account -----------------------------------------------------------------------------
     def account(self) -> Account:
         """Signs in if needed; userinfo (``sub`` is the workspace id). Cached."""
-        raise NotImplementedError
+        with self._account_lock:
+            if self._account is None:
+                payload = self.transport.json("GET", self.endpoints.userinfo_url)
+                account = Account.from_json(payload if isinstance(payload, dict) else {})
+                if not account.workspace_id:
+                    raise ServerError("UP42 did not say which workspace this account uses.")
+                self._account = account
+            return self._account
+
+    def workspace_id(self) -> str:
+        return self.account().workspace_id
 
     # --- glossary ----------------------------------------------------------------------------
     def collections(self) -> list[Collection]:
         """Every page of ``/v2/collections``."""
-        raise NotImplementedError
+        return self._catalog.collections()
 
     # --- catalog -----------------------------------------------------------------------------
     def search_page(self, request: SearchRequest, next_request: JSON | None = None) -> ScenePage:
         """The first page of a search, or the page a previous page's ``next_request`` names."""
-        raise NotImplementedError
+        return self._catalog.search_page(request, next_request)
 
     def search(self, request: SearchRequest, max_scenes: int | None = None) -> Iterator[ScenePage]:
         """Yields page after page until the last one or ``max_scenes``."""
-        raise NotImplementedError
+        return self._catalog.search(request, max_scenes)
 
     def preview(self, scene: Scene, kind: str = "quicklook") -> bytes:
         """The thumbnail or quicklook image bytes (``download-url`` then the signed URL)."""
-        raise NotImplementedError
+        url = self.signed_url(self._catalog.preview_href(scene, kind))
+        return self.transport.request("GET", url, authenticated=False).content
 
     # --- estimate and order ------------------------------------------------------------------
     def estimate(self, request: OrderRequest) -> Estimate:
         """A per-scene refusal comes back as ``Estimate.error``; whole-request failures raise."""
-        raise NotImplementedError
+        return self._orders.estimate(request)
 
     def place_order(self, request: OrderRequest) -> PlacedOrder:
         """POSTs once, never retried. After an ambiguous failure (timeout, dropped connection,
-        5xx) looks the order up by display name and tag; raises AmbiguousPlacementError if
-        that cannot settle it."""
-        raise NotImplementedError
+        5xx) looks the order up by display name and its unique ``qgis-req:<uuid>`` tag; raises
+        AmbiguousPlacementError if that cannot settle it."""
+        return self._orders.place(request)
 
     def find_orders(self, display_name: str, tags: Sequence[str] = ()) -> list[Order]:
         """Orders of the workspace whose display name matches exactly (and carry the tags)."""
-        raise NotImplementedError
+        return self._orders.find(display_name, tags)
 
     def order(self, order_id: str) -> Order:
-        raise NotImplementedError
+        return self._orders.get(order_id)
 
     def orders(
         self,
@@ -124,17 +133,52 @@ class Up42Client:
         max_orders: int | None = None,
     ) -> list[Order]:
         """The workspace's orders, newest first; ``order_ids`` asks for many in one call."""
-        raise NotImplementedError
+        return self._orders.list_orders(order_ids, statuses, page_size, max_orders)
+
+    def orders_page(
+        self,
+        page: int = 0,
+        size: int = 50,
+        *,
+        statuses: Sequence[str] | None = None,
+        display_name: str | None = None,
+        tags: Sequence[str] | None = None,
+        order_type: str | None = None,
+    ) -> OrderPage:
+        """One page of the order list with filters, for a "load more" list."""
+        return self._orders.fetch_page(
+            page,
+            size,
+            statuses=statuses,
+            display_name=display_name,
+            tags=tags,
+            order_type=order_type,
+        )
 
     def cancel_order(self, order_id: str) -> str:
         """Returns the new status (``CANCELED``)."""
-        raise NotImplementedError
+        return self._orders.cancel(order_id)
 
     # --- delivery ----------------------------------------------------------------------------
     def delivery(self, order_id: str) -> Delivery:
         """The storage collections and items of an order, with their assets."""
-        raise NotImplementedError
+        return self._storage.delivery(order_id)
 
     def signed_url(self, href: str) -> str:
         """A fresh signed URL for an asset href (or a preview href ending in /download-url)."""
-        raise NotImplementedError
+        return self._storage.signed_url(href)
+
+    def open_signed(self, url: str, offset: int = 0) -> requests.Response:
+        """A streaming GET of a signed URL (no auth header), from byte ``offset`` on."""
+        # identity: byte counts must match Content-Length and Range offsets on disk.
+        headers: dict[str, Any] = {"Accept-Encoding": "identity"}
+        if offset > 0:
+            headers["Range"] = f"bytes={offset}-"
+        return self.transport.request(
+            "GET",
+            url,
+            headers=headers,
+            authenticated=False,
+            stream=True,
+            read_timeout=self.network.download_read_timeout,
+        )

@@ -57,7 +57,16 @@ class ServerError(Up42Error):
 
 
 class NetworkError(Up42Error):
-    """No usable answer: DNS, refused or dropped connection, TLS, proxy, timeout."""
+    """No usable answer: DNS, refused or dropped connection, TLS, proxy, timeout.
+
+    ``maybe_sent`` is False only when the request certainly never reached the server (the
+    connection could not be opened): that is what decides whether a failed order POST is
+    ambiguous.
+    """
+
+    def __init__(self, message: str, status: int | None = None, maybe_sent: bool = True):
+        super().__init__(message, status)
+        self.maybe_sent = maybe_sent
 
 
 class AmbiguousPlacementError(Up42Error):

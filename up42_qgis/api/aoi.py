@@ -1,0 +1,271 @@
+"""Checks of an area of interest before any request, with shapely only (1.8 and 2.x).
+
+``check_aoi`` returns the geometry UP42 should get: 2D, rings oriented per RFC 7946, and cut
+at the antimeridian into a MultiPolygon when it crosses it (coordinates beyond ±180, as a map
+drawn across the date line produces). Areas are geodesic (on the authalic sphere): no pyproj.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from enum import StrEnum
+from typing import Any
+
+from shapely.affinity import translate
+from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+from shapely.ops import transform
+
+from .errors import ValidationError
+
+try:  # shapely >= 1.8 (and 2.x)
+    from shapely.validation import explain_validity, make_valid
+except ImportError:  # pragma: no cover - very old shapely
+    make_valid = None  # type: ignore[assignment]
+    from shapely.validation import explain_validity
+
+MAX_VERTICES = 999  # what UP42 accepts per AOI
+MIN_AREA_KM2 = 0.01
+MAX_AREA_KM2 = 10_000.0
+EARTH_RADIUS_M = 6_371_007.2  # authalic radius: equal-area sphere of WGS84
+
+JSON = dict[str, Any]
+
+
+class AoiProblem(StrEnum):
+    EMPTY = "EMPTY"
+    INVALID = "INVALID"
+    NOT_POLYGON = "NOT_POLYGON"
+    TOO_MANY_VERTICES = "TOO_MANY_VERTICES"
+    TOO_SMALL = "TOO_SMALL"
+    TOO_LARGE = "TOO_LARGE"
+
+
+class AoiError(ValidationError):
+    """An AOI UP42 would refuse. ``problem`` is an AoiProblem code the GUI translates,
+    ``params`` the numbers in the message, ``repaired`` a valid geometry offered for INVALID."""
+
+    def __init__(
+        self,
+        problem: AoiProblem,
+        message: str,
+        *,
+        repaired: JSON | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.repaired = repaired
+        self.params = params
+
+
+def _geometry_json(geojson: Any) -> Any:
+    """The geometry of a geometry, a Feature or a FeatureCollection (its features merged)."""
+    if not isinstance(geojson, dict):
+        return geojson
+    kind = geojson.get("type")
+    if kind == "Feature":
+        return geojson.get("geometry")
+    if kind == "FeatureCollection":
+        geometries = [
+            f.get("geometry") for f in geojson.get("features") or () if isinstance(f, dict)
+        ]
+        geometries = [g for g in geometries if g]
+        if len(geometries) == 1:
+            return geometries[0]
+        polygons: list[Any] = []
+        for geometry in geometries:
+            if geometry.get("type") == "Polygon":
+                polygons.append(geometry.get("coordinates"))
+            elif geometry.get("type") == "MultiPolygon":
+                polygons.extend(geometry.get("coordinates") or ())
+            else:
+                return geometry  # reported as NOT_POLYGON
+        return {"type": "MultiPolygon", "coordinates": polygons} if polygons else None
+    return geojson
+
+
+def _polygons(geometry: BaseGeometry) -> list[Polygon]:
+    """The polygonal parts of any geometry (make_valid and intersections mix in lines)."""
+    if geometry.is_empty:
+        return []
+    if isinstance(geometry, Polygon):
+        return [geometry]
+    if hasattr(geometry, "geoms"):
+        return [p for part in geometry.geoms for p in _polygons(part)]
+    return []
+
+
+def _from_polygons(polygons: list[Polygon]) -> BaseGeometry:
+    polygons = [orient(p, 1.0) for p in polygons if not p.is_empty]
+    if len(polygons) == 1:
+        return polygons[0]
+    return MultiPolygon(polygons)
+
+
+def _to_json(geometry: BaseGeometry) -> JSON:
+    def lists(value: Any) -> Any:
+        if isinstance(value, tuple | list):
+            return [lists(v) for v in value]
+        return value
+
+    data = mapping(geometry)
+    return {"type": data["type"], "coordinates": lists(data["coordinates"])}
+
+
+def _vertex_count(geometry: BaseGeometry) -> int:
+    return sum(
+        len(polygon.exterior.coords) + sum(len(ring.coords) for ring in polygon.interiors)
+        for polygon in _polygons(geometry)
+    )
+
+
+def _ring_area_m2(coords: Any) -> float:
+    """Spherical area of a ring (Chamberlain & Duquette, as turf and OpenLayers compute it)."""
+    points = list(coords)
+    if len(points) < 4:
+        return 0.0
+    if points[0] == points[-1]:
+        points = points[:-1]
+    total = 0.0
+    count = len(points)
+    for i in range(count):
+        lower = points[i]
+        middle = points[(i + 1) % count]
+        upper = points[(i + 2) % count]
+        total += (math.radians(upper[0]) - math.radians(lower[0])) * math.sin(
+            math.radians(middle[1])
+        )
+    return abs(total) * EARTH_RADIUS_M**2 / 2.0
+
+
+def _area_km2(geometry: BaseGeometry) -> float:
+    area = 0.0
+    for polygon in _polygons(geometry):
+        area += _ring_area_m2(polygon.exterior.coords)
+        area -= sum(_ring_area_m2(ring.coords) for ring in polygon.interiors)
+    return max(area, 0.0) / 1e6
+
+
+def _split_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
+    """Cut at ±180° and shift the parts beyond it back into [-180, 180] (RFC 7946 §3.1.9)."""
+    min_x, _, max_x, _ = geometry.bounds
+    if min_x >= -180 and max_x <= 180:
+        return geometry
+    parts: list[Polygon] = []
+    for shift in range(math.floor((min_x + 180) / 360), math.floor((max_x + 180) / 360) + 1):
+        window = box(-180 + 360 * shift, -90, 180 + 360 * shift, 90)
+        piece = geometry.intersection(window)
+        parts += [translate(p, xoff=-360 * shift) for p in _polygons(piece)]
+    return _from_polygons(parts)
+
+
+def _shape(data: Any) -> BaseGeometry | None:
+    if not isinstance(data, dict) or not data.get("type"):
+        return None
+    if data.get("type") != "GeometryCollection" and not data.get("coordinates"):
+        return None
+    try:
+        geometry = shape(data)
+    except Exception as error:  # shapely raises many kinds for malformed coordinates
+        raise AoiError(
+            AoiProblem.INVALID,
+            f"The area of interest has malformed coordinates ({error}).",
+            reason=str(error),
+        ) from None
+    # Drop Z values: UP42 takes 2D geometries.
+    return transform(lambda x, y, z=None: (x, y), geometry)
+
+
+def _repair(geometry: BaseGeometry) -> JSON | None:
+    candidates = []
+    if make_valid is not None:
+        with contextlib.suppress(Exception):  # GEOS too old for make_valid: buffer(0) below
+            candidates.append(make_valid(geometry))
+    candidates.append(geometry.buffer(0))
+    for candidate in candidates:
+        polygons = _polygons(candidate)
+        if polygons:
+            repaired = _from_polygons(polygons)
+            if repaired.is_valid and not repaired.is_empty:
+                return _to_json(repaired)
+    return None
+
+
+def check_aoi(
+    geojson: Any,
+    *,
+    max_area_km2: float = MAX_AREA_KM2,
+    min_area_km2: float = MIN_AREA_KM2,
+    max_vertices: int = MAX_VERTICES,
+) -> JSON:
+    """The normalised GeoJSON geometry, or AoiError naming the first problem."""
+    geometry = _shape(_geometry_json(geojson))
+    if geometry is None or geometry.is_empty:
+        raise AoiError(AoiProblem.EMPTY, "The area of interest is empty: draw or pick a polygon.")
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        raise AoiError(
+            AoiProblem.NOT_POLYGON,
+            f"The area of interest must be a polygon, not a {geometry.geom_type}.",
+            geometry_type=geometry.geom_type,
+        )
+    min_x, min_y, max_x, max_y = geometry.bounds
+    finite = all(math.isfinite(v) for v in (min_x, min_y, max_x, max_y))
+    if not finite or min_y < -90 or max_y > 90 or min_x < -540 or max_x > 540:
+        raise AoiError(
+            AoiProblem.INVALID,
+            "The area of interest has coordinates outside longitude/latitude bounds: "
+            "is it in EPSG:4326?",
+            reason="out of bounds",
+        )
+    vertices = _vertex_count(geometry)
+    if vertices > max_vertices:
+        raise AoiError(
+            AoiProblem.TOO_MANY_VERTICES,
+            f"The area of interest has {vertices} vertices; UP42 accepts at most "
+            f"{max_vertices}. Simplify it.",
+            vertices=vertices,
+            limit=max_vertices,
+        )
+    if not geometry.is_valid:
+        reason = explain_validity(geometry)
+        raise AoiError(
+            AoiProblem.INVALID,
+            f"The area of interest is not a valid polygon ({reason}).",
+            repaired=_repair(geometry),
+            reason=reason,
+        )
+    normalised = _split_antimeridian(geometry)
+    if normalised.geom_type == "Polygon" or normalised.geom_type == "MultiPolygon":
+        normalised = _from_polygons(_polygons(normalised))
+    area = _area_km2(normalised)
+    if area < min_area_km2:
+        raise AoiError(
+            AoiProblem.TOO_SMALL,
+            f"The area of interest covers {area:.4f} km²; it must cover at least "
+            f"{min_area_km2:g} km².",
+            area_km2=area,
+            limit=min_area_km2,
+        )
+    if area > max_area_km2:
+        raise AoiError(
+            AoiProblem.TOO_LARGE,
+            f"The area of interest covers {area:,.0f} km²; at most {max_area_km2:,.0f} km² "
+            "are allowed.",
+            area_km2=area,
+            limit=max_area_km2,
+        )
+    return _to_json(normalised)
+
+
+def aoi_area_km2(geojson: Any) -> float:
+    """Geodesic area of a (Multi)Polygon geometry or Feature; 0 for empty or non-polygons."""
+    try:
+        geometry = _shape(_geometry_json(geojson))
+    except AoiError:
+        return 0.0
+    if geometry is None or geometry.is_empty:
+        return 0.0
+    return _area_km2(_split_antimeridian(geometry) if geometry.is_valid else geometry)

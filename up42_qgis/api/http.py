@@ -1,0 +1,419 @@
+"""THE one wrapper every request goes through: network options (proxy per URL, CA bundle,
+timeouts, User-Agent), the contract's retry rules, one re-authentication after a 401, and the
+mapping of any error body shape to the typed errors of ``errors.py``.
+
+Secrets never leave this module in a message or a log line: URLs are logged and reported
+without their query string (signed URLs carry their signature there), and every registered
+secret (password, access tokens) is masked in messages built from server text.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+from .errors import (
+    AuthenticationError,
+    ConflictError,
+    LicenceError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    Up42Error,
+    ValidationError,
+)
+
+log = logging.getLogger("up42_qgis.api")
+
+_TEXT_MESSAGE_LIMIT = 300
+_URL_WITH_QUERY = re.compile(r"(https?://[^\s?#\"']+)[?#][^\s\"']*")
+
+
+@dataclass(frozen=True)
+class NetworkOptions:
+    """How requests reaches the network; the QGIS bridge fills it from QGIS's settings.
+
+    ``proxy_for`` maps a URL to a requests ``proxies`` dict ({} = direct); it must be a plain
+    Python callable (no Qt) and is called on worker threads. ``verify`` is a CA bundle path or
+    True. ``timeout`` is the connect/read timeout for API calls, ``download_read_timeout`` the
+    read timeout for downloads.
+    """
+
+    user_agent: str = "up42-qgis"
+    proxy_for: Callable[[str], dict[str, str]] | None = None
+    verify: str | bool = True
+    timeout: float = 30.0
+    download_read_timeout: float = 120.0
+    trust_env: bool = True
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Contract §2. ``backoff`` holds the delay before each retry of an idempotent call after
+    a connection error or a 5xx (its length is the number of retries). 429, and 503 with
+    ``Retry-After``, are retried for every method up to ``rate_limit_retries`` times, waiting
+    what the server asks, but never longer than ``max_retry_after`` (beyond that the error is
+    raised so the user can decide). ``sleep`` is injectable so tests run fast and can see the
+    waits."""
+
+    backoff: tuple[float, ...] = (0.0, 2.0, 4.0, 8.0, 16.0)
+    rate_limit_retries: int = 5
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] = time.sleep
+
+    def delay(self, attempt: int) -> float:
+        return self.backoff[min(attempt, len(self.backoff) - 1)] if self.backoff else 0.0
+
+
+class TokenSource(Protocol):
+    def token(self) -> str: ...
+
+    def invalidate(self, token: str) -> None: ...
+
+
+def safe_url(url: str) -> str:
+    """The URL without query and fragment: what may appear in logs and messages."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).netloc or url
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def message_from_body(
+    body: Any, text: str = "", reason: str = "", status: int | None = None
+) -> str:
+    """The server's own words, from the first of: ``title``, ``error.message``, ``message``,
+    ``error_description``, a string ``detail`` (contract §2), a short plain-text body, the HTTP
+    reason. A string ``detail`` that adds to a ``title`` is appended."""
+    if isinstance(body, Mapping):
+        error = body.get("error")
+        candidates = [
+            body.get("title"),
+            error.get("message") if isinstance(error, Mapping) else None,
+            body.get("message"),
+            body.get("error_description"),
+            body.get("detail"),
+        ]
+        for candidate in candidates:
+            if isinstance(candidate, str) and candidate.strip():
+                message = candidate.strip()
+                detail = body.get("detail")
+                if (
+                    candidate is body.get("title")
+                    and isinstance(detail, str)
+                    and detail.strip()
+                    and detail.strip() != message
+                ):
+                    message = f"{message}: {detail.strip()}"
+                return message
+    stripped = (text or "").strip()
+    if (
+        stripped
+        and len(stripped) <= _TEXT_MESSAGE_LIMIT
+        and not stripped.startswith(("<", "{", "["))
+    ):
+        return stripped.splitlines()[0]
+    if reason:
+        return reason
+    return f"HTTP {status}" if status else "Unknown error"
+
+
+_STATUS_ERRORS: dict[int, type[Up42Error]] = {
+    400: ValidationError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: ValidationError,
+    429: RateLimitError,
+    451: LicenceError,
+}
+
+
+def error_class_for(status: int) -> type[Up42Error]:
+    if status in _STATUS_ERRORS:
+        return _STATUS_ERRORS[status]
+    if status >= 500:
+        return ServerError
+    return Up42Error
+
+
+def _read_body(response: requests.Response) -> tuple[Any, str]:
+    try:
+        text = response.text
+    except Exception:  # a body that dies while being read still has a status
+        return None, ""
+    try:
+        return response.json(), text
+    except ValueError:
+        return None, text
+
+
+def _cause_names(error: BaseException) -> set[str]:
+    """Class names along the exception's causes and urllib3's ``reason``, without importing
+    urllib3 (the api layer may only use requests itself)."""
+    names: set[str] = set()
+    pending: list[Any] = [error]
+    while pending and len(names) < 50:
+        current = pending.pop()
+        if not isinstance(current, BaseException):
+            continue
+        names.add(type(current).__name__)
+        pending.extend(a for a in current.args if isinstance(a, BaseException))
+        for attribute in ("reason", "__cause__", "__context__"):
+            value = getattr(current, attribute, None)
+            if isinstance(value, BaseException):
+                pending.append(value)
+    return names
+
+
+def network_error(error: requests.RequestException, url: str, timeout: float) -> NetworkError:
+    """A message naming the host and what went wrong; never requests' own text, which quotes
+    the full URL (with a signed URL's signature)."""
+    host = _host(url)
+    names = _cause_names(error)
+    if isinstance(error, requests.exceptions.ProxyError) or "ProxyError" in names:
+        return NetworkError(
+            f"Could not reach {host} through the proxy: check the proxy settings of QGIS.",
+            maybe_sent=False,
+        )
+    if isinstance(error, requests.exceptions.SSLError):
+        return NetworkError(
+            f"The secure connection to {host} failed: its certificate is not trusted or "
+            "the TLS handshake failed.",
+            maybe_sent=False,
+        )
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return NetworkError(f"Connecting to {host} timed out.", maybe_sent=False)
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return NetworkError(f"{host} did not answer within {timeout:g} s.")
+    if "NewConnectionError" in names or "NameResolutionError" in names:
+        return NetworkError(
+            f"Could not connect to {host}: check the network connection and the address.",
+            maybe_sent=False,
+        )
+    if isinstance(
+        error, requests.exceptions.ConnectionError | requests.exceptions.ChunkedEncodingError
+    ):
+        return NetworkError(f"The connection to {host} was closed unexpectedly.")
+    return NetworkError(f"Network error talking to {host} ({type(error).__name__}).")
+
+
+class Transport:
+    """Sends requests; one requests.Session per thread (tasks share one client)."""
+
+    def __init__(
+        self,
+        network: NetworkOptions | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.network = network or NetworkOptions()
+        self.retry = retry or RetryPolicy()
+        self.token_source: TokenSource | None = None
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._secrets: set[str] = set()
+        self._lock = threading.Lock()
+
+    # --- secrets -----------------------------------------------------------------------------
+    def add_secret(self, secret: str) -> None:
+        """Mask ``secret`` wherever server text would put it into a message."""
+        if secret and len(secret) >= 4:
+            with self._lock:
+                self._secrets.add(secret)
+
+    def discard_secret(self, secret: str) -> None:
+        with self._lock:
+            self._secrets.discard(secret)
+
+    def scrub(self, text: str) -> str:
+        cleaned = _URL_WITH_QUERY.sub(r"\1", text)
+        with self._lock:
+            secrets = sorted(self._secrets, key=len, reverse=True)
+        for secret in secrets:
+            cleaned = cleaned.replace(secret, "***")
+        return cleaned
+
+    # --- sessions ----------------------------------------------------------------------------
+    def session(self) -> requests.Session:
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.trust_env = self.network.trust_env
+            session.headers["User-Agent"] = self.network.user_agent
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+        self._local = threading.local()
+
+    def _proxies(self, url: str) -> dict[str, Any] | None:
+        if self.network.proxy_for is None:
+            return None
+        proxies = self.network.proxy_for(url)
+        # {} means "direct": None values stop requests from adding proxies from the environment.
+        return dict(proxies) if proxies else {"http": None, "https": None}
+
+    # --- errors ------------------------------------------------------------------------------
+    def error_from_response(
+        self, response: requests.Response, *, error_class: type[Up42Error] | None = None
+    ) -> Up42Error:
+        body, text = _read_body(response)
+        status = response.status_code
+        message = self.scrub(message_from_body(body, text, response.reason or "", status))
+        cls = error_class or error_class_for(status)
+        if cls is RateLimitError:
+            return RateLimitError(
+                message, status, parse_retry_after(response.headers.get("Retry-After"))
+            )
+        return cls(message, status)
+
+    # --- requests ----------------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None,
+        json_body: Any = None,
+        data: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        authenticated: bool = True,
+        retry_errors: bool | None = None,
+        stream: bool = False,
+        read_timeout: float | None = None,
+        error_classes: Mapping[int, type[Up42Error]] | None = None,
+    ) -> requests.Response:
+        """One call with the contract's retries. ``retry_errors`` (default: GET, HEAD, PUT,
+        PATCH, DELETE) allows retries after connection errors and 5xx; pass False for a call
+        that must never be repeated blindly (an order POST). Returns a response < 400."""
+        method = method.upper()
+        if retry_errors is None:
+            retry_errors = method in ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
+        timeout = (self.network.timeout, read_timeout or self.network.timeout)
+        attempts = 0
+        rate_limited = 0
+        reauthenticated = False
+        while True:
+            request_headers = dict(headers or {})
+            token = ""
+            if authenticated:
+                if self.token_source is None:
+                    raise AuthenticationError("Not signed in.")
+                token = self.token_source.token()
+                request_headers["Authorization"] = f"Bearer {token}"
+            started = time.monotonic()
+            try:
+                response = self.session().request(
+                    method,
+                    url,
+                    params=params,
+                    json=json_body,
+                    data=data,
+                    headers=request_headers,
+                    timeout=timeout,
+                    stream=stream,
+                    proxies=self._proxies(url),
+                    verify=self.network.verify,
+                    allow_redirects=True,
+                )
+            except requests.RequestException as error:
+                failure = network_error(error, url, timeout[1])
+                log.info("%s %s failed: %s", method, safe_url(url), failure)
+                if retry_errors and attempts < len(self.retry.backoff):
+                    self._wait(self.retry.delay(attempts), method, url, failure.message)
+                    attempts += 1
+                    continue
+                raise failure from None
+            status = response.status_code
+            log.debug(
+                "%s %s -> %s (%.0f ms)",
+                method,
+                safe_url(url),
+                status,
+                (time.monotonic() - started) * 1000,
+            )
+            if status < 400:
+                return response
+            if status == 401 and authenticated and not reauthenticated:
+                # The token died early (server restart, clock skew): sign in again, once.
+                reauthenticated = True
+                response.close()
+                assert self.token_source is not None
+                self.token_source.invalidate(token)
+                log.info("%s %s: 401, signing in again", method, safe_url(url))
+                continue
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
+            rejected = status == 429 or (status == 503 and retry_after is not None)
+            if rejected and rate_limited < self.retry.rate_limit_retries:
+                wait = retry_after if retry_after is not None else self.retry.delay(rate_limited)
+                if wait <= self.retry.max_retry_after:
+                    response.close()
+                    self._wait(wait, method, url, f"HTTP {status}")
+                    rate_limited += 1
+                    continue
+            elif status >= 500 and retry_errors and attempts < len(self.retry.backoff):
+                response.close()
+                self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}")
+                attempts += 1
+                continue
+            error = self.error_from_response(
+                response, error_class=(error_classes or {}).get(status)
+            )
+            response.close()
+            log.info("%s %s -> %s: %s", method, safe_url(url), status, error.message)
+            raise error
+
+    def _wait(self, seconds: float, method: str, url: str, why: str) -> None:
+        log.info("retrying %s %s after %s in %.1f s", method, safe_url(url), why, seconds)
+        if seconds > 0:
+            self.retry.sleep(seconds)
+
+    def json(self, method: str, url: str, **kwargs: Any) -> Any:
+        """``request`` and the JSON body (a clear error when the server sent something else)."""
+        response = self.request(method, url, **kwargs)
+        if response.status_code == 204 or not response.content:
+            return {}
+        try:
+            return response.json()
+        except ValueError:
+            raise ServerError(
+                f"{_host(url)} answered with something that is not JSON.", response.status_code
+            ) from None
