@@ -155,9 +155,9 @@ def _order_area(feature: dict) -> dict:
                                                 [lon - d, lat - d]]]}
 
 
-def place_open_orders(client, world_features: list[dict], count: int, name: str) -> list[str]:
-    """``count`` archive orders of Berlin-area optical scenes, placed through the plugin's
-    client; returns their ids."""
+def order_requests(client, world_features: list[dict], count: int, name: str) -> list:
+    """``count`` archive OrderRequests for scenes of the sandbox world, each for a small area
+    inside the scene, with the first orderable data product of the scene's collection."""
     from up42_qgis.api.models import OrderRequest
 
     products = {c.name: c.orderable_products[0].id for c in client.collections()
@@ -165,15 +165,23 @@ def place_open_orders(client, world_features: list[dict], count: int, name: str)
     features = [f for f in world_features
                 if f.get("collection") in products and f["geometry"]["type"] == "Polygon"]
     assert len(features) >= count, "not enough orderable scenes in the sandbox world"
-    order_ids = []
-    for index, feature in enumerate(features[:count]):
-        placed = client.place_order(OrderRequest(
+    return [
+        OrderRequest(
             data_product_id=products[feature["collection"]],
             scene_id=feature["id"],
             aoi=_order_area(feature),
             display_name=f"{name} {index}",
             tags=("qgis", "bench"),
-        ))
+        )
+        for index, feature in enumerate(features[:count])
+    ]
+
+
+def place_open_orders(client, world_features: list[dict], count: int, name: str) -> list[str]:
+    """``count`` orders placed through the plugin's client; returns their ids."""
+    order_ids = []
+    for request in order_requests(client, world_features, count, name):
+        placed = client.place_order(request)
         assert placed.order_id, placed.error
         order_ids.append(placed.order_id)
     return order_ids

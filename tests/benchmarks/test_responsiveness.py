@@ -1,0 +1,108 @@
+"""GUI responsiveness while the plugin searches and estimates: a 10 ms heartbeat on the main
+thread, and the longest gap between two beats. (Downloads and footprints have their own
+modules; their stall rows are measured there.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from qgis.PyQt.QtCore import QTimer
+
+from tests.benchmarks.harness import WORLD_AOI, WORLD_END, WORLD_START
+from tests.benchmarks.support import (
+    Heartbeat,
+    idle_gap_ms,
+    order_requests,
+    require_module,
+    require_sandbox,
+    run_task,
+    sandbox_client,
+    spin_until,
+)
+
+SEARCH_SCENES = 2_000
+ESTIMATES = 50
+
+
+class SignedInClients:
+    """The panel's client source: always signed in, always the same client."""
+
+    def __init__(self, client) -> None:
+        self._client = client
+
+    def client(self):
+        return self._client
+
+    def is_configured(self) -> bool:
+        return True
+
+
+@pytest.mark.bench_rows("stall_search")
+def test_gui_stall_during_a_search_of_2000_scenes(bench, request, world_features, iface,
+                                                  clean_settings, qgis_new_project):
+    require_sandbox()
+    panel_module = require_module("up42_qgis.gui.search_panel", "SearchPanel")
+    from up42_qgis.api.models import SearchRequest
+    from up42_qgis.context import PluginContext
+
+    sandbox = request.getfixturevalue("sandbox")
+    client = sandbox_client(sandbox)
+    if len(world_features) < SEARCH_SCENES:
+        pytest.skip(f"the sandbox world has only {len(world_features)} scenes")
+    panel = panel_module.SearchPanel(PluginContext(iface=iface, clients=SignedInClients(client)))
+    page_size = panel.filters.page_size.maximum()
+    # The world-wide AOI is far above the panel's AOI size limit, so the request is set
+    # directly; from there on it is the panel's own paging: a task per page, results table,
+    # footprints layer, all as "Load more" drives them.
+    search = SearchRequest(aoi=WORLD_AOI, start=date.fromisoformat(WORLD_START[:10]),
+                           end=date.fromisoformat(WORLD_END[:10]), page_size=page_size)
+
+    def rows() -> int:
+        return panel.results.model.rowCount()
+
+    def next_page() -> None:
+        if rows() < SEARCH_SCENES and panel.next_request is not None:
+            QTimer.singleShot(0, panel.load_more)  # the user clicks "Load more" at once
+
+    panel.search_finished.connect(next_page)
+    baseline = idle_gap_ms()
+    try:
+        with Heartbeat() as heartbeat:
+            panel.request = search
+            panel._start_page(None)
+            spin_until(
+                lambda: rows() >= SEARCH_SCENES
+                or (not panel.searching and panel.next_request is None),
+                300, "the search",
+            )
+        assert rows() >= SEARCH_SCENES, panel.state
+        assert panel.footprints_layer is not None
+        assert panel.footprints_layer.featureCount() == rows()
+    finally:
+        panel.search_finished.disconnect(next_page)
+        panel.unload()
+    row = bench.record("stall_search", heartbeat.longest_gap_ms, baseline)
+    row.notes.append(
+        f"the real SearchPanel: {panel.pages_loaded} pages of {page_size} ({rows()} scenes) "
+        f"into the results table and the footprints layer; {heartbeat.ticks} heartbeats"
+    )
+
+
+@pytest.mark.bench_rows("stall_estimate")
+def test_gui_stall_during_an_estimate_of_50_scenes(bench, request, world_features):
+    require_sandbox()
+    orders = require_module("up42_qgis.tasks.orders", "EstimateTask")
+    sandbox = request.getfixturevalue("sandbox")
+    client = sandbox_client(sandbox)
+    requests = order_requests(client, world_features, ESTIMATES, "bench estimate")
+    task = orders.EstimateTask(client, requests)
+    baseline = idle_gap_ms()
+    with Heartbeat() as heartbeat:
+        run_task(task)
+    assert task.error is None, task.error
+    assert len(task.result) == ESTIMATES
+    assert all(estimate.ok for estimate in task.result.values())
+    row = bench.record("stall_estimate", heartbeat.longest_gap_ms, baseline)
+    row.notes.append(f"EstimateTask with {ESTIMATES} scenes in QGIS's task manager; "
+                     f"{heartbeat.ticks} heartbeats")
