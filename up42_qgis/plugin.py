@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .i18n import tr
 from .paths import i18n_dir, icon_path
@@ -109,7 +109,13 @@ class Up42Plugin:
             self.dock = None
         if self.action is not None:
             self.action.toggled.disconnect(self._set_dock_visible)
+            menus = [w for w in self.action.associatedWidgets() if isinstance(w, QMenu)]
             self.iface.removePluginWebMenu(tr("&UP42"), self.action)
+            # QGIS takes the emptied "UP42" submenu out of the Web menu but never deletes it:
+            # without this, every unload would leak a QMenu.
+            for menu in menus:
+                if not menu.actions():
+                    menu.deleteLater()
             self.iface.removeToolBarIcon(self.action)
             self.action.deleteLater()
             self.action = None
