@@ -94,13 +94,13 @@ def error_message(error: Exception) -> str:
 
 
 def in_desktop() -> bool:
-    """True inside the interactive QGIS desktop (not qgis_process, not a bare script)."""
+    """True when a QGIS interface is there to show layers (the desktop, not qgis_process)."""
     try:
         from qgis.utils import iface
     except ImportError:
         return False
     app = QgsApplication.instance()
-    return iface is not None and app is not None and app.platform() == "desktop"
+    return iface is not None and app is not None and app.platform() != "qgis_process"
 
 
 class Up42Algorithm(QgsProcessingAlgorithm):
@@ -165,15 +165,8 @@ class Up42Algorithm(QgsProcessingAlgorithm):
 
         try:
             return client_provider().client()
-        except NotConfiguredError as error:
-            raise QgsProcessingException(
-                one_line(
-                    tr(
-                        "No UP42 account is configured ({reason}). Set one in the UP42 plugin "
-                        "settings, or set UP42_USERNAME and UP42_PASSWORD."
-                    ).format(reason=str(error).rstrip("."))
-                )
-            ) from None
+        except NotConfiguredError as error:  # its text already says where to configure
+            raise QgsProcessingException(one_line(str(error))) from None
 
     @staticmethod
     def stop_if_cancelled(feedback: QgsProcessingFeedback) -> None:
