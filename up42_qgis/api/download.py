@@ -66,6 +66,11 @@ def safe_filename(name: str, fallback: str = "download") -> str:
     return base
 
 
+def _safe_component(text: str) -> str:
+    """Free text (a display name) as one path component: separators become ``_`` too."""
+    return re.sub(r"\s+", " ", _UNSAFE_CHARS.sub("_", text)).strip(" ._")
+
+
 def filename_from_signed_url(url: str) -> str | None:
     """The ``filename`` of a signed URL's ``response-content-disposition`` parameter."""
     values = parse_qs(urlsplit(url).query).get("response-content-disposition")
@@ -81,8 +86,8 @@ def filename_from_signed_url(url: str) -> str | None:
 
 def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
     """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS."""
-    short_id = safe_filename(order_id, "order")[:8]
-    name = safe_filename(display_name or "", "")[:80].strip(" .")
+    short_id = _safe_component(order_id)[:8] or "order"
+    name = _safe_component(display_name or "")[:80].strip(" ._")
     return Path(root) / (f"{name}_{short_id}" if name and name != short_id else short_id)
 
 
