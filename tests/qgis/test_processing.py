@@ -71,7 +71,8 @@ def failure(algorithm: str, parameters: dict[str, Any], **kwargs: Any) -> str:
 
 
 def search(tmp_path: Path, name: str = "scenes", **extra: Any) -> QgsVectorLayer:
-    parameters = {"EXTENT": BERLIN_EXTENT, "LIMIT": 5, "OUTPUT": str(tmp_path / f"{name}.gpkg")}
+    """Scenes over ORDER_EXTENT unless told otherwise: each can be estimated for that area."""
+    parameters = {"EXTENT": ORDER_EXTENT, "LIMIT": 5, "OUTPUT": str(tmp_path / f"{name}.gpkg")}
     parameters.update(extra)
     result = run("search", parameters)
     layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
@@ -143,7 +144,7 @@ def test_algorithm_ids_and_parameter_names_are_the_documented_interface(provider
 def test_search_writes_the_footprints_of_every_matching_scene(account, tmp_path):
     expected = account.count_scenes({"intersects": BERLIN_POLYGON})
     assert expected > 0
-    layer = search(tmp_path, LIMIT=1000)
+    layer = search(tmp_path, EXTENT=BERLIN_EXTENT, LIMIT=1000)
     assert layer.featureCount() == expected
     for name in ("scene_id", "collection", "acquired", "cloud_cover", "resolution"):
         assert layer.fields().indexOf(name) >= 0, name
@@ -156,7 +157,7 @@ def test_search_writes_the_footprints_of_every_matching_scene(account, tmp_path)
 
 
 def test_search_honours_limit_collections_and_cloud_and_sorts(account, tmp_path):
-    layer = search(tmp_path, LIMIT=3, MAX_CLOUD=30, SORT_BY="cloud")
+    layer = search(tmp_path, EXTENT=BERLIN_EXTENT, LIMIT=3, MAX_CLOUD=30, SORT_BY="cloud")
     rows = feature_rows(layer)
     assert 0 < len(rows) <= 3
     clouds = [value(row, "cloud_cover") for row in rows]
@@ -164,7 +165,8 @@ def test_search_honours_limit_collections_and_cloud_and_sorts(account, tmp_path)
     assert clouds == sorted(clouds)
 
     collection = rows[0]["collection"]
-    only = feature_rows(search(tmp_path, "only", COLLECTIONS=collection.upper(), LIMIT=50))
+    only = search(tmp_path, "only", EXTENT=BERLIN_EXTENT, COLLECTIONS=collection.upper(), LIMIT=50)
+    only = feature_rows(only)
     assert only
     assert {row["collection"] for row in only} == {collection}
 

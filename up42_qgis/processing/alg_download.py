@@ -6,6 +6,7 @@ states that never move on their own. In the desktop the rasters are loaded on co
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from qgis.core import (
 )
 
 from ..api.errors import CancelledError, NotFoundError, Up42Error
-from ..api.models import Order
+from ..api.models import Asset, Order
 from ..i18n import tr
 from .alg_search import split_names
 from .common import Up42Algorithm, error_message, in_desktop, one_line
@@ -93,7 +94,7 @@ class DownloadAlgorithm(Up42Algorithm):
         self.addParameter(QgsProcessingParameterFolderDestination(FOLDER, tr("Download folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Downloaded rasters")))
 
-    def run(
+    def perform(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
@@ -241,9 +242,17 @@ class DownloadAlgorithm(Up42Algorithm):
     ) -> list[Path]:
         from ..api.download import deliver_order
 
-        def progress(done: int, total: int | None) -> None:
-            if total:
-                feedback.setProgress(base + span * min(1.0, done / total))
+        # Assets download in parallel: sum every asset's bytes into one progress value.
+        sizes: dict[str, tuple[int, int]] = {}
+        lock = threading.Lock()
+
+        def progress(asset: Asset, done: int, total: int | None) -> None:
+            with lock:
+                sizes[asset.href] = (done, total or 0)
+                received = sum(d for d, _ in sizes.values())
+                expected = sum(t for _, t in sizes.values())
+            if expected:
+                feedback.setProgress(base + span * min(1.0, received / expected))
 
         feedback.pushInfo(tr("Downloading order {id}…").format(id=order.id))
         return list(

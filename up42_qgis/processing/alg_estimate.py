@@ -106,7 +106,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Estimates")))
         self.addOutput(QgsProcessingOutputNumber(TOTAL_CREDITS, tr("Total credits")))
 
-    def run(
+    def perform(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,

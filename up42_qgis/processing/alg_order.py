@@ -70,7 +70,7 @@ class OrderAlgorithm(ScenesAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Orders")))
         self.addOutput(QgsProcessingOutputString(ORDER_IDS, tr("Order ids (comma-separated)")))
 
-    def run(
+    def perform(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,

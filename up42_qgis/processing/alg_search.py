@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
+    QgsProcessingParameters,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -108,7 +109,7 @@ class SearchAlgorithm(Up42Algorithm):
         )
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Scene footprints")))
 
-    def run(
+    def perform(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
@@ -188,7 +189,10 @@ class SearchAlgorithm(Up42Algorithm):
         raw = parameters.get(name)
         if raw in (None, ""):
             return None
-        value = self.parameterAsDate(parameters, name, context)
+        # QgsProcessingAlgorithm has no parameterAsDate wrapper in 3.22.
+        value = QgsProcessingParameters.parameterAsDate(
+            self.parameterDefinition(name), parameters, context
+        )
         if not value.isValid():
             raise QgsProcessingException(
                 tr("{name} must be an ISO date (YYYY-MM-DD), not '{value}'.").format(

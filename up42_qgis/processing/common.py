@@ -104,7 +104,7 @@ def in_desktop() -> bool:
 
 
 class Up42Algorithm(QgsProcessingAlgorithm):
-    """Base of the UP42 algorithms: subclasses implement ``run`` instead of processAlgorithm.
+    """Base of the UP42 algorithms: subclasses implement ``perform`` instead of processAlgorithm.
 
     ``processAlgorithm`` turns every failure into a one-line QgsProcessingException, so a
     failed algorithm says why without a traceback (the traceback goes to the message log).
@@ -125,7 +125,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:
         return "https://docs.up42.com"
 
-    def run(
+    def perform(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
@@ -140,7 +140,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
         try:
-            return self.run(parameters, context, feedback)
+            return self.perform(parameters, context, feedback)
         except QgsProcessingException:
             raise
         except Up42Error as error:
