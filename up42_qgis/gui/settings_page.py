@@ -283,7 +283,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         def build_client() -> Up42Client:
             return Up42Client(endpoints, credentials, network)
 
-        task = TestConnectionTask(build_client)
+        task = TestConnectionTask(build_client, owns_client=True)
         self._test_task = task
         self.test_button.setEnabled(False)
         self._show_status(tr("Connecting to {origin}…").format(origin=endpoints.api), ok=None)

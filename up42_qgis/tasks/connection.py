@@ -20,13 +20,18 @@ class TestConnectionTask(Up42Task):
 
     __test__ = False  # not a pytest test class despite the name
 
-    def __init__(self, client_factory: Callable[[], Up42Client]) -> None:
+    def __init__(self, client_factory: Callable[[], Up42Client], owns_client: bool = False) -> None:
         super().__init__(tr("UP42: testing the connection"), can_cancel=True)
         self._client_factory = client_factory
+        self._owns_client = owns_client  # close a throw-away client, never the shared one
 
     def work(self) -> Account:
         client = self._client_factory()
-        self.check_cancelled()
-        account = client.account()
+        try:
+            self.check_cancelled()
+            account = client.account()
+        finally:
+            if self._owns_client:
+                client.close()
         self.setProgress(100)
         return account
