@@ -40,9 +40,7 @@ def plugin_sources() -> list[Path]:
     # Outside a git checkout (an unpacked source archive) fall back to the file system.
     if not files:
         files = set((ROOT / "up42_qgis").rglob("*"))
-    return sorted(
-        path for path in files if path.suffix in (".py", ".ui") and path.is_file()
-    )
+    return sorted(path for path in files if path.suffix in (".py", ".ui") and path.is_file())
 
 
 def write_pro_file(sources: list[Path], translations: list[Path]) -> None:
@@ -65,9 +63,7 @@ def write_pro_file(sources: list[Path], translations: list[Path]) -> None:
 
 def rename_context(ts_file: Path, old: str, new: str) -> None:
     text = ts_file.read_text(encoding="utf-8")
-    ts_file.write_text(
-        text.replace(f"<name>{old}</name>", f"<name>{new}</name>"), encoding="utf-8"
-    )
+    ts_file.write_text(text.replace(f"<name>{old}</name>", f"<name>{new}</name>"), encoding="utf-8")
 
 
 def refresh_ts_files(translations: list[Path]) -> None:

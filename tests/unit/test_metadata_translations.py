@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,38 @@ def test_the_checker_catches_what_pylupdate5_cannot_read() -> None:
     bad = 'tr("Order \\u201c{name}\\u201d")\ntr(f"{n} scenes")\ntr(message)\ntr("fine “quotes”")\n'
     problems = _problems(bad, "bad.py")
     assert [p.split(":")[1] for p in problems] == ["1", "2", "3"]
+
+
+TS_FILES = sorted((ROOT / "i18n").glob("*.ts"))
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _translations(ts_file: Path) -> list[tuple[str, str, str]]:
+    """(context, source, translation) of every finished message."""
+    found = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and not translation.get("type"):
+                found.append((name, message.findtext("source", ""), translation.text))
+    return found
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda p: p.name)
+def test_translations_use_the_plugin_context(ts_file: Path) -> None:
+    contexts = {c.findtext("name") for c in ET.parse(ts_file).getroot().iter("context")}
+    assert contexts == {"Up42"}, "run `make translations`: it keeps tr() strings in Up42"
+
+
+@pytest.mark.parametrize("ts_file", TS_FILES, ids=lambda p: p.name)
+def test_translations_keep_the_placeholders(ts_file: Path) -> None:
+    # A renamed or dropped {placeholder} makes str.format() raise in that language only.
+    translations = _translations(ts_file)
+    assert translations, f"{ts_file.name} translates nothing"
+    mismatched = [
+        (source, translation)
+        for _, source, translation in translations
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation))
+    ]
+    assert mismatched == []
