@@ -256,9 +256,11 @@ class SearchPanel(QWidget):
         if task.was_cancelled:
             self.filters.set_collections_message(tr("Loading the collections was cancelled."))
         elif task.error is not None:
-            self.filters.set_collections_message(error_text(task.error))
+            text = error_text(task.error)
+            self.filters.set_collections_message(text)
             if is_sign_in_problem(task.error):
-                self._set_state(State.NOT_SIGNED_IN, error_text(task.error))
+                self._set_state(State.NOT_SIGNED_IN, text)
+            self._report(text, Qgis.Warning)
         else:
             self._collections_loaded = True
             self.filters.set_collections(task.result)
