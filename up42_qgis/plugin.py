@@ -18,6 +18,7 @@ class Up42Plugin:
         self.provider = None
         self.action: QAction | None = None
         self.dock = None
+        self.search_panel = None
         self.context = None  # PluginContext: the services the plugin owns, built in initGui
         self.options_factory = None  # the "UP42" page in Settings > Options
         self.translator: QTranslator | None = None
@@ -70,6 +71,10 @@ class Up42Plugin:
 
             self.dock = Up42DockWidget(self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self._sync_action)
+            from .gui.search_panel import SearchPanel
+
+            self.search_panel = SearchPanel(self.context, self.dock)
+            self.dock.add_panel(self.search_panel, tr("Search"))
             from .gui.orders_panel import OrdersPanel
 
             self.dock.add_panel(OrdersPanel(self.context, self.dock), tr("Orders"))
@@ -101,6 +106,9 @@ class Up42Plugin:
                     service.stop()
             self.context.runner.cancel_all()
             self.context.tracker = self.context.downloads = None
+        if self.search_panel is not None:
+            self.search_panel.unload()  # AOI outline and draw tool off the canvas
+            self.search_panel = None
         if self.dock is not None:
             self.dock.visibilityChanged.disconnect(self._sync_action)
             self.iface.removeDockWidget(self.dock)

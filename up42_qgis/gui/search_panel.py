@@ -227,7 +227,7 @@ class SearchPanel(QWidget):
 
     def open_settings(self) -> None:
         try:
-            self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="Up42OptionsPage")
+            self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="Up42SettingsPage")
         except TypeError:
             self.iface.showOptionsDialog(self.iface.mainWindow())
 
