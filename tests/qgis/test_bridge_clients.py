@@ -4,12 +4,13 @@ QGIS task manager."""
 from __future__ import annotations
 
 import pytest
+from qgis.core import QgsApplication
 
 from up42_qgis.api.errors import AuthenticationError
-from up42_qgis.bridge.clients import ClientProvider, NotConfiguredError
+from up42_qgis.bridge.clients import ClientProvider, NotConfiguredError, client_provider
 from up42_qgis.bridge.credentials import store_credentials
 from up42_qgis.settings import SettingsStore
-from up42_qgis.tasks.base import TaskRunner
+from up42_qgis.tasks.base import TaskRunner, Up42Task
 from up42_qgis.tasks.connection import TestConnectionTask
 
 
@@ -115,3 +116,31 @@ def test_connection_task_shows_keycloaks_message_for_a_wrong_password(
     assert isinstance(task.error, AuthenticationError)
     assert "Invalid user credentials" in str(task.error)
     assert "wrong-password" not in str(task.error)
+
+
+class BuildOnWorker(Up42Task):
+    """What Processing does: build (or fetch) the client on a worker thread and use it."""
+
+    def __init__(self, provider: ClientProvider) -> None:
+        super().__init__("build the client on a worker thread")
+        self.provider = provider
+
+    def work(self):
+        client = self.provider.client()
+        return client, client.collections()
+
+
+def test_the_client_can_be_built_on_a_worker_thread(provider, sandbox_account, qtbot):
+    task = run_task(qtbot, BuildOnWorker(provider))
+
+    assert task.error is None, task.error
+    client, collections = task.result
+    assert collections
+    assert provider.client() is client  # the main thread gets the same shared client
+
+
+def test_the_module_level_provider_is_one_object(qgis_app):
+    first = client_provider()
+
+    assert client_provider() is first
+    assert first.thread() is QgsApplication.instance().thread()

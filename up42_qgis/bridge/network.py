@@ -36,6 +36,7 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 from ..__about__ import __version__
 from ..api.client import NetworkOptions
 from ..api.errors import NetworkError
+from ..i18n import tr
 from ..settings import plugin_data_dir
 
 SYSTEM_CA_BUNDLES = (
@@ -145,9 +146,9 @@ def proxy_rules(manager: QgsNetworkAccessManager | None = None) -> ProxyRules:
     if proxy.type() == QNetworkProxy.Socks5Proxy and proxy.hostName():
         scheme = "socks5h"  # h: the proxy resolves host names, as Qt's SOCKS5 does
         if not _socks_available():
-            reason = (
-                "QGIS is set to use a SOCKS5 proxy, which requests can only use with the "
-                "PySocks package: install it into QGIS's Python (pip install PySocks), or "
+            reason = tr(
+                "QGIS is set to use a SOCKS5 proxy, which the UP42 plugin can only use with "
+                "the PySocks package: install it into QGIS's Python (pip install PySocks), or "
                 "choose an HTTP proxy in Settings > Options > Network."
             )
             return ProxyRules("", no_proxy, excluded, unusable_reason=reason)

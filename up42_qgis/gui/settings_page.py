@@ -52,9 +52,16 @@ from ..settings import (
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.connection import TestConnectionTask
 
-REGION_LABELS = (("eu", "Europe (EU)"), ("sa", "South America (SA)"), ("custom", "Custom"))
 SIGN_IN_CONFIG_PREFIX = "UP42"
 _fallback_runner = TaskRunner()  # module-level: a page closed mid-test must not drop its task
+
+
+def region_labels() -> tuple[tuple[str, str], ...]:
+    return (
+        ("eu", tr("Europe (EU)")),
+        ("sa", tr("South America (SA)")),
+        ("custom", tr("Custom origins (e.g. the sandbox)")),
+    )
 
 
 class Up42SettingsPage(QgsOptionsPageWidget):
@@ -84,8 +91,8 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         box = QGroupBox(tr("Region"), self)
         form = QFormLayout(box)
         self.region_combo = QComboBox(box)
-        for key, label in REGION_LABELS:
-            self.region_combo.addItem(tr(label), key)
+        for key, label in region_labels():
+            self.region_combo.addItem(label, key)
         self.api_url_edit = QLineEdit(box)
         self.api_url_edit.setPlaceholderText("https://api.up42.com")
         self.auth_url_edit = QLineEdit(box)
