@@ -1,0 +1,92 @@
+"""The results table: numeric sorting through the proxy, and estimated credits from the real
+order bar (against the sandbox) landing in the table."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from qgis.PyQt.QtCore import Qt
+
+from tests.qgis.test_search_panel import (  # noqa: F401 - fixtures
+    WAIT_MS,
+    canvas_3857,
+    context,
+    panel,
+    prepare,
+    search,
+)
+from up42_qgis.api.models import Estimate, Scene
+from up42_qgis.gui.results_model import COLUMNS, ResultsModel
+from up42_qgis.gui.search_results import ResultsView
+
+
+def scene(index: int, cloud: float | None, resolution: float) -> Scene:
+    return Scene(
+        id=f"s{index}",
+        collection="phr",
+        acquired=datetime(2024, 1, 1 + index, tzinfo=UTC),
+        geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
+        cloud_cover=cloud,
+        resolution=resolution,
+    )
+
+
+def column_values(view: ResultsView, name: str) -> list[str]:
+    column = COLUMNS.index(name)
+    return [
+        view.proxy.index(row, column).data(Qt.DisplayRole) for row in range(view.proxy.rowCount())
+    ]
+
+
+def test_proxy_sorts_numbers_as_numbers(iface, qtbot):
+    view = ResultsView(iface.mapCanvas())
+    qtbot.addWidget(view)
+    view.add_scenes(
+        [scene(0, 9.5, 0.5), scene(1, 10.0, 1.5), scene(2, None, 30.0), scene(3, 2.0, 10.0)]
+    )
+    view.table.sortByColumn(COLUMNS.index("cloud"), Qt.AscendingOrder)
+    assert column_values(view, "cloud") == ["2.0", "9.5", "10.0", ""]  # not "10.0" < "2.0"
+    view.table.sortByColumn(COLUMNS.index("resolution"), Qt.DescendingOrder)
+    assert column_values(view, "resolution") == ["30.00", "10.00", "1.50", "0.50"]
+
+
+def test_append_skips_scenes_already_listed():
+    model = ResultsModel()
+    assert len(model.append_scenes([scene(0, 1, 1), scene(1, 1, 1)])) == 2
+    assert [s.id for s in model.append_scenes([scene(1, 1, 1), scene(2, 1, 1)])] == ["s2"]
+    assert model.rowCount() == 3
+
+
+def test_estimates_show_as_credits_and_errors_as_tooltips():
+    model = ResultsModel()
+    model.set_scenes([scene(0, 1, 1), scene(1, 1, 1)])
+    model.set_estimates(
+        {
+            "s0": Estimate("s0", credits=1250, size=12.5, unit="SQ_KM"),
+            "s1": Estimate("s1", error="AOI does not intersect the scene"),
+        }
+    )
+    column = COLUMNS.index("credits")
+    assert model.index(0, column).data() == "1250"
+    assert model.index(1, column).data() == "n/a"
+    assert "intersect" in model.index(1, column).data(Qt.ToolTipRole)
+
+
+def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):  # noqa: F811
+    bar = panel.order_bar
+    assert bar is not None, "the order bar is embedded under the results"
+    prepare(panel, page_size=5)
+    search(qtbot, panel)
+    model = panel.results.model
+    panel.results.select_scene_ids([model.scene_at(0).id, model.scene_at(1).id])
+    assert [s.id for s in bar.scenes] == [model.scene_at(0).id, model.scene_at(1).id]
+    assert bar.aoi == panel.aoi_widget.aoi.geojson
+    with qtbot.waitSignal(bar.estimates_ready, timeout=WAIT_MS):
+        bar.estimate_button.click()
+    column = COLUMNS.index("credits")
+    for row in (0, 1):
+        estimate = model.estimate_of(model.scene_at(row).id)
+        assert estimate is not None
+        text = model.index(row, column).data()
+        assert text == ("n/a" if estimate.error else f"{estimate.credits:.0f}")
+        assert text != ""
