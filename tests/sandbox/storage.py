@@ -252,6 +252,8 @@ class Storage:
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= 500:
             raise bad_request("limit must be an integer between 1 and 500")
         offset = paging.decode_token(body.get("token"))
+        if body.get("filter") is not None:  # validate it even when there is nothing to match
+            _evaluate(body["filter"], {name: set() for name in FILTER_PROPERTIES})
         matches = []
         for item, asset_ids in self._items(api):
             view = {
