@@ -15,7 +15,7 @@ from osgeo import gdal
 
 ROOT = Path(__file__).resolve().parents[2]
 QGIS_PROCESS = shutil.which("qgis_process.bin")
-BERLIN_EXTENT = "13.3,13.5,52.4,52.6 [EPSG:4326]"
+# In Berlin; small, so every scene found there can be estimated and ordered for it.
 ORDER_EXTENT = "13.38,13.42,52.49,52.51 [EPSG:4326]"
 FAST_DWELL = {"CREATED": 0.1, "BEING_PLACED": 0.1, "PLACED": 0.1, "BEING_FULFILLED": 0.1}
 
@@ -82,7 +82,7 @@ def qgis_process(sandbox, tmp_path) -> QgisProcess:
 
 def test_the_whole_chain_through_qgis_process(qgis_process, sandbox, tmp_path):
     footprints = tmp_path / "footprints.gpkg"
-    found = qgis_process.run("search", EXTENT=BERLIN_EXTENT, LIMIT=2, OUTPUT=footprints)
+    found = qgis_process.run("search", EXTENT=ORDER_EXTENT, LIMIT=2, OUTPUT=footprints)
     assert Path(found["OUTPUT"].split("|")[0]) == footprints
 
     estimated = qgis_process.run(
@@ -122,7 +122,7 @@ def test_the_whole_chain_through_qgis_process(qgis_process, sandbox, tmp_path):
 
 def test_a_refused_order_fails_in_one_line_without_a_traceback(qgis_process, sandbox, tmp_path):
     footprints = tmp_path / "footprints.gpkg"
-    qgis_process.run("search", EXTENT=BERLIN_EXTENT, LIMIT=1, OUTPUT=footprints)
+    qgis_process.run("search", EXTENT=ORDER_EXTENT, LIMIT=1, OUTPUT=footprints)
     done = qgis_process(
         "run",
         "up42:order",
@@ -139,8 +139,8 @@ def test_a_refused_order_fails_in_one_line_without_a_traceback(qgis_process, san
     output = done.stdout + done.stderr
     assert done.returncode != 0
     assert "Traceback" not in output
-    reasons = [line for line in output.splitlines() if "MAX_CREDITS" in line]
+    reasons = [line for line in output.splitlines() if "nothing was ordered" in line]
     assert reasons
-    assert "nothing was ordered" in reasons[0]
+    assert "above MAX_CREDITS 1" in reasons[0]
     log = sandbox.request_log()
     assert not [e for e in log if e["method"] == "POST" and e["path"] == "/v2/orders"]
