@@ -146,7 +146,10 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.save_account_button = QPushButton(tr("Save account"), self.sign_in_form)
         form.addRow(tr("E-mail"), self.email_edit)
         form.addRow(tr("Password"), self.password_edit)
-        form.addRow("", self.save_account_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_account_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
         self.sign_in_form.setVisible(False)
         layout.addWidget(self.sign_in_form)
 
