@@ -194,23 +194,24 @@ def fetch_search_pages(base_url: str, username: str, password: str, body: dict,
     """The raw FeatureCollection pages of a catalog search, following POST next links."""
     import requests
 
-    session = requests.Session()
-    session.headers["Authorization"] = "Bearer " + sandbox_token(
-        session, base_url, username, password
-    )
-    url, payload, pages = f"{base_url}/v2/catalog/search", dict(body), []
-    while True:
-        response = session.post(url, json=payload, timeout=60)
-        response.raise_for_status()
-        page = response.json()
-        pages.append(page)
-        next_link = next((link for link in page.get("links", []) if link.get("rel") == "next"),
-                         None)
-        if not page.get("features") or next_link is None:
-            return pages
-        if max_pages is not None and len(pages) >= max_pages:
-            return pages
-        url, payload = next_link["href"], next_link.get("body") or payload
+    with requests.Session() as session:
+        session.headers["Authorization"] = "Bearer " + sandbox_token(
+            session, base_url, username, password
+        )
+        url, payload, pages = f"{base_url}/v2/catalog/search", dict(body), []
+        while True:
+            response = session.post(url, json=payload, timeout=60)
+            response.raise_for_status()
+            page = response.json()
+            pages.append(page)
+            next_link = next(
+                (link for link in page.get("links", []) if link.get("rel") == "next"), None
+            )
+            if not page.get("features") or next_link is None:
+                return pages
+            if max_pages is not None and len(pages) >= max_pages:
+                return pages
+            url, payload = next_link["href"], next_link.get("body") or payload
 
 
 def replicate_features(features: list[dict], count: int) -> list[dict]:
