@@ -17,7 +17,8 @@ from qgis.core import (
     QgsNetworkAccessManager,
     QgsSettings,
 )
-from qgis.PyQt.QtNetwork import QSslCertificate
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QSslCertificate
 
 from up42_qgis.__about__ import __version__
 from up42_qgis.api.errors import NetworkError
@@ -85,6 +86,31 @@ def test_excluded_and_no_proxy_urls_go_direct(qgis_proxy):
     assert rules.proxy_for("https://auth.up42.com/realms/public/token") == {}
     assert rules.proxy_for("https://storage.example.com/bucket/file.tif") == {}
     assert rules.proxy_for(API) == {"http": "http://10.0.0.1:3128", "https": "http://10.0.0.1:3128"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://api.up42.com/v2/orders", "https://auth.up42.com/realms", "http://files.example/x"],
+)
+def test_rules_agree_with_qgis_own_proxy_factory(qgis_proxy, url):
+    qgis_proxy(
+        proxyEnabled=True,
+        proxyType="HttpProxy",
+        proxyHost="10.0.0.9",
+        proxyPort=8080,
+        proxyExcludedUrls=["https://auth.up42.com"],
+        noProxyUrls=["http://files.example"],
+    )
+    manager = QgsNetworkAccessManager.instance()
+    qt_proxy = manager.proxyFactory().queryProxy(QNetworkProxyQuery(QUrl(url)))[0]
+    qt_direct = qt_proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy)
+
+    ours = proxy_rules().proxy_for(url)
+
+    if qt_direct:
+        assert ours == {}
+    else:
+        assert ours["https"] == f"http://{qt_proxy.hostName()}:{qt_proxy.port()}"
 
 
 def test_proxy_credentials_from_an_auth_config(qgis_proxy, auth_manager):

@@ -21,6 +21,7 @@ from up42_qgis.api.errors import Up42Error
 from up42_qgis.api.models import SearchRequest
 from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.bridge.network import user_agent
+from up42_qgis.tasks.base import TaskRunner, Up42Task
 
 PROXY_USER = "proxy user"
 PROXY_PASSWORD = "pr0xy:p@ss/word"
@@ -197,3 +198,35 @@ def test_wrong_proxy_credentials_fail_clearly_without_the_password(
     assert proxy.forwarded == []
     assert "not-the-proxy-password" not in str(caught.value)
     assert sandbox_account.password not in str(caught.value)
+
+
+class SearchOnWorker(Up42Task):
+    """What Processing and the dock's tasks do: get the client on a worker thread."""
+
+    def __init__(self, provider: ClientProvider) -> None:
+        super().__init__("search on a worker thread")
+        self.provider = provider
+
+    def work(self):
+        return search_berlin(self.provider)
+
+
+def test_a_proxy_set_later_reaches_worker_threads(
+    sandbox_account, proxy, qgis_uses_proxy, provider, qtbot
+):
+    box: dict = {}
+    runner = TaskRunner()
+    runner.start(SearchOnWorker(provider), lambda task: box.setdefault("direct", task))
+    qtbot.waitUntil(lambda: "direct" in box, timeout=30_000)
+    assert box["direct"].error is None
+    assert proxy.forwarded == []
+
+    # The user now sets a proxy in Options > Network; pooled worker threads must follow.
+    qgis_uses_proxy()
+    runner.start(SearchOnWorker(provider), lambda task: box.setdefault("proxied", task))
+    qtbot.waitUntil(lambda: "proxied" in box, timeout=30_000)
+
+    assert box["proxied"].error is None, box["proxied"].error
+    assert ("POST", "/v2/catalog/search") in [
+        (f.method, urlsplit(f.url).path) for f in proxy.forwarded
+    ]

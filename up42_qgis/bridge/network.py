@@ -1,9 +1,10 @@
 """QGIS's network settings as plain data for requests: proxy, CA certificates, timeout, UA.
 
 Everything Qt is read here, on the calling thread, when the client is built. What goes into
-:class:`NetworkOptions` is plain Python: :class:`ProxyRules` repeats the decisions of
-QGIS's own proxy factory (``QgsNetworkProxyFactory::queryProxy`` in 3.22) so worker threads
-never call into Qt:
+:class:`NetworkOptions` is plain Python: :class:`ProxyRules` holds the proxy settings as
+``QgsNetworkAccessManager.setupDefaultProxyAndCache`` reads them and repeats the decisions of
+QGIS's own proxy factory (``QgsNetworkProxyFactory::queryProxy`` in 3.22), so requests on
+worker threads never call into Qt:
 
 1. a URL starting with an entry of ``proxy/noProxyUrls`` goes direct;
 2. a URL starting with an entry of ``proxy/proxyExcludedUrls`` gets Qt's "default proxy",
@@ -31,7 +32,6 @@ from qgis.core import (
     QgsNetworkAccessManager,
     QgsSettings,
 )
-from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..__about__ import __version__
 from ..api.client import NetworkOptions
@@ -47,7 +47,6 @@ SYSTEM_CA_BUNDLES = (
 CA_BUNDLE_NAME = "ca-bundle.pem"
 DEFAULT_TIMEOUT_S = 30.0
 DOWNLOAD_READ_TIMEOUT_S = 120.0
-HTTP_PROXY_TYPES = (QNetworkProxy.HttpProxy, QNetworkProxy.HttpCachingProxy)
 
 
 @dataclass(frozen=True)
@@ -122,8 +121,8 @@ def _socks_available() -> bool:
     return importlib.util.find_spec("socks") is not None
 
 
-def _proxy_credentials(proxy: QNetworkProxy, settings: QgsSettings) -> tuple[str, str]:
-    """User and password: ``proxy/authcfg`` first (Basic config), then what the proxy carries."""
+def _proxy_credentials(settings: QgsSettings) -> tuple[str, str]:
+    """User and password: ``proxy/authcfg`` (a Basic config) first, then the plain fields."""
     authcfg = str(settings.value("proxy/authcfg", "") or "")
     if authcfg:
         config = QgsAuthMethodConfig()
@@ -131,19 +130,30 @@ def _proxy_credentials(proxy: QNetworkProxy, settings: QgsSettings) -> tuple[str
             user = config.config("username", "")
             if user:
                 return user, config.config("password", "")
-    return proxy.user(), proxy.password()
+    user = str(settings.value("proxy/proxyUser", "") or "")
+    return user, str(settings.value("proxy/proxyPassword", "") or "")
 
 
-def proxy_rules(manager: QgsNetworkAccessManager | None = None) -> ProxyRules:
-    """Snapshot the proxy set-up of ``manager`` (the calling thread's QGIS manager)."""
-    manager = manager or QgsNetworkAccessManager.instance()
-    settings = QgsSettings()
-    no_proxy = tuple(manager.noProxyList()) or _string_list(settings.value("proxy/noProxyUrls"))
-    excluded = tuple(manager.excludeList())
-    if manager.useSystemProxy():
+def proxy_rules(settings: QgsSettings | None = None) -> ProxyRules:
+    """Snapshot QGIS's proxy set-up (Options > Network) as ``setupDefaultProxyAndCache`` reads it.
+
+    Read from QgsSettings rather than from ``QgsNetworkAccessManager.instance()``: the manager
+    is per thread, and a pooled worker thread's copy keeps the proxy of the moment it was made
+    (seen on 3.22), so a change in Options would not reach Processing or the tasks.
+    """
+    settings = settings or QgsSettings()
+    if not _bool(settings.value("proxy/proxyEnabled", False)):
+        return ProxyRules()
+    excluded = _string_list(settings.value("proxy/proxyExcludedUrls"))
+    no_proxy = _string_list(settings.value("proxy/noProxyUrls"))
+    proxy_type = str(settings.value("proxy/proxyType", "") or "")
+    if proxy_type == "DefaultProxy":
         return ProxyRules("", no_proxy, excluded, use_system_proxy=True)
-    proxy = manager.fallbackProxy()
-    if proxy.type() == QNetworkProxy.Socks5Proxy and proxy.hostName():
+    host = str(settings.value("proxy/proxyHost", "") or "").strip()
+    if not host or proxy_type not in ("HttpProxy", "HttpCachingProxy", "Socks5Proxy"):
+        return ProxyRules("", no_proxy, excluded)  # Qt's "default" (no application proxy)
+    scheme = "http"
+    if proxy_type == "Socks5Proxy":
         scheme = "socks5h"  # h: the proxy resolves host names, as Qt's SOCKS5 does
         if not _socks_available():
             reason = tr(
@@ -152,14 +162,25 @@ def proxy_rules(manager: QgsNetworkAccessManager | None = None) -> ProxyRules:
                 "choose an HTTP proxy in Settings > Options > Network."
             )
             return ProxyRules("", no_proxy, excluded, unusable_reason=reason)
-    elif proxy.type() in HTTP_PROXY_TYPES and proxy.hostName():
-        scheme = "http"
-    else:
-        return ProxyRules("", no_proxy, excluded)
-    user, password = _proxy_credentials(proxy, settings)
+    user, password = _proxy_credentials(settings)
     credentials = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
-    port = proxy.port() if proxy.port() > 0 else (1080 if scheme == "socks5h" else 3128)
-    return ProxyRules(f"{scheme}://{credentials}{proxy.hostName()}:{port}", no_proxy, excluded)
+    port = _int(settings.value("proxy/proxyPort", 0)) or (1080 if scheme == "socks5h" else 3128)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 literal
+    return ProxyRules(f"{scheme}://{credentials}{host}:{port}", no_proxy, excluded)
+
+
+def _bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return 0
 
 
 # --- certificates ----------------------------------------------------------------------------
