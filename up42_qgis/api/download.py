@@ -229,8 +229,10 @@ class DownloadEngine:
                         progress(done, total)
                     if is_cancelled is not None and is_cancelled():
                         raise CancelledError("Download cancelled; it will resume next time.")
+        except requests.RequestException:
+            raise  # a network failure (requests' errors are OSErrors too): the caller resumes
         except OSError as error:
-            raise DownloadError(f"Cannot write {part}: {error.strerror}") from None
+            raise DownloadError(f"Cannot write {part}: {error.strerror or error}") from None
         return done
 
     # --- many assets -------------------------------------------------------------------------
