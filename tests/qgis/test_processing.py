@@ -14,15 +14,18 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
+    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from up42_qgis.layers.footprints import apply_footprints_style
 from up42_qgis.processing import alg_search
 from up42_qgis.processing.provider import Up42Provider
 
@@ -171,6 +174,22 @@ def test_search_honours_limit_collections_and_cloud_and_sorts(account, tmp_path)
     assert {row["collection"] for row in only} == {collection}
 
 
+def test_search_footprints_get_the_dock_style_when_loaded(account, tmp_path):
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    path = str(tmp_path / "styled.gpkg")
+    output = QgsProcessingOutputLayerDefinition(path, QgsProject.instance())
+    run("search", {"EXTENT": ORDER_EXTENT, "LIMIT": 2, "OUTPUT": output}, context=context)
+    (details,) = context.layersToLoadOnCompletion().values()
+    assert details.postProcessor() is not None
+    loaded = QgsVectorLayer(path, "loaded", "ogr")
+    plain = loaded.renderer().dump()
+    details.postProcessor().postProcessLayer(loaded, context, QgsProcessingFeedback())
+    reference = QgsVectorLayer(path, "reference", "ogr")
+    apply_footprints_style(reference)
+    assert loaded.renderer().dump() == reference.renderer().dump() != plain
+
+
 def test_search_with_an_aoi_layer_in_another_crs(account, tmp_path):
     mercator = QgsCoordinateReferenceSystem("EPSG:3857")
     aoi = QgsVectorLayer("Polygon?crs=EPSG:3857", "aoi", "memory")
@@ -266,6 +285,30 @@ def test_estimate_takes_only_the_selected_scenes(account, tmp_path):
     chosen_ids = {scenes.getFeature(fid)["scene_id"] for fid in chosen}
     result = run("estimate", {"SCENES": scenes, "EXTENT": ORDER_EXTENT, "OUTPUT": "memory:"})
     assert {r["scene_id"] for r in feature_rows(result["OUTPUT"])} == chosen_ids
+
+
+def test_estimate_runs_in_a_background_task_like_the_processing_dialog(account, tmp_path, qtbot):
+    scenes = search(tmp_path, LIMIT=3)
+    assert scenes.featureCount() > 1
+    QgsProject.instance().addMapLayer(scenes)
+    try:
+        first = next(scenes.getFeatures())
+        scenes.selectByIds([first.id()])
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("up42:estimate")
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        feedback = QgsProcessingFeedback()
+        parameters = {"SCENES": scenes.id(), "EXTENT": ORDER_EXTENT, "OUTPUT": "memory:"}
+        task = QgsProcessingAlgRunnerTask(algorithm, parameters, context, feedback)
+        with qtbot.waitSignal(task.executed, timeout=120_000) as executed:
+            QgsApplication.taskManager().addTask(task)
+        ok, results = executed.args
+        assert ok, feedback.textLog()
+        table = context.getMapLayer(results["OUTPUT"])
+        assert [r["scene_id"] for r in feature_rows(table)] == [first["scene_id"]]
+        assert results["TOTAL_CREDITS"] > 0
+    finally:
+        QgsProject.instance().removeMapLayer(scenes.id())
 
 
 def test_estimate_reports_a_refused_scene_in_its_row(account, tmp_path):
@@ -377,6 +420,45 @@ def test_download_without_wait_says_the_order_is_not_fulfilled(account, tmp_path
     )
     assert order_id in message
     assert "WAIT" in message
+
+
+def test_download_stops_waiting_at_the_timeout(account, tmp_path):
+    account.configure(dwell=SLOW_DWELL)
+    order_id = placed_order_ids(tmp_path)
+    message = failure(
+        "download",
+        {"ORDER_IDS": order_id, "WAIT": True, "TIMEOUT": 0, "FOLDER": str(tmp_path / "d")},
+    )
+    assert order_id in message
+    assert "TIMEOUT" in message
+
+
+def test_download_keeps_the_good_orders_when_one_failed(account, tmp_path):
+    scenes = search(tmp_path, "two", LIMIT=2)
+    doomed, fine = [f["scene_id"] for f in scenes.getFeatures()]
+    account.configure(force_status={doomed: "FAILED_PERMANENTLY"})
+    ordered = run(
+        "order",
+        {"SCENES": scenes, "EXTENT": ORDER_EXTENT, "MAX_CREDITS": 10_000_000, "OUTPUT": "memory:"},
+    )
+    by_scene = {r["scene_id"]: r["order_id"] for r in feature_rows(ordered["OUTPUT"])}
+    feedback = QgsProcessingFeedback()
+    errors: list[str] = []
+    feedback.reportError = lambda error, fatal=False: errors.append(error)
+    result = run(
+        "download",
+        {
+            "ORDER_IDS": ordered["ORDER_IDS"],
+            "WAIT": True,
+            "TIMEOUT": 120,
+            "POLL_INTERVAL": 5,
+            "FOLDER": str(tmp_path / "d"),
+        },
+        feedback=feedback,
+    )
+    assert result["FILES"]
+    assert all(f"_{by_scene[fine][:8]}" in path for path in result["FILES"])  # order folders
+    assert any(by_scene[doomed] in e and "FAILED_PERMANENTLY" in e for e in errors), errors
 
 
 def test_download_names_an_unknown_order(account, tmp_path):

@@ -24,6 +24,7 @@ from ..api.models import SearchRequest, SortField
 from ..i18n import tr
 from ..layers.footprints import footprint_fields, scene_feature
 from .common import WGS84, Up42Algorithm, one_line
+from .loading import style_footprints_on_completion
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -149,6 +150,7 @@ class SearchAlgorithm(Up42Algorithm):
         if feedback.isCanceled():
             feedback.pushWarning(tr("Cancelled: keeping the {n} scenes found.").format(n=found))
         feedback.pushInfo(tr("Found {n} scenes.").format(n=found))
+        style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}
 
     # --- input ----------------------------------------------------------------------------

@@ -15,9 +15,11 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsRasterLayer,
+    QgsVectorLayer,
 )
 
 from ..api.models import Order
+from ..layers.footprints import apply_footprints_style
 from ..layers.rasters import ORDER_ID_PROPERTY, apply_natural_colour
 
 
@@ -59,3 +61,27 @@ def load_on_completion(
     details.layerTypeHint = QgsProcessingUtils.LayerHint.Raster
     details.setPostProcessor(RasterPostProcessor.create(order.id))
     context.addLayerToLoadOnCompletion(str(path), details)
+
+
+class FootprintsPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """The dock's footprints style for the layer ``up42:search`` made."""
+
+    _alive: ClassVar[list[FootprintsPostProcessor]] = []
+
+    @classmethod
+    def create(cls) -> FootprintsPostProcessor:
+        processor = cls()
+        cls._alive.append(processor)
+        return processor
+
+    def postProcessLayer(
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: object
+    ) -> None:
+        if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            apply_footprints_style(layer)
+
+
+def style_footprints_on_completion(context: QgsProcessingContext, dest_id: str) -> None:
+    if context.willLoadLayerOnCompletion(dest_id):
+        details = context.layerToLoadOnCompletionDetails(dest_id)
+        details.setPostProcessor(FootprintsPostProcessor.create())
