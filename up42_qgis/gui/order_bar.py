@@ -157,17 +157,22 @@ class OrderBar(QWidget):
         if combo is not None and combo.findData(product_id) >= 0:
             combo.setCurrentIndex(combo.findData(product_id))
 
-    def _product_changed(self, collection: str) -> None:
-        product = self.product_id(collection)
-        if product:
-            try:
-                from ..settings import SettingsStore
+    def _remember_products(self) -> None:
+        """The product chosen per collection becomes the default next time."""
+        chosen = {name: self.product_id(name) for name in self._combos}
+        remembered = self._remembered_products()
+        changed = {name: pid for name, pid in chosen.items() if pid and remembered.get(name) != pid}
+        if not changed:
+            return
+        try:
+            from ..settings import SettingsStore
 
-                remembered = self._remembered_products()
-                remembered[collection] = product
-                SettingsStore.update(last_products=remembered)
-            except Exception:  # remembering is a convenience; the choice still applies
-                pass
+            SettingsStore.update(last_products={**remembered, **changed})
+        except Exception:  # remembering is a convenience; the choice still applies
+            pass
+
+    def _product_changed(self, collection: str) -> None:
+        self._remember_products()
         self._refresh()
         self._selection_changed()
 
@@ -223,6 +228,7 @@ class OrderBar(QWidget):
         if client is None:
             self._order_after_estimate = False
             return False
+        self._remember_products()
         key = self.selection_key()
         self.summary.setText(tr("Estimating {n} scenes…").format(n=len(requests)))
         self.errors.hide()

@@ -293,7 +293,9 @@ class OrderTracker(QObject):
     # --- lifetime --------------------------------------------------------------------------
     def stop(self) -> None:
         """On unload: no timer, no listeners, no running poll. The tracked ids stay saved,
-        so the next start carries on."""
+        so the next start carries on. Calling it again does nothing."""
+        if self._stopped:
+            return
         self._stopped = True
         self._timer.stop()
         self._timer.timeout.disconnect(self.poll_now)

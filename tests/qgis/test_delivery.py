@@ -1,0 +1,140 @@
+"""Delivered orders into the project: resumed downloads, one folder per order, rasters that
+load valid, rendered RGB and inside the scene's footprint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMultiBandColorRenderer,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import Qt
+from shapely.geometry import box, shape
+
+from tests.qgis import test_order_helpers as helpers
+from tests.qgis.test_order_helpers import (
+    BERLIN_AOI,
+    QUICK_DWELL,
+    WAIT_MS,
+    orderable_scenes,
+    place_directly,
+)
+from up42_qgis.gui.orders_panel import OrdersPanel
+from up42_qgis.layers.rasters import ORDER_ID_PROPERTY
+from up42_qgis.services.downloads import DownloadManager
+
+# Shared fixtures (pytest finds fixtures through module attributes).
+order_context = helpers.order_context
+
+
+def _fulfilled_order(context, sandbox, qtbot, name: str):
+    client = context.clients.client()
+    sandbox.configure(dwell=QUICK_DWELL)
+    scenes, collections = orderable_scenes(client, 1)
+    [order_id] = place_directly(client, scenes, collections, name)
+    qtbot.waitUntil(lambda: client.order(order_id).status == "FULFILLED", timeout=WAIT_MS)
+    return order_id, scenes[0]
+
+
+def _group_layers(name: str):
+    root = QgsProject.instance().layerTreeRoot()
+    parent = root.findGroup("UP42")
+    group = parent.findGroup(name) if parent else None
+    assert group is not None, f"no layer group {name!r} under UP42"
+    return [node.layer() for node in group.findLayers()]
+
+
+def _extent_4326(layer):
+    transform = QgsCoordinateTransform(
+        layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+    )
+    extent = transform.transformBoundingBox(layer.extent())
+    return box(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+
+
+def test_dropped_download_resumes_and_the_raster_lands_inside_the_footprint(
+    order_context, sandbox_account, qtbot
+):
+    order_id, scene = _fulfilled_order(order_context, sandbox_account, qtbot, "Delivery drop")
+    sandbox_account.configure(drop_download_after_bytes=50_000, drop_download_count=1)
+    sandbox_account.clear_log()
+    downloads = order_context.downloads
+
+    with qtbot.waitSignal(downloads.download_finished, timeout=WAIT_MS) as blocker:
+        assert downloads.download_order(order_id, "Delivery drop")
+        assert not downloads.download_order(order_id, "Delivery drop")  # never twice at once
+    files = [Path(p) for p in blocker.args[1]]
+
+    folder = downloads.folder_for(order_id, "Delivery drop")
+    assert files
+    assert all(f.exists() and folder in f.parents for f in files)
+    assert not list(folder.rglob("*.part"))
+    log = sandbox_account.request_log()
+    assert any(r["path"].startswith("/signed/") and r["status"] == 206 for r in log), (
+        "the cut download was not resumed with a Range request"
+    )
+
+    layers = _group_layers("Delivery drop")
+    assert layers
+    footprint = shape(scene.geometry)
+    for layer in layers:
+        assert layer.isValid()
+        assert layer.customProperty(ORDER_ID_PROPERTY) == order_id
+        if layer.bandCount() >= 3:
+            renderer = layer.renderer()
+            assert isinstance(renderer, QgsMultiBandColorRenderer)
+            assert (renderer.redBand(), renderer.greenBand(), renderer.blueBand()) == (1, 2, 3)
+        extent = _extent_4326(layer)
+        # The delivery covers the AOI clipped to the footprint (a hair of tolerance for the
+        # pixel grid): inside the footprint's bounds and mostly on the footprint itself.
+        clipped = shape(BERLIN_AOI).intersection(footprint)
+        assert box(*footprint.bounds).buffer(1e-4).contains(extent)
+        assert box(*clipped.bounds).buffer(1e-4).contains(extent)
+        assert extent.intersection(footprint).area > 0.5 * extent.area
+
+
+def test_orders_tab_lists_the_delivery_and_downloads_it(order_context, sandbox_account, qtbot):
+    order_id, _scene = _fulfilled_order(order_context, sandbox_account, qtbot, "Delivery tab")
+    panel = OrdersPanel(order_context)
+    qtbot.addWidget(panel)
+    assert panel.refresh()
+    qtbot.waitUntil(lambda: order_id in panel.orders, timeout=WAIT_MS)
+    assert panel.select_order(order_id)
+    delivery = panel.delivery
+    qtbot.waitUntil(lambda: delivery.assets.count() > 0, timeout=WAIT_MS)
+    assert delivery.download_button.isEnabled()
+
+    with qtbot.waitSignal(order_context.downloads.download_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(delivery.download_button, Qt.LeftButton)
+    assert _group_layers("Delivery tab 0")  # the group is named after the order
+    assert delivery.folder_button.isEnabled()
+    assert delivery.folder().is_dir()
+    # Downloading again neither duplicates layers nor fetches finished files again.
+    layers_before = len(_group_layers("Delivery tab 0"))
+    sandbox_account.clear_log()
+    with qtbot.waitSignal(order_context.downloads.download_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(delivery.download_button, Qt.LeftButton)
+    log = sandbox_account.request_log()
+    assert not [r for r in log if r["method"] == "GET" and r["path"].startswith("/signed/")]
+    assert len(_group_layers("Delivery tab 0")) == layers_before
+
+
+def test_an_interrupted_download_resumes_when_the_plugin_starts_again(
+    order_context, sandbox_account, qtbot, tmp_path
+):
+
+    order_id, _scene = _fulfilled_order(order_context, sandbox_account, qtbot, "Delivery resume")
+    first = order_context.downloads
+    assert first.download_order(order_id, "Delivery resume")
+    first.stop()  # QGIS closes in the middle of it
+    assert order_id in first.pending_order_ids()
+
+    restarted = DownloadManager(order_context, root=first.root)
+    with qtbot.waitSignal(restarted.download_finished, timeout=WAIT_MS) as blocker:
+        assert restarted.resume_interrupted() == [order_id]
+    assert blocker.args[0] == order_id
+    assert order_id not in restarted.pending_order_ids()
+    restarted.stop()

@@ -1,0 +1,206 @@
+"""Estimate and place from the order bar and its confirmation, against the sandbox."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.PyQt.QtCore import Qt
+
+from tests.qgis import test_order_helpers as helpers
+from tests.qgis.test_order_helpers import (
+    BERLIN_AOI,
+    STAY_DWELL,
+    WAIT_MS,
+    orderable_scenes,
+    requests_to,
+)
+from up42_qgis.gui.order_bar import OrderBar, display_name
+from up42_qgis.gui.order_dialog import format_credits
+
+# Shared fixtures (pytest finds fixtures through module attributes).
+order_context = helpers.order_context
+short_network_timeout = helpers.short_network_timeout
+
+REFUSAL = "Scene is not available for ordering"
+
+
+@pytest.fixture
+def bar(order_context, qtbot) -> OrderBar:
+    widget = OrderBar(order_context)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _select(bar: OrderBar, client, count: int, min_products: int = 1):
+    scenes, collections = orderable_scenes(client, count, min_products)
+    bar.set_collections(collections)
+    bar.set_selection(scenes, BERLIN_AOI)
+    return scenes
+
+
+def test_estimate_shows_credits_per_scene_total_and_the_refused_scene(
+    bar, order_context, sandbox_account, qtbot
+):
+    scenes = _select(bar, order_context.clients.client(), 3)
+    refused = scenes[1]
+    sandbox_account.configure(estimate_errors={refused.id: REFUSAL})
+    sandbox_account.clear_log()
+
+    with qtbot.waitSignal(bar.estimates_ready, timeout=WAIT_MS) as blocker:
+        qtbot.mouseClick(bar.estimate_button, Qt.LeftButton)
+
+    estimates = blocker.args[0]
+    assert set(estimates) == {s.id for s in scenes}
+    assert estimates[refused.id].error
+    assert REFUSAL in estimates[refused.id].error
+    accepted = [estimates[s.id] for s in scenes if s.id != refused.id]
+    assert all(e.ok and e.credits > 0 for e in accepted)
+    total = sum(e.credits for e in accepted)
+    assert format_credits(total) in bar.summary.text()
+    assert REFUSAL in bar.errors.text()
+    assert not bar.errors.isHidden()
+    assert bar.estimate_is_fresh
+    # One estimate request per scene, nothing placed.
+    log = sandbox_account.request_log()
+    assert len(requests_to(log, "POST", "/v2/orders/estimate")) == 3
+    assert not requests_to(log, "POST", "/v2/orders")
+
+
+def test_product_choice_is_remembered(bar, order_context, clean_settings):
+    from up42_qgis.settings import SettingsStore
+
+    scenes = _select(bar, order_context.clients.client(), 1, min_products=2)
+    collection = bar.collections[scenes[0].collection]
+    chosen = collection.orderable_products[-1].id
+    assert bar.product_id(collection.name) != chosen
+    bar.set_product(collection.name, chosen)
+    assert SettingsStore.load().last_products.get(collection.name) == chosen
+
+    again = OrderBar(order_context)
+    again.set_collections(list(bar.collections.values()))
+    again.set_selection(scenes, BERLIN_AOI)
+    assert again.product_id(collection.name) == chosen
+    again.deleteLater()
+
+
+def test_display_names_name_collection_date_and_scene(bar, order_context):
+    scenes = _select(bar, order_context.clients.client(), 2)
+    names = [r.display_name for r in bar.order_requests()]
+    title = bar.collections[scenes[0].collection].title
+    assert names[0] == f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
+    assert names[0] == display_name(scenes[0], title)
+    assert all(r.tags == ("qgis",) for r in bar.order_requests())
+
+
+def test_order_without_fresh_estimate_estimates_first(bar, order_context, sandbox_account, qtbot):
+    _select(bar, order_context.clients.client(), 2)
+    sandbox_account.clear_log()
+    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    log = sandbox_account.request_log()
+    assert len(requests_to(log, "POST", "/v2/orders/estimate")) == 2
+    assert not requests_to(log, "POST", "/v2/orders")  # nothing placed without confirmation
+    assert "km²" in bar.dialog.summary.text()
+    bar.dialog.reject()
+
+    # A changed AOI makes the estimate stale: ordering estimates again.
+    smaller = {
+        "type": "Polygon",
+        "coordinates": [
+            [[13.33, 52.47], [13.38, 52.47], [13.38, 52.50], [13.33, 52.50], [13.33, 52.47]]
+        ],
+    }
+    bar.set_selection(bar.scenes, smaller)
+    assert not bar.estimate_is_fresh
+    sandbox_account.clear_log()
+    bar.dialog = None
+    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    assert len(requests_to(sandbox_account.request_log(), "POST", "/v2/orders/estimate")) == 2
+    bar.dialog.reject()
+
+
+@pytest.mark.parametrize("fault", [None, "drop", "delay", "error"])
+def test_one_confirmation_places_exactly_one_order_per_scene(
+    bar, order_context, sandbox_account, short_network_timeout, qtbot, fault
+):
+
+    scenes = _select(bar, order_context.clients.client(), 2)
+    # "delay" answers after the client's (1.5 s) timeout: the answer is lost like a drop.
+    sandbox_account.configure(
+        dwell=STAY_DWELL,
+        placement_fault=fault,
+        placement_delay_s=short_network_timeout + 1.0,
+        placement_fault_count=len(scenes),
+    )
+    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = bar.dialog
+    assert dialog.place_button.isEnabled()
+    sandbox_account.clear_log()
+
+    qtbot.mouseClick(dialog.place_button, Qt.LeftButton)
+    assert not dialog.place_button.isEnabled()
+    assert not bar.order_button.isEnabled()
+    qtbot.mouseClick(dialog.place_button, Qt.LeftButton)  # disabled: nothing happens
+    dialog.place()  # and calling it again sends nothing either
+    dialog.reject()  # the dialog stays until the answer is shown
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
+
+    placed = dialog.placed
+    assert [p.scene_id for p in placed] == [s.id for s in scenes]
+    assert all(p.order_id and not p.error for p in placed), placed
+    if fault in ("drop", "delay", "error"):
+        assert all(p.recovered for p in placed)
+
+    # The sandbox logs a request when its (maybe delayed) answer is written: wait for both.
+    def posts():
+        return requests_to(sandbox_account.request_log(), "POST", "/v2/orders")
+
+    qtbot.waitUntil(lambda: len(posts()) >= len(scenes), timeout=WAIT_MS)
+    assert len(posts()) == len(scenes)
+    state_orders = sandbox_account.state()["orders"]
+    assert sorted(o["id"] for o in state_orders) == sorted(p.order_id for p in placed)
+    assert bar.order_button.isEnabled()
+    assert not dialog.place_button.isEnabled()
+    # Handed to the tracker, with the estimate noted for the Orders tab.
+    tracker = order_context.tracker
+    assert set(tracker.tracked_ids) == {p.order_id for p in placed}
+    assert all(tracker.notes.credits(p.order_id) for p in placed)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_nothing_is_placed_when_the_dialog_is_cancelled(bar, order_context, sandbox_account, qtbot):
+    _select(bar, order_context.clients.client(), 1)
+    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    qtbot.mouseClick(bar.dialog.cancel_button, Qt.LeftButton)
+    assert not bar.dialog.isVisible()
+    assert not requests_to(sandbox_account.request_log(), "POST", "/v2/orders")
+    assert sandbox_account.state()["orders"] == []
+
+
+def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, clean_settings):
+    from up42_qgis.bridge.clients import ClientProvider
+    from up42_qgis.context import PluginContext
+
+    context = PluginContext(iface=iface, clients=ClientProvider())
+    widget = OrderBar(context)
+    qtbot.addWidget(widget)
+    scene_json = {
+        "id": "scene-1",
+        "collection": "phr",
+        "geometry": BERLIN_AOI,
+        "properties": {"datetime": "2024-05-01T10:00:00Z"},
+    }
+    from up42_qgis.api.models import Collection, DataProduct, Scene
+
+    collection = Collection(
+        name="phr", title="Pléiades", data_products=(DataProduct("d", "Display", id="p-1"),)
+    )
+    widget.set_collections([collection])
+    widget.set_selection([Scene.from_json(scene_json)], BERLIN_AOI)
+    qtbot.mouseClick(widget.estimate_button, Qt.LeftButton)
+    assert "account" in widget.errors.text().lower()
+    assert sandbox.request_log() == []

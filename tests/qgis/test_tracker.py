@@ -1,0 +1,167 @@
+"""The order tracker against the sandbox: one list call per poll, fulfilled and failed orders
+announced, and tracking that survives the plugin being unloaded and loaded again."""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsApplication
+
+import up42_qgis
+from tests.qgis import test_order_helpers as helpers
+from tests.qgis.test_order_helpers import (
+    QUICK_DWELL,
+    STAY_DWELL,
+    WAIT_MS,
+    messages,
+    orderable_scenes,
+    place_directly,
+    requests_to,
+)
+from up42_qgis.settings import SettingsStore
+
+# Shared fixtures (pytest finds fixtures through module attributes).
+order_context = helpers.order_context
+
+
+def test_tracker_takes_an_order_to_fulfilled_and_says_so(
+    order_context, sandbox_account, iface, qtbot
+):
+    client = order_context.clients.client()
+    sandbox_account.configure(dwell=QUICK_DWELL)
+    scenes, collections = orderable_scenes(client, 1)
+    [order_id] = place_directly(client, scenes, collections, "Tracker fulfilled")
+    tracker = order_context.tracker
+    seen = []
+    tracker.order_updated.connect(lambda order: seen.append(order.status))
+
+    with qtbot.waitSignal(tracker.order_fulfilled, timeout=WAIT_MS) as blocker:
+        tracker.track([order_id])
+    assert SettingsStore.load().tracked_order_ids == []  # persisted untrack
+
+    assert blocker.args[0].id == order_id
+    assert seen[-1] == "FULFILLED"
+    assert tracker.tracked_ids == []
+    assert any("Tracker fulfilled 0" in m for m in messages(iface, Qgis.Success))
+
+
+def test_one_list_request_per_poll_for_several_open_orders(order_context, sandbox_account, qtbot):
+    client = order_context.clients.client()
+    sandbox_account.configure(dwell=STAY_DWELL)
+    scenes, collections = orderable_scenes(client, 3)
+    ids = place_directly(client, scenes, collections, "Tracker batch")
+    tracker = order_context.tracker
+    tracker.track(ids, fast=False)
+    assert SettingsStore.load().tracked_order_ids == ids
+    sandbox_account.clear_log()
+
+    for polls in (1, 2):
+        tracker.poll_now()
+        qtbot.waitUntil(lambda n=polls: tracker.polls == n, timeout=WAIT_MS)
+
+    log = sandbox_account.request_log()
+    lists = requests_to(log, "GET", "/v2/orders")
+    assert len(lists) == 2
+    for request in lists:  # every tracked order asked for in the one call
+        asked = ",".join(request["params"].get("orderIds", [])).split(",")
+        assert set(ids) <= set(asked)
+    assert not [r for r in log if r["path"].startswith("/v2/orders/")]  # no per-order GETs
+    assert sorted(tracker.tracked_ids) == sorted(ids)  # still open, still tracked
+
+
+def test_placement_failed_and_failed_permanently_are_announced_and_stop_polling(
+    order_context, sandbox_account, iface, qtbot
+):
+    client = order_context.clients.client()
+    scenes, collections = orderable_scenes(client, 2)
+    sandbox_account.configure(
+        dwell=QUICK_DWELL,
+        force_status={scenes[0].id: "PLACEMENT_FAILED", scenes[1].id: "FAILED_PERMANENTLY"},
+    )
+    ids = place_directly(client, scenes, collections, "Tracker failing")
+    tracker = order_context.tracker
+    failed = []
+    tracker.order_failed.connect(failed.append)
+    tracker.track(ids)
+    qtbot.waitUntil(lambda: len(failed) == 2, timeout=WAIT_MS)
+
+    statuses = {order.id: order.status for order in failed}
+    assert statuses == {ids[0]: "PLACEMENT_FAILED", ids[1]: "FAILED_PERMANENTLY"}
+    assert tracker.tracked_ids == []  # PLACEMENT_FAILED stops polling too
+    critical = messages(iface, Qgis.Critical)
+    assert any("Tracker failing 0" in m and "PLACEMENT_FAILED" in m for m in critical)
+    assert any("Tracker failing 1" in m and "FAILED_PERMANENTLY" in m for m in critical)
+
+    sandbox_account.clear_log()
+    polls = tracker.polls
+    tracker.poll_now()  # nothing left to poll: no request
+    assert tracker.polls == polls
+    assert requests_to(sandbox_account.request_log(), "GET", "/v2/orders") == []
+
+
+def test_tracking_survives_unloading_and_reloading_the_plugin(
+    iface, sandbox_account, qtbot, tmp_path
+):
+
+    sandbox_account.configure(dwell=STAY_DWELL)
+    plugin = up42_qgis.classFactory(iface)
+    plugin.initGui()
+    try:
+        client = plugin.context.clients.client()
+        scenes, collections = orderable_scenes(client, 1)
+        [order_id] = place_directly(client, scenes, collections, "Tracker restart")
+        plugin.context.tracker.track([order_id])
+    finally:
+        plugin.unload()
+    assert SettingsStore.load().tracked_order_ids == [order_id]
+
+    # "QGIS restarts": a new plugin instance finds the order and takes it to the end.
+    sandbox_account.force_order_status(order_id, "FULFILLED")
+    reloaded = up42_qgis.classFactory(iface)
+    reloaded.initGui()
+    try:
+        tracker = reloaded.context.tracker
+        assert tracker.tracked_ids == [order_id]
+        with qtbot.waitSignal(tracker.order_fulfilled, timeout=WAIT_MS):
+            pass  # restored trackers poll on their own shortly after start
+        assert tracker.tracked_ids == []
+    finally:
+        reloaded.unload()
+
+
+def test_stop_leaves_no_timer_and_no_listener(order_context, sandbox_account, qtbot):
+    client = order_context.clients.client()
+    sandbox_account.configure(dwell=STAY_DWELL)
+    scenes, collections = orderable_scenes(client, 1)
+    ids = place_directly(client, scenes, collections, "Tracker stop")
+    tracker = order_context.tracker
+    updates = []
+    tracker.order_updated.connect(updates.append)
+    tracker.track(ids)
+    tracker.poll_now()
+    tracker.stop()
+    assert not tracker._timer.isActive()
+    assert tracker.receivers(tracker.order_updated) == 0
+    # The poll stop() cancelled ends without calling back into the tracker.
+    qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS)
+    assert updates == []
+    assert SettingsStore.load().tracked_order_ids == ids  # kept for the next start
+
+
+def test_auto_download_when_fulfilled(order_context, sandbox_account, qtbot):
+    client = order_context.clients.client()
+    sandbox_account.configure(dwell=QUICK_DWELL)
+    scenes, collections = orderable_scenes(client, 1)
+    [order_id] = place_directly(client, scenes, collections, "Tracker auto download")
+    tracker = order_context.tracker
+    tracker.set_auto_download(order_id, True)
+    assert tracker.auto_download(order_id)
+    tracker.track([order_id])  # just placed: polled every 0.2 s here
+    downloads = order_context.downloads
+    finished, failed = [], []
+    downloads.download_finished.connect(lambda *args: finished.append(args))
+    downloads.download_failed.connect(lambda *args: failed.append(args))
+    tracker.poll_now()
+    qtbot.waitUntil(lambda: bool(finished or failed), timeout=WAIT_MS)
+    assert not failed
+    assert finished[0][0] == order_id
+    assert downloads.last_layers[order_id]
+    assert not tracker.auto_download(order_id)
