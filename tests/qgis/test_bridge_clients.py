@@ -18,6 +18,7 @@ from up42_qgis.tasks.connection import TestConnectionTask
 def provider(qgis_app):
     provider = ClientProvider()
     yield provider
+    provider.close()
     provider.deleteLater()
 
 

@@ -45,6 +45,7 @@ def provider(qgis_app, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     provider = ClientProvider()
     yield provider
+    provider.close()
     provider.deleteLater()
 
 

@@ -123,6 +123,14 @@ class ClientProvider(QObject):
             self._configuration = None
             self._ca_bundle = None
 
+    def close(self) -> None:
+        """Close the current client's connections (plugin unload). A client replaced after a
+        change is left to the garbage collector instead: a task may still be using it."""
+        with self._lock:
+            client, self._client, self._configuration = self._client, None, None
+        if client is not None:
+            client.close()
+
     def notify_changed(self) -> None:
         """Called by the settings page after saving: rebuild and tell the panels."""
         self.invalidate()
