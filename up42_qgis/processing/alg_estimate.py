@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -19,9 +19,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..api.models import Estimate
 from ..i18n import tr
-from .common import Up42Algorithm
+from .common import Up42Algorithm, one_line
 from .scenes import (
     DATA_PRODUCT,
+    Plan,
     SceneRow,
     add_product_parameter,
     add_scene_parameters,
@@ -32,6 +33,9 @@ from .scenes import (
     table_fields,
     total_credits,
 )
+
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
 
 OUTPUT = "OUTPUT"
 TOTAL_CREDITS = "TOTAL_CREDITS"
@@ -63,7 +67,7 @@ class ScenesAlgorithm(Up42Algorithm):
         except QgsProcessingException:
             raise
         except Exception as error:  # the same one-line rule as processAlgorithm
-            raise QgsProcessingException(str(error)) from None
+            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
         return True
 
     def add_inputs(self) -> None:
@@ -77,7 +81,7 @@ class ScenesAlgorithm(Up42Algorithm):
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
         progress_span: float = 100.0,
-    ) -> tuple[Any, list[Any], list[Estimate]]:
+    ) -> tuple[Up42Client, list[Plan], list[Estimate]]:
         client = self.client()
         data_product = self.parameterAsString(parameters, DATA_PRODUCT, context)
         plans = plan_orders(client, self.scenes, self.aoi, data_product)

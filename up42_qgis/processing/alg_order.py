@@ -7,7 +7,7 @@ an ambiguous failure instead of sending it again).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -24,11 +24,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..api.errors import AuthenticationError, NetworkError, Up42Error
-from ..api.models import PlacedOrder
+from ..api.models import OrderRequest, PlacedOrder
 from ..i18n import tr
 from .alg_estimate import ScenesAlgorithm
 from .common import error_message
-from .scenes import format_credits, table_fields, total_credits
+from .scenes import Plan, format_credits, table_fields, total_credits
+
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
 
 MAX_CREDITS = "MAX_CREDITS"
 OUTPUT = "OUTPUT"
@@ -106,7 +109,8 @@ class OrderAlgorithm(ScenesAlgorithm):
                 most=format_credits(max_credits),
             )
         )
-        placed = self._place(client, [plan.request for plan, _ in orderable], feedback)
+        requests = [plan.request for plan, _ in orderable if plan.request is not None]
+        placed = self._place(client, requests, feedback)
         if not any(order.order_id for order in placed):
             raise QgsProcessingException(
                 tr("No order was placed: {reason}").format(reason=placed[0].error or "")
@@ -115,7 +119,12 @@ class OrderAlgorithm(ScenesAlgorithm):
         refused = {e.scene_id: e.error for e in estimates if not e.ok}
         return self._write(parameters, context, feedback, plans, by_scene, refused)
 
-    def _place(self, client: Any, requests: list[Any], feedback: Any) -> list[PlacedOrder]:
+    def _place(
+        self,
+        client: Up42Client,
+        requests: list[OrderRequest],
+        feedback: QgsProcessingFeedback,
+    ) -> list[PlacedOrder]:
         """Each request POSTed at most once. Cancelling stops before the next POST; the
         orders already placed are kept and reported."""
         placed: list[PlacedOrder] = []
@@ -155,7 +164,7 @@ class OrderAlgorithm(ScenesAlgorithm):
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-        plans: list[Any],
+        plans: list[Plan],
         placed: dict[str, PlacedOrder],
         refused: dict[str, str | None],
     ) -> dict[str, Any]:
