@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from qgis.core import QgsApplication, QgsSettings
 
 from .api.client import Endpoints
+from .api.endpoints import endpoints_from_env
 from .api.errors import ValidationError
 from .i18n import tr
 
@@ -26,8 +27,6 @@ DOWNLOAD_FOLDER_NAME = "UP42 downloads"
 MIN_POLL_INTERVAL_S = 5
 MAX_PAGE_SIZE = 500  # the catalog's `limit` range (contract §5.2)
 MAX_PARALLEL_DOWNLOADS = 8
-API_URL_ENV = "UP42_API_URL"
-AUTH_URL_ENV = "UP42_AUTH_URL"
 
 
 def plugin_data_dir() -> Path:
@@ -181,10 +180,6 @@ def origin_problem(url: str) -> str | None:
     return None
 
 
-def _env_origin(name: str) -> str:
-    return os.environ.get(name, "").strip().rstrip("/")
-
-
 def effective_endpoints(plugin_settings: PluginSettings | None = None) -> Endpoints:
     """The origins to talk to: ``UP42_API_URL``/``UP42_AUTH_URL`` first, then the settings.
 
@@ -211,12 +206,6 @@ def effective_endpoints(plugin_settings: PluginSettings | None = None) -> Endpoi
 
 
 def _apply_env_overrides(configured: Endpoints) -> Endpoints:
-    try:  # the api layer owns the environment variables when it provides the helper
-        from .api.endpoints import endpoints_from_env
-    except ImportError:
-        api = _env_origin(API_URL_ENV) or configured.api
-        auth = _env_origin(AUTH_URL_ENV) or configured.auth
-        return Endpoints(api, auth)
     try:
         return endpoints_from_env(configured)
     except ValueError as error:  # a malformed UP42_API_URL/UP42_AUTH_URL

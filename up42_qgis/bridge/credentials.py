@@ -6,17 +6,14 @@ account from ``UP42_USERNAME``/``UP42_PASSWORD`` instead.
 
 from __future__ import annotations
 
-import os
-
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..api.client import Credentials
+from ..api.endpoints import credentials_from_env
 from ..api.errors import AuthenticationError
 from ..i18n import tr
 
 BASIC_METHOD = "Basic"
-USERNAME_ENV = "UP42_USERNAME"
-PASSWORD_ENV = "UP42_PASSWORD"
 
 
 class CredentialStoreError(AuthenticationError):
@@ -91,10 +88,5 @@ def configured_username(authcfg: str | None) -> str:
 
 
 def credentials_from_environment() -> Credentials | None:
-    try:  # the api layer owns the environment variables when it provides the helper
-        from ..api.endpoints import credentials_from_env
-    except ImportError:
-        username = os.environ.get(USERNAME_ENV, "").strip()
-        password = os.environ.get(PASSWORD_ENV, "")
-        return Credentials(username, password) if username and password else None
+    """``UP42_USERNAME``/``UP42_PASSWORD`` (read by the api layer, the one place for them)."""
     return credentials_from_env()
