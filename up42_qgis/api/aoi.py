@@ -194,6 +194,18 @@ def _repair(geometry: BaseGeometry) -> JSON | None:
     return None
 
 
+def _check_vertices(geometry: BaseGeometry, max_vertices: int) -> None:
+    vertices = _vertex_count(geometry)
+    if vertices > max_vertices:
+        raise AoiError(
+            AoiProblem.TOO_MANY_VERTICES,
+            f"The area of interest has {vertices} vertices; UP42 accepts at most "
+            f"{max_vertices}. Simplify it.",
+            vertices=vertices,
+            limit=max_vertices,
+        )
+
+
 def check_aoi(
     geojson: Any,
     *,
@@ -220,15 +232,7 @@ def check_aoi(
             "is it in EPSG:4326?",
             reason="out of bounds",
         )
-    vertices = _vertex_count(geometry)
-    if vertices > max_vertices:
-        raise AoiError(
-            AoiProblem.TOO_MANY_VERTICES,
-            f"The area of interest has {vertices} vertices; UP42 accepts at most "
-            f"{max_vertices}. Simplify it.",
-            vertices=vertices,
-            limit=max_vertices,
-        )
+    _check_vertices(geometry, max_vertices)
     if not geometry.is_valid:
         reason = explain_validity(geometry)
         raise AoiError(
@@ -237,9 +241,8 @@ def check_aoi(
             repaired=_repair(geometry),
             reason=reason,
         )
-    normalised = _split_antimeridian(geometry)
-    if normalised.geom_type == "Polygon" or normalised.geom_type == "MultiPolygon":
-        normalised = _from_polygons(_polygons(normalised))
+    normalised = _from_polygons(_polygons(_split_antimeridian(geometry)))
+    _check_vertices(normalised, max_vertices)  # the cut at 180° adds a few
     area = _area_km2(normalised)
     if area < min_area_km2:
         raise AoiError(

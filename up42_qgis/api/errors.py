@@ -9,7 +9,14 @@ from __future__ import annotations
 
 
 class Up42Error(Exception):
-    """Base class. ``status`` is the HTTP status when there was a response."""
+    """Base class. ``status`` is the HTTP status when there was a response.
+
+    ``maybe_sent`` is False only when the request certainly never reached the server (the
+    connection could not be opened, or signing in failed first): that is what decides
+    whether a failed order POST is ambiguous.
+    """
+
+    maybe_sent: bool = True
 
     def __init__(self, message: str, status: int | None = None) -> None:
         super().__init__(message)
@@ -57,12 +64,7 @@ class ServerError(Up42Error):
 
 
 class NetworkError(Up42Error):
-    """No usable answer: DNS, refused or dropped connection, TLS, proxy, timeout.
-
-    ``maybe_sent`` is False only when the request certainly never reached the server (the
-    connection could not be opened): that is what decides whether a failed order POST is
-    ambiguous.
-    """
+    """No usable answer: DNS, refused or dropped connection, TLS, proxy, timeout."""
 
     def __init__(self, message: str, status: int | None = None, maybe_sent: bool = True):
         super().__init__(message, status)

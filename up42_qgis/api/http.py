@@ -337,7 +337,11 @@ class Transport:
             if authenticated:
                 if self.token_source is None:
                     raise AuthenticationError("Not signed in.")
-                token = self.token_source.token()
+                try:
+                    token = self.token_source.token()
+                except Up42Error as error:
+                    error.maybe_sent = False  # failed while signing in: this call never left
+                    raise
                 request_headers["Authorization"] = f"Bearer {token}"
             started = time.monotonic()
             try:

@@ -129,11 +129,9 @@ class OrdersApi:
                 json_body=body,
                 retry_errors=False,  # money: never re-sent blindly (contract §2)
             )
-        except NetworkError as error:
+        except (NetworkError, ServerError) as error:
             if not error.maybe_sent:
                 raise
-            return self._recover(request, body["displayName"], request_tag, error)
-        except ServerError as error:
             return self._recover(request, body["displayName"], request_tag, error)
         error_text = _feature_error(payload.get("errors"))
         results = [r for r in payload.get("results") or () if isinstance(r, dict) and r.get("id")]

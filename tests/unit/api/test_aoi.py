@@ -217,3 +217,13 @@ def test_too_large_with_a_configurable_limit():
 def test_area_of_nothing_is_zero():
     assert aoi_area_km2(None) == 0.0
     assert aoi_area_km2({"type": "Point", "coordinates": [1, 2]}) == 0.0
+
+
+def test_the_vertex_limit_counts_the_vertices_added_by_the_antimeridian_cut():
+    ring = [[179.5 + 0.001 * i, -16.9] for i in range(996)] + [[180.5, -16.7], [179.5, -16.7]]
+    ring.append(ring[0])
+    drawn = {"type": "Polygon", "coordinates": [ring]}
+    assert len(ring) == 999  # as drawn, exactly at the limit
+    error = problem_of(drawn)
+    assert error.problem is AoiProblem.TOO_MANY_VERTICES
+    assert error.params["vertices"] > 999

@@ -171,3 +171,16 @@ def test_concurrent_calls_share_one_sign_in(sandbox, up42):
     assert len(set(results)) == 1
     assert up42.tokens.sign_ins == 1
     assert statuses(sandbox, "POST", TOKEN_PATH) == [200]
+
+
+def test_a_sign_in_failure_before_the_order_post_is_not_ambiguous(sandbox, up42):
+    request = order_request(up42)
+    up42.tokens.invalidate(up42.tokens.token())  # the next call must sign in first
+    sandbox.clear_log()
+    sandbox.configure(faults=[{"method": "POST", "path": TOKEN_PATH, "status": 500, "count": 20}])
+    with pytest.raises(errors.ServerError) as caught:
+        up42.place_order(request)
+    assert not isinstance(caught.value, errors.AmbiguousPlacementError)
+    assert caught.value.maybe_sent is False
+    assert statuses(sandbox, "POST", "/v2/orders") == []
+    assert sandbox.orders() == []
