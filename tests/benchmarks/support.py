@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
@@ -110,6 +112,44 @@ def idle_gap_ms(duration_s: float = 1.0) -> float:
         end = time.monotonic() + duration_s
         spin_until(lambda: time.monotonic() >= end, duration_s + 5, "idle heartbeat")
     return heartbeat.longest_gap_ms
+
+
+@dataclass
+class Stalls:
+    """Longest heartbeat gaps of repeated runs, each run right after an idle measurement of
+    its own (the machine's noise floor at that moment)."""
+
+    gaps_ms: list[float] = field(default_factory=list)
+    idle_ms: list[float] = field(default_factory=list)
+    ticks: int = 0
+
+    @property
+    def value(self) -> float:
+        return statistics.median(self.gaps_ms)
+
+    @property
+    def baseline(self) -> float:
+        return statistics.median(self.idle_ms)
+
+    def describe(self) -> str:
+        return (
+            f"median of {len(self.gaps_ms)} runs' longest gaps "
+            f"({', '.join(f'{g:.0f}' for g in self.gaps_ms)} ms; idle before each: "
+            f"{', '.join(f'{g:.0f}' for g in self.idle_ms)} ms)"
+        )
+
+
+def measure_stalls(run_once: Callable[[int], None], repetitions: int = 3) -> Stalls:
+    """``run_once(repetition)`` must serve the event loop until its work has finished
+    (``run_task``/``spin_until``) while the heartbeat runs."""
+    stalls = Stalls()
+    for repetition in range(repetitions):
+        stalls.idle_ms.append(idle_gap_ms())
+        with Heartbeat() as heartbeat:
+            run_once(repetition)
+        stalls.gaps_ms.append(heartbeat.longest_gap_ms)
+        stalls.ticks += heartbeat.ticks
+    return stalls
 
 
 def read_status_kib(field: str) -> int:
