@@ -18,6 +18,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsRectangle,
@@ -337,6 +341,39 @@ def test_estimate_refuses_an_unknown_data_product_before_estimating(account, tmp
     )
     assert "no-such-product" in message
     assert not posts(account.request_log(), "/v2/orders/estimate")
+
+
+def test_search_and_estimate_chain_in_a_model(account, tmp_path):
+    """What the graphical modeler builds: search's OUTPUT feeds estimate's SCENES."""
+    model = QgsProcessingModelAlgorithm("up42 chain", "tests")
+    search_child = QgsProcessingModelChildAlgorithm("up42:search")
+    search_child.setChildId("search")
+    search_child.addParameterSources(
+        "EXTENT", [QgsProcessingModelChildParameterSource.fromStaticValue(ORDER_EXTENT)]
+    )
+    search_child.addParameterSources(
+        "LIMIT", [QgsProcessingModelChildParameterSource.fromStaticValue(2)]
+    )
+    model.addChildAlgorithm(search_child)
+    estimate_child = QgsProcessingModelChildAlgorithm("up42:estimate")
+    estimate_child.setChildId("estimate")
+    estimate_child.addParameterSources(
+        "SCENES", [QgsProcessingModelChildParameterSource.fromChildOutput("search", "OUTPUT")]
+    )
+    estimate_child.addParameterSources(
+        "EXTENT", [QgsProcessingModelChildParameterSource.fromStaticValue(ORDER_EXTENT)]
+    )
+    table = QgsProcessingModelOutput("estimates")
+    table.setChildOutputName("OUTPUT")
+    estimate_child.setModelOutputs({"estimates": table})
+    model.addChildAlgorithm(estimate_child)
+
+    import processing
+
+    result = processing.run(model, {"estimate:estimates": str(tmp_path / "model.gpkg")})
+    rows = feature_rows(result["estimate:estimates"])
+    assert len(rows) == 2
+    assert all(r["credits"] > 0 for r in rows)
 
 
 # --- up42:order ------------------------------------------------------------------------------
