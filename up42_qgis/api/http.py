@@ -9,35 +9,28 @@ secret (password, access tokens) is masked in messages built from server text.
 
 from __future__ import annotations
 
-import email.utils
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
-from .errors import (
-    AuthenticationError,
-    ConflictError,
-    LicenceError,
-    NetworkError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    Up42Error,
-    ValidationError,
+from .errors import AuthenticationError, RateLimitError, ServerError, Up42Error
+from .http_errors import (
+    URL_WITH_QUERY,
+    error_class_for,
+    host_of,
+    message_from_body,
+    network_error,
+    parse_retry_after,
+    read_body,
+    safe_url,
 )
 
 log = logging.getLogger("up42_qgis.api")
-
-_TEXT_MESSAGE_LIMIT = 300
-_URL_WITH_QUERY = re.compile(r"(https?://[^\s?#\"']+)[?#][^\s\"']*")
 
 
 @dataclass(frozen=True)
@@ -82,154 +75,6 @@ class TokenSource(Protocol):
     def invalidate(self, token: str) -> None: ...
 
 
-def safe_url(url: str) -> str:
-    """The URL without query and fragment: what may appear in logs and messages."""
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc or url
-
-
-def parse_retry_after(value: str | None) -> float | None:
-    """Seconds from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        return max(0.0, float(text))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    if when is None:
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def message_from_body(
-    body: Any, text: str = "", reason: str = "", status: int | None = None
-) -> str:
-    """The server's own words, from the first of: ``title``, ``error.message``, ``message``,
-    ``error_description``, a string ``detail`` (contract §2), a short plain-text body, the HTTP
-    reason. A string ``detail`` that adds to a ``title`` is appended."""
-    if isinstance(body, Mapping):
-        error = body.get("error")
-        candidates = [
-            body.get("title"),
-            error.get("message") if isinstance(error, Mapping) else None,
-            body.get("message"),
-            body.get("error_description"),
-            body.get("detail"),
-        ]
-        for candidate in candidates:
-            if isinstance(candidate, str) and candidate.strip():
-                message = candidate.strip()
-                detail = body.get("detail")
-                if (
-                    candidate is body.get("title")
-                    and isinstance(detail, str)
-                    and detail.strip()
-                    and detail.strip() != message
-                ):
-                    message = f"{message}: {detail.strip()}"
-                return message
-    stripped = (text or "").strip()
-    if (
-        stripped
-        and len(stripped) <= _TEXT_MESSAGE_LIMIT
-        and not stripped.startswith(("<", "{", "["))
-    ):
-        return stripped.splitlines()[0]
-    if reason:
-        return reason
-    return f"HTTP {status}" if status else "Unknown error"
-
-
-_STATUS_ERRORS: dict[int, type[Up42Error]] = {
-    400: ValidationError,
-    401: AuthenticationError,
-    403: PermissionDeniedError,
-    404: NotFoundError,
-    409: ConflictError,
-    422: ValidationError,
-    429: RateLimitError,
-    451: LicenceError,
-}
-
-
-def error_class_for(status: int) -> type[Up42Error]:
-    if status in _STATUS_ERRORS:
-        return _STATUS_ERRORS[status]
-    if status >= 500:
-        return ServerError
-    return Up42Error
-
-
-def _read_body(response: requests.Response) -> tuple[Any, str]:
-    try:
-        text = response.text
-    except Exception:  # a body that dies while being read still has a status
-        return None, ""
-    try:
-        return response.json(), text
-    except ValueError:
-        return None, text
-
-
-def _cause_names(error: BaseException) -> set[str]:
-    """Class names along the exception's causes and urllib3's ``reason``, without importing
-    urllib3 (the api layer may only use requests itself)."""
-    names: set[str] = set()
-    pending: list[Any] = [error]
-    while pending and len(names) < 50:
-        current = pending.pop()
-        if not isinstance(current, BaseException):
-            continue
-        names.add(type(current).__name__)
-        pending.extend(a for a in current.args if isinstance(a, BaseException))
-        for attribute in ("reason", "__cause__", "__context__"):
-            value = getattr(current, attribute, None)
-            if isinstance(value, BaseException):
-                pending.append(value)
-    return names
-
-
-def network_error(error: requests.RequestException, url: str, timeout: float) -> NetworkError:
-    """A message naming the host and what went wrong; never requests' own text, which quotes
-    the full URL (with a signed URL's signature)."""
-    host = _host(url)
-    names = _cause_names(error)
-    if isinstance(error, requests.exceptions.ProxyError) or "ProxyError" in names:
-        return NetworkError(
-            f"Could not reach {host} through the proxy: check the proxy settings of QGIS.",
-            maybe_sent=False,
-        )
-    if isinstance(error, requests.exceptions.SSLError):
-        return NetworkError(
-            f"The secure connection to {host} failed: its certificate is not trusted or "
-            "the TLS handshake failed.",
-            maybe_sent=False,
-        )
-    if isinstance(error, requests.exceptions.ConnectTimeout):
-        return NetworkError(f"Connecting to {host} timed out.", maybe_sent=False)
-    if isinstance(error, requests.exceptions.ReadTimeout):
-        return NetworkError(f"{host} did not answer within {timeout:g} s.")
-    if "NewConnectionError" in names or "NameResolutionError" in names:
-        return NetworkError(
-            f"Could not connect to {host}: check the network connection and the address.",
-            maybe_sent=False,
-        )
-    if isinstance(
-        error, requests.exceptions.ConnectionError | requests.exceptions.ChunkedEncodingError
-    ):
-        return NetworkError(f"The connection to {host} was closed unexpectedly.")
-    return NetworkError(f"Network error talking to {host} ({type(error).__name__}).")
-
-
 class Transport:
     """Sends requests; one requests.Session per thread (tasks share one client)."""
 
@@ -258,7 +103,7 @@ class Transport:
             self._secrets.discard(secret)
 
     def scrub(self, text: str) -> str:
-        cleaned = _URL_WITH_QUERY.sub(r"\1", text)
+        cleaned = URL_WITH_QUERY.sub(r"\1", text)
         with self._lock:
             secrets = sorted(self._secrets, key=len, reverse=True)
         for secret in secrets:
@@ -295,7 +140,7 @@ class Transport:
     def error_from_response(
         self, response: requests.Response, *, error_class: type[Up42Error] | None = None
     ) -> Up42Error:
-        body, text = _read_body(response)
+        body, text = read_body(response)
         status = response.status_code
         message = self.scrub(message_from_body(body, text, response.reason or "", status))
         cls = error_class or error_class_for(status)
@@ -419,5 +264,5 @@ class Transport:
             return response.json()
         except ValueError:
             raise ServerError(
-                f"{_host(url)} answered with something that is not JSON.", response.status_code
+                f"{host_of(url)} answered with something that is not JSON.", response.status_code
             ) from None

@@ -12,7 +12,7 @@ import pytest
 from tests.unit.api.stub_server import StubServer, json_answer
 from up42_qgis.api import errors
 from up42_qgis.api.client import Credentials, Endpoints, NetworkOptions, RetryPolicy, Up42Client
-from up42_qgis.api.http import message_from_body
+from up42_qgis.api.http_errors import message_from_body
 
 PASSWORD = "stub-password-9f3a"
 
