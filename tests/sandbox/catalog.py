@@ -323,7 +323,17 @@ def legacy_search(world: World, host: str, body: Any, next_token: str | None,
             "links": links}
 
 
-def stac_collection(spec: Any, world: World, api: str) -> dict[str, Any]:
+_extents: dict[str, dict[str, Any]] = {}
+
+
+def _extent(spec: Any, world: World) -> dict[str, Any]:
+    """A collection's extent; the world never changes, so it is computed once."""
+    if spec.name not in _extents:
+        _extents[spec.name] = _compute_extent(spec, world)
+    return _extents[spec.name]
+
+
+def _compute_extent(spec: Any, world: World) -> dict[str, Any]:
     scenes = [s for s in world.scenes if s.collection is spec]
     if scenes:
         west = min(s.geometry.bounds[0] for s in scenes)
@@ -337,6 +347,11 @@ def stac_collection(spec: Any, world: World, api: str) -> dict[str, Any]:
     else:
         extent = {"spatial": {"bbox": [[-180.0, -90.0, 180.0, 90.0]]},
                   "temporal": {"interval": [[None, None]]}}
+    return extent
+
+
+def stac_collection(spec: Any, world: World, api: str) -> dict[str, Any]:
+    extent = _extent(spec, world)
     base = f"{api}/v2/catalog/collections/{spec.name}"
     return {
         "type": "Collection", "stac_version": "1.0.0", "id": spec.name, "title": spec.title,

@@ -89,7 +89,9 @@ def test_glossary_shapes_and_paging(api: Api) -> None:
     first = api.get("/v2/collections", params={"page": 0, "size": 2, "sort": "name,asc"}).json()
     assert first["totalElements"] == 5
     assert first["totalPages"] == 3
-    assert first["number"] == 0 and first["first"] and not first["last"]
+    assert first["number"] == 0
+    assert first["first"]
+    assert not first["last"]
     names = [c["name"] for c in first["content"]]
     assert names == sorted(names)
     everything = api.get("/v2/collections", params={"size": 100}).json()
@@ -102,7 +104,8 @@ def test_glossary_shapes_and_paging(api: Api) -> None:
     tasking = api.get("/v2/collections", params={"type": "TASKING"}).json()
     assert [c["name"] for c in tasking["content"]] == ["pneo-tasking"]
     empty_page = api.get("/v2/collections", params={"page": 9}).json()
-    assert empty_page["content"] == [] and empty_page["totalPages"] == 1
+    assert empty_page["content"] == []
+    assert empty_page["totalPages"] == 1
     assert api.get("/v2/collections", params={"size": 0}).status_code == 400
 
 

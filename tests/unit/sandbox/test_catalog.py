@@ -52,7 +52,8 @@ def test_post_paging_walks_every_match_once(api: Api, sandbox: SandboxControl) -
         if not following:
             break
         link = following[0]
-        assert link["method"] == "POST" and link["href"] == api.url + "/v2/catalog/search"
+        assert link["method"] == "POST"
+        assert link["href"] == api.url + "/v2/catalog/search"
         assert {k: v for k, v in link["body"].items() if k != "token"} == body
         page = api.post(link["href"], json=link["body"]).json()
     assert len(seen) == len(set(seen)) == expected
@@ -136,7 +137,8 @@ def test_antimeridian_scene(api: Api) -> None:
     geometry = crossing[0]["geometry"]
     assert geometry["type"] == "MultiPolygon"
     xs = [x for polygon in geometry["coordinates"] for x, _ in polygon[0]]
-    assert max(xs) == 180 and min(xs) == -180
+    assert max(xs) == 180
+    assert min(xs) == -180
     east_only = {"intersects": box(-179.95, -17.0, -179.9, -16.8).__geo_interface__}
     ids = [f["id"] for f in api.post("/v2/catalog/search", json=east_only).json()["features"]]
     assert crossing[0]["id"] in ids
@@ -159,7 +161,8 @@ def test_bad_searches_get_400(api: Api, body: dict, fragment: str) -> None:
     response = api.post("/v2/catalog/search", json=body)
     assert response.status_code == 400
     problem = response.json()
-    assert problem["status"] == 400 and fragment in problem["title"]
+    assert problem["status"] == 400
+    assert fragment in problem["title"]
 
 
 def test_bad_json_gets_400(api: Api) -> None:
@@ -195,7 +198,8 @@ def test_stac_collections_and_item(api: Api) -> None:
     collections = api.get("/v2/catalog/collections").json()["collections"]
     assert {c["id"] for c in collections} == {"phr", "pneo", "spot", "capella-sar"}
     phr = api.get("/v2/catalog/collections/phr").json()
-    assert phr["type"] == "Collection" and phr["extent"]["temporal"]["interval"][0][0] < "2020"
+    assert phr["type"] == "Collection"
+    assert phr["extent"]["temporal"]["interval"][0][0] < "2020"
     assert api.get("/v2/catalog/collections/nope").status_code == 404
     feature = api.post("/v2/catalog/search", json={"collections": ["phr"], "limit": 1}).json()[
         "features"][0]
@@ -214,10 +218,12 @@ def test_legacy_search_and_quicklook(api: Api) -> None:
     assert not {f["id"] for f in first["features"]} & {f["id"] for f in second["features"]}
     bad = api.post(url, json={"query": {"nope": {"eq": 1}}})
     assert bad.status_code == 422
-    assert bad.json()["data"] is None and "nope" in bad.json()["error"]["message"]
+    assert bad.json()["data"] is None
+    assert "nope" in bad.json()["error"]["message"]
     scene_id = first["features"][0]["id"]
     quicklook = api.get(f"/catalog/oneatlas/image/{scene_id}/quicklook")
-    assert quicklook.status_code == 200 and quicklook.content[:3] == b"\xff\xd8\xff"
+    assert quicklook.status_code == 200
+    assert quicklook.content[:3] == b"\xff\xd8\xff"
     missing = api.get("/catalog/oneatlas/image/nope/quicklook")
     assert missing.status_code == 404
     assert missing.json()["error"]["message"] == "Not Found"

@@ -67,7 +67,7 @@ def test_delivered_geotiff_lies_within_its_scene_footprint(api: Api, fulfilled_o
                                                            tmp_path: Path) -> None:
     # An AOI that sticks out of the footprint, so the clipping matters.
     scene = api.scene("phr")
-    west, south, east, north = scene["bbox"]
+    west, south, _east, _north = scene["bbox"]
     aoi = {"type": "Polygon", "coordinates": [[
         [west - 0.05, south + 0.02], [west + 0.12, south + 0.02], [west + 0.12, south + 0.12],
         [west - 0.05, south + 0.12], [west - 0.05, south + 0.02]]]}
@@ -98,7 +98,8 @@ def test_sar_and_spot_deliveries(api: Api, fulfilled_order, tmp_path: Path) -> N
         order_id, scene = fulfilled_order(collection, product, aoi)
         report = _check(_download(api, order_id, "ms.tif", tmp_path), scene["geometry"], aoi)
         assert (report["bands"], report["type"]) == (bands, data_type)
-        assert report["outside_footprint"] == 0 and report["valid_pixels"] > 10_000
+        assert report["outside_footprint"] == 0
+        assert report["valid_pixels"] > 10_000
 
 
 def test_delivery_east_of_the_antimeridian(api: Api, fulfilled_order, tmp_path: Path) -> None:
@@ -113,4 +114,5 @@ def test_delivery_east_of_the_antimeridian(api: Api, fulfilled_order, tmp_path: 
     order_id, scene = fulfilled_order("phr", "phr-display", east_of_180)
     assert scene["bbox"][0] > scene["bbox"][2]
     report = _check(_download(api, order_id, "ms.tif", tmp_path), scene["geometry"], east_of_180)
-    assert report["outside_footprint"] == 0 and report["valid_pixels"] > 1000
+    assert report["outside_footprint"] == 0
+    assert report["valid_pixels"] > 1000

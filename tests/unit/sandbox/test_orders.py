@@ -155,7 +155,8 @@ def test_list_filters_sort_and_pages(api: Api, sandbox: SandboxControl) -> None:
            for i in range(5)]
     sandbox.force_order_status(ids[0], "FULFILLED")
     listing = api.get("/v2/orders", params={"size": 2}).json()
-    assert listing["totalElements"] == 5 and listing["totalPages"] == 3
+    assert listing["totalElements"] == 5
+    assert listing["totalPages"] == 3
     assert [o["id"] for o in listing["content"]] == ids[::-1][:2]  # createdAt,desc
     ascending = api.get("/v2/orders", params={"sort": "createdAt,asc", "size": 100}).json()
     assert [o["id"] for o in ascending["content"]] == ids
@@ -180,7 +181,8 @@ def test_patch_tags_and_budget(api: Api, sandbox: SandboxControl) -> None:
     headers = {"Content-Type": "application/merge-patch+json"}
     patched = api.patch(f"/v2/orders/{order_id}", json={"tags": ["x"], "budgetId": budget["id"]},
                         headers=headers).json()
-    assert patched["tags"] == ["x"] and patched["budgetId"] == budget["id"]
+    assert patched["tags"] == ["x"]
+    assert patched["budgetId"] == budget["id"]
     assert api.patch(f"/v2/orders/{order_id}", json={}, headers=headers).json()["tags"] == ["x"]
     assert api.patch(f"/v2/orders/{order_id}", json={"status": "FULFILLED"}).status_code == 400
     assert api.patch("/v2/orders/unknown", json={}).status_code == 404
@@ -230,6 +232,7 @@ def test_budgets_and_enforcement(api: Api, sandbox: SandboxControl) -> None:
     assert api.get("/v2/budgets/settings").json()["enforcementEnabled"] is True
     body = api.order_body(api.scene())
     response = api.post(f"/v2/orders?workspaceId={sandbox.workspace_id}", json=body)
-    assert response.status_code == 400 and "budgetId" in response.json()["title"]
+    assert response.status_code == 400
+    assert "budgetId" in response.json()["title"]
     body["budgetId"] = listing["content"][0]["id"]
     assert api.place(body)

@@ -88,7 +88,8 @@ def test_collections_and_items(api: Api, fulfilled_order) -> None:
     assert collection["up42-order:id"] == order_id
     assert collection["up42-product:collection_name"] == "phr"
     original = next(iter(collection["assets"].values()))
-    assert original["title"] == "Original Delivery" and original["type"] == "application/zip"
+    assert original["title"] == "Original Delivery"
+    assert original["type"] == "application/zip"
     cid = collection["id"]
     assert api.get(f"/v2/assets/stac/collections/{cid}").json() == collection
     items = api.get(f"/v2/assets/stac/collections/{cid}/items",
@@ -117,7 +118,8 @@ def test_signed_download_headers_head_and_range(api: Api, fulfilled_order) -> No
     href, asset_id = _ms_asset(api, order_id)
     url = _asset_url(api, href)
     parts = urlsplit(url)
-    assert parts.path.startswith("/signed/") and "." not in parts.path
+    assert parts.path.startswith("/signed/")
+    assert "." not in parts.path
     query = parse_qs(parts.query)
     assert query["response-content-disposition"] == ['attachment; filename="ms.tif"']
     assert {"X-Expires", "X-Signature"} <= set(query)
@@ -130,7 +132,8 @@ def test_signed_download_headers_head_and_range(api: Api, fulfilled_order) -> No
     assert full.headers["Content-Disposition"] == 'attachment; filename="ms.tif"'
     assert full.headers["Content-Type"].startswith("image/tiff")
     head = requests.head(url, timeout=30)
-    assert head.status_code == 200 and head.headers["Content-Length"] == str(len(expected))
+    assert head.status_code == 200
+    assert head.headers["Content-Length"] == str(len(expected))
     assert head.content == b""
     part = requests.get(url, headers={"Range": "bytes=100-199"}, timeout=30)
     assert part.status_code == 206
@@ -149,7 +152,8 @@ def test_signed_urls_expire_and_are_tamper_proof(api: Api, sandbox: SandboxContr
     url = _asset_url(api, href)
     tampered = url.replace("X-Signature=", "X-Signature=0")
     response = requests.get(tampered, timeout=30)
-    assert response.status_code == 403 and response.headers["Content-Type"].startswith("text/")
+    assert response.status_code == 403
+    assert response.headers["Content-Type"].startswith("text/")
     sandbox.configure(signed_url_ttl_s=0)
     expired = requests.get(_asset_url(api, href), timeout=30)
     assert expired.status_code == 403
@@ -173,7 +177,8 @@ def test_original_delivery_and_metadata(api: Api, fulfilled_order) -> None:
         names = zipped.namelist()
         metadata = json.loads(zipped.read(next(n for n in names if n.endswith(".json"))))
     assert any(n.endswith("_MS.TIF") for n in names)
-    assert metadata["orderId"] == order_id and metadata["imageId"] == scene["id"]
+    assert metadata["orderId"] == order_id
+    assert metadata["imageId"] == scene["id"]
     items = _search(api, filter=_order_filter(order_id)).json()["features"]
     meta_href = items[0]["assets"]["metadata.json"]["href"]
     assert requests.get(_asset_url(api, meta_href), timeout=30).json()["orderId"] == order_id
