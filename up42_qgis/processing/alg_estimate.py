@@ -107,7 +107,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.add_inputs()
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Estimates")))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 estimates")))
         self.addOutput(QgsProcessingOutputNumber(TOTAL_CREDITS, tr("Total credits")))
 
     def perform(

@@ -70,7 +70,7 @@ class OrderAlgorithm(ScenesAlgorithm):
                 minValue=0.0,
             )
         )
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Orders")))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 orders")))
         self.addOutput(QgsProcessingOutputString(ORDER_IDS, tr("Order ids (comma-separated)")))
 
     def perform(

@@ -108,7 +108,7 @@ class SearchAlgorithm(Up42Algorithm):
                 maxValue=MAX_LIMIT,
             )
         )
-        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("Scene footprints")))
+        self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 scenes")))
 
     def perform(
         self,

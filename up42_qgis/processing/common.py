@@ -122,9 +122,6 @@ class Up42Algorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:
         return ""
 
-    def helpUrl(self) -> str:
-        return "https://docs.up42.com"
-
     def perform(
         self,
         parameters: dict[str, Any],
