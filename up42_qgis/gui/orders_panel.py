@@ -125,10 +125,9 @@ class OrdersPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setMinimumSectionSize(40)
         layout.addWidget(self.table, 1)
 
         self.message = QLabel()
@@ -251,9 +250,12 @@ class OrdersPanel(QWidget):
         created = QTableWidgetItem(
             order.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if order.created_at else ""
         )
+        product_title = self.product_titles.get(order.data_product_id or "")
+        # The name already says the collection: the column shows the product, the tooltip both.
         product = QTableWidgetItem(
-            self.product_titles.get(order.data_product_id or "", order.data_product_id or "")
+            product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
         )
+        product.setToolTip(product_title or order.data_product_id or "")
         credits_value = self._credits(order.id)
         credits_item = QTableWidgetItem(format_credits(credits_value))
         credits_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)

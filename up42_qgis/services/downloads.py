@@ -234,7 +234,7 @@ class DownloadManager(QObject):
             self.download_finished.emit(job.order_id, [str(p) for p in files])
             self._notify(
                 Qgis.Success,
-                tr("Downloaded {name} to {folder} ({n} layers added)").format(
+                tr("Downloaded {name} to {folder}; raster layers added: {n}").format(
                     name=job.display_name, folder=str(job.folder), n=len(layers)
                 ),
             )
