@@ -96,6 +96,7 @@ class PeakRss:
         self.growth_mib = max(0, self._peak - self.start_kib) / 1024.0
 
 
+@pytest.mark.timeout(1200)
 @pytest.mark.bench_rows("download_throughput", "download_memory")
 def test_download_throughput_against_curl_and_memory(bench, request, world_features,
                                                      download_dir):
@@ -146,6 +147,7 @@ def test_download_throughput_against_curl_and_memory(bench, request, world_featu
     )
 
 
+@pytest.mark.timeout(1200)
 @pytest.mark.bench_rows("download_resent")
 def test_bytes_sent_again_after_a_drop(bench, request, world_features, download_dir):
     require_sandbox()
@@ -178,6 +180,7 @@ def test_bytes_sent_again_after_a_drop(bench, request, world_features, download_
     )
 
 
+@pytest.mark.timeout(1200)
 @pytest.mark.bench_rows("stall_download")
 def test_gui_stall_during_a_1_gib_download(bench, request, world_features, download_dir):
     require_sandbox()

@@ -18,6 +18,7 @@ PAGE_SIZE = 500
 REPETITIONS = 5
 
 
+@pytest.mark.timeout(1200)
 @pytest.mark.bench_rows("search_own_time")
 def test_search_own_time_against_the_sdk(bench, request, world_features):
     require_sandbox()
