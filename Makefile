@@ -87,7 +87,7 @@ sandbox: system
 	SANDBOX_PORT=$(SANDBOX_PORT) $(SYSTEM_PYTHON) -m tests.sandbox --port $(SANDBOX_PORT)
 
 run: venv stage qm
-	@bash tests/tools/run_qgis.sh "$(CURDIR)" "$(STAGE)" "$(RUN_PROFILE)" "$(SANDBOX_PORT)"
+	@bash tests/tools/run_qgis.sh "$(CURDIR)" "$(STAGE)" "$(RUN_PROFILE)" "$(SANDBOX_PORT)" $(QGIS_ARGS)
 
 demo: venv stage
 	@bash tests/tools/demo.sh "$(CURDIR)" "$(STAGE)"
