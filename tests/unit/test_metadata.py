@@ -115,3 +115,14 @@ def test_plugin_folder_name_is_valid_for_the_repository() -> None:
     # plugins.qgis.org: ASCII letters, digits, "_" and "-", not starting with a digit.
     assert re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", "up42_qgis")
     assert (ROOT / "up42_qgis" / "__init__.py").is_file()
+
+
+def test_package_init_holds_only_class_factory() -> None:
+    # QGIS imports the package to list it; anything more at import time slows or breaks that.
+    import ast
+
+    tree = ast.parse((ROOT / "up42_qgis" / "__init__.py").read_text(encoding="utf-8"))
+    body = [node for node in tree.body if not isinstance(node, ast.Expr)]  # minus the docstring
+    assert [type(node).__name__ for node in body] == ["FunctionDef"]
+    assert body[0].name == "classFactory"
+    assert [arg.arg for arg in body[0].args.args] == ["iface"]
