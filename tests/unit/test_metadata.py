@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import xml.etree.ElementTree as ET
 from configparser import ConfigParser
@@ -119,8 +120,6 @@ def test_plugin_folder_name_is_valid_for_the_repository() -> None:
 
 def test_package_init_holds_only_class_factory() -> None:
     # QGIS imports the package to list it; anything more at import time slows or breaks that.
-    import ast
-
     tree = ast.parse((ROOT / "up42_qgis" / "__init__.py").read_text(encoding="utf-8"))
     body = [node for node in tree.body if not isinstance(node, ast.Expr)]  # minus the docstring
     assert [type(node).__name__ for node in body] == ["FunctionDef"]
