@@ -63,11 +63,16 @@ def qgis_command(profiles_root: Path, code: Path | None = None) -> list[str]:
     return command
 
 
-def under_display(command: list[str], env: Mapping[str, str]) -> list[str]:
-    """``command`` as is with a display, else wrapped in xvfb-run (its own free server)."""
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+def under_display(command: list[str], env: Mapping[str, str], virtual: bool = True) -> list[str]:
+    """``command`` wrapped in xvfb-run (its own free server), or on the real display.
+
+    Tests prefer the virtual display, so no QGIS window pops up on a developer's screen.
+    """
+    has_xvfb = shutil.which("xvfb-run") is not None
+    has_display = bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    if has_display and not (virtual and has_xvfb):
         return command
-    if shutil.which("xvfb-run") is None:
+    if not has_xvfb:
         raise RuntimeError("QGIS desktop needs a display: install xvfb (make system)")
     return ["xvfb-run", "--auto-servernum", f"--server-args=-screen 0 {SCREEN}", *command]
 
