@@ -232,6 +232,8 @@ def test_search_refuses_bad_input_before_any_request(account, tmp_path):
         },
     )
     assert "START_DATE" in message
+    message = failure("search", {"EXTENT": "-10,30,35,60 [EPSG:4326]", "OUTPUT": output})
+    assert message.startswith("Unusable area of interest")
     assert account.request_log() == []
 
 
@@ -376,6 +378,36 @@ def test_search_and_estimate_chain_in_a_model(account, tmp_path):
     assert all(r["credits"] > 0 for r in rows)
 
 
+def test_estimate_with_a_named_data_product(account, tmp_path):
+    scenes = search(tmp_path, LIMIT=10)
+    by_collection: dict[str, list[str]] = {}
+    for feature in scenes.getFeatures():
+        by_collection.setdefault(feature["collection"], []).append(feature["scene_id"])
+    assert len(by_collection) > 1, "needs scenes of two collections"
+    from up42_qgis.bridge.clients import client_provider
+
+    collections = {c.name: c for c in client_provider().client().collections()}
+    chosen = sorted(by_collection)[0]
+    product = collections[chosen].orderable_products[-1]
+    result = run(
+        "estimate",
+        {
+            "SCENES": scenes,
+            "EXTENT": ORDER_EXTENT,
+            "DATA_PRODUCT": product.name,
+            "OUTPUT": "memory:",
+        },
+    )
+    rows = {r["scene_id"]: r for r in feature_rows(result["OUTPUT"])}
+    for collection, scene_ids in by_collection.items():
+        for scene_id in scene_ids:
+            if collection == chosen:
+                assert value(rows[scene_id], "error") is None
+                assert rows[scene_id]["credits"] > 0
+            else:
+                assert f"belongs to {chosen}" in rows[scene_id]["error"]
+
+
 # --- up42:order ------------------------------------------------------------------------------
 def test_order_places_nothing_above_max_credits(account, tmp_path):
     scenes = search(tmp_path, LIMIT=2)
@@ -407,6 +439,28 @@ def test_order_places_each_scene_once(account, tmp_path):
     assert sorted(r["order_id"] for r in rows) == sorted(order_ids)
     assert all(value(r, "error") is None for r in rows)
     assert len(posts(account.request_log(), "/v2/orders")) == len(order_ids)
+
+
+def test_order_cancel_stops_before_the_next_order(account, tmp_path):
+    scenes = search(tmp_path, LIMIT=3)
+    assert scenes.featureCount() >= 2
+
+    class CancelAfterFirstOrder(QgsProcessingFeedback):
+        def pushInfo(self, info: str) -> None:
+            super().pushInfo(info)
+            if "placed." in info:
+                self.cancel()
+
+    result = run(
+        "order",
+        {"SCENES": scenes, "EXTENT": ORDER_EXTENT, "MAX_CREDITS": 10_000_000, "OUTPUT": "memory:"},
+        feedback=CancelAfterFirstOrder(),
+    )
+    assert len(result["ORDER_IDS"].split(",")) == 1
+    rows = feature_rows(result["OUTPUT"])
+    assert len([r for r in rows if value(r, "order_id")]) == 1
+    assert all("cancelled" in r["error"] for r in rows if value(r, "order_id") is None)
+    assert len(posts(account.request_log(), "/v2/orders")) == 1
 
 
 # --- up42:download ---------------------------------------------------------------------------
