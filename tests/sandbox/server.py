@@ -39,6 +39,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "UP42Sandbox/1.0"
     server: SandboxServer
+    _log_entry: dict[str, Any] | None = None
 
     def do_GET(self) -> None:
         self._handle("GET")
@@ -89,11 +90,27 @@ class SandboxHandler(BaseHTTPRequestHandler):
             headers=self.headers, body=self._read_body(), api=f"http://{host}",
         )
         if path.startswith("/_sandbox/"):
+            self._log_entry = None
             self._serve(request, lambda: sandbox.admin(request), admin=True)
             return
-        status = self._serve(request, lambda: self._api(request), admin=False)
-        sandbox.log({"method": method, "path": path, "query": parts.query,
-                     "params": request.query, "status": status})
+        self._log_entry = {"method": method, "path": path, "query": parts.query,
+                           "params": request.query, "status": None}
+        self._serve(request, lambda: self._api(request), admin=False)
+
+    def _record(self, status: int) -> None:
+        """Logs the request with its status *before* the answer goes out, so a client that
+        has its answer and then reads or clears the log never races with this thread."""
+        entry = self._log_entry
+        if entry is None:
+            return
+        first = entry["status"] is None
+        entry["status"] = status
+        if first:
+            self.server.sandbox.log(entry)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._record(code)
+        super().send_response(code, message)
 
     def _api(self, request: Request) -> Response:
         sandbox = self.server.sandbox
@@ -135,6 +152,7 @@ class SandboxHandler(BaseHTTPRequestHandler):
             self._send(request, response)
             return response.status
         except (ConnectionDroppedError, BrokenPipeError, ConnectionResetError):
+            self._record(0)
             self._drop()
             return 0
 
