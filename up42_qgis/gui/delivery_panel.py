@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -113,6 +114,8 @@ class DeliveryPanel(QGroupBox):
     def _on_delivery(self, order_id: str, task: Up42Task) -> None:
         self._task = None
         self._task_order = None
+        if sip.isdeleted(self):
+            return  # the dock was closed for good while the task ran
         if task.error is None and task.result is not None:
             self.deliveries[order_id] = task.result
         if self.order is None or self.order.id != order_id:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -230,7 +231,7 @@ class OrderBar(QWidget):
             return False
         self._remember_products()
         key = self.selection_key()
-        self.summary.setText(tr("Estimating {n} scenes…").format(n=len(requests)))
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=len(requests)))
         self.errors.hide()
         task = EstimateTask(client, requests)
         self._estimate_task = self.context.runner.start(task, lambda t: self._on_estimated(t, key))
@@ -239,6 +240,8 @@ class OrderBar(QWidget):
 
     def _on_estimated(self, task: Up42Task, key: str) -> None:
         self._estimate_task = None
+        if sip.isdeleted(self):
+            return  # the dock was closed for good while the task ran
         order_next, self._order_after_estimate = self._order_after_estimate, False
         if task.was_cancelled:
             self.summary.setText(tr("Estimate cancelled."))
@@ -257,7 +260,9 @@ class OrderBar(QWidget):
         ok = [e for e in self.estimates.values() if e.ok]
         failed = [e for e in self.estimates.values() if not e.ok]
         total = sum(e.credits or 0 for e in ok)
-        text = tr("{n} scenes: {credits} credits").format(n=len(ok), credits=format_credits(total))
+        text = tr("Estimate: {credits} credits for {n} of {total} scenes").format(
+            credits=format_credits(total), n=len(ok), total=len(self.estimates)
+        )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
         self.summary.setToolTip(tooltip)
@@ -268,7 +273,7 @@ class OrderBar(QWidget):
             ]
             if len(failed) > MAX_LISTED_ERRORS:
                 lines.append(tr("… and {n} more").format(n=len(failed) - MAX_LISTED_ERRORS))
-            heading = tr("{n} scenes cannot be ordered:").format(n=len(failed))
+            heading = tr("Not orderable ({n}):").format(n=len(failed))
             self.errors.setText("\n".join([heading, *lines]))
             self.errors.show()
         else:
@@ -344,4 +349,4 @@ class OrderBar(QWidget):
         if not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))
         else:
-            self.summary.setText(tr("{n} scenes selected").format(n=len(self.scenes)))
+            self.summary.setText(tr("Selected scenes: {n}").format(n=len(self.scenes)))

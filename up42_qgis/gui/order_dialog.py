@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qgis.core import Qgis
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -75,13 +76,14 @@ class OrderDialog(QDialog):
         self.placed: list[PlacedOrder] | None = None
         self._task: Up42Task | None = None
         self._sent = False
+        self._auto_download_chosen = False
 
         orderable = [line for line in lines if line.orderable]
         total = sum(line.estimate.credits or 0 for line in orderable)  # type: ignore[union-attr]
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("{n} orders will be placed, one per scene, tagged \u201cqgis\u201d.").format(
+            tr("Orders to place (one per scene, tagged \u201cqgis\u201d): {n}").format(
                 n=len(orderable)
             )
         )
@@ -111,7 +113,17 @@ class OrderDialog(QDialog):
             if not line.orderable:
                 reason = (line.estimate.error if line.estimate else None) or tr("no estimate")
                 self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
-        layout.addWidget(self.table)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip
+        visible_rows = min(len(lines), 8)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + row_height * visible_rows
+            + 2 * self.table.frameWidth()
+            + 4
+        )
+        layout.addWidget(self.table, 1)
 
         area = tr("unknown") if aoi_area_km2 is None else f"{aoi_area_km2:,.2f} km²"
         self.summary = QLabel(
@@ -145,7 +157,7 @@ class OrderDialog(QDialog):
         self.place_button.clicked.connect(self.place)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(720, 180 + 30 * min(len(lines), 10))
+        self.resize(760, self.sizeHint().height())
 
     def _set(self, row: int, column: int, text: str, colour: QColor | None = None):
         item = QTableWidgetItem(text)
@@ -175,6 +187,7 @@ class OrderDialog(QDialog):
             self.status.setText(str(error))
             return
         self._sent = True
+        self._auto_download_chosen = self.auto_download.isChecked()
         self.place_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.auto_download.setEnabled(False)
@@ -184,18 +197,20 @@ class OrderDialog(QDialog):
 
     def _on_placed(self, task: Up42Task) -> None:
         self._task = None
+        self.placed = [] if task.error is not None or task.result is None else list(task.result)
+        # Orders that exist are followed even when the dialog is gone (plugin unloaded).
+        self._follow(self.placed)
+        if sip.isdeleted(self):
+            return
         if task.error is not None or task.result is None:
             # PlaceOrdersTask reports per scene; this is only reached by a bug or a crash.
-            self.placed = []
             self.status.setText(
                 tr("Placing failed: {error}. Check the Orders tab before trying again.").format(
                     error=str(task.error)
                 )
             )
         else:
-            self.placed = list(task.result)
             self._show_results(self.placed)
-            self._follow(self.placed)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(tr("Close"))
         self.placement_finished.emit(self.placed)
@@ -234,7 +249,7 @@ class OrderDialog(QDialog):
         if tracker is None or not ok:
             return
         estimates = {line.request.scene_id: line.estimate for line in self.lines}
-        auto = self.auto_download.isChecked()
+        auto = self._auto_download_chosen
         for result in ok:
             estimate = estimates.get(result.scene_id)
             tracker.notes.set_credits(result.order_id, estimate.credits if estimate else None)

@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 from qgis.core import QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -190,6 +191,8 @@ class OrdersPanel(QWidget):
 
     def _on_listed(self, task: Up42Task) -> None:
         self._list_task = None
+        if sip.isdeleted(self):
+            return  # the dock was closed for good while the task ran
         self.refresh_button.setEnabled(True)
         if task.error is not None:
             self.message.setText(
@@ -375,6 +378,8 @@ class OrdersPanel(QWidget):
 
     def _on_cancelled(self, order: Order, task: Up42Task) -> None:
         self._cancel_tasks.pop(order.id, None)
+        if sip.isdeleted(self):
+            return
         if task.error is not None:
             self.message.setText(
                 tr("Could not cancel \u201c{name}\u201d: {error}").format(
