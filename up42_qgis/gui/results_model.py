@@ -25,10 +25,21 @@ def _headers() -> dict[str, str]:
         "date": tr("Date"),
         "collection": tr("Collection"),
         "cloud": tr("Cloud %"),
-        "resolution": tr("Resolution (m)"),
-        "incidence": tr("Incidence (°)"),
+        "resolution": tr("GSD (m)"),
+        "incidence": tr("Incid. (°)"),
         "scene_id": tr("Scene id"),
-        "credits": tr("Est. credits"),
+        "credits": tr("Credits"),
+    }
+
+
+def _header_tooltips() -> dict[str, str]:
+    return {
+        "date": tr("Acquisition date and time (UTC)"),
+        "cloud": tr("Cloud cover in percent"),
+        "resolution": tr("Ground sample distance (resolution) in metres"),
+        "incidence": tr("Incidence angle in degrees"),
+        "scene_id": tr("UP42 scene id"),
+        "credits": tr("Estimated credits for the current AOI (100 credits = 1 EUR)"),
     }
 
 
@@ -112,8 +123,8 @@ class ResultsModel(QAbstractTableModel):
         if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.DisplayRole:
                 return _headers()[COLUMNS[section]]
-            if role == Qt.ToolTipRole and COLUMNS[section] == "credits":
-                return tr("Estimated credits for the current AOI (100 credits = 1 EUR)")
+            if role == Qt.ToolTipRole:
+                return _header_tooltips().get(COLUMNS[section])
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:

@@ -70,6 +70,7 @@ class FiltersWidget(QWidget):
         self.collections_tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.collections_tree.header().setStretchLastSection(False)
         self.collections_tree.setMinimumHeight(110)
+        self.collections_tree.setMaximumHeight(170)
         self.collections_tree.itemChanged.connect(self._item_changed)
         self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
         self.collections_status.setWordWrap(True)

@@ -16,7 +16,7 @@ from ..tasks.search import PreviewTask
 from .search_errors import error_text
 
 CACHE_SIZE = 30
-PREVIEW_HEIGHT = 160
+PREVIEW_HEIGHT = 140
 
 
 class QuicklookWidget(QWidget):

@@ -261,7 +261,14 @@ def up42_group(project: QgsProject | None = None) -> QgsLayerTreeGroup:
     return root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
 
 
-def add_to_up42_group(layer: QgsMapLayer, project: QgsProject | None = None) -> None:
+def add_to_up42_group(
+    layer: QgsMapLayer, project: QgsProject | None = None, on_top: bool = True
+) -> None:
+    """Adds ``layer`` to the project inside the "UP42" group, at its top or its bottom."""
     project = project or QgsProject.instance()
     project.addMapLayer(layer, False)
-    up42_group(project).insertLayer(0, layer)
+    group = up42_group(project)
+    if on_top:
+        group.insertLayer(0, layer)
+    else:
+        group.addLayer(layer)

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 from osgeo import gdal
-from qgis.core import QgsProject, QgsRasterLayer
+from qgis.core import QgsProject, QgsRasterLayer, QgsRasterTransparency
 
 from ..api.models import Scene
 from ..i18n import tr
@@ -70,6 +70,20 @@ def georeference_quicklook(image: bytes, scene: Scene, folder: Path | None = Non
     return target
 
 
+def _hide_black_border(layer: QgsRasterLayer) -> None:
+    """The quicklook of a tilted footprint fills its bounding box with black corners."""
+    renderer = layer.renderer()
+    if renderer is None or layer.bandCount() < 3:
+        return
+    # A new object: the renderer takes ownership and deletes its previous one.
+    transparency = QgsRasterTransparency()
+    black = QgsRasterTransparency.TransparentThreeValuePixel()
+    black.red = black.green = black.blue = 0.0
+    black.percentTransparent = 100.0
+    transparency.setTransparentThreeValuePixelList([black])
+    renderer.setRasterTransparency(transparency)
+
+
 def load_quicklook_layer(path: Path, scene: Scene, project: QgsProject | None = None):
     """Adds the GeoTIFF to the "UP42" group (replacing an earlier quicklook of the scene)."""
     project = project or QgsProject.instance()
@@ -83,5 +97,10 @@ def load_quicklook_layer(path: Path, scene: Scene, project: QgsProject | None = 
         raise QuicklookError(f"Cannot open {path}")
     layer.setCustomProperty(QUICKLOOK_PROPERTY, scene.id)
     layer.setCustomProperty(SCENE_ID_PROPERTY, scene.id)
-    add_to_up42_group(layer, project)
+    _hide_black_border(layer)
+    # Below the footprints, so the scene outlines stay visible over the image.
+    add_to_up42_group(layer, project, on_top=False)
+    node = project.layerTreeRoot().findLayer(layer.id())
+    if node is not None:
+        node.setExpanded(False)  # no three-band legend under the name
     return layer

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Screenshot of the Search tab: starts the sandbox on a free port, stages the plugin, runs QGIS
+# under Xvfb on a throwaway profile with search_shot.py and writes
+# resources/screenshots/search.png (or $1).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../../.." && pwd)
+out=$(realpath -m "${1:-$root/resources/screenshots/search.png}")
+python=${SANDBOX_PYTHON:-/usr/bin/python3}
+username=sandbox@up42.local
+password=sandbox
+
+work=$(mktemp -d)
+sandbox_pid=""
+cleanup() {
+  if [ -n "$sandbox_pid" ]; then
+    kill "$sandbox_pid" 2>/dev/null || true
+    wait "$sandbox_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+make -C "$root" --no-print-directory stage >/dev/null
+(cd "$root" && exec "$python" -m tests.sandbox --host 127.0.0.1 --port 0 \
+    --data-dir "$work/sandbox-data" --username "$username" --password "$password") \
+  >"$work/sandbox.log" 2>&1 &
+sandbox_pid=$!
+url=""
+for _ in $(seq 1 300); do
+  url=$(sed -n 's|^UP42 sandbox: \(http://[^ ]*\).*|\1|p' "$work/sandbox.log" | head -n 1)
+  [ -n "$url" ] && break
+  kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "search_shot: the sandbox printed no URL" >&2; exit 1; }
+
+mkdir -p "$(dirname "$out")"
+cd "$root"
+UP42_API_URL="$url" UP42_AUTH_URL="$url" UP42_USERNAME="$username" UP42_PASSWORD="$password" \
+UP42_SHOT_OUT="$out" "$python" - "$work/profiles" "$root/build/plugin" \
+  "$root/tests/tools/screenshots/search_shot.py" <<'PY'
+import os, sys
+from pathlib import Path
+from tests.tools.qgis_desktop import prepare_profile, run_qgis
+
+profiles, plugin_parent, script = (Path(arg) for arg in sys.argv[1:4])
+prepare_profile(profiles)
+keys = ("UP42_API_URL", "UP42_AUTH_URL", "UP42_USERNAME", "UP42_PASSWORD", "UP42_SHOT_OUT")
+result = run_qgis(profiles, plugin_parent, script, {k: os.environ[k] for k in keys})
+lines = [l for l in (result.stdout + result.stderr).splitlines()
+         if "search_shot" in l or "Traceback" in l or "Error" in l]
+print("\n".join(lines[-40:]))
+sys.exit(result.returncode)
+PY
+echo "search_shot: $out"
