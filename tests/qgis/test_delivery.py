@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -138,3 +139,70 @@ def test_an_interrupted_download_resumes_when_the_plugin_starts_again(
     assert blocker.args[0] == order_id
     assert order_id not in restarted.pending_order_ids()
     restarted.stop()
+
+
+def test_cancelling_a_download_says_so_and_forgets_the_resume(
+    order_context, sandbox_account, qtbot
+):
+    order_id, _scene = _fulfilled_order(order_context, sandbox_account, qtbot, "Delivery stop")
+    downloads = order_context.downloads
+    with qtbot.waitSignal(downloads.download_failed, timeout=WAIT_MS) as blocker:
+        assert downloads.download_order(order_id, "Delivery stop")
+        downloads.cancel(order_id)
+    assert blocker.args[0] == order_id
+    assert "cancelled" in blocker.args[1].lower()
+    assert not downloads.is_active(order_id)
+    assert order_id not in downloads.pending_order_ids()  # the user stopped it: no auto-resume
+
+
+def _geotiff(path: Path, bands: int) -> Path:
+    from osgeo import gdal, osr
+
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 64, 48, bands, gdal.GDT_UInt16)
+    dataset.SetGeoTransform((13.3, 0.001, 0, 52.5, 0, -0.001))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    dataset.SetProjection(srs.ExportToWkt())
+    for band in range(1, bands + 1):
+        values = bytes(
+            (x * 3 + y * band) % 251 for y in range(48) for x in range(64) for _ in range(2)
+        )
+        dataset.GetRasterBand(band).WriteRaster(0, 0, 64, 48, values)
+    dataset = None
+    return path
+
+
+def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
+    tmp_path, qgis_new_project
+):
+    from qgis.core import (
+        QgsContrastEnhancement,
+        QgsRasterMinMaxOrigin,
+        QgsSingleBandGrayRenderer,
+    )
+
+    from up42_qgis.layers.rasters import add_rasters_to_project
+
+    folder = tmp_path / "order"
+    folder.mkdir()
+    _geotiff(folder / "rgbn.tif", 4)
+    _geotiff(folder / "pan.tif", 1)
+    (folder / "metadata.json").write_text("{}")
+    layers = add_rasters_to_project([folder], "My order", "order-1")
+    assert sorted(layer.name() for layer in layers) == ["pan", "rgbn"]
+    by_name = {layer.name(): layer for layer in layers}
+    colour = by_name["rgbn"].renderer()
+    assert isinstance(colour, QgsMultiBandColorRenderer)
+    red = colour.redContrastEnhancement()
+    assert red.contrastEnhancementAlgorithm() == QgsContrastEnhancement.StretchToMinimumMaximum
+    assert 0 <= red.minimumValue() < red.maximumValue()
+    assert (colour.redBand(), colour.greenBand(), colour.blueBand()) == (1, 2, 3)
+    assert colour.minMaxOrigin().limits() == QgsRasterMinMaxOrigin.CumulativeCut
+    cut = by_name["rgbn"].dataProvider().cumulativeCut(1, 0.02, 0.98, by_name["rgbn"].extent())
+    assert (red.minimumValue(), red.maximumValue()) == pytest.approx(cut, abs=1.0)
+    assert isinstance(by_name["pan"].renderer(), QgsSingleBandGrayRenderer)
+    assert {layer.name() for layer in _group_layers("My order")} == {"pan", "rgbn"}
+    # Loading the same files again adds nothing twice.
+    assert add_rasters_to_project([folder], "My order", "order-1") == []
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()
