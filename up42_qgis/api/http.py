@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -75,8 +76,19 @@ class TokenSource(Protocol):
     def invalidate(self, token: str) -> None: ...
 
 
+def _close_sessions(
+    sessions: list[requests.Session], idle: list[requests.Session], lock: threading.Lock
+) -> None:
+    with lock:
+        closing = list(sessions)
+        sessions.clear()
+        idle.clear()
+    for session in closing:
+        session.close()
+
+
 class Transport:
-    """Sends requests; one requests.Session per thread (tasks share one client)."""
+    """Sends requests for one client, shared by every task's thread."""
 
     def __init__(
         self,
@@ -86,10 +98,12 @@ class Transport:
         self.network = network or NetworkOptions()
         self.retry = retry or RetryPolicy()
         self.token_source: TokenSource | None = None
-        self._local = threading.local()
-        self._sessions: list[requests.Session] = []
-        self._secrets: set[str] = set()
         self._lock = threading.Lock()
+        self._sessions: list[requests.Session] = []
+        self._idle: list[requests.Session] = []
+        self._secrets: set[str] = set()
+        # Sockets are closed even when nobody calls close() (a client replaced in settings).
+        weakref.finalize(self, _close_sessions, self._sessions, self._idle, self._lock)
 
     # --- secrets -----------------------------------------------------------------------------
     def add_secret(self, secret: str) -> None:
@@ -111,23 +125,34 @@ class Transport:
         return cleaned
 
     # --- sessions ----------------------------------------------------------------------------
-    def session(self) -> requests.Session:
-        session = getattr(self._local, "session", None)
-        if session is None:
-            session = requests.Session()
-            session.trust_env = self.network.trust_env
-            session.headers["User-Agent"] = self.network.user_agent
-            self._local.session = session
-            with self._lock:
-                self._sessions.append(session)
+    # A small pool instead of one session per thread: worker threads come and go (QGIS tasks,
+    # download pools) and per-thread sessions would pile up with their open sockets. A session
+    # is borrowed for the duration of one ``send``; a streamed body keeps its own connection.
+    def _borrow(self) -> requests.Session:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        session = requests.Session()
+        session.trust_env = self.network.trust_env
+        session.headers["User-Agent"] = self.network.user_agent
+        with self._lock:
+            self._sessions.append(session)
         return session
 
-    def close(self) -> None:
+    def _give_back(self, session: requests.Session) -> None:
         with self._lock:
-            sessions, self._sessions = self._sessions, []
-        for session in sessions:
-            session.close()
-        self._local = threading.local()
+            if any(s is session for s in self._sessions):
+                self._idle.append(session)
+
+    @property
+    def session_count(self) -> int:
+        """Sessions (each with its connection pool) opened so far: at most the peak number
+        of concurrent requests."""
+        with self._lock:
+            return len(self._sessions)
+
+    def close(self) -> None:
+        _close_sessions(self._sessions, self._idle, self._lock)
 
     def _proxies(self, url: str) -> dict[str, Any] | None:
         if self.network.proxy_for is None:
@@ -189,8 +214,9 @@ class Transport:
                     raise
                 request_headers["Authorization"] = f"Bearer {token}"
             started = time.monotonic()
+            session = self._borrow()
             try:
-                response = self.session().request(
+                response = session.request(
                     method,
                     url,
                     params=params,
@@ -211,6 +237,8 @@ class Transport:
                     attempts += 1
                     continue
                 raise failure from None
+            finally:
+                self._give_back(session)
             status = response.status_code
             log.debug(
                 "%s %s -> %s (%.0f ms)",
