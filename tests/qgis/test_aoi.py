@@ -213,3 +213,11 @@ def test_remove_from_map_takes_the_outline_off_the_canvas(canvas_3857, aoi_widge
     aoi_widget.remove_from_map()
     assert band not in canvas_3857.scene().items()
     assert aoi_widget.outline is None
+
+
+def test_a_new_project_starts_without_the_aoi(canvas_3857, aoi_widget):
+    aoi_widget.extent_button.click()
+    assert aoi_widget.aoi is not None
+    QgsProject.instance().clear()
+    assert aoi_widget.aoi is None
+    assert aoi_widget.outline.band.asGeometry().isEmpty()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
@@ -122,3 +123,15 @@ def test_layer_goes_into_the_up42_group(tmp_path, qgis_new_project):
     assert group is not None
     assert group.findLayer(layer.id()) is not None
     QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_footprints_go_beside_a_saved_project_else_into_the_data_folder(tmp_path):
+    from qgis.core import QgsApplication
+
+    from up42_qgis.layers.footprints import footprints_gpkg_path
+
+    project = QgsProject()
+    default = footprints_gpkg_path(project)
+    assert default.parent == Path(QgsApplication.qgisSettingsDirPath()) / "up42"
+    project.setFileName(str(tmp_path / "berlin.qgz"))
+    assert footprints_gpkg_path(project) == tmp_path / "berlin_up42_footprints.gpkg"

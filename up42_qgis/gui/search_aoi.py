@@ -3,6 +3,8 @@ and any problem with it shown inline, its outline on the map."""
 
 from __future__ import annotations
 
+import contextlib
+
 from qgis.core import QgsGeometry, QgsProject
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import pyqtSignal
@@ -79,6 +81,8 @@ class AoiWidget(QWidget):
         self.selection_button.clicked.connect(self.use_selection)
         self.clear_button.clicked.connect(self.clear)
         self.repair_button.clicked.connect(self.use_repaired)
+        # The AOI belongs to the project on screen: a new or opened project starts without one.
+        QgsProject.instance().cleared.connect(self.clear)
 
     # --- sources -------------------------------------------------------------------------
     def use_map_extent(self) -> None:
@@ -190,6 +194,8 @@ class AoiWidget(QWidget):
     # --- unload --------------------------------------------------------------------------
     def remove_from_map(self) -> None:
         """Takes the outline and the draw tool off the canvas (plugin unload)."""
+        with contextlib.suppress(TypeError, RuntimeError):
+            QgsProject.instance().cleared.disconnect(self.clear)
         if self._tool is not None:
             if self._canvas.mapTool() is self._tool:
                 self._canvas.unsetMapTool(self._tool)

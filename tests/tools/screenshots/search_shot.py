@@ -148,6 +148,7 @@ def search(*_args) -> None:
     filters.page_size.setValue(40)
     # Adding the first layers zooms QGIS to them later on: set the view again right here.
     canvas = iface.mapCanvas()
+    QgsProject.instance().setCrs(MERCATOR)
     canvas.setDestinationCrs(MERCATOR)
     canvas.setExtent(to_mercator(AOI))
     panel.aoi_widget.use_map_extent()
