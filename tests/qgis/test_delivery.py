@@ -206,3 +206,22 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     assert add_rasters_to_project([folder], "My order", "order-1") == []
     QgsProject.instance().removeAllMapLayers()
     QgsProject.instance().layerTreeRoot().removeAllChildren()
+
+
+def test_cancelling_one_file_in_the_task_manager_keeps_the_others(
+    order_context, sandbox_account, qtbot
+):
+    order_id, _scene = _fulfilled_order(order_context, sandbox_account, qtbot, "Delivery one")
+    sandbox_account.configure(latency_ms=300)  # time to cancel a file while it is fetched
+    downloads = order_context.downloads
+    with qtbot.waitSignal(downloads.download_failed, timeout=WAIT_MS) as blocker:
+        assert downloads.download_order(order_id, "Delivery one")
+        qtbot.waitUntil(lambda: bool(downloads._jobs[order_id].running), timeout=WAIT_MS)
+        first = next(iter(downloads._jobs[order_id].running.values()))
+        cancelled_name = first.asset.title or first.asset.key
+        first.cancel()  # what the task manager's cancel button does
+    assert blocker.args[1].startswith("Cancelled: ")
+    assert cancelled_name in blocker.args[1]
+    files = downloads.last_files[order_id]
+    assert files
+    assert all(f.exists() for f in files)

@@ -49,6 +49,7 @@ class _Job:
     done: list[Any] = field(default_factory=list)  # tasks.downloads.DownloadedAsset
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
+    skipped: list[str] = field(default_factory=list)  # assets cancelled one by one
     total: int = 0
     delivery_task: Up42Task | None = None
 
@@ -196,7 +197,7 @@ class DownloadManager(QObject):
             job.running[asset.href] = task
             self._runner.start(task, lambda t, key=asset.href: self._on_asset(job, key, t))
         if not job.running and not job.queue:
-            self._finish(job, cancelled=job.cancelled and not job.errors)
+            self._finish(job, cancelled=(job.cancelled or bool(job.skipped)) and not job.errors)
 
     def _on_progress(self, job: _Job, key: str, value: float) -> None:
         if self._stopped or job.total == 0:
@@ -209,8 +210,9 @@ class DownloadManager(QObject):
             return
         job.running.pop(key, None)
         if task.was_cancelled:
-            job.cancelled = True
-            job.queue.clear()
+            # Cancelled in the task manager: only this file; the others go on.
+            if not job.cancelled:
+                job.skipped.append(task.asset.title or task.asset.key)
         elif task.error is not None:
             job.errors.append(f"{task.asset.title or task.asset.key}: {task.error}")
         else:
@@ -242,6 +244,11 @@ class DownloadManager(QObject):
         if cancelled:
             self._forget_pending(job.order_id)  # the user chose to stop: no resume at start-up
             message = tr("Download cancelled. It resumes where it stopped when you download again.")
+            if job.skipped and not job.cancelled:
+                message = tr(
+                    "Cancelled: {files}. The other files are downloaded; downloading again "
+                    "resumes the cancelled ones."
+                ).format(files=", ".join(job.skipped))
         else:
             message = tr("Download failed: {error}. Downloading again resumes it.").format(
                 error=error
