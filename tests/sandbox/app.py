@@ -6,7 +6,7 @@ import dataclasses
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -355,55 +355,7 @@ class Sandbox:
         return Response(blob=dataclasses.replace(blob, filename=filename),
                         content_type=blob.content_type)
 
-    # --- admin (/_sandbox/...) ------------------------------------------------------------
     def admin(self, request: Request) -> Response:
-        path, method = request.path[len("/_sandbox"):], request.method
-        if path == "/account" and method == "GET":
-            from tests.sandbox.accounts import WORKSPACE_ID
+        from tests.sandbox.admin import handle_admin
 
-            return Response(json={"username": self.accounts.username,
-                                  "password": self.accounts.password,
-                                  "workspace_id": WORKSPACE_ID})
-        if path == "/reset" and method == "POST":
-            self.reset()
-            return Response(json={"reset": True})
-        if path == "/knobs" and method == "GET":
-            return Response(json=self.knobs.snapshot())
-        if path == "/knobs" and method == "POST":
-            return Response(json=self.knobs.configure(request.json() or {}))
-        if path == "/log" and method == "GET":
-            return Response(json=self.request_log())
-        if path == "/log" and method == "DELETE":
-            self.clear_log()
-            return Response(json={"cleared": True})
-        if path == "/count-scenes" and method == "POST":
-            return Response(json={"count": self.count_scenes(request.json())})
-        if path == "/state" and method == "GET":
-            return Response(json={"orders": self.orders.state(),
-                                  "credits": {"balance": self.orders.balance(),
-                                              "spent": self.orders.spent_credits()},
-                                  "knobs": self.knobs.snapshot()})
-        if path == "/token" and method == "POST":
-            return Response(json=self.accounts.issue(self.knobs.get("token_lifetime_s")))
-        if path == "/expire-tokens" and method == "POST":
-            self.accounts.expire_all()
-            return Response(json={"expired": True})
-        match = re.fullmatch(r"/orders/([^/]+)/status", path)
-        if match and method == "POST":
-            status = (request.json() or {}).get("status")
-            return Response(json=self.orders.force(match.group(1), str(status)))
-        match = re.fullmatch(r"/assets/([^/]+)", path)
-        if match and method == "GET":
-            blob = self.storage.blob(self.storage.asset(match.group(1)))
-            return Response(blob=blob, content_type=blob.content_type)
-        match = re.fullmatch(r"/scenes/([^/]+)", path)
-        if match and method == "GET":
-            scene = self.world.scenes_by_id.get(match.group(1))
-            if scene is None:
-                raise not_found(f"Scene {match.group(1)} not found")
-            return Response(json=scene_json(scene, request.api))
-        raise not_found(f"No such admin endpoint: {method} {request.path}")
-
-
-def iter_range(blob: Blob, start: int, end: int) -> Iterator[bytes]:
-    return blob.read(start, end)
+        return handle_admin(self, request)
