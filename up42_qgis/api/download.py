@@ -184,7 +184,10 @@ class DownloadEngine:
                 try:
                     done = self._stream(response, part, offset, total, progress, is_cancelled)
                 except requests.RequestException as error:
-                    drops += 1
+                    # Count breaks without progress: a long download on a flaky line may
+                    # break many times and still get there.
+                    progressed = part.exists() and part.stat().st_size > offset
+                    drops = 1 if progressed else drops + 1
                     if drops > self.resume_attempts:
                         raise NetworkError(
                             f"The download of {part.stem} kept breaking off; it will resume "
@@ -198,7 +201,8 @@ class DownloadEngine:
                         self.client.retry.sleep(pause)
                     continue
             if total is not None and done < total:
-                drops += 1  # the stream ended early without an error (urllib3 1.x)
+                # The stream ended early without an error (urllib3 1.x does not check).
+                drops = 1 if done > offset else drops + 1
                 if drops > self.resume_attempts:
                     raise DownloadError(
                         f"The download of {part.stem} stopped at {done} of {total} bytes."

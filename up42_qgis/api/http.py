@@ -283,14 +283,20 @@ class Transport:
         if seconds > 0:
             self.retry.sleep(seconds)
 
-    def json(self, method: str, url: str, **kwargs: Any) -> Any:
-        """``request`` and the JSON body (a clear error when the server sent something else)."""
+    def json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
+        """``request`` and its JSON object (a clear error when the server sent anything else:
+        every answer of the contract is an object)."""
         response = self.request(method, url, **kwargs)
         if response.status_code == 204 or not response.content:
             return {}
         try:
-            return response.json()
+            payload = response.json()
         except ValueError:
+            payload = None
+        if not isinstance(payload, dict):
             raise ServerError(
-                f"{host_of(url)} answered with something that is not JSON.", response.status_code
-            ) from None
+                f"{host_of(url)} answered {safe_url(url)} with something that is not a JSON "
+                "object.",
+                response.status_code,
+            )
+        return payload

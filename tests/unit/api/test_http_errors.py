@@ -204,3 +204,16 @@ def test_signed_url_queries_and_secrets_never_reach_a_message(stub, client):
 def test_message_from_body_never_takes_a_json_or_html_dump():
     assert message_from_body(None, "<html><body>502</body></html>", "Bad Gateway") == "Bad Gateway"
     assert message_from_body(None, "", "", 599) == "HTTP 599"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (200, {"Content-Type": "text/html"}, b"<html>captive portal</html>"),
+        json_answer(200, ["not", "an", "object"]),
+    ],
+)
+def test_a_200_that_is_not_a_json_object_is_a_server_error(stub, client, answer):
+    stub.script(ORDER, answer)
+    with pytest.raises(errors.ServerError, match="not a JSON object"):
+        client.order("abc")
