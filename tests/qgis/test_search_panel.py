@@ -414,3 +414,19 @@ def test_search_body_in_log_is_json_safe(panel):
     json.dumps(aoi)
     ring = aoi["coordinates"][0]
     assert all(12.5 < x < 14.5 and 52.0 < y < 53.0 for x, y in ring)
+
+
+def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):
+    prepare(panel, page_size=10)
+    search(qtbot, panel)
+    first = panel.footprints_layer
+    QgsProject.instance().removeMapLayer(first.id())
+    load_more(qtbot, panel)
+    layer = panel.footprints_layer
+    assert layer is not None
+    assert QgsProject.instance().mapLayer(layer.id()) is layer
+    assert layer.featureCount() == panel.results.model.rowCount() == 20
+    # the link to the table works on the new layer
+    scene = panel.results.model.scene_at(15)
+    panel.results.select_scene_ids([scene.id])
+    assert [str(f["scene_id"]) for f in layer.getSelectedFeatures()] == [scene.id]

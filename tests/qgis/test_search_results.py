@@ -90,3 +90,22 @@ def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):  # noqa: F81
         text = model.index(row, column).data()
         assert text == ("n/a" if estimate.error else f"{estimate.credits:.0f}")
         assert text != ""
+
+
+def test_guarded_slot_turns_an_exception_into_a_message(iface):
+    from qgis.core import Qgis
+
+    from up42_qgis.gui.search_errors import guarded
+
+    calls = []
+
+    @guarded
+    def slot(value):
+        calls.append(value)
+        raise RuntimeError("boom")
+
+    before = len(iface.messageBar().get_messages(Qgis.Warning))
+    assert slot("a", True) is None  # a signal's extra argument is dropped, no exception escapes
+    assert calls == ["a"]
+    messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
+    assert any("boom" in m for m in messages)

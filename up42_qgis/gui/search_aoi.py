@@ -21,6 +21,7 @@ from .aoi import (
     make_aoi,
 )
 from .map_tools import PolygonMapTool
+from .search_errors import guarded
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -85,16 +86,20 @@ class AoiWidget(QWidget):
         QgsProject.instance().cleared.connect(self.clear)
 
     # --- sources -------------------------------------------------------------------------
+    @guarded
     def use_map_extent(self) -> None:
         self._apply(lambda: aoi_from_canvas(self._canvas, QgsProject.instance()))
 
+    @guarded
     def use_selection(self) -> None:
         self._apply(lambda: aoi_from_selection(self.iface.activeLayer(), QgsProject.instance()))
 
+    @guarded
     def use_repaired(self) -> None:
         if self.aoi is not None:
             self._apply(lambda: aoi_from_repaired(self.aoi))
 
+    @guarded
     def use_polygon(self, geometry: QgsGeometry) -> None:
         """A polygon in the canvas CRS (what the draw tool emits)."""
         crs = self._canvas.mapSettings().destinationCrs()
@@ -122,6 +127,7 @@ class AoiWidget(QWidget):
             self._ensure_outline().show(aoi.geometry())
         self.aoi_changed.emit()
 
+    @guarded
     def clear(self) -> None:
         self.set_aoi(None)
 
@@ -152,6 +158,7 @@ class AoiWidget(QWidget):
     def start_drawing(self) -> None:
         self.draw_button.setChecked(True)
 
+    @guarded
     def _toggle_drawing(self, on: bool) -> None:
         if on:
             tool = self.polygon_tool

@@ -3,8 +3,15 @@ and a translated hint of what to do about it."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+import traceback
+
+from qgis.core import Qgis, QgsMessageLog
+
 from ..api import errors
 from ..i18n import tr
+from ..tasks.base import LOG_TAG
 
 
 def is_sign_in_problem(error: BaseException) -> bool:
@@ -49,3 +56,37 @@ def error_text(error: BaseException) -> str:
     hint = error_hint(error)
     text = tr("{title}: {message}").format(title=error_title(error), message=message)
     return f"{text} {hint}".strip() if hint else text
+
+
+def guarded(slot):
+    """For Qt slots: an unexpected exception becomes a log entry and a message-bar warning
+    instead of QGIS's Python traceback dialog."""
+
+    parameters = inspect.signature(slot).parameters.values()
+    takes_any = any(p.kind == p.VAR_POSITIONAL for p in parameters)
+    # Qt passes a signal's arguments (e.g. clicked's ``checked``); drop what the slot does not
+    # take, as PyQt does for plain slots.
+    positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in parameters)
+
+    @functools.wraps(slot)
+    def run(*args, **kwargs):
+        if not takes_any:
+            args = args[:positional]
+        try:
+            return slot(*args, **kwargs)
+        except Exception as error:
+            QgsMessageLog.logMessage(
+                f"{slot.__qualname__}: {type(error).__name__}: {error}\n{traceback.format_exc()}",
+                LOG_TAG,
+                Qgis.Critical,
+            )
+            try:
+                from qgis.utils import iface
+
+                if iface is not None:
+                    iface.messageBar().pushMessage(tr("UP42"), error_text(error), Qgis.Warning, 10)
+            except Exception:  # the message bar itself failing must not raise either
+                pass
+            return None
+
+    return run

@@ -36,7 +36,7 @@ from ..layers.footprints import (
 from ..tasks.base import LOG_TAG
 from ..tasks.search import LoadCollectionsTask, SearchTask
 from .search_aoi import ERROR_STYLE, AoiWidget
-from .search_errors import error_text, is_sign_in_problem
+from .search_errors import error_text, guarded, is_sign_in_problem
 from .search_filters import FiltersWidget
 from .search_quicklook import QuicklookWidget
 from .search_results import ResultsView
@@ -102,7 +102,7 @@ class SearchPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
+        self.progress.setRange(0, 0)  # busy: one request, no meaningful percentage
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.progress.hide()
@@ -228,6 +228,7 @@ class SearchPanel(QWidget):
         else:
             self._set_state(State.NOT_SIGNED_IN)
 
+    @guarded
     def open_settings(self) -> None:
         try:
             self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="Up42SettingsPage")
@@ -240,6 +241,7 @@ class SearchPanel(QWidget):
             self.load_collections()
 
     # --- collections ---------------------------------------------------------------------
+    @guarded
     def load_collections(self) -> None:
         if self._collections_task is not None:
             return
@@ -252,6 +254,7 @@ class SearchPanel(QWidget):
         self._collections_task = task
         self.context.runner.start(task, self._collections_done)
 
+    @guarded
     def _collections_done(self, task: LoadCollectionsTask) -> None:
         if task is not self._collections_task:
             return
@@ -287,6 +290,7 @@ class SearchPanel(QWidget):
             problems.append(aoi.problem)
         return problems + self.filters.problems()
 
+    @guarded
     def search(self) -> None:
         if self.searching:
             return
@@ -308,6 +312,7 @@ class SearchPanel(QWidget):
         self.quicklook.set_scene(None)
         self._start_page(None)
 
+    @guarded
     def load_more(self) -> None:
         if self.searching or self.request is None or self.next_request is None:
             return
@@ -320,15 +325,11 @@ class SearchPanel(QWidget):
             return
         task = SearchTask(source, self.request, next_request, page_number=self.pages_loaded + 1)
         self._search_task = task
-        task.progressChanged.connect(self._progress_changed)
         self._show_message(None)
         self._set_state(State.SEARCHING)
         self.context.runner.start(task, self._page_done)
 
-    def _progress_changed(self, value: float) -> None:
-        if self.searching:
-            self.progress.setValue(int(value))
-
+    @guarded
     def cancel(self) -> None:
         """Stops waiting at once; the task's late answer is dropped."""
         task, self._search_task = self._search_task, None
@@ -341,6 +342,7 @@ class SearchPanel(QWidget):
         )
         self.search_finished.emit()
 
+    @guarded
     def _page_done(self, task: SearchTask) -> None:
         if task is not self._search_task:
             return  # cancelled, or superseded by a newer search
@@ -362,7 +364,7 @@ class SearchPanel(QWidget):
         if added:
             try:
                 self._store_footprints(added)
-            except OSError as error:
+            except Exception as error:  # a full disk must not lose the results in the table
                 self._report(
                     tr("The footprints could not be saved: {error}").format(error=error),
                     Qgis.Warning,
@@ -377,6 +379,8 @@ class SearchPanel(QWidget):
         if layer is not None and not _alive(layer):
             layer = self.footprints_layer = None
         if layer is None:
+            # Every listed scene: after the user removed the layer, "Load more" rebuilds it whole.
+            scenes = list(self.results.model.scenes)
             table = search_layer_name()
             title = tr("UP42 search {time}").format(time=table[len("search_") :].replace("_", " "))
             layer = create_footprints_layer(footprints_gpkg_path(), table, scenes)
@@ -404,8 +408,6 @@ class SearchPanel(QWidget):
         self.search_button.setEnabled(not searching)
         self.cancel_button.setVisible(searching)
         self.progress.setVisible(searching)
-        if searching:
-            self.progress.setValue(0)
         self.load_more_button.setEnabled(not searching and self.next_request is not None)
         self.settings_button.setVisible(state == State.NOT_SIGNED_IN)
         texts = {
@@ -446,13 +448,16 @@ class SearchPanel(QWidget):
             bar.pushMessage(tr("UP42"), text, level, 10)
 
     # --- selection -----------------------------------------------------------------------
+    @guarded
     def _aoi_changed(self) -> None:
         self._show_message(None)
         self._feed_order_bar()
 
+    @guarded
     def _selection_changed(self, _scenes) -> None:
         self._feed_order_bar()
 
+    @guarded
     def _current_changed(self, scene) -> None:
         self.quicklook.set_scene(scene)
 

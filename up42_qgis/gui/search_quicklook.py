@@ -13,7 +13,7 @@ from ..api.models import Scene
 from ..i18n import tr
 from ..layers.quicklook import QuicklookError, georeference_quicklook, load_quicklook_layer
 from ..tasks.search import PreviewTask
-from .search_errors import error_text
+from .search_errors import error_text, guarded
 
 CACHE_SIZE = 30
 PREVIEW_HEIGHT = 140
@@ -51,6 +51,7 @@ class QuicklookWidget(QWidget):
     def loading(self) -> bool:
         return self._task is not None
 
+    @guarded
     def set_scene(self, scene: Scene | None) -> None:
         self.scene = scene
         self.show_button.setEnabled(False)
@@ -80,6 +81,7 @@ class QuicklookWidget(QWidget):
         self._task = task
         self.context.runner.start(task, self._loaded)
 
+    @guarded
     def _loaded(self, task: PreviewTask) -> None:
         if task is not self._task:
             return  # a preview for a scene no longer selected
@@ -109,6 +111,7 @@ class QuicklookWidget(QWidget):
         )
         self.show_button.setEnabled(True)
 
+    @guarded
     def show_on_map(self):
         scene = self.scene
         if scene is None or scene.id not in self._cache:

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBo
 from ..api.models import Scene
 from ..layers.footprints import feature_ids_by_scene, scene_geometry
 from .results_model import COLUMNS, SORT_ROLE, ResultsModel
+from .search_errors import guarded
 
 
 class ResultsView(QWidget):
@@ -120,6 +121,7 @@ class ResultsView(QWidget):
             selection.select(left, right)
         self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
 
+    @guarded
     def _table_selection_changed(self, *_args) -> None:
         scenes = self.selected_scenes()
         if not self._syncing and self.layer is not None:
@@ -131,6 +133,7 @@ class ResultsView(QWidget):
                 self._syncing = False
         self.selection_changed.emit(scenes)
 
+    @guarded
     def _layer_selection_changed(self, *_args) -> None:
         if self._syncing or self.layer is None:
             return
@@ -148,6 +151,7 @@ class ResultsView(QWidget):
             first = self.proxy.mapFromSource(self.model.index(self.model.row_of(scene_ids[0]), 0))
             self.table.scrollTo(first)
 
+    @guarded
     def _current_row_changed(self, current, _previous) -> None:
         scene = (
             self.model.scene_at(self.proxy.mapToSource(current).row())
@@ -157,6 +161,7 @@ class ResultsView(QWidget):
         self.current_changed.emit(scene)
 
     # --- zoom ----------------------------------------------------------------------------
+    @guarded
     def _double_clicked(self, index) -> None:
         scene = self.model.scene_at(self.proxy.mapToSource(index).row())
         if scene is not None:
