@@ -430,3 +430,51 @@ def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):
     scene = panel.results.model.scene_at(15)
     panel.results.select_scene_ids([scene.id])
     assert [str(f["scene_id"]) for f in layer.getSelectedFeatures()] == [scene.id]
+
+
+def test_server_validation_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857):
+    context = PluginContext(iface=iface, clients=SandboxClients(sandbox))
+    panel = make_panel(qtbot, context)
+    try:
+        prepare(panel)
+        sandbox.configure(
+            faults=[{"method": "POST", "path": CATALOG_SEARCH, "status": 400, "count": 1}]
+        )
+        search(qtbot, panel)
+        assert panel.state == State.ERROR
+        text = panel.message_label.text()
+        assert "Injected" in text  # the server's title
+        assert "check the AOI and the filters" in text
+        assert len(catalog_requests(sandbox)) == 1  # a 400 is not retried
+    finally:
+        close_panel(qtbot, panel, context)
+
+
+def test_signing_in_later_loads_the_collections(
+    sandbox, auth_manager, clean_settings, iface, qtbot, canvas_3857
+):
+    from up42_qgis.bridge.credentials import store_credentials
+    from up42_qgis.settings import PluginSettings, SettingsStore
+
+    provider = ClientProvider()
+    context = PluginContext(iface=iface, clients=provider)
+    panel = make_panel(qtbot, context, wait_for_collections=False)
+    authcfg = None
+    try:
+        assert panel.state == State.NOT_SIGNED_IN
+        assert panel.filters.collections() == {}
+        authcfg = store_credentials(sandbox.username, sandbox.password, name="UP42 later")
+        SettingsStore.save(
+            PluginSettings(
+                region="custom", api_url=sandbox.url, auth_url=sandbox.url, authcfg=authcfg
+            )
+        )
+        with qtbot.waitSignal(panel.collections_loaded, timeout=WAIT_MS):
+            provider.changed.emit()  # what the settings page does after saving
+        assert panel.state == State.NO_SEARCH
+        assert not panel.settings_button.isVisibleTo(panel)
+        assert len(panel.filters.collections()) >= 2
+    finally:
+        close_panel(qtbot, panel, context)
+        if authcfg:
+            auth_manager.removeAuthenticationConfig(authcfg)
