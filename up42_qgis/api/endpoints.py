@@ -80,10 +80,16 @@ def endpoints_from_env(default: Endpoints, environ: Mapping[str, str] | None = N
     auth = (env.get(AUTH_URL_VARIABLE) or "").strip()
     if not api and not auth:
         return default
-    return Endpoints(
-        normalise_origin(api) if api else default.api,
-        normalise_origin(auth) if auth else (normalise_origin(api) if api else default.auth),
-    )
+    api = _origin_from(API_URL_VARIABLE, api) if api else ""
+    auth = _origin_from(AUTH_URL_VARIABLE, auth) if auth else ""
+    return Endpoints(api or default.api, auth or api or default.auth)
+
+
+def _origin_from(variable: str, value: str) -> str:
+    try:
+        return normalise_origin(value)
+    except ValueError as error:  # name the variable: the user has to find where it is set
+        raise ValueError(f"{variable}: {error}") from None
 
 
 def credentials_from_env(environ: Mapping[str, str] | None = None) -> Credentials | None:

@@ -43,3 +43,8 @@ def test_credentials_from_the_environment_need_both_values():
     found = credentials_from_env({"UP42_USERNAME": "me@example.com", "UP42_PASSWORD": "s3cret!"})
     assert found == Credentials("me@example.com", "s3cret!")
     assert "s3cret!" not in repr(found)
+
+
+def test_a_malformed_override_names_the_variable():
+    with pytest.raises(ValueError, match="^UP42_AUTH_URL: Not an http"):
+        endpoints_from_env(EU, {"UP42_AUTH_URL": "auth.example.com"})
