@@ -46,5 +46,5 @@ def test_credentials_from_the_environment_need_both_values():
 
 
 def test_a_malformed_override_names_the_variable():
-    with pytest.raises(ValueError, match="^UP42_AUTH_URL: Not an http"):
+    with pytest.raises(ValueError, match=r"^UP42_AUTH_URL: Not an http"):
         endpoints_from_env(EU, {"UP42_AUTH_URL": "auth.example.com"})
