@@ -62,16 +62,20 @@ class Heartbeat(QObject):
         self.ticks = 0
         self._last = 0.0
         self.longest_gap_ms = 0.0
+        self.gaps_over_50_ms = 0
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.longest_gap_ms = max(self.longest_gap_ms, (now - self._last) * 1000.0)
+        gap_ms = (now - self._last) * 1000.0
+        self.longest_gap_ms = max(self.longest_gap_ms, gap_ms)
+        self.gaps_over_50_ms += gap_ms >= 50.0
         self._last = now
         self.ticks += 1
 
     def __enter__(self) -> Heartbeat:
         self.ticks = 0
         self.longest_gap_ms = 0.0
+        self.gaps_over_50_ms = 0
         self._last = time.perf_counter()
         self.timer.start()
         return self
@@ -122,6 +126,7 @@ class Stalls:
     gaps_ms: list[float] = field(default_factory=list)
     idle_ms: list[float] = field(default_factory=list)
     ticks: int = 0
+    gaps_over_50_ms: int = 0
 
     @property
     def value(self) -> float:
@@ -135,7 +140,8 @@ class Stalls:
         return (
             f"median of {len(self.gaps_ms)} runs' longest gaps "
             f"({', '.join(f'{g:.0f}' for g in self.gaps_ms)} ms; idle before each: "
-            f"{', '.join(f'{g:.0f}' for g in self.idle_ms)} ms)"
+            f"{', '.join(f'{g:.0f}' for g in self.idle_ms)} ms); "
+            f"{self.gaps_over_50_ms} of {self.ticks} beats came 50 ms or more late"
         )
 
 
@@ -149,6 +155,7 @@ def measure_stalls(run_once: Callable[[int], None], repetitions: int = 3) -> Sta
             run_once(repetition)
         stalls.gaps_ms.append(heartbeat.longest_gap_ms)
         stalls.ticks += heartbeat.ticks
+        stalls.gaps_over_50_ms += heartbeat.gaps_over_50_ms
     return stalls
 
 
