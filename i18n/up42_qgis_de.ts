@@ -59,7 +59,7 @@
         <translation>UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="96"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="97"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -74,47 +74,32 @@
         <translation>Wolken %</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="28"/>
-        <source>Resolution (m)</source>
-        <translation>Auflösung (m)</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="29"/>
-        <source>Incidence (°)</source>
-        <translation>Einfallswinkel (°)</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/gui/results_model.py" line="30"/>
         <source>Scene id</source>
         <translation>Szenen-ID</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="31"/>
-        <source>Est. credits</source>
-        <translation>Gesch. Credits</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="116"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="42"/>
         <source>Estimated credits for the current AOI (100 credits = 1 EUR)</source>
         <translation>Geschätzte Credits für das aktuelle AOI (100 Credits = 1 EUR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="158"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="175"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="183"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="200"/>
         <source>Provider scene: {name}</source>
         <translation>Szene des Anbieters: {name}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="40"/>
+        <location filename="../up42_qgis/plugin.py" line="41"/>
         <source>Search, order and download UP42 imagery</source>
         <translation>UP42-Bilddaten suchen, bestellen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="113"/>
+        <location filename="../up42_qgis/plugin.py" line="121"/>
         <source>&amp;UP42</source>
         <translation>&amp;UP42</translation>
     </message>
@@ -174,72 +159,67 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="154"/>
+        <location filename="../up42_qgis/processing/common.py" line="151"/>
         <source>{algorithm} failed unexpectedly: {error} (details in the UP42 log)</source>
         <translation>{algorithm} ist unerwartet fehlgeschlagen: {error} (Details im UP42-Protokoll)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="178"/>
+        <location filename="../up42_qgis/processing/common.py" line="175"/>
         <source>Area of interest as an extent (or give AOI)</source>
         <translation>Interessengebiet als Ausdehnung (oder AOI angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="183"/>
+        <location filename="../up42_qgis/processing/common.py" line="180"/>
         <source>Area of interest as polygons (or give EXTENT)</source>
         <translation>Interessengebiet als Polygone (oder EXTENT angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="207"/>
+        <location filename="../up42_qgis/processing/common.py" line="204"/>
         <source>Both EXTENT and AOI are given: using the AOI polygons.</source>
         <translation>EXTENT und AOI sind beide angegeben: Die AOI-Polygone werden verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="209"/>
+        <location filename="../up42_qgis/processing/common.py" line="206"/>
         <source>Give the area of interest: EXTENT or an AOI polygon layer.</source>
         <translation>Geben Sie das Interessengebiet an: EXTENT oder einen AOI-Polygonlayer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="218"/>
+        <location filename="../up42_qgis/processing/common.py" line="215"/>
         <source>Unusable area of interest: {reason}</source>
         <translation>Unbrauchbares Interessengebiet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="233"/>
+        <location filename="../up42_qgis/processing/common.py" line="230"/>
         <source>The AOI layer could not be read.</source>
         <translation>Der AOI-Layer konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="246"/>
+        <location filename="../up42_qgis/processing/common.py" line="243"/>
         <source>The AOI layer has no polygon to use as the area.</source>
         <translation>Der AOI-Layer enthält kein Polygon, das als Gebiet dienen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="248"/>
+        <location filename="../up42_qgis/processing/common.py" line="245"/>
         <source>AOI: the union of {n} polygons.</source>
         <translation>AOI: die Vereinigung von {n} Polygonen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="251"/>
+        <location filename="../up42_qgis/processing/common.py" line="248"/>
         <source>The AOI polygons could not be combined.</source>
         <translation>Die AOI-Polygone konnten nicht vereinigt werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="176"/>
+        <location filename="../up42_qgis/services/downloads.py" line="177"/>
         <source>The order has no files to download yet.</source>
         <translation>Die Bestellung hat noch keine Dateien zum Herunterladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="235"/>
-        <source>Downloaded {name} to {folder} ({n} layers added)</source>
-        <translation>{name} nach {folder} heruntergeladen ({n} Layer hinzugefügt)</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/services/downloads.py" line="244"/>
+        <location filename="../up42_qgis/services/downloads.py" line="246"/>
         <source>Download cancelled. It resumes where it stopped when you download again.</source>
         <translation>Download abgebrochen. Beim erneuten Herunterladen wird er an der Abbruchstelle fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="246"/>
+        <location filename="../up42_qgis/services/downloads.py" line="253"/>
         <source>Download failed: {error}. Downloading again resumes it.</source>
         <translation>Download fehlgeschlagen: {error}. Erneutes Herunterladen setzt ihn fort.</translation>
     </message>
@@ -324,22 +304,22 @@
         <translation>Das UP42-Konto (Authentifizierungskonfiguration {id}) kann nicht gelesen werden. Wählen oder erstellen Sie es erneut unter Einstellungen &gt; Optionen &gt; UP42.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="36"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="33"/>
         <source>Enter both the e-mail address and the password.</source>
         <translation>Geben Sie E-Mail-Adresse und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="41"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="38"/>
         <source>The authentication configuration {id} could not be read.</source>
         <translation>Die Authentifizierungskonfiguration {id} konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="45"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="42"/>
         <source>The authentication configuration {id} is not a Basic one.</source>
         <translation>Die Authentifizierungskonfiguration {id} ist keine Basic-Konfiguration.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="58"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="55"/>
         <source>QGIS could not save the account in its authentication database. Check that the master password is set.</source>
         <translation>QGIS konnte das Konto nicht in seiner Authentifizierungsdatenbank speichern. Prüfen Sie, ob das Master-Passwort gesetzt ist.</translation>
     </message>
@@ -364,119 +344,109 @@
         <translation>Das AOI ist für eine Suche zu groß; zoomen Sie hinein oder zeichnen Sie ein kleineres.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="32"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="33"/>
         <source>Delivery</source>
         <translation>Lieferung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="54"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="55"/>
         <source>Download and add to project</source>
         <translation>Herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="56"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="57"/>
         <source>Stop download</source>
         <translation>Download anhalten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="58"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="59"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="86"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="87"/>
         <source>Select an order to see its delivery.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Lieferung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="88"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="89"/>
         <source>The files can be downloaded once the order is fulfilled.</source>
         <translation>Die Dateien können heruntergeladen werden, sobald die Bestellung ausgeliefert ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="88"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="89"/>
         <source>This order has no delivery.</source>
         <translation>Diese Bestellung hat keine Lieferung.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="107"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="108"/>
         <source>Reading the delivery…</source>
         <translation>Lieferung wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="121"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="124"/>
         <source>Could not read the delivery: {error}</source>
         <translation>Die Lieferung konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="138"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="141"/>
         <source>{n} files delivered.</source>
         <translation>{n} Dateien geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="140"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="143"/>
         <source>No files delivered yet.</source>
         <translation>Noch keine Dateien geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="178"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="181"/>
         <source>Downloaded to {folder}</source>
         <translation>Heruntergeladen nach {folder}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="77"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="78"/>
         <source>Estimate</source>
         <translation>Schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="79"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="80"/>
         <source>Estimate the credits for the selected scenes</source>
         <translation>Die Credits für die ausgewählten Szenen schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="80"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="81"/>
         <source>Order…</source>
         <translation>Bestellen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="82"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="83"/>
         <source>Review and place orders for the selected scenes</source>
         <translation>Bestellungen für die ausgewählten Szenen prüfen und aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="139"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="140"/>
         <source>No orderable data product</source>
         <translation>Kein bestellbares Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="146"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="147"/>
         <source>{collection}:</source>
         <translation>{collection}:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="225"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="226"/>
         <source>Select scenes that have an orderable data product.</source>
         <translation>Wählen Sie Szenen mit einem bestellbaren Datenprodukt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="233"/>
-        <source>Estimating {n} scenes…</source>
-        <translation>{n} Szenen werden geschätzt …</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="244"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="247"/>
         <source>Estimate cancelled.</source>
         <translation>Schätzung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="246"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="249"/>
         <source>Estimate failed: {error}</source>
         <translation>Schätzung fehlgeschlagen: {error}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="260"/>
-        <source>{n} scenes: {credits} credits</source>
-        <translation>{n} Szenen: {credits} Credits</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="255"/>
@@ -484,77 +454,62 @@
         <translation>{scene}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="270"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="275"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="271"/>
-        <source>{n} scenes cannot be ordered:</source>
-        <translation>{n} Szenen können nicht bestellt werden:</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="345"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="350"/>
         <source>Select scenes to estimate or order them.</source>
         <translation>Wählen Sie Szenen aus, um sie zu schätzen oder zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="347"/>
-        <source>{n} scenes selected</source>
-        <translation>{n} Szenen ausgewählt</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="71"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="72"/>
         <source>Confirm UP42 order</source>
         <translation>UP42-Bestellung bestätigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="83"/>
-        <source>{n} orders will be placed, one per scene, tagged u201cqgisu201d.</source>
-        <translation>Es werden {n} Bestellungen aufgegeben, eine pro Szene, mit dem Tag „qgis“.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
         <source>Order name</source>
         <translation>Bestellname</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
         <source>Data product</source>
         <translation>Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="55"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="31"/>
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="112"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="114"/>
         <source>no estimate</source>
         <translation>keine Schätzung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="113"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="115"/>
         <source>Not ordered: {reason}</source>
         <translation>Nicht bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="116"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="128"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="117"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="129"/>
         <source>Area of interest: {area}&lt;br&gt;&lt;b&gt;Estimated total: {credits} credits&lt;/b&gt;</source>
         <translation>Interessengebiet: {area}&lt;br&gt;&lt;b&gt;Geschätzte Summe: {credits} Credits&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="124"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="136"/>
         <source>Credits are charged when an order is fulfilled.</source>
         <translation>Credits werden berechnet, wenn eine Bestellung ausgeliefert ist.</translation>
     </message>
@@ -564,152 +519,152 @@
         <translation>Nach der Auslieferung herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="138"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="150"/>
         <source>Place order</source>
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="181"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="194"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="190"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="207"/>
         <source>Placing failed: {error}. Check the Orders tab before trying again.</source>
         <translation>Aufgeben fehlgeschlagen: {error}. Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="200"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="215"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="211"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="226"/>
         <source>Placed: {id}</source>
         <translation>Aufgegeben: {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="213"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="228"/>
         <source>Placed (confirmed after a lost answer): {id}</source>
         <translation>Aufgegeben (nach verlorener Antwort bestätigt): {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="218"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="233"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="220"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="235"/>
         <source>{n} orders placed. Follow them in the Orders tab.</source>
         <translation>{n} Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="222"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="237"/>
         <source>{n} could not be placed; see the reasons above.</source>
         <translation>{n} konnten nicht aufgegeben werden; die Gründe stehen oben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="45"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="46"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="45"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="46"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="64"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="65"/>
         <source>Fulfilled</source>
         <translation>Ausgeliefert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="67"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="68"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="68"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="69"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="55"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="55"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="60"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="61"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="55"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="61"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="62"/>
         <source>Being placed</source>
         <translation>Wird aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="62"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="63"/>
         <source>Placed</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="63"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="64"/>
         <source>Being fulfilled</source>
         <translation>Wird ausgeliefert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="65"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="66"/>
         <source>Placement failed</source>
         <translation>Aufgeben fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="66"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="67"/>
         <source>Failed permanently</source>
         <translation>Endgültig fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="75"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="76"/>
         <source>UP42 could not place this order with the provider. No credits are charged. Cancel it to close it, then order the scene again if you still need it.</source>
         <translation>UP42 konnte diese Bestellung beim Anbieter nicht aufgeben. Es werden keine Credits berechnet. Stornieren Sie sie, um sie abzuschließen, und bestellen Sie die Szene erneut, falls Sie sie noch brauchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="80"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="81"/>
         <source>The provider could not deliver this order. No credits are charged. Contact UP42 support with the order id {id} if you need to know why.</source>
         <translation>Der Anbieter konnte diese Bestellung nicht liefern. Es werden keine Credits berechnet. Wenden Sie sich mit der Bestell-ID {id} an den UP42-Support, wenn Sie den Grund wissen möchten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="85"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="86"/>
         <source>This order was cancelled.</source>
         <translation>Diese Bestellung wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="87"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="88"/>
         <source>Fulfilled: the files are ready to download.</source>
         <translation>Ausgeliefert: Die Dateien können heruntergeladen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="88"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="89"/>
         <source>In progress ({status}). The plugin checks it regularly.</source>
         <translation>In Bearbeitung ({status}). Das Plugin prüft sie regelmäßig.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="106"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="107"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="113"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="114"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -724,172 +679,172 @@
         <translation>Bestellungen werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="196"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="198"/>
         <source>Could not read the orders: {error}</source>
         <translation>Die Bestellungen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="201"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="203"/>
         <source>Reading the orders was cancelled.</source>
         <translation>Das Lesen der Bestellungen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="207"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="209"/>
         <source>{n} orders in the workspace.</source>
         <translation>{n} Bestellungen im Workspace.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="260"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="265"/>
         <source>Estimated when the order was placed</source>
         <translation>Geschätzt beim Aufgeben der Bestellung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="343"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
         <source>Cancel order</source>
         <translation>Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="343"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
         <source>Cancel the order u201c{name}u201d? This cannot be undone.</source>
         <translation>Die Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="366"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="371"/>
         <source>Cancelling u201c{name}u201d…</source>
         <translation>„{name}“ wird storniert …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="377"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="384"/>
         <source>Could not cancel u201c{name}u201d: {error}</source>
         <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="388"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="395"/>
         <source>u201c{name}u201d is cancelled.</source>
         <translation>„{name}“ ist storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="38"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="41"/>
         <source>Map extent</source>
         <translation>Kartenausdehnung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="39"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="42"/>
         <source>Use the visible map as the area of interest</source>
         <translation>Die sichtbare Karte als Interessengebiet verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="40"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="43"/>
         <source>Draw</source>
         <translation>Zeichnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="42"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="45"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="45"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="48"/>
         <source>Selection</source>
         <translation>Auswahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="46"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="49"/>
         <source>Use the selected features of the active polygon layer (parts are merged)</source>
         <translation>Die ausgewählten Objekte des aktiven Polygonlayers verwenden (Teile werden vereinigt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="49"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="52"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="178"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="189"/>
         <source>No area of interest yet.</source>
         <translation>Noch kein Interessengebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="67"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="70"/>
         <source>Use repaired geometry</source>
         <translation>Reparierte Geometrie verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="180"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="191"/>
         <source>AOI: {area} km²</source>
         <translation>AOI: {area} km²</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="158"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="169"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel.</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="16"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="23"/>
         <source>Check the UP42 account in Settings ▸ Options ▸ UP42.</source>
         <translation>Prüfen Sie das UP42-Konto unter Einstellungen ▸ Optionen ▸ UP42.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="18"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="25"/>
         <source>Check the internet connection and the proxy in Settings ▸ Options ▸ Network.</source>
         <translation>Prüfen Sie die Internetverbindung und den Proxy unter Einstellungen ▸ Optionen ▸ Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="20"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="27"/>
         <source>UP42 is receiving too many requests; wait a moment and try again.</source>
         <translation>UP42 erhält zu viele Anfragen; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="22"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="29"/>
         <source>UP42 has a problem right now; try again in a few minutes.</source>
         <translation>UP42 hat gerade ein Problem; versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="24"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="31"/>
         <source>Your UP42 account is not allowed to do this.</source>
         <translation>Ihr UP42-Konto darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="26"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="33"/>
         <source>Accept the data product&apos;s licence in the UP42 console first.</source>
         <translation>Akzeptieren Sie zuerst die Lizenz des Datenprodukts in der UP42-Konsole.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="28"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="35"/>
         <source>UP42 refused the search; check the AOI and the filters.</source>
         <translation>UP42 hat die Suche abgelehnt; prüfen Sie das AOI und die Filter.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="31"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="38"/>
         <source>An unexpected error; the UP42 tab of the Log Messages panel has the details.</source>
         <translation>Ein unerwarteter Fehler; Details stehen im Reiter UP42 des Protokollbedienfelds.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="36"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="43"/>
         <source>Sign-in failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="38"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="45"/>
         <source>Network error</source>
         <translation>Netzwerkfehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="40"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="47"/>
         <source>Invalid request</source>
         <translation>Ungültige Anfrage</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="42"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="49"/>
         <source>UP42 server error</source>
         <translation>UP42-Serverfehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="43"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="50"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="50"/>
+        <location filename="../up42_qgis/gui/search_errors.py" line="57"/>
         <source>{title}: {message}</source>
         <translation>{title}: {message}</translation>
     </message>
@@ -924,312 +879,312 @@
         <translation>{value} m</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="98"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="99"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="245"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="138"/>
         <source>Collections load once you are signed in.</source>
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="93"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="94"/>
         <source>100 % means no cloud filter</source>
         <translation>100 % bedeutet keinen Wolkenfilter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="97"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="98"/>
         <source>Cloud cover</source>
         <translation>Wolkenbedeckung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="100"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="101"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="101"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="102"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="110"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="111"/>
         <source>Scenes per page; “Load more” fetches the next page</source>
         <translation>Szenen pro Seite; „Mehr laden“ holt die nächste Seite</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="116"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="117"/>
         <source>Acquired</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="117"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="118"/>
         <source>Max. cloud</source>
         <translation>Max. Wolken</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="91"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="92"/>
         <source>Sort by</source>
         <translation>Sortieren nach</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="119"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="120"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="159"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="160"/>
         <source>{n} collections; check the ones to search.</source>
         <translation>{n} Kollektionen; markieren Sie die zu durchsuchenden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="163"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="164"/>
         <source>No searchable collections in this account.</source>
         <translation>Dieses Konto hat keine durchsuchbaren Kollektionen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="202"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="203"/>
         <source>The collections have not loaded yet.</source>
         <translation>Die Kollektionen sind noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="204"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="205"/>
         <source>Check at least one collection.</source>
         <translation>Markieren Sie mindestens eine Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="206"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="207"/>
         <source>The start date is after the end date.</source>
         <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="90"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="43"/>
         <source>Area of interest</source>
         <translation>Interessengebiet</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="94"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="47"/>
         <source>Filters</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="97"/>
+        <location filename="../up42_qgis/plugin.py" line="77"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="101"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="53"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="124"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="75"/>
         <source>Open UP42 settings…</source>
         <translation>UP42-Einstellungen öffnen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="132"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="80"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/layers/quicklook.py" line="80"/>
+        <location filename="../up42_qgis/layers/quicklook.py" line="94"/>
         <source>Quicklook</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="202"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="93"/>
         <source>No UP42 account is configured.</source>
         <translation>Es ist kein UP42-Konto eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="247"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="140"/>
         <source>Loading collections…</source>
         <translation>Kollektionen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="257"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="151"/>
         <source>Loading the collections was cancelled.</source>
         <translation>Das Laden der Kollektionen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="280"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="176"/>
         <source>Choose an area of interest: map extent, draw or selection.</source>
         <translation>Wählen Sie ein Interessengebiet: Kartenausdehnung, Zeichnen oder Auswahl.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="344"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="239"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="361"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="256"/>
         <source>The footprints could not be saved: {error}</source>
         <translation>Die Footprints konnten nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="376"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="273"/>
         <source>UP42 search {time}</source>
         <translation>UP42-Suche {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="407"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="302"/>
         <source>No search yet. Choose an area of interest and press Search.</source>
         <translation>Noch keine Suche. Wählen Sie ein Interessengebiet und klicken Sie auf Suchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="408"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="303"/>
         <source>Not signed in to UP42. Add your account in the settings.</source>
         <translation>Nicht bei UP42 angemeldet. Fügen Sie Ihr Konto in den Einstellungen hinzu.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="409"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="304"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="410"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="305"/>
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="428"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="323"/>
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="432"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="327"/>
         <source>{shown} scenes</source>
         <translation>{shown} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="62"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="70"/>
         <source>Select a scene to see its quicklook.</source>
         <translation>Wählen Sie eine Szene, um ihre Vorschau zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="38"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="44"/>
         <source>Show on map</source>
         <translation>Auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="39"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="45"/>
         <source>Add the quicklook as a layer over its footprint</source>
         <translation>Die Vorschau als Layer über ihrem Footprint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="69"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="77"/>
         <source>This scene has no quicklook.</source>
         <translation>Diese Szene hat keine Vorschau.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="72"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="80"/>
         <source>Loading the quicklook…</source>
         <translation>Vorschau wird geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="91"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="108"/>
         <source>The quicklook is empty.</source>
         <translation>Die Vorschau ist leer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="104"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="121"/>
         <source>The quicklook is not an image QGIS can show.</source>
         <translation>Die Vorschau ist kein Bild, das QGIS anzeigen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="120"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="138"/>
         <source>Cannot show the quicklook on the map: {error}</source>
         <translation>Die Vorschau kann nicht auf der Karte gezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="84"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="91"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="92"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="99"/>
         <source>Same as the API origin</source>
         <translation>Wie der API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="96"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="103"/>
         <source>UP42 region</source>
         <translation>UP42-Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="222"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="232"/>
         <source>API origin</source>
         <translation>API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="222"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="232"/>
         <source>Auth origin</source>
         <translation>Auth-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="106"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="113"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="108"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="115"/>
         <source>The account is kept in the QGIS authentication database (a Basic configuration with your e-mail and password); only its id is saved in the settings.</source>
         <translation>Das Konto wird in der QGIS-Authentifizierungsdatenbank gespeichert (eine Basic-Konfiguration mit Ihrer E-Mail-Adresse und Ihrem Passwort); in den Einstellungen steht nur ihre ID.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="122"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="129"/>
         <source>Sign in…</source>
         <translation>Anmelden …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="124"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="131"/>
         <source>Create the authentication configuration from e-mail and password</source>
         <translation>Die Authentifizierungskonfiguration aus E-Mail-Adresse und Passwort erstellen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="127"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="134"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="139"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="146"/>
         <source>Save account</source>
         <translation>Konto speichern</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="140"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="147"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="141"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="148"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="157"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="167"/>
         <source>Orders and downloads</source>
         <translation>Bestellungen und Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="161"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="171"/>
         <source>Folder for UP42 downloads</source>
         <translation>Ordner für UP42-Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="164"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="174"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="165"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="175"/>
         <source>How often open orders are checked</source>
         <translation>Wie oft offene Bestellungen geprüft werden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="168"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="178"/>
         <source>Download and add to the project when an order is fulfilled</source>
         <translation>Herunterladen und zum Projekt hinzufügen, wenn eine Bestellung ausgeliefert ist</translation>
     </message>
@@ -1239,47 +1194,47 @@
         <translation>Download-Ordner</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="172"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="182"/>
         <source>Check orders every</source>
         <translation>Bestellungen prüfen alle</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="173"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="183"/>
         <source>Parallel downloads</source>
         <translation>Parallele Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="221"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="231"/>
         <source>Enter the API origin of the custom UP42 installation.</source>
         <translation>Geben Sie den API-Ursprung der eigenen UP42-Installation ein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="246"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="256"/>
         <source>Account saved. Test the connection to check it.</source>
         <translation>Konto gespeichert. Testen Sie die Verbindung, um es zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="289"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="299"/>
         <source>Connecting to {origin}…</source>
         <translation>Verbindung zu {origin} wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="299"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="309"/>
         <source>Connection test cancelled.</source>
         <translation>Verbindungstest abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="301"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="311"/>
         <source>Connection failed: {message}</source>
         <translation>Verbindung fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="306"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="316"/>
         <source>Connected as {email}, workspace {workspace}</source>
         <translation>Verbunden als {email}, Workspace {workspace}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="70"/>
+        <location filename="../up42_qgis/plugin.py" line="80"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
@@ -1294,7 +1249,7 @@
         <translation>Lädt die Lieferungen von ORDER_IDS (durch Kommas getrennt) nach FOLDER herunter, einen Ordner pro Bestellung, entpackt sie und gibt die Raster als FILES zurück. Mit WAIT wird zuerst gewartet, bis jede Bestellung ausgeliefert oder fehlgeschlagen ist, höchstens TIMEOUT Sekunden, wobei UP42 alle POLL_INTERVAL Sekunden gefragt wird. Bereits heruntergeladene Dateien werden nicht erneut geholt. In QGIS werden die Raster zum Projekt hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="71"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="74"/>
         <source>Order ids (comma-separated)</source>
         <translation>Bestell-IDs (durch Kommas getrennt)</translation>
     </message>
@@ -1389,157 +1344,147 @@
         <translation>Bestellung {id} wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="84"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="88"/>
         <source>Estimating {n} scenes.</source>
         <translation>{n} Szenen werden geschätzt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="94"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="98"/>
         <source>Estimate order cost</source>
         <translation>Bestellkosten schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="97"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="101"/>
         <source>Estimates the credits to order each scene of SCENES (its selected features when it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data product id or name; by default each scene&apos;s collection&apos;s first orderable product. Scenes UP42 refuses get their reason in the &apos;error&apos; column. Nothing is ordered.</source>
         <translation>Schätzt die Credits für die Bestellung jeder Szene aus SCENES (bei einer Auswahl nur der ausgewählten Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone. DATA_PRODUCT ist eine Datenprodukt-ID oder ein Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. Es wird nichts bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="106"/>
-        <source>Estimates</source>
-        <translation>Schätzungen</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="107"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="111"/>
         <source>Total credits</source>
         <translation>Credits gesamt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="141"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="145"/>
         <source>Total: {credits} credits for {n} scenes ({refused} refused).</source>
         <translation>Gesamt: {credits} Credits für {n} Szenen ({refused} abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="50"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="53"/>
         <source>Order scenes</source>
         <translation>Szenen bestellen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="53"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="56"/>
         <source>Estimates the scenes like 'Estimate order cost', then places one order per scene — but only when the total is at most MAX_CREDITS: above it nothing is placed. Every order is sent once and never retried. Scenes UP42 refuses get their reason in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'.</source>
         <translation>Schätzt die Szenen wie 'Bestellkosten schätzen' und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für 'Bestellungen herunterladen'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="62"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="65"/>
         <source>Most credits to spend (nothing is ordered above it)</source>
         <translation>Höchstens auszugebende Credits (darüber wird nichts bestellt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="80"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="83"/>
         <source>MAX_CREDITS is required: the most credits to spend.</source>
         <translation>MAX_CREDITS ist erforderlich: die höchstens auszugebenden Credits.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="85"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="88"/>
         <source>The estimate is {total} credits, above MAX_CREDITS {most}: nothing was ordered.</source>
         <translation>Die Schätzung beträgt {total} Credits, mehr als MAX_CREDITS {most}: Es wurde nichts bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="97"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="100"/>
         <source>UP42 refused every scene, nothing was ordered: {reason}</source>
         <translation>UP42 hat jede Szene abgelehnt, es wurde nichts bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="102"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="105"/>
         <source>Placing {n} orders for {credits} credits (MAX_CREDITS {most}).</source>
         <translation>{n} Bestellungen für {credits} Credits werden aufgegeben (MAX_CREDITS {most}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="111"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="115"/>
         <source>No order was placed: {reason}</source>
         <translation>Es wurde keine Bestellung aufgegeben: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="125"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="134"/>
         <source>Not ordered: cancelled.</source>
         <translation>Nicht bestellt: abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="138"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="147"/>
         <source>{scene}: order {order} placed.</source>
         <translation>{scene}: Bestellung {order} aufgegeben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="184"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
         <source>{n} orders placed: {ids}</source>
         <translation>{n} Bestellungen aufgegeben: {ids}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="56"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="57"/>
         <source>Search scenes</source>
         <translation>Szenen suchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="59"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="60"/>
         <source>Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS is a comma-separated list of collection names (empty: all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'.</source>
         <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für 'Schätzen' und 'Bestellen'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="69"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="70"/>
         <source>Collections (comma-separated names; empty: all)</source>
         <translation>Kollektionen (durch Kommas getrennte Namen; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="74"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="75"/>
         <source>Acquired from</source>
         <translation>Aufgenommen ab</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="74"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="75"/>
         <source>Acquired until</source>
         <translation>Aufgenommen bis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="80"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="81"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Maximale Wolkenbedeckung (%)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="100"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="101"/>
         <source>Most scenes</source>
         <translation>Höchstens Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="110"/>
-        <source>Scene footprints</source>
-        <translation>Szenen-Footprints</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="138"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="139"/>
         <source>Scene {id} has no usable footprint; skipped.</source>
         <translation>Szene {id} hat keinen brauchbaren Footprint; übersprungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="150"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="151"/>
         <source>Cancelled: keeping the {n} scenes found.</source>
         <translation>Abgebrochen: Die {n} gefundenen Szenen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="151"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="152"/>
         <source>Found {n} scenes.</source>
         <translation>{n} Szenen gefunden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="164"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="166"/>
         <source>START_DATE {start} is after END_DATE {end}.</source>
         <translation>START_DATE {start} liegt nach END_DATE {end}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="197"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="199"/>
         <source>{name} must be an ISO date (YYYY-MM-DD), not &apos;{value}&apos;.</source>
         <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="220"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="222"/>
         <source>Unknown collection(s): {unknown}. Known: {known}.</source>
         <translation>Unbekannte Kollektion(en): {unknown}. Bekannt: {known}.</translation>
     </message>
@@ -1604,17 +1549,17 @@
         <translation>{scene}: {credits} Credits ({size} {unit})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="178"/>
+        <location filename="../up42_qgis/settings.py" line="177"/>
         <source>Enter an origin such as https://api.up42.com (http:// or https://, a host).</source>
         <translation>Geben Sie einen Ursprung wie https://api.up42.com ein (http:// oder https://, ein Host).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="180"/>
+        <location filename="../up42_qgis/settings.py" line="179"/>
         <source>An origin has no query string or fragment.</source>
         <translation>Ein Ursprung hat keinen Query-String und kein Fragment.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="205"/>
+        <location filename="../up42_qgis/settings.py" line="200"/>
         <source>The custom UP42 origin &quot;{origin}&quot; cannot be used. {problem}</source>
         <translation>Der eigene UP42-Ursprung &quot;{origin}&quot; kann nicht verwendet werden. {problem}</translation>
     </message>
@@ -1622,6 +1567,111 @@
         <location filename="../up42_qgis/tasks/connection.py" line="24"/>
         <source>UP42: testing the connection</source>
         <translation>UP42: Verbindung wird getestet</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/bridge/network.py" line="159"/>
+        <source>QGIS is set to use a SOCKS5 proxy, which the UP42 plugin can only use with the PySocks package: install it into QGIS&apos;s Python (pip install PySocks), or choose an HTTP proxy in Settings &gt; Options &gt; Network.</source>
+        <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den das UP42-Plugin nur mit dem Paket PySocks nutzen kann: Installieren Sie es in das Python von QGIS (pip install PySocks) oder wählen Sie einen HTTP-Proxy unter Einstellungen &gt; Optionen &gt; Netzwerk.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="234"/>
+        <source>Estimating… (scenes: {n})</source>
+        <translation>Schätzung läuft … (Szenen: {n})</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="263"/>
+        <source>Estimate: {credits} credits for {n} of {total} scenes</source>
+        <translation>Schätzung: {credits} Credits für {n} von {total} Szenen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="276"/>
+        <source>Not orderable ({n}):</source>
+        <translation>Nicht bestellbar ({n}):</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="352"/>
+        <source>Selected scenes: {n}</source>
+        <translation>Ausgewählte Szenen: {n}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="85"/>
+        <source>Orders to place (one per scene, tagged u201cqgisu201d): {n}</source>
+        <translation>Aufzugebende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="28"/>
+        <source>GSD (m)</source>
+        <translation>GSD (m)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="29"/>
+        <source>Incid. (°)</source>
+        <translation>Einfallsw. (°)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="37"/>
+        <source>Acquisition date and time (UTC)</source>
+        <translation>Aufnahmedatum und -uhrzeit (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="38"/>
+        <source>Cloud cover in percent</source>
+        <translation>Wolkenbedeckung in Prozent</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="39"/>
+        <source>Ground sample distance (resolution) in metres</source>
+        <translation>Bodenauflösung (GSD) in Metern</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="40"/>
+        <source>Incidence angle in degrees</source>
+        <translation>Einfallswinkel in Grad</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="41"/>
+        <source>UP42 scene id</source>
+        <translation>UP42-Szenen-ID</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <source>Europe (EU)</source>
+        <translation>Europa (EU)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <source>South America (SA)</source>
+        <translation>Südamerika (SA)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <source>Custom origins (e.g. the sandbox)</source>
+        <translation>Eigene Ursprünge (z. B. die Sandbox)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="110"/>
+        <source>UP42 estimates</source>
+        <translation>UP42-Schätzungen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_order.py" line="73"/>
+        <source>UP42 orders</source>
+        <translation>UP42-Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_search.py" line="111"/>
+        <source>UP42 scenes</source>
+        <translation>UP42-Szenen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/downloads.py" line="237"/>
+        <source>Downloaded {name} to {folder}; raster layers added: {n}</source>
+        <translation>{name} nach {folder} heruntergeladen; hinzugefügte Rasterlayer: {n}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/downloads.py" line="248"/>
+        <source>Cancelled: {files}. The other files are downloaded; downloading again resumes the cancelled ones.</source>
+        <translation>Abgebrochen: {files}. Die übrigen Dateien sind heruntergeladen; erneutes Herunterladen setzt die abgebrochenen fort.</translation>
     </message>
 </context>
 </TS>
