@@ -3,6 +3,7 @@ waiting on tasks while the event loop runs, and RSS high-water marks."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import statistics
@@ -147,9 +148,11 @@ class Stalls:
 
 def measure_stalls(run_once: Callable[[int], None], repetitions: int = 3) -> Stalls:
     """``run_once(repetition)`` must serve the event loop until its work has finished
-    (``run_task``/``spin_until``) while the heartbeat runs."""
+    (``run_task``/``spin_until``) while the heartbeat runs. Each run starts from a collected
+    heap, so no run pays for the garbage of the one before."""
     stalls = Stalls()
     for repetition in range(repetitions):
+        gc.collect()
         stalls.idle_ms.append(idle_gap_ms())
         with Heartbeat() as heartbeat:
             run_once(repetition)

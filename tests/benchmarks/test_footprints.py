@@ -66,7 +66,6 @@ def test_gui_stall_while_creating_10000_footprints(
     built: list[QgsVectorLayer] = []
 
     def create(repetition: int) -> None:
-        gc.collect()
         QTimer.singleShot(0, lambda: built.append(
             build_footprints(search_result_text, tmp_path, f"stall_{repetition}")))
         spin_until(lambda: len(built) > repetition, 120, "building the footprints layer")
