@@ -478,3 +478,17 @@ def test_signing_in_later_loads_the_collections(
         close_panel(qtbot, panel, context)
         if authcfg:
             auth_manager.removeAuthenticationConfig(authcfg)
+
+
+def test_walking_through_rows_downloads_only_the_last_quicklook(panel, sandbox, qtbot):
+    prepare(panel, page_size=5)
+    search(qtbot, panel)
+    sandbox.clear_log()
+    view, model = panel.results, panel.results.model
+    for row in (0, 1, 2):  # quick arrow-key steps
+        view.table.selectRow(view.proxy.mapFromSource(model.index(row, 0)).row())
+    qtbot.waitUntil(lambda: panel.quicklook.show_button.isEnabled(), timeout=WAIT_MS)
+    assert panel.quicklook.scene.id == model.scene_at(2).id
+    previews = [r for r in sandbox.request_log() if r["path"].endswith("/download-url")]
+    assert len(previews) == 1
+    assert model.scene_at(2).id in previews[0]["path"]

@@ -109,3 +109,15 @@ def test_guarded_slot_turns_an_exception_into_a_message(iface):
     assert calls == ["a"]
     messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
     assert any("boom" in m for m in messages)
+
+
+def test_a_new_aoi_clears_the_estimates(panel, qtbot):  # noqa: F811
+    prepare(panel, page_size=5)
+    search(qtbot, panel)
+    model = panel.results.model
+    scene_id = model.scene_at(0).id
+    model.set_estimates({scene_id: Estimate(scene_id, credits=100, size=1.0, unit="SQ_KM")})
+    assert model.index(0, COLUMNS.index("credits")).data() == "100"
+    panel.aoi_widget.extent_button.click()
+    assert model.estimate_of(scene_id) is None
+    assert model.index(0, COLUMNS.index("credits")).data() == ""

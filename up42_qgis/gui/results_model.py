@@ -94,6 +94,12 @@ class ResultsModel(QAbstractTableModel):
         self._estimates.update(estimates)
         self._changed_column("credits")
 
+    def clear_estimates(self) -> None:
+        """Estimates hold for one AOI: a new AOI makes them stale."""
+        if self._estimates:
+            self._estimates = {}
+            self._changed_column("credits")
+
     def _changed_column(self, name: str) -> None:
         if self._scenes:
             column = COLUMNS.index(name)

@@ -339,6 +339,7 @@ class SearchPanel(SearchPanelLayout):
     @guarded
     def _aoi_changed(self) -> None:
         self._show_message(None)
+        self.results.model.clear_estimates()
         self._feed_order_bar()
 
     @guarded

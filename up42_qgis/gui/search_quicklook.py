@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from qgis.core import Qgis
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from .search_errors import error_text, guarded
 
 CACHE_SIZE = 30
 PREVIEW_HEIGHT = 140
+DEBOUNCE_MS = 200
 
 
 class QuicklookWidget(QWidget):
@@ -29,6 +30,11 @@ class QuicklookWidget(QWidget):
         self.scene: Scene | None = None
         self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._task: PreviewTask | None = None
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start_preview)
 
         self.image = QLabel(tr("Select a scene to see its quicklook."), self)
         self.image.setObjectName("Up42Quicklook")
@@ -49,12 +55,13 @@ class QuicklookWidget(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._task is not None
+        return self._task is not None or self._debounce.isActive()
 
     @guarded
     def set_scene(self, scene: Scene | None) -> None:
         self.scene = scene
         self.show_button.setEnabled(False)
+        self._debounce.stop()
         if self._task is not None:
             self._task.cancel()
             self._task = None
@@ -71,6 +78,14 @@ class QuicklookWidget(QWidget):
             return
         self.image.setPixmap(QPixmap())
         self.image.setText(tr("Loading the quicklook…"))
+        # Walking through the table with the arrow keys must not start a download per row.
+        self._debounce.start()
+
+    @guarded
+    def _start_preview(self) -> None:
+        scene = self.scene
+        if scene is None or scene.id in self._cache:
+            return
         kind = "quicklook" if scene.quicklook_href else "thumbnail"
         try:
             source = self.client_source()
@@ -130,6 +145,7 @@ class QuicklookWidget(QWidget):
         return layer
 
     def cancel(self) -> None:
+        self._debounce.stop()
         if self._task is not None:
             self._task.cancel()
             self._task = None
