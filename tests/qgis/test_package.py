@@ -164,6 +164,8 @@ def desktop_record(plugins_folder: Path, tmp_path_factory: pytest.TempPathFactor
     assert result.exists(), f"QGIS exited {completed.returncode}:\n{completed.stderr[-4000:]}"
     record = json.loads(result.read_text("utf-8"))
     assert "crash" not in record, record["crash"]
+    record["exit_code"] = completed.returncode
+    record["stderr"] = completed.stderr[-4000:]
     return record
 
 
@@ -214,3 +216,9 @@ def test_ten_unload_load_cycles_leave_nothing_behind(desktop_record: dict) -> No
 
 def test_no_warning_or_error_in_the_message_log(desktop_record: dict) -> None:
     assert desktop_record["problems_in_log"] == []
+
+
+def test_qgis_quits_cleanly_after_the_cycles(desktop_record: dict) -> None:
+    # Quit with the plugin loaded, as users do: QGIS unloads it and shuts down without a crash.
+    assert desktop_record["final_start"] is True
+    assert desktop_record["exit_code"] == 0, desktop_record["stderr"]

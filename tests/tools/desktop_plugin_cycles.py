@@ -4,8 +4,9 @@ QGIS has already loaded the plugin when this runs. For every cycle it records wh
 shows while loaded (Web menu entry, toolbar button, dock, Processing provider) and what is left
 once unloaded (docks, actions, widgets, timers, tasks, modules, map tools, providers), plus every
 warning or error in the message log. Then it pokes the signals a stale connection would hang on,
-writes everything as JSON to ``$QGIS_DRIVER_RESULT`` and quits QGIS. The assertions live in the
-test (tests/qgis/test_package.py), so a failure shows the whole record.
+writes everything as JSON to ``$QGIS_DRIVER_RESULT``, loads the plugin once more and quits
+QGIS. The assertions live in the test (tests/qgis/test_package.py), so a failure shows the
+whole record.
 """
 
 import json
@@ -144,6 +145,8 @@ def drive():
         record["cycles"].append(cycle)
     poke_signals()
     record["after_all"] = leftovers()
+    # Quit the way a user does: with the plugin on (QGIS unloads it while shutting down).
+    record["final_start"] = qgis.utils.loadPlugin(PLUGIN) and qgis.utils.startPlugin(PLUGIN)
     return record
 
 
