@@ -1356,7 +1356,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="101"/>
         <source>Estimates the credits to order each scene of SCENES (its selected features when it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data product id or name; by default each scene&apos;s collection&apos;s first orderable product. Scenes UP42 refuses get their reason in the &apos;error&apos; column. Nothing is ordered.</source>
-        <translation>Schätzt die Credits für die Bestellung jeder Szene aus SCENES (bei einer Auswahl nur der ausgewählten Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone. DATA_PRODUCT ist eine Datenprodukt-ID oder ein Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. Es wird nichts bestellt.</translation>
+        <translation>Schätzt die Credits für die Bestellung jeder Szene aus SCENES (bei einer Auswahl nur der ausgewählten Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone. DATA_PRODUCT ist eine Datenprodukt-ID oder ein Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte &apos;error&apos;. Es wird nichts bestellt.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="111"/>
@@ -1376,7 +1376,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="56"/>
         <source>Estimates the scenes like 'Estimate order cost', then places one order per scene — but only when the total is at most MAX_CREDITS: above it nothing is placed. Every order is sent once and never retried. Scenes UP42 refuses get their reason in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'.</source>
-        <translation>Schätzt die Szenen wie 'Bestellkosten schätzen' und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für 'Bestellungen herunterladen'.</translation>
+        <translation>Schätzt die Szenen wie &apos;Bestellkosten schätzen&apos; und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte &apos;error&apos;. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für &apos;Bestellungen herunterladen&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="65"/>
@@ -1431,7 +1431,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="60"/>
         <source>Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS is a comma-separated list of collection names (empty: all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'.</source>
-        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für 'Schätzen' und 'Bestellen'.</translation>
+        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für &apos;Schätzen&apos; und &apos;Bestellen&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="70"/>
@@ -1481,7 +1481,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="199"/>
         <source>{name} must be an ISO date (YYYY-MM-DD), not &apos;{value}&apos;.</source>
-        <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht '{value}'.</translation>
+        <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht &apos;{value}&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="222"/>
@@ -1496,7 +1496,7 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="59"/>
         <source>Scenes (a layer made by &apos;Search scenes&apos;; its selection, if any)</source>
-        <translation>Szenen (ein Layer aus 'Szenen suchen'; gegebenenfalls seine Auswahl)</translation>
+        <translation>Szenen (ein Layer aus &apos;Szenen suchen&apos;; gegebenenfalls seine Auswahl)</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="69"/>
@@ -1511,7 +1511,7 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="110"/>
         <source>SCENES lacks the field(s) {fields}: use a layer made by &apos;Search scenes&apos;.</source>
-        <translation>SCENES fehlen die Felder {fields}: Verwenden Sie einen Layer aus 'Szenen suchen'.</translation>
+        <translation>SCENES fehlen die Felder {fields}: Verwenden Sie einen Layer aus &apos;Szenen suchen&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="121"/>
@@ -1521,22 +1521,22 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="169"/>
         <source>Unknown collection &apos;{name}&apos;.</source>
-        <translation>Unbekannte Kollektion '{name}'.</translation>
+        <translation>Unbekannte Kollektion &apos;{name}&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="173"/>
         <source>Collection &apos;{name}&apos; has no orderable data product.</source>
-        <translation>Kollektion '{name}' hat kein bestellbares Datenprodukt.</translation>
+        <translation>Kollektion &apos;{name}&apos; hat kein bestellbares Datenprodukt.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="182"/>
         <source>Data product &apos;{product}&apos; belongs to {owners}, not to &apos;{name}&apos;.</source>
-        <translation>Datenprodukt '{product}' gehört zu {owners}, nicht zu '{name}'.</translation>
+        <translation>Datenprodukt &apos;{product}&apos; gehört zu {owners}, nicht zu &apos;{name}&apos;.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="185"/>
         <source>Collection &apos;{name}&apos; has no data product &apos;{product}&apos; (it has: {has}).</source>
-        <translation>Kollektion '{name}' hat kein Datenprodukt '{product}' (sie hat: {has}).</translation>
+        <translation>Kollektion &apos;{name}&apos; hat kein Datenprodukt &apos;{product}&apos; (sie hat: {has}).</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="187"/>
