@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from unittest.mock import MagicMock
 
 import pytest
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication, QgsMapLayer, QgsSettings
+from qgis.PyQt import sip
 
 from tests.sandbox.control import SandboxControl
 
@@ -27,6 +29,26 @@ MISSING_IFACE_METHODS = (
     "openMessageLog",
     "removeToolBarIcon",
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_stray_layers_before_qgis_exits(qgis_app) -> Iterator[None]:
+    """Delete Python-owned layers while QGIS still runs.
+
+    An exception raised in a Python override (processAlgorithm) is kept by sip's exception
+    translation, and with it the whole stack of frames down to the test that called
+    ``processing.run``: layers those frames hold would be destroyed by the interpreter's
+    exit, after ``exitQgis()``, and crash it there (segfault in the OGR provider).
+    """
+    yield
+    gc.collect()
+    for obj in gc.get_objects():
+        try:
+            stray = isinstance(obj, QgsMapLayer) and sip.ispyowned(obj)
+        except Exception:  # objects whose isinstance check itself fails
+            continue
+        if stray:
+            sip.delete(obj)
 
 
 @pytest.fixture(scope="session")

@@ -158,7 +158,7 @@ class OrdersApi:
         reason = f" The lookup failed too: {lookup_error.message}" if lookup_error else ""
         raise AmbiguousPlacementError(
             f"Placing the order failed ({failure.message}) and UP42 may or may not have "
-            f"created it. Check the order list for \u201c{display_name}\u201d before ordering "
+            f"created it. Check the order list for “{display_name}” before ordering "
             f"again.{reason}",
             failure.status,
         )

@@ -83,7 +83,7 @@ class OrderDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Orders to place (one per scene, tagged \u201cqgis\u201d): {n}").format(
+            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(
                 n=len(orderable)
             )
         )

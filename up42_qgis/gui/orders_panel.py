@@ -348,7 +348,7 @@ class OrdersPanel(QWidget):
         answer = QMessageBox.question(
             self,
             tr("Cancel order"),
-            tr("Cancel the order \u201c{name}\u201d? This cannot be undone.").format(
+            tr("Cancel the order “{name}”? This cannot be undone.").format(
                 name=order.display_name or order.id
             ),
             QMessageBox.Yes | QMessageBox.No,
@@ -368,7 +368,7 @@ class OrdersPanel(QWidget):
         except Up42Error as error:
             self.message.setText(str(error))
             return False
-        self.message.setText(tr("Cancelling \u201c{name}\u201d…").format(name=order.display_name))
+        self.message.setText(tr("Cancelling “{name}”…").format(name=order.display_name))
         task = CancelOrderTask(client, order.id)
         self._cancel_tasks[order.id] = self.context.runner.start(
             task, lambda t: self._on_cancelled(order, t)
@@ -382,7 +382,7 @@ class OrdersPanel(QWidget):
             return
         if task.error is not None:
             self.message.setText(
-                tr("Could not cancel \u201c{name}\u201d: {error}").format(
+                tr("Could not cancel “{name}”: {error}").format(
                     name=order.display_name, error=str(task.error)
                 )
             )
@@ -392,4 +392,4 @@ class OrdersPanel(QWidget):
         if tracker is not None:
             tracker.untrack(order.id)
         self.update_order(dataclasses.replace(order, status=str(task.result or "CANCELED")))
-        self.message.setText(tr("\u201c{name}\u201d is cancelled.").format(name=order.display_name))
+        self.message.setText(tr("“{name}” is cancelled.").format(name=order.display_name))

@@ -229,7 +229,7 @@ class OrderTracker(QObject):
         name = order.display_name or order.id
         if order.is_fulfilled:
             self._notify(
-                Qgis.Success, tr("Order \u201c{name}\u201d is fulfilled.").format(name=name)
+                Qgis.Success, tr("Order “{name}” is fulfilled.").format(name=name)
             )
             self.order_fulfilled.emit(order)
             if self.notes.auto_download(order.id):
@@ -237,12 +237,12 @@ class OrderTracker(QObject):
         elif order.has_failed:
             if order.status == "PLACEMENT_FAILED":
                 text = tr(
-                    "Order \u201c{name}\u201d could not be placed (PLACEMENT_FAILED). "
+                    "Order “{name}” could not be placed (PLACEMENT_FAILED). "
                     "Cancel it in the Orders tab; no credits are charged."
                 ).format(name=name)
             else:
                 text = tr(
-                    "Order \u201c{name}\u201d failed ({status}). No credits are charged."
+                    "Order “{name}” failed ({status}). No credits are charged."
                 ).format(name=name, status=order.status)
             self._notify(Qgis.Critical, text)
             self.order_failed.emit(order)
