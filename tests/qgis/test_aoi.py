@@ -3,6 +3,8 @@ is not EPSG:4326; its area, its outline on the canvas, and problems shown before
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -163,6 +165,22 @@ def test_too_large_extent_is_refused_inline(iface, qtbot, qgis_new_project, aoi_
     assert aoi_widget.aoi.problem_code == "TOO_LARGE"
     assert "km²" in aoi_widget.problem_label.text()
     assert not aoi_widget.problem_label.isHidden()
+
+
+def test_extent_beyond_the_world_is_clipped_and_called_too_large(
+    iface, qtbot, qgis_new_project, aoi_widget
+):
+    canvas = sized_canvas(iface, qtbot)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-6e7, -6e7, 6e7, 6e7))  # zoomed far out past the world
+    aoi_widget.extent_button.click()
+    aoi = aoi_widget.aoi
+    assert aoi.problem_code == "TOO_LARGE"
+    assert math.isfinite(aoi.area_km2)
+    assert "nan" not in aoi_widget.area_label.text().lower()
+    box = geometry_from_geojson(aoi.geojson).boundingBox()
+    assert -180.0 <= box.xMinimum() < box.xMaximum() <= 180.0
+    assert -90.0 <= box.yMinimum() < box.yMaximum() <= 90.0
 
 
 def test_selected_features_are_unioned_from_the_layer_crs(iface, qgis_new_project, aoi_widget):

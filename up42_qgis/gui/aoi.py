@@ -18,6 +18,7 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsProject,
+    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -183,7 +184,16 @@ def aoi_from_canvas(canvas: QgsMapCanvas, project: QgsProject | None = None) -> 
         geometry = QgsGeometry.fromQPolygonF(settings.visiblePolygon())
     else:
         geometry = QgsGeometry.fromRect(canvas.extent())
-    return make_aoi(geometry, settings.destinationCrs(), "extent", project)
+    crs = settings.destinationCrs()
+    # Zoomed out past the world, the extent leaves the CRS's domain and would transform to
+    # infinities: keep the part of it the CRS can express.
+    if crs.isValid() and crs != WGS84:
+        to_canvas = QgsCoordinateTransform(WGS84, crs, project or QgsProject.instance())
+        domain = to_canvas.transformBoundingBox(crs.bounds())
+    else:
+        domain = QgsRectangle(-180.0, -90.0, 180.0, 90.0)
+    geometry = geometry.intersection(QgsGeometry.fromRect(domain))
+    return make_aoi(geometry, crs, "extent", project)
 
 
 def aoi_from_selection(layer: QgsVectorLayer | None, project: QgsProject | None = None) -> Aoi:

@@ -125,6 +125,8 @@ class FiltersWidget(QWidget):
         """Shows the searchable archive collections, grouped by product type; re-checks the
         ones checked before (or remembered from last time)."""
         checked = self.selected_collections() or self._remembered_collections
+        if not checked:  # first use: search everything rather than demand a choice
+            checked = [c.name for c in collections]
         searchable = [
             c for c in collections if c.searchable and c.type.upper() != "TASKING" and c.name
         ]
