@@ -106,6 +106,8 @@ class Up42Plugin:
                     service.stop()
             self.context.runner.cancel_all()
             self.context.tracker = self.context.downloads = None
+            if self.context.clients is not None:
+                self.context.clients.close()  # the shared client's pooled connections
         if self.search_panel is not None:
             self.search_panel.unload()  # AOI outline and draw tool off the canvas
             self.search_panel = None
