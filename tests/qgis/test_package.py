@@ -90,6 +90,7 @@ def test_zip_holds_what_qgis_needs(package: Path, names: list[str]) -> None:
         f"{PLUGIN}/metadata.txt",
         f"{PLUGIN}/{metadata['icon']}",
         f"{PLUGIN}/resources/styles/footprints.qml",
+        f"{PLUGIN}/LICENSE",  # plugins.qgis.org refuses a package without one
     }
     expected |= {f"{PLUGIN}/i18n/{ts.stem}.qm" for ts in (ROOT / "i18n").glob("*.ts")}
     assert expected - set(names) == set()
