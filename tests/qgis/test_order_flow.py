@@ -204,3 +204,79 @@ def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, cl
     qtbot.mouseClick(widget.estimate_button, Qt.LeftButton)
     assert "account" in widget.errors.text().lower()
     assert sandbox.request_log() == []
+
+
+# --- budgets in the confirmation (issue 6) ---------------------------------------------------
+def _open_confirmation(bar: OrderBar, order_context, qtbot, count: int = 1):
+    _select(bar, order_context.clients.client(), count)
+    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    return bar.dialog
+
+
+def test_confirmation_shows_what_the_active_budget_has_left(
+    bar, order_context, sandbox_account, qtbot
+):
+    # The sandbox seeds one active budget ("Default budget", 500,000 credits, none spent)
+    # and one inactive one, which is not shown.
+    sandbox_account.clear_log()
+    dialog = _open_confirmation(bar, order_context, qtbot)
+    gets = requests_to(sandbox_account.request_log(), "GET", "/v2/budgets")
+    assert len(gets) == 1
+    assert gets[0]["params"]["status"] == ["ACTIVE"]
+    assert not dialog.budget_label.isHidden()
+    text = dialog.budget_label.text()
+    assert f"Budget left: {format_credits(500_000)} credits (Default budget)" in text
+    assert "Pilot project" not in text
+    assert dialog.budget_warning.isHidden()  # a few credits are far below 500,000
+    assert dialog.place_button.isEnabled()
+    dialog.reject()
+
+
+def test_no_budget_line_when_there_is_no_budget(
+    bar, order_context, sandbox_account, qtbot, monkeypatch
+):
+    # The sandbox always seeds a budget: the client's answer is replaced by an empty list.
+    from up42_qgis.api.client import Up42Client
+
+    monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: [])
+    dialog = _open_confirmation(bar, order_context, qtbot)
+    assert dialog.budget_label.isHidden()
+    assert "Budget left" not in dialog.budget_label.text()
+    assert dialog.budget_warning.isHidden()
+    assert dialog.place_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_failed_budget_read_does_not_block_ordering(bar, order_context, sandbox_account, qtbot):
+    sandbox_account.configure(
+        faults=[{"method": "GET", "path": "/v2/budgets", "status": 403, "count": 10}]
+    )
+    dialog = _open_confirmation(bar, order_context, qtbot)
+    assert requests_to(sandbox_account.request_log(), "GET", "/v2/budgets")
+    assert bar.estimates
+    assert all(e.ok for e in bar.estimates.values())
+    assert dialog.budget_label.isHidden()
+    assert dialog.budget_warning.isHidden()
+    assert dialog.place_button.isEnabled()
+    dialog.reject()
+
+
+def test_a_warning_when_the_estimate_exceeds_every_budget(
+    bar, order_context, sandbox_account, qtbot, monkeypatch
+):
+    from up42_qgis.api.client import Up42Client
+    from up42_qgis.api.models import Budget
+
+    low = [
+        Budget(id="b-1", name="Small", status="ACTIVE", remaining_credits=1.0),
+        Budget(id="b-2", name="Tiny", status="ACTIVE", remaining_credits=0.0),
+    ]
+    monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: low)
+    dialog = _open_confirmation(bar, order_context, qtbot)
+    assert "Budget left: 1 credits (Small)" in dialog.budget_label.text()
+    assert "Budget left: 0 credits (Tiny)" in dialog.budget_label.text()
+    assert not dialog.budget_warning.isHidden()
+    assert "more than any budget has left" in dialog.budget_warning.text()
+    assert dialog.place_button.isEnabled()  # a warning only: UP42 decides
+    dialog.reject()

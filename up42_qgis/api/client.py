@@ -20,6 +20,7 @@ from .http import NetworkOptions, RetryPolicy, Transport
 from .models import (
     JSON,
     Account,
+    Budget,
     Collection,
     Delivery,
     Estimate,
@@ -158,6 +159,11 @@ class Up42Client:
     def cancel_order(self, order_id: str) -> str:
         """Returns the new status (``CANCELED``)."""
         return self._orders.cancel(order_id)
+
+    # --- budgets -----------------------------------------------------------------------------
+    def budgets(self, active_only: bool = True) -> list[Budget]:
+        """Every page of ``/v2/budgets`` with usage (remaining credits), latest updated first."""
+        return self._orders.budgets(active_only)
 
     # --- delivery ----------------------------------------------------------------------------
     def delivery(self, order_id: str) -> Delivery:

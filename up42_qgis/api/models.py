@@ -266,6 +266,33 @@ class Estimate:
 
 
 @dataclass(frozen=True)
+class Budget:
+    """A workspace budget (contract §9); the usage fields are there only with ``includeUsage``."""
+
+    id: str
+    name: str = ""
+    status: str = ""
+    remaining_credits: float | None = None
+    consumed_credits: float | None = None
+    spend_limit: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "ACTIVE"
+
+    @classmethod
+    def from_json(cls, data: JSON) -> Budget:
+        return cls(
+            id=str(data.get("id") or ""),
+            name=str(data.get("name") or ""),
+            status=str(data.get("status") or "").upper(),
+            remaining_credits=_float(data.get("remainingCredits")),
+            consumed_credits=_float(data.get("consumedCredits")),
+            spend_limit=_float(data.get("spendLimit")),
+        )
+
+
+@dataclass(frozen=True)
 class PlacedOrder:
     """The outcome of placing one OrderRequest: an order id, or an error."""
 

@@ -17,7 +17,7 @@ from typing import Any
 from .endpoints import Endpoints
 from .errors import AmbiguousPlacementError, NetworkError, ServerError, Up42Error, ValidationError
 from .http import RetryPolicy, Transport
-from .models import JSON, Estimate, Order, OrderRequest, PlacedOrder
+from .models import JSON, Budget, Estimate, Order, OrderRequest, PlacedOrder
 
 log = logging.getLogger("up42_qgis.api")
 
@@ -25,6 +25,7 @@ REQUEST_TAG_PREFIX = "qgis-req:"
 MAX_TAGS = 30
 MAX_PAGE_SIZE = 100
 MAX_ORDER_PAGES = 500
+MAX_BUDGET_PAGES = 100
 # Order lookups after an ambiguous placement: the order may show up a moment late.
 LOOKUP_ATTEMPTS = 3
 
@@ -259,3 +260,29 @@ class OrdersApi:
             retry_errors=False,  # a lost answer then a retry would report a false conflict
         )
         return str(payload.get("status") or "CANCELED")
+
+    def budgets(self, active_only: bool = True) -> list[Budget]:
+        """Every page of the workspace's budgets with their usage, latest updated first
+        (contract §9)."""
+        found: list[Budget] = []
+        page = 0
+        while page < MAX_BUDGET_PAGES:
+            params: list[tuple[str, Any]] = []
+            if active_only:
+                params.append(("status", "ACTIVE"))
+            params += [
+                ("includeUsage", "true"),
+                ("sort", "updatedAt,desc"),
+                ("page", page),
+                ("size", MAX_PAGE_SIZE),
+            ]
+            payload = self._transport.json(
+                "GET", self._endpoints.api_url("/v2/budgets"), params=params
+            )
+            content = [b for b in payload.get("content") or () if isinstance(b, dict)]
+            found.extend(Budget.from_json(b) for b in content)
+            total_pages = payload.get("totalPages")
+            if not content or not isinstance(total_pages, int) or page + 1 >= total_pages:
+                break
+            page += 1
+        return found

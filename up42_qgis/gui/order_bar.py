@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.errors import Up42Error
-from ..api.models import Collection, Estimate, OrderRequest, Scene
+from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
@@ -62,6 +62,7 @@ class OrderBar(QWidget):
         self.aoi: dict | None = None
         self.collections: dict[str, Collection] = {}
         self.estimates: dict[str, Estimate] = {}
+        self.budgets: list[Budget] | None = None  # read with the estimate; None when unknown
         self.dialog: OrderDialog | None = None
         self._estimate_key: str | None = None
         self._estimate_task: Up42Task | None = None
@@ -233,7 +234,7 @@ class OrderBar(QWidget):
         key = self.selection_key()
         self.summary.setText(tr("Estimating… (scenes: {n})").format(n=len(requests)))
         self.errors.hide()
-        task = EstimateTask(client, requests)
+        task = EstimateTask(client, requests, with_budgets=True)
         self._estimate_task = self.context.runner.start(task, lambda t: self._on_estimated(t, key))
         self._refresh()
         return True
@@ -249,6 +250,7 @@ class OrderBar(QWidget):
             self._show_problem(tr("Estimate failed: {error}").format(error=str(task.error)))
         else:
             self.estimates = dict(task.result)
+            self.budgets = getattr(task, "budgets", None)
             self._estimate_key = key
             self._show_estimates()
             self.estimates_ready.emit(dict(self.estimates))
@@ -320,7 +322,12 @@ class OrderBar(QWidget):
         except Exception:
             pass
         self.dialog = OrderDialog(
-            self.context, lines, _aoi_area_km2(self.aoi), auto_default, self.window()
+            self.context,
+            lines,
+            _aoi_area_km2(self.aoi),
+            auto_default,
+            self.window(),
+            budgets=self.budgets,
         )
         self.dialog.placement_started.connect(lambda: self._set_placing(True))
         self.dialog.placement_finished.connect(lambda _placed: self._set_placing(False))

@@ -3,6 +3,7 @@ one "Place order" button that sends it exactly once."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.models import Estimate, OrderRequest, PlacedOrder
+from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import PlaceOrdersTask
@@ -66,6 +67,8 @@ class OrderDialog(QDialog):
         aoi_area_km2: float | None,
         auto_download_default: bool = False,
         parent: QWidget | None = None,
+        *,
+        budgets: list[Budget] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Up42OrderDialog")
@@ -133,6 +136,36 @@ class OrderDialog(QDialog):
         )
         self.summary.setObjectName("Up42OrderSummary")
         layout.addWidget(self.summary)
+        # Where the API gives it, what is left of each active budget (nothing when unknown).
+        self.budgets = [b for b in budgets or () if b.active and b.remaining_credits is not None]
+        self.budget_label = QLabel(
+            "<br>".join(
+                tr("Budget left: {credits} credits ({name})").format(
+                    credits=format_credits(b.remaining_credits), name=html.escape(b.name)
+                )
+                for b in self.budgets
+            )
+        )
+        self.budget_label.setObjectName("Up42OrderBudgets")
+        self.budget_label.setWordWrap(True)
+        self.budget_label.setVisible(bool(self.budgets))
+        layout.addWidget(self.budget_label)
+        self.budget_warning = QLabel()
+        self.budget_warning.setObjectName("Up42OrderBudgetWarning")
+        self.budget_warning.setWordWrap(True)
+        self.budget_warning.setStyleSheet(f"color: {ERROR_COLOUR.name()}; font-weight: bold;")
+        exceeds = bool(self.budgets) and all(
+            total > (b.remaining_credits or 0) for b in self.budgets
+        )
+        if exceeds:
+            self.budget_warning.setText(
+                tr(
+                    "Warning: the estimated total ({credits} credits) is more than any budget "
+                    "has left."
+                ).format(credits=format_credits(total))
+            )
+        self.budget_warning.setVisible(exceeds)
+        layout.addWidget(self.budget_warning)
         note = QLabel(tr("Credits are charged when an order is fulfilled."))
         note.setStyleSheet("color: palette(mid);")
         layout.addWidget(note)

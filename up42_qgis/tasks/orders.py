@@ -6,6 +6,7 @@ data; results are plain models, read on the main thread through ``Up42Task.on_do
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,12 +19,14 @@ from ..api.errors import (
     Up42Error,
     ValidationError,
 )
-from ..api.models import Delivery, Estimate, Order, OrderRequest, PlacedOrder
+from ..api.models import Budget, Delivery, Estimate, Order, OrderRequest, PlacedOrder
 from ..i18n import tr
 from .base import Up42Task
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
+
+log = logging.getLogger("up42_qgis.tasks")
 
 # Errors that concern one scene's request only: the other scenes may still be estimated.
 PER_SCENE_ERRORS = (ValidationError, LicenceError, NotFoundError)
@@ -33,12 +36,20 @@ class EstimateTask(Up42Task):
     """One estimate per scene. ``result`` maps scene id to Estimate (refusals in ``error``).
 
     Sign-in and network failures abort the whole task: the next scene would fail the same way.
+
+    With ``with_budgets``, the active budgets are read afterwards into ``budgets`` for the
+    confirmation; that is a nicety: when it fails ``budgets`` stays None and the estimate
+    stands.
     """
 
-    def __init__(self, client: Up42Client, requests: Sequence[OrderRequest]) -> None:
+    def __init__(
+        self, client: Up42Client, requests: Sequence[OrderRequest], with_budgets: bool = False
+    ) -> None:
         super().__init__(tr("UP42: estimating {n} orders").format(n=len(requests)))
         self.client = client
         self.requests = tuple(requests)
+        self.with_budgets = with_budgets
+        self.budgets: list[Budget] | None = None
 
     def work(self) -> dict[str, Estimate]:
         estimates: dict[str, Estimate] = {}
@@ -49,6 +60,12 @@ class EstimateTask(Up42Task):
             except PER_SCENE_ERRORS as error:
                 estimates[request.scene_id] = Estimate(scene_id=request.scene_id, error=str(error))
             self.setProgress(100.0 * (done + 1) / max(1, len(self.requests)))
+        if self.with_budgets:
+            self.check_cancelled()
+            try:
+                self.budgets = self.client.budgets(active_only=True)
+            except Exception as error:  # never blocks ordering: the dialog just shows no budget
+                log.info("reading the budgets failed: %s", error)
         return estimates
 
 
