@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, get_type_hints
 from urllib.parse import urlsplit
@@ -57,11 +58,18 @@ class PluginSettings:
     last_sort: str = "date"
     last_ascending: bool = False
     last_products: dict[str, str] = field(default_factory=dict)  # collection -> data product id
+    # The date range last searched, as ISO dates ("" = none yet: the last 12 months apply).
+    # last_end_is_today: the end used was that day's date, so the range follows today
+    # (end = today, start = today minus the same number of days) rather than stay fixed.
+    last_start: str = ""
+    last_end: str = ""
+    last_end_is_today: bool = False
     tracked_order_ids: list[str] = field(default_factory=list)
 
     def normalized(self) -> PluginSettings:
         """A copy with every value inside its allowed range."""
         defaults = PluginSettings()
+        last_start, last_end = _date_range(self.last_start, self.last_end)
         return replace(
             self,
             region=self.region if self.region in REGION_CHOICES else defaults.region,
@@ -74,7 +82,21 @@ class PluginSettings:
             max_parallel_downloads=min(MAX_PARALLEL_DOWNLOADS, max(1, self.max_parallel_downloads)),
             last_max_cloud=min(100, max(0, self.last_max_cloud)),
             last_sort=self.last_sort or defaults.last_sort,
+            last_start=last_start,
+            last_end=last_end,
+            last_end_is_today=self.last_end_is_today and bool(last_end),
         )
+
+
+def _date_range(start: str, end: str) -> tuple[str, str]:
+    """Both ISO dates, start not after end; otherwise ("", "") (nothing remembered)."""
+    try:
+        first, last = date.fromisoformat(start.strip()), date.fromisoformat(end.strip())
+    except ValueError:
+        return "", ""
+    if first > last:
+        return "", ""
+    return first.isoformat(), last.isoformat()
 
 
 _FIELD_TYPES: dict[str, Any] = get_type_hints(PluginSettings)

@@ -118,6 +118,13 @@ def test_collections_load_grouped_with_resolution(panel):
     assert len(panel.filters.collections()) >= 2
 
 
+def test_first_use_checks_every_collection(panel):
+    """Nothing remembered (clean settings): once the collections load, all are checked."""
+    filters = panel.filters
+    assert filters.collections()
+    assert sorted(filters.selected_collections()) == sorted(filters.collections())
+
+
 def test_search_matches_the_sandbox_and_pages_with_load_more(panel, sandbox, qtbot):
     prepare(panel, page_size=20)
     expected = sandbox.count_scenes(expected_body(panel))
@@ -295,10 +302,14 @@ def test_remembers_the_last_filters(panel, qtbot, context):
     panel.filters.set_selected_collections(chosen)
     panel.filters.max_cloud.setValue(40)
     panel.filters.sort_field.setCurrentIndex(1)
+    panel.filters.start_date.setDate(QDate(2019, 2, 3))
+    panel.filters.end_date.setDate(QDate(2023, 4, 5))
     search(qtbot, panel)
     again = make_panel(qtbot, context)
     try:
         assert again.filters.selected_collections() == chosen
+        assert again.filters.start_date.date() == QDate(2019, 2, 3)
+        assert again.filters.end_date.date() == QDate(2023, 4, 5)
         assert again.filters.max_cloud.value() == 40
         assert again.filters.page_size.value() == 30
         assert again.filters.sort_field.currentData() == "cloud"

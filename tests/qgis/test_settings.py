@@ -34,6 +34,7 @@ def test_defaults_when_nothing_is_stored(clean_settings):
     assert loaded.last_products == {}
     assert loaded.last_max_cloud == 100
     assert (loaded.last_sort, loaded.last_ascending) == ("date", False)
+    assert (loaded.last_start, loaded.last_end, loaded.last_end_is_today) == ("", "", False)
     assert loaded.download_folder.endswith(DOWNLOAD_FOLDER_NAME)
 
 
@@ -53,6 +54,9 @@ def test_every_field_round_trips(clean_settings, tmp_path):
         last_sort="cloud",
         last_ascending=True,
         last_products={"phr": "dp-1", "spot": "dp-2"},
+        last_start="2025-03-01",
+        last_end="2026-02-28",
+        last_end_is_today=True,
         tracked_order_ids=["o-1", "o-2", "o-3"],
     )
 
@@ -98,6 +102,20 @@ def test_garbage_falls_back_to_defaults_and_limits_apply(clean_settings):
     assert loaded.max_parallel_downloads == 8
     assert loaded.last_max_cloud == 0
     assert loaded.last_products == {}
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("2026-13-01", "2026-12-31"), ("2026-01-01", ""), ("2026-05-01", "2026-04-30")],
+)
+def test_a_bad_remembered_date_range_is_dropped(clean_settings, start, end):
+    clean_settings.setValue("up42/last_start", start)
+    clean_settings.setValue("up42/last_end", end)
+    clean_settings.setValue("up42/last_end_is_today", "true")
+
+    loaded = SettingsStore.load()
+
+    assert (loaded.last_start, loaded.last_end, loaded.last_end_is_today) == ("", "", False)
 
 
 def test_update_changes_only_the_named_fields(clean_settings):

@@ -25,6 +25,29 @@ from ..i18n import tr
 
 COLLECTION_ROLE = Qt.UserRole + 1
 DEFAULT_PAGE_SIZE = 50
+DEFAULT_MONTHS = 12  # with nothing remembered, the date range is the last 12 months
+ISO_DATE = "yyyy-MM-dd"
+
+
+def _today() -> QDate:
+    """Today's date (one place, so tests can move the clock)."""
+    return QDate.currentDate()
+
+
+def remembered_range(
+    start: str, end: str, end_is_today: bool, today: QDate
+) -> tuple[QDate, QDate] | None:
+    """The date range to show for a remembered one; None when nothing usable is remembered.
+
+    A range whose end was the day of the search follows today: it ends today and keeps its
+    length in days. Any other range comes back as it was.
+    """
+    first, last = QDate.fromString(start, ISO_DATE), QDate.fromString(end, ISO_DATE)
+    if not (first.isValid() and last.isValid()) or first > last:
+        return None
+    if end_is_today:
+        return today.addDays(-first.daysTo(last)), today
+    return first, last
 
 
 def _load_settings():
@@ -75,12 +98,12 @@ class FiltersWidget(QWidget):
         self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
         self.collections_status.setWordWrap(True)
 
-        today = QDate.currentDate()
-        self.start_date = QDateEdit(today.addMonths(-12), self)
+        today = _today()
+        self.start_date = QDateEdit(today.addMonths(-DEFAULT_MONTHS), self)
         self.end_date = QDateEdit(today, self)
         for edit in (self.start_date, self.end_date):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(ISO_DATE)
             edit.dateChanged.connect(self.changed)
         dates = QHBoxLayout()
         dates.addWidget(self.start_date)
@@ -234,6 +257,12 @@ class FiltersWidget(QWidget):
         self.sort_field.setCurrentIndex(max(0, index))
         self.sort_order.setCurrentIndex(1 if saved.last_ascending else 0)
         self.page_size.setValue(int(saved.page_size or DEFAULT_PAGE_SIZE))
+        dates = remembered_range(
+            saved.last_start, saved.last_end, saved.last_end_is_today, _today()
+        )
+        if dates is not None:  # otherwise the last 12 months set in __init__ stay
+            self.start_date.setDate(dates[0])
+            self.end_date.setDate(dates[1])
 
     def remember(self) -> None:
         try:
@@ -245,6 +274,9 @@ class FiltersWidget(QWidget):
                 last_sort=str(self.sort_field.currentData()),
                 last_ascending=bool(self.sort_order.currentData()),
                 page_size=self.page_size.value(),
+                last_start=self.start_date.date().toString(ISO_DATE),
+                last_end=self.end_date.date().toString(ISO_DATE),
+                last_end_is_today=self.end_date.date() == _today(),
             )
         except Exception:  # remembering is a convenience; never fail a search over it
             return
