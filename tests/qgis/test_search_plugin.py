@@ -3,10 +3,11 @@ after unload (the AOI outline and the draw tool are rubber bands on the canvas s
 
 from __future__ import annotations
 
+from qgis.core import QgsCoordinateReferenceSystem
 from qgis.gui import QgsRubberBand
 
 import up42_qgis
-from tests.qgis.test_aoi import sized_canvas
+from tests.qgis.test_aoi import BERLIN, sized_canvas
 
 
 def rubber_bands(canvas) -> list[QgsRubberBand]:
@@ -17,6 +18,8 @@ def test_search_is_the_first_tab_and_unload_cleans_the_canvas(
     iface, qtbot, qgis_new_project, clean_settings
 ):
     canvas = sized_canvas(iface, qtbot)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(BERLIN)  # "Map extent" needs a map to take the extent of
     before = len(rubber_bands(canvas))
     plugin = up42_qgis.classFactory(iface)
     plugin.initGui()
