@@ -4,52 +4,52 @@
 <context>
     <name>Up42</name>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="158"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="159"/>
         <source>The AOI is empty.</source>
         <translation>Das Interessengebiet (AOI) ist leer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="116"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="117"/>
         <source>The AOI is not a valid polygon (it crosses itself or has bad rings).</source>
         <translation>Das AOI ist kein gültiges Polygon (es schneidet sich selbst oder hat fehlerhafte Ringe).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="160"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="161"/>
         <source>The AOI must be a polygon.</source>
         <translation>Das AOI muss ein Polygon sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="118"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="119"/>
         <source>The AOI has too many vertices; simplify it.</source>
         <translation>Das AOI hat zu viele Stützpunkte; bitte vereinfachen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="119"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="120"/>
         <source>The AOI is too small.</source>
         <translation>Das AOI ist zu klein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="122"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="123"/>
         <source>The AOI cannot be used.</source>
         <translation>Das AOI kann nicht verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="175"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="176"/>
         <source>There is no repaired geometry.</source>
         <translation>Es gibt keine reparierte Geometrie.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="192"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="202"/>
         <source>Select a polygon layer in the Layers panel first.</source>
         <translation>Wählen Sie zuerst einen Polygonlayer im Layerbedienfeld.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="194"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="204"/>
         <source>The layer “{name}” has no polygons.</source>
         <translation>Der Layer „{name}“ enthält keine Polygone.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="197"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="207"/>
         <source>Select one or more features of “{name}” first.</source>
         <translation>Wählen Sie zuerst ein oder mehrere Objekte von „{name}“.</translation>
     </message>
@@ -59,12 +59,12 @@
         <translation>UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="97"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="120"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="68"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="91"/>
         <source>Collection</source>
         <translation>Kollektion</translation>
     </message>
@@ -99,7 +99,7 @@
         <translation>UP42-Bilddaten suchen, bestellen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="121"/>
+        <location filename="../up42_qgis/plugin.py" line="123"/>
         <source>&amp;UP42</source>
         <translation>&amp;UP42</translation>
     </message>
@@ -224,52 +224,37 @@
         <translation>Download fehlgeschlagen: {error}. Erneutes Herunterladen setzt ihn fort.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="231"/>
-        <source>Order u201c{name}u201d is fulfilled.</source>
-        <translation>Bestellung „{name}“ ist ausgeliefert.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/services/tracker.py" line="239"/>
-        <source>Order u201c{name}u201d could not be placed (PLACEMENT_FAILED). Cancel it in the Orders tab; no credits are charged.</source>
-        <translation>Bestellung „{name}“ konnte nicht aufgegeben werden (PLACEMENT_FAILED). Stornieren Sie sie im Reiter Bestellungen; es werden keine Credits berechnet.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/services/tracker.py" line="244"/>
-        <source>Order u201c{name}u201d failed ({status}). No credits are charged.</source>
-        <translation>Bestellung „{name}“ ist fehlgeschlagen ({status}). Es werden keine Credits berechnet.</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/tasks/downloads.py" line="33"/>
         <source>UP42: downloading {name}</source>
         <translation>UP42: {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="39"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="48"/>
         <source>UP42: estimating {n} orders</source>
         <translation>UP42: {n} Bestellungen werden geschätzt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="64"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="81"/>
         <source>UP42: placing {n} orders</source>
         <translation>UP42: {n} Bestellungen werden aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="77"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="94"/>
         <source>Not sent: {reason}</source>
         <translation>Nicht gesendet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="107"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="124"/>
         <source>UP42: reading orders</source>
         <translation>UP42: Bestellungen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="135"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="152"/>
         <source>UP42: cancelling an order</source>
         <translation>UP42: Bestellung wird storniert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="147"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="164"/>
         <source>UP42: reading a delivery</source>
         <translation>UP42: Lieferung wird gelesen</translation>
     </message>
@@ -324,22 +309,22 @@
         <translation>QGIS konnte das Konto nicht in seiner Authentifizierungsdatenbank speichern. Prüfen Sie, ob das Master-Passwort gesetzt ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="102"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="103"/>
         <source>The AOI covers {area} km²; a search allows at most {limit} km². Zoom in or draw a smaller area.</source>
         <translation>Das AOI umfasst {area} km²; eine Suche erlaubt höchstens {limit} km². Zoomen Sie hinein oder zeichnen Sie ein kleineres Gebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="107"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="108"/>
         <source>The AOI covers {area} km²; it must cover at least {limit} km².</source>
         <translation>Das AOI umfasst {area} km²; es muss mindestens {limit} km² umfassen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="111"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="112"/>
         <source>The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.</source>
         <translation>Das AOI hat {n} Stützpunkte; UP42 akzeptiert höchstens {limit}. Bitte vereinfachen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="120"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="121"/>
         <source>The AOI is too large for a search; zoom in or draw a smaller one.</source>
         <translation>Das AOI ist für eine Suche zu groß; zoomen Sie hinein oder zeichnen Sie ein kleineres.</translation>
     </message>
@@ -404,47 +389,47 @@
         <translation>Heruntergeladen nach {folder}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="78"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="79"/>
         <source>Estimate</source>
         <translation>Schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="80"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="81"/>
         <source>Estimate the credits for the selected scenes</source>
         <translation>Die Credits für die ausgewählten Szenen schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="81"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="82"/>
         <source>Order…</source>
         <translation>Bestellen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="83"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="84"/>
         <source>Review and place orders for the selected scenes</source>
         <translation>Bestellungen für die ausgewählten Szenen prüfen und aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="140"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="141"/>
         <source>No orderable data product</source>
         <translation>Kein bestellbares Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="147"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="148"/>
         <source>{collection}:</source>
         <translation>{collection}:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="226"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="227"/>
         <source>Select scenes that have an orderable data product.</source>
         <translation>Wählen Sie Szenen mit einem bestellbaren Datenprodukt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="247"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="248"/>
         <source>Estimate cancelled.</source>
         <translation>Schätzung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="249"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="250"/>
         <source>Estimate failed: {error}</source>
         <translation>Schätzung fehlgeschlagen: {error}</translation>
     </message>
@@ -454,27 +439,27 @@
         <translation>{scene}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="275"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="277"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="350"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="357"/>
         <source>Select scenes to estimate or order them.</source>
         <translation>Wählen Sie Szenen aus, um sie zu schätzen oder zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="72"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="75"/>
         <source>Confirm UP42 order</source>
         <translation>UP42-Bestellung bestätigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
         <source>Order name</source>
         <translation>Bestellname</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
         <source>Data product</source>
         <translation>Datenprodukt</translation>
     </message>
@@ -484,32 +469,32 @@
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="114"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="117"/>
         <source>no estimate</source>
         <translation>keine Schätzung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="115"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="118"/>
         <source>Not ordered: {reason}</source>
         <translation>Nicht bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="128"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="131"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="129"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="132"/>
         <source>Area of interest: {area}&lt;br&gt;&lt;b&gt;Estimated total: {credits} credits&lt;/b&gt;</source>
         <translation>Interessengebiet: {area}&lt;br&gt;&lt;b&gt;Geschätzte Summe: {credits} Credits&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="136"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="169"/>
         <source>Credits are charged when an order is fulfilled.</source>
         <translation>Credits werden berechnet, wenn eine Bestellung ausgeliefert ist.</translation>
     </message>
@@ -519,47 +504,47 @@
         <translation>Nach der Auslieferung herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="150"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="183"/>
         <source>Place order</source>
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="194"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="227"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="207"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="240"/>
         <source>Placing failed: {error}. Check the Orders tab before trying again.</source>
         <translation>Aufgeben fehlgeschlagen: {error}. Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="215"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="248"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="226"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="259"/>
         <source>Placed: {id}</source>
         <translation>Aufgegeben: {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="228"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="261"/>
         <source>Placed (confirmed after a lost answer): {id}</source>
         <translation>Aufgegeben (nach verlorener Antwort bestätigt): {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="233"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="266"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="235"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="268"/>
         <source>{n} orders placed. Follow them in the Orders tab.</source>
         <translation>{n} Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="237"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="270"/>
         <source>{n} could not be placed; see the reasons above.</source>
         <translation>{n} konnten nicht aufgegeben werden; die Gründe stehen oben.</translation>
     </message>
@@ -704,26 +689,6 @@
         <translation>Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
-        <source>Cancel the order u201c{name}u201d? This cannot be undone.</source>
-        <translation>Die Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="371"/>
-        <source>Cancelling u201c{name}u201d…</source>
-        <translation>„{name}“ wird storniert …</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="384"/>
-        <source>Could not cancel u201c{name}u201d: {error}</source>
-        <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="395"/>
-        <source>u201c{name}u201d is cancelled.</source>
-        <translation>„{name}“ ist storniert.</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/gui/search_aoi.py" line="41"/>
         <source>Map extent</source>
         <translation>Kartenausdehnung</translation>
@@ -849,37 +814,37 @@
         <translation>{title}: {message}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="41"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="64"/>
         <source>Optical</source>
         <translation>Optisch</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="42"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="65"/>
         <source>Radar (SAR)</source>
         <translation>Radar (SAR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="43"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="66"/>
         <source>Elevation</source>
         <translation>Höhenmodell</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="44"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="67"/>
         <source>Hyperspectral</source>
         <translation>Hyperspektral</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="47"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="70"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="54"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="77"/>
         <source>{value} m</source>
         <translation>{value} m</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="99"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="122"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
@@ -889,37 +854,37 @@
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="94"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="117"/>
         <source>100 % means no cloud filter</source>
         <translation>100 % bedeutet keinen Wolkenfilter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="98"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="121"/>
         <source>Cloud cover</source>
         <translation>Wolkenbedeckung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="101"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="124"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="102"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="125"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="111"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="134"/>
         <source>Scenes per page; “Load more” fetches the next page</source>
         <translation>Szenen pro Seite; „Mehr laden“ holt die nächste Seite</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="117"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="140"/>
         <source>Acquired</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="118"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="141"/>
         <source>Max. cloud</source>
         <translation>Max. Wolken</translation>
     </message>
@@ -929,32 +894,32 @@
         <translation>Sortieren nach</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="120"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="143"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="160"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="185"/>
         <source>{n} collections; check the ones to search.</source>
         <translation>{n} Kollektionen; markieren Sie die zu durchsuchenden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="164"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="189"/>
         <source>No searchable collections in this account.</source>
         <translation>Dieses Konto hat keine durchsuchbaren Kollektionen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="203"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="228"/>
         <source>The collections have not loaded yet.</source>
         <translation>Die Kollektionen sind noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="205"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="230"/>
         <source>Check at least one collection.</source>
         <translation>Markieren Sie mindestens eine Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="207"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="232"/>
         <source>The start date is after the end date.</source>
         <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
@@ -1356,7 +1321,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="101"/>
         <source>Estimates the credits to order each scene of SCENES (its selected features when it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data product id or name; by default each scene&apos;s collection&apos;s first orderable product. Scenes UP42 refuses get their reason in the &apos;error&apos; column. Nothing is ordered.</source>
-        <translation>Schätzt die Credits für die Bestellung jeder Szene aus SCENES (bei einer Auswahl nur der ausgewählten Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone. DATA_PRODUCT ist eine Datenprodukt-ID oder ein Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte &apos;error&apos;. Es wird nichts bestellt.</translation>
+        <translation>Schätzt die Credits für die Bestellung jeder Szene aus SCENES (bei einer Auswahl nur der ausgewählten Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone. DATA_PRODUCT ist eine Datenprodukt-ID oder ein Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. Es wird nichts bestellt.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="111"/>
@@ -1376,7 +1341,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="56"/>
         <source>Estimates the scenes like 'Estimate order cost', then places one order per scene — but only when the total is at most MAX_CREDITS: above it nothing is placed. Every order is sent once and never retried. Scenes UP42 refuses get their reason in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'.</source>
-        <translation>Schätzt die Szenen wie &apos;Bestellkosten schätzen&apos; und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte &apos;error&apos;. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für &apos;Bestellungen herunterladen&apos;.</translation>
+        <translation>Schätzt die Szenen wie 'Bestellkosten schätzen' und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für 'Bestellungen herunterladen'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="65"/>
@@ -1431,7 +1396,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="60"/>
         <source>Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS is a comma-separated list of collection names (empty: all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'.</source>
-        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für &apos;Schätzen&apos; und &apos;Bestellen&apos;.</translation>
+        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für 'Schätzen' und 'Bestellen'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="70"/>
@@ -1481,7 +1446,7 @@
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="199"/>
         <source>{name} must be an ISO date (YYYY-MM-DD), not &apos;{value}&apos;.</source>
-        <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht &apos;{value}&apos;.</translation>
+        <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht '{value}'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="222"/>
@@ -1496,7 +1461,7 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="59"/>
         <source>Scenes (a layer made by &apos;Search scenes&apos;; its selection, if any)</source>
-        <translation>Szenen (ein Layer aus &apos;Szenen suchen&apos;; gegebenenfalls seine Auswahl)</translation>
+        <translation>Szenen (ein Layer aus 'Szenen suchen'; gegebenenfalls seine Auswahl)</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="69"/>
@@ -1511,7 +1476,7 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="110"/>
         <source>SCENES lacks the field(s) {fields}: use a layer made by &apos;Search scenes&apos;.</source>
-        <translation>SCENES fehlen die Felder {fields}: Verwenden Sie einen Layer aus &apos;Szenen suchen&apos;.</translation>
+        <translation>SCENES fehlen die Felder {fields}: Verwenden Sie einen Layer aus 'Szenen suchen'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="121"/>
@@ -1521,22 +1486,22 @@
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="169"/>
         <source>Unknown collection &apos;{name}&apos;.</source>
-        <translation>Unbekannte Kollektion &apos;{name}&apos;.</translation>
+        <translation>Unbekannte Kollektion '{name}'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="173"/>
         <source>Collection &apos;{name}&apos; has no orderable data product.</source>
-        <translation>Kollektion &apos;{name}&apos; hat kein bestellbares Datenprodukt.</translation>
+        <translation>Kollektion '{name}' hat kein bestellbares Datenprodukt.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="182"/>
         <source>Data product &apos;{product}&apos; belongs to {owners}, not to &apos;{name}&apos;.</source>
-        <translation>Datenprodukt &apos;{product}&apos; gehört zu {owners}, nicht zu &apos;{name}&apos;.</translation>
+        <translation>Datenprodukt '{product}' gehört zu {owners}, nicht zu '{name}'.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="185"/>
         <source>Collection &apos;{name}&apos; has no data product &apos;{product}&apos; (it has: {has}).</source>
-        <translation>Kollektion &apos;{name}&apos; hat kein Datenprodukt &apos;{product}&apos; (sie hat: {has}).</translation>
+        <translation>Kollektion '{name}' hat kein Datenprodukt '{product}' (sie hat: {has}).</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/scenes.py" line="187"/>
@@ -1549,17 +1514,17 @@
         <translation>{scene}: {credits} Credits ({size} {unit})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="177"/>
+        <location filename="../up42_qgis/settings.py" line="199"/>
         <source>Enter an origin such as https://api.up42.com (http:// or https://, a host).</source>
         <translation>Geben Sie einen Ursprung wie https://api.up42.com ein (http:// oder https://, ein Host).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="179"/>
+        <location filename="../up42_qgis/settings.py" line="201"/>
         <source>An origin has no query string or fragment.</source>
         <translation>Ein Ursprung hat keinen Query-String und kein Fragment.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="200"/>
+        <location filename="../up42_qgis/settings.py" line="222"/>
         <source>The custom UP42 origin &quot;{origin}&quot; cannot be used. {problem}</source>
         <translation>Der eigene UP42-Ursprung &quot;{origin}&quot; kann nicht verwendet werden. {problem}</translation>
     </message>
@@ -1574,29 +1539,24 @@
         <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den das UP42-Plugin nur mit dem Paket PySocks nutzen kann: Installieren Sie es in das Python von QGIS (pip install PySocks) oder wählen Sie einen HTTP-Proxy unter Einstellungen &gt; Optionen &gt; Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="234"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="235"/>
         <source>Estimating… (scenes: {n})</source>
         <translation>Schätzung läuft … (Szenen: {n})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="263"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="265"/>
         <source>Estimate: {credits} credits for {n} of {total} scenes</source>
         <translation>Schätzung: {credits} Credits für {n} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="276"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="278"/>
         <source>Not orderable ({n}):</source>
         <translation>Nicht bestellbar ({n}):</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="352"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="359"/>
         <source>Selected scenes: {n}</source>
         <translation>Ausgewählte Szenen: {n}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="85"/>
-        <source>Orders to place (one per scene, tagged u201cqgisu201d): {n}</source>
-        <translation>Aufzugebende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/results_model.py" line="28"/>
@@ -1672,6 +1632,56 @@
         <location filename="../up42_qgis/services/downloads.py" line="248"/>
         <source>Cancelled: {files}. The other files are downloaded; downloading again resumes the cancelled ones.</source>
         <translation>Abgebrochen: {files}. Die übrigen Dateien sind heruntergeladen; erneutes Herunterladen setzt die abgebrochenen fort.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="88"/>
+        <source>Orders to place (one per scene, tagged “qgis”): {n}</source>
+        <translation>Zu platzierende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="141"/>
+        <source>Budget left: {credits} credits ({name})</source>
+        <translation>Verbleibendes Budget: {credits} Credits ({name})</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="161"/>
+        <source>Warning: the estimated total ({credits} credits) is more than any budget has left.</source>
+        <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben jedes Budgets.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
+        <source>Cancel the order “{name}”? This cannot be undone.</source>
+        <translation>Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="371"/>
+        <source>Cancelling “{name}”…</source>
+        <translation>„{name}“ wird storniert…</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="384"/>
+        <source>Could not cancel “{name}”: {error}</source>
+        <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="395"/>
+        <source>“{name}” is cancelled.</source>
+        <translation>„{name}“ ist storniert.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="231"/>
+        <source>Order “{name}” is fulfilled.</source>
+        <translation>Bestellung „{name}“ ist ausgeliefert.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="239"/>
+        <source>Order “{name}” could not be placed (PLACEMENT_FAILED). Cancel it in the Orders tab; no credits are charged.</source>
+        <translation>Bestellung „{name}“ konnte nicht platziert werden (PLACEMENT_FAILED). Stornieren Sie sie im Reiter „Bestellungen“; es werden keine Credits berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="244"/>
+        <source>Order “{name}” failed ({status}). No credits are charged.</source>
+        <translation>Bestellung „{name}“ ist fehlgeschlagen ({status}). Es werden keine Credits berechnet.</translation>
     </message>
 </context>
 </TS>
