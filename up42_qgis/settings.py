@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 from qgis.core import QgsApplication, QgsSettings
 
-from .api.client import Endpoints
-from .api.endpoints import endpoints_from_env
+from .api.endpoints import Endpoints, endpoints_from_env
 from .api.errors import ValidationError
 from .i18n import tr
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..api.client import Credentials, Endpoints, NetworkOptions, Up42Client
+from ..api.endpoints import Credentials, Endpoints
 from ..api.errors import AuthenticationError
 from ..i18n import tr
 from ..settings import SettingsStore, effective_endpoints
 from .credentials import load_credentials
 from .network import network_options, write_ca_bundle
+
+if TYPE_CHECKING:  # the client (and requests) load on first use, not at QGIS start-up
+    from ..api.client import NetworkOptions, Up42Client
 
 
 class NotConfiguredError(AuthenticationError):
@@ -81,6 +85,8 @@ class ClientProvider(QObject):
 
     def client(self) -> Up42Client:
         """The shared client for the current configuration (built on first use or change)."""
+        from ..api.client import Up42Client
+
         configuration, credentials = self._snapshot()
         with self._lock:
             if self._client is None or configuration != self._configuration:

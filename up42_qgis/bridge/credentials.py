@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-from ..api.client import Credentials
-from ..api.endpoints import credentials_from_env
+from ..api.endpoints import Credentials, credentials_from_env
 from ..api.errors import AuthenticationError
 from ..i18n import tr
 

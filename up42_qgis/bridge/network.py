@@ -23,6 +23,7 @@ import tempfile
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from qgis.core import (
@@ -34,10 +35,12 @@ from qgis.core import (
 )
 
 from ..__about__ import __version__
-from ..api.client import NetworkOptions
 from ..api.errors import NetworkError
 from ..i18n import tr
 from ..settings import plugin_data_dir
+
+if TYPE_CHECKING:  # the client (and requests) load on first use, not at QGIS start-up
+    from ..api.client import NetworkOptions
 
 SYSTEM_CA_BUNDLES = (
     "/etc/ssl/certs/ca-certificates.crt",  # Debian, Ubuntu, Arch
@@ -252,6 +255,8 @@ def user_agent() -> str:
 
 def network_options(ca_bundle: str | bool | None = None) -> NetworkOptions:
     """The NetworkOptions of QGIS's current settings; ``ca_bundle`` skips rewriting the PEM."""
+    from ..api.client import NetworkOptions
+
     rules = proxy_rules()
     timeout = qgis_timeout_s()
     return NetworkOptions(

@@ -7,7 +7,7 @@ form shows now, saved or not, so a user can check before committing to it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 from qgis.gui import (
@@ -34,7 +34,6 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.client import Up42Client
 from ..api.models import Account
 from ..bridge.clients import ClientProvider, NotConfiguredError, client_provider
 from ..bridge.credentials import load_credentials, store_credentials
@@ -51,6 +50,9 @@ from ..settings import (
 )
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.connection import TestConnectionTask
+
+if TYPE_CHECKING:  # the client (and requests) load when a connection is tested
+    from ..api.client import Up42Client
 
 SIGN_IN_CONFIG_PREFIX = "UP42"
 _fallback_runner = TaskRunner()  # module-level: a page closed mid-test must not drop its task
@@ -291,6 +293,8 @@ class Up42SettingsPage(QgsOptionsPageWidget):
             return None
 
         def build_client() -> Up42Client:
+            from ..api.client import Up42Client
+
             return Up42Client(endpoints, credentials, network)
 
         task = TestConnectionTask(build_client, owns_client=True)

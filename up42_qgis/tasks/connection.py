@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..api.client import Up42Client
 from ..api.models import Account
 from ..i18n import tr
 from .base import Up42Task
+
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
 
 
 class TestConnectionTask(Up42Task):
