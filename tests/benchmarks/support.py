@@ -146,12 +146,20 @@ class Stalls:
         )
 
 
-def measure_stalls(run_once: Callable[[int], None], repetitions: int = 3) -> Stalls:
+def measure_stalls(
+    run_once: Callable[[int], None],
+    repetitions: int = 3,
+    prepare: Callable[[int], None] | None = None,
+) -> Stalls:
     """``run_once(repetition)`` must serve the event loop until its work has finished
-    (``run_task``/``spin_until``) while the heartbeat runs. Each run starts from a collected
-    heap, so no run pays for the garbage of the one before."""
+    (``run_task``/``spin_until``) while the heartbeat runs. ``prepare(repetition)`` runs
+    before, outside the measurement (e.g. deleting the last run's 1 GiB file, which takes
+    the main thread tens of milliseconds). Each run starts from a collected heap, so no run
+    pays for the garbage of the one before."""
     stalls = Stalls()
     for repetition in range(repetitions):
+        if prepare is not None:
+            prepare(repetition)
         gc.collect()
         stalls.idle_ms.append(idle_gap_ms())
         with Heartbeat() as heartbeat:

@@ -207,11 +207,11 @@ def test_gui_stall_during_a_1_gib_download(bench, request, world_features, downl
         return EngineTask("download")
 
     def download_once(_repetition: int) -> None:
-        _fresh(download_dir)
         task = run_task(make_task(), timeout_s=600)
         assert task.error is None, task.error
+        assert getattr(task.result, "path", task.result).stat().st_size == GIB
 
-    stalls = measure_stalls(download_once)
+    stalls = measure_stalls(download_once, prepare=lambda _repetition: _fresh(download_dir))
     _fresh(download_dir)
     row = bench.record("stall_download", stalls.value, stalls.baseline)
     row.notes.append(f"{stalls.describe()}; {how}")
