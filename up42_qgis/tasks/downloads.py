@@ -16,7 +16,7 @@ from .base import Up42Task
 if TYPE_CHECKING:
     from ..api.client import Up42Client
 
-CHUNK_SIZE = 1024 * 1024
+CHUNK_SIZE = 4 * 1024 * 1024  # the engine's default; see api/download.py
 
 
 @dataclass
