@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -94,16 +95,48 @@ def _split_at_antimeridian(geometry: QgsGeometry) -> QgsGeometry:
     return QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
 
 
+def _multipolygon_wkb(geometry: dict) -> bytes | None:
+    """A GeoJSON Polygon or MultiPolygon as MultiPolygon WKB; None for anything else.
+
+    Why by hand: parsing each footprint through QgsJsonUtils costs about 20 times more, and a
+    search's footprints layer is built from thousands of them."""
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coordinates]
+    elif kind == "MultiPolygon":
+        polygons = coordinates
+    else:
+        return None
+    try:
+        parts = [struct.pack("<BII", 1, QgsWkbTypes.MultiPolygon, len(polygons))]
+        for rings in polygons:
+            parts.append(struct.pack("<BII", 1, QgsWkbTypes.Polygon, len(rings)))
+            for ring in rings:
+                values = [float(value) for point in ring for value in point[:2]]
+                if len(values) != 2 * len(ring):
+                    return None
+                parts.append(struct.pack(f"<I{len(values)}d", len(ring), *values))
+    except (TypeError, ValueError, struct.error):
+        return None
+    return b"".join(parts)
+
+
+def _geojson_geometry(geometry: dict) -> QgsGeometry:
+    wkb = _multipolygon_wkb(geometry)
+    if wkb is not None:
+        parsed = QgsGeometry()
+        parsed.fromWkb(wkb)
+        if not parsed.isEmpty():
+            return parsed
+    features = QgsJsonUtils.stringToFeatureList(
+        json.dumps({"type": "Feature", "properties": {}, "geometry": geometry}), QgsFields()
+    )
+    return features[0].geometry() if features else QgsGeometry()
+
+
 def scene_geometry(scene: Scene) -> QgsGeometry:
     """The scene's GeoJSON footprint (EPSG:4326) as a MultiPolygon; empty when unusable."""
-    geometry = QgsGeometry()
-    if scene.geometry:
-        features = QgsJsonUtils.stringToFeatureList(
-            json.dumps({"type": "Feature", "properties": {}, "geometry": scene.geometry}),
-            QgsFields(),
-        )
-        if features:
-            geometry = features[0].geometry()
+    geometry = _geojson_geometry(scene.geometry) if scene.geometry else QgsGeometry()
     if (geometry.isNull() or geometry.isEmpty()) and scene.bbox is not None:
         geometry = QgsGeometry.fromRect(QgsRectangle(*scene.bbox))
     if geometry.isNull() or geometry.isEmpty():
