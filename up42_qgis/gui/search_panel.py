@@ -277,8 +277,10 @@ class SearchPanel(SearchPanelLayout):
             self.footprints_layer = layer
             self.results.attach_layer(layer)
         else:
-            append_scenes(layer, scenes)
-            self.results.refresh_feature_ids()
+            feature_ids = append_scenes(layer, scenes)
+            self.results.add_feature_ids(
+                {scene.id: fid for scene, fid in zip(scenes, feature_ids, strict=True)}
+            )
 
     def _search_failed(self, error: Exception) -> None:
         text = error_text(error)

@@ -91,6 +91,12 @@ class ResultsView(QWidget):
         self._fids = feature_ids_by_scene(self.layer) if self.layer is not None else {}
         self._scenes_by_fid = {fid: scene_id for scene_id, fid in self._fids.items()}
 
+    def add_feature_ids(self, feature_ids: dict[str, int]) -> None:
+        """Scene id → feature id of footprints just appended. Cheaper than
+        ``refresh_feature_ids``, which reads every feature of the layer again on each page."""
+        self._fids.update(feature_ids)
+        self._scenes_by_fid.update({fid: scene_id for scene_id, fid in feature_ids.items()})
+
     def detach_layer(self) -> None:
         layer, self.layer = self.layer, None
         self._fids, self._scenes_by_fid = {}, {}
