@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .endpoints import Endpoints
 from .errors import NotFoundError
+from .gc_pause import collector_paused
 from .http import Transport
 from .models import JSON, Collection, Scene, ScenePage, SearchRequest, format_timestamp
 
@@ -73,6 +74,19 @@ def next_body(link: JSON | None, previous_body: JSON) -> JSON | None:
     return {**previous_body, "token": token[0]}
 
 
+def scene_page(payload: JSON, body: JSON) -> ScenePage:
+    """The page a search answered with ``payload`` to the request ``body``."""
+    features = [f for f in payload.get("features") or () if isinstance(f, dict)]
+    matched = payload.get("numberMatched")
+    with collector_paused():  # thousands of scenes at once: see gc_pause
+        scenes = tuple(Scene.from_json(f) for f in features)
+    return ScenePage(
+        scenes=scenes,
+        number_matched=matched if isinstance(matched, int) else None,
+        next_request=next_body(next_link(payload.get("links")), body) if features else None,
+    )
+
+
 class CatalogApi:
     def __init__(self, transport: Transport, endpoints: Endpoints) -> None:
         self._transport = transport
@@ -104,13 +118,7 @@ class CatalogApi:
             json_body=body,
             retry_errors=True,
         )
-        features = [f for f in payload.get("features") or () if isinstance(f, dict)]
-        matched = payload.get("numberMatched")
-        return ScenePage(
-            scenes=tuple(Scene.from_json(f) for f in features),
-            number_matched=matched if isinstance(matched, int) else None,
-            next_request=next_body(next_link(payload.get("links")), body) if features else None,
-        )
+        return scene_page(payload, body)
 
     def search(self, request: SearchRequest, max_scenes: int | None = None) -> Iterator[ScenePage]:
         seen = 0

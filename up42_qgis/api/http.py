@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import requests
 
 from .errors import AuthenticationError, RateLimitError, ServerError, Up42Error
+from .gc_pause import collector_paused
 from .http_errors import (
     URL_WITH_QUERY,
     error_class_for,
@@ -290,7 +291,8 @@ class Transport:
         if response.status_code == 204 or not response.content:
             return {}
         try:
-            payload = response.json()
+            with collector_paused():
+                payload = response.json()
         except ValueError:
             payload = None
         if not isinstance(payload, dict):

@@ -41,6 +41,26 @@ def format_timestamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _frozen_geometry(geometry: Any) -> JSON:
+    """A GeoJSON geometry with its coordinate arrays as tuples (still valid JSON to dump)."""
+    if not isinstance(geometry, dict):
+        return {}
+    if "coordinates" not in geometry:
+        return geometry
+    return {**geometry, "coordinates": _tuples(geometry["coordinates"])}
+
+
+def _tuples(value: Any) -> Any:
+    if not isinstance(value, list):
+        return value
+    if value and isinstance(value[0], list) and value[0] and not isinstance(value[0][0], list):
+        try:  # a ring of positions, the bulk of any footprint: one call for all of them
+            return tuple(map(tuple, value))
+        except TypeError:  # a malformed ring (a bare number among the positions)
+            pass
+    return tuple([_tuples(item) for item in value])
+
+
 def _float(value: Any) -> float | None:
     if value is None or isinstance(value, bool):
         return None
@@ -174,9 +194,14 @@ class SearchRequest:
     page_size: int = 50
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scene:
-    """A STAC item from the catalog search."""
+    """A STAC item from the catalog search.
+
+    Light on purpose, because a search keeps thousands alive and every object the garbage
+    collector has to visit lengthens the pauses it imposes on QGIS's main thread: no instance
+    ``__dict__``, and the footprint's coordinates as tuples, which the collector stops visiting
+    (lists it visits for ever)."""
 
     id: str
     collection: str
@@ -204,7 +229,7 @@ class Scene:
             id=str(data.get("id") or props.get("id") or ""),
             collection=str(data.get("collection") or props.get("collection") or ""),
             acquired=parse_timestamp(props.get("datetime") or props.get("start_datetime")),
-            geometry=data.get("geometry") or {},
+            geometry=_frozen_geometry(data.get("geometry")),
             bbox=tuple(float(v) for v in bbox[:4]) if isinstance(bbox, list) and len(bbox) >= 4
             else None,  # type: ignore[arg-type]
             cloud_cover=_float(_first(props, "eo:cloud_cover", "cloudCoverage")),
