@@ -1,23 +1,31 @@
-"""Footprints: fields, one feature per scene with the scene's geometry, GeoPackage, tree group."""
+"""Footprints: fields, one feature per scene with the scene's geometry, the GeoPackage table a
+worker writes and the main thread shows, the tree group."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import NULL, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from up42_qgis.api.models import Scene
 from up42_qgis.layers.footprints import (
     GROUP_NAME,
+    FeatureBuilder,
     add_to_up42_group,
-    append_scenes,
-    create_footprints_layer,
-    feature_ids_by_scene,
     footprint_fields,
     scene_feature,
     scene_geometry,
+)
+from up42_qgis.layers.footprints_gpkg import (
+    FootprintsTable,
+    create_footprints_layer,
+    feature_ids_by_scene,
+    footprints_gpkg_path,
+    open_footprints_layer,
+    refresh_footprints_layer,
 )
 
 
@@ -105,15 +113,96 @@ def test_geopackage_layer_with_ten_thousand_scenes(tmp_path):
     assert again.featureCount() == 10_000
 
 
-def test_second_search_gets_its_own_table_and_append_adds(tmp_path):
+def test_second_search_gets_its_own_table(tmp_path):
     path = tmp_path / "fp.gpkg"
     first = create_footprints_layer(path, "search", [make_scene(1)])
     second = create_footprints_layer(path, "search", [make_scene(2)])
     assert first.source() != second.source()
-    new_ids = append_scenes(second, [make_scene(3), make_scene(4)])
-    assert len(new_ids) == 2
-    assert second.featureCount() == 3
-    assert first.featureCount() == 1
+    assert first.featureCount() == second.featureCount() == 1
+    assert [f["scene_id"] for f in second.getFeatures()] == ["scene-00002"]
+
+
+def in_worker_thread(call):
+    """Runs ``call`` on another thread, as a QgsTask would, and returns its result."""
+    outcome = {}
+
+    def run():
+        try:
+            outcome["result"] = call()
+        except Exception as error:  # re-raised on the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(60)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def test_table_written_on_a_worker_appends_pages_and_the_layer_shows_them(tmp_path):
+    table = FootprintsTable(tmp_path / "fp.gpkg", "search_20240501_102133")
+    first_page = [make_scene(i) for i in range(3)]
+    ids = in_worker_thread(lambda: table.write(first_page))
+    layer = open_footprints_layer(table, "UP42 search")
+    assert layer.featureCount() == 3
+    assert ids == feature_ids_by_scene(layer)  # the ids the writer reports are the layer's
+    layer.selectByIds([ids["scene-00001"]])
+
+    # the next page, written while the layer is open; a repeated scene is not written twice
+    second_page = [make_scene(2), make_scene(3), make_scene(4)]
+    more = in_worker_thread(lambda: table.write(second_page))
+    assert set(more) == {"scene-00002", "scene-00003", "scene-00004"}
+    assert more["scene-00002"] == ids["scene-00002"]
+    refresh_footprints_layer(layer)
+    assert layer.featureCount() == 5
+    assert more == {k: v for k, v in feature_ids_by_scene(layer).items() if k in more}
+    assert layer.selectedFeatureIds() == [ids["scene-00001"]]  # the selection survives
+    assert layer.extent().xMaximum() == pytest.approx(13.1 + 0.004 + 0.1)
+    geometry = layer.getFeature(more["scene-00004"]).geometry()
+    assert geometry.equals(scene_geometry(make_scene(4)))
+
+
+def test_table_deleted_behind_our_back_is_rebuilt_from_what_the_caller_lists(tmp_path):
+    path = tmp_path / "fp.gpkg"
+    table = FootprintsTable(path, "search")
+    table.write([make_scene(1)])
+    path.unlink()
+    listed = [make_scene(1), make_scene(2)]
+    ids = table.write(listed)
+    assert set(ids) == {"scene-00001", "scene-00002"}
+    layer = open_footprints_layer(table, "again")
+    assert feature_ids_by_scene(layer) == ids
+
+
+def test_a_file_that_is_not_a_geopackage_is_an_oserror(tmp_path):
+    path = tmp_path / "fp.gpkg"
+    path.write_text("not a database")
+    with pytest.raises(OSError, match="Cannot"):
+        FootprintsTable(path, "search").write([make_scene(1)])
+
+
+def test_cancelling_stops_between_batches_and_keeps_what_was_written(tmp_path):
+    table = FootprintsTable(tmp_path / "fp.gpkg", "search")
+    scenes = [make_scene(i, size=0.01) for i in range(2500)]
+    ids = table.write(scenes, is_cancelled=lambda: True)
+    assert 0 < len(ids) < len(scenes)
+    layer = open_footprints_layer(table, "partial")
+    assert layer.featureCount() == len(ids)
+    assert feature_ids_by_scene(layer) == ids
+
+
+def test_feature_builder_fills_a_layout_with_fewer_and_other_fields():
+    from qgis.core import QgsField, QgsFields
+    from qgis.PyQt.QtCore import QVariant
+
+    fields = QgsFields()
+    fields.append(QgsField("fid", QVariant.LongLong))
+    fields.append(QgsField("cloud_cover", QVariant.Double))
+    fields.append(QgsField("scene_id", QVariant.String))
+    feature = FeatureBuilder(fields)(make_scene(7))
+    assert feature.attributes()[1:] == [8.5, "scene-00007"]
+    assert feature.attribute("fid") is None or feature.attribute("fid") == NULL
 
 
 def test_layer_goes_into_the_up42_group(tmp_path, qgis_new_project):
@@ -127,8 +216,6 @@ def test_layer_goes_into_the_up42_group(tmp_path, qgis_new_project):
 
 def test_footprints_go_beside_a_saved_project_else_into_the_data_folder(tmp_path):
     from qgis.core import QgsApplication
-
-    from up42_qgis.layers.footprints import footprints_gpkg_path
 
     project = QgsProject()
     default = footprints_gpkg_path(project)

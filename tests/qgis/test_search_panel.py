@@ -443,6 +443,26 @@ def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):
     assert [str(f["scene_id"]) for f in layer.getSelectedFeatures()] == [scene.id]
 
 
+def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
+    panel, qtbot, iface, tmp_path
+):
+    """The footprints go beside a saved project; there a file that is not a GeoPackage stands
+    in for a broken disk."""
+    QgsProject.instance().setFileName(str(tmp_path / "berlin.qgz"))
+    (tmp_path / "berlin_up42_footprints.gpkg").write_text("not a GeoPackage")
+    before = len(iface.messageBar().get_messages(Qgis.Warning))
+    try:
+        prepare(panel, page_size=10)
+        search(qtbot, panel)
+    finally:
+        QgsProject.instance().setFileName("")
+    assert panel.state == State.RESULTS
+    assert panel.results.model.rowCount() == 10
+    assert panel.footprints_layer is None
+    messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
+    assert any("footprints could not be saved" in m for m in messages), messages
+
+
 def test_server_validation_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857):
     context = PluginContext(iface=iface, clients=SandboxClients(sandbox))
     panel = make_panel(qtbot, context)

@@ -16,11 +16,11 @@ from qgis.PyQt.QtWidgets import QWidget
 from ..api.errors import AuthenticationError
 from ..api.models import JSON, ScenePage, SearchRequest
 from ..i18n import tr
-from ..layers.footprints import (
-    add_to_up42_group,
-    append_scenes,
-    create_footprints_layer,
+from ..layers.footprints import add_to_up42_group
+from ..layers.footprints_gpkg import (
+    FootprintsTable,
     footprints_gpkg_path,
+    open_footprints_layer,
     search_layer_name,
 )
 from ..tasks.base import LOG_TAG
@@ -55,6 +55,7 @@ class SearchPanel(SearchPanelLayout):
         self.number_matched: int | None = None
         self.pages_loaded = 0
         self.footprints_layer: QgsVectorLayer | None = None
+        self._footprints: FootprintsTable | None = None
         self._search_task: SearchTask | None = None
         self._collections_task: LoadCollectionsTask | None = None
         self._collections_loaded = False
@@ -196,6 +197,7 @@ class SearchPanel(SearchPanelLayout):
         self.number_matched = None
         self.pages_loaded = 0
         self.footprints_layer = None
+        self._footprints = None  # a new table for this search, made with its first page
         self.results.clear()
         self.quicklook.set_scene(None)
         self._start_page(None)
@@ -211,7 +213,23 @@ class SearchPanel(SearchPanelLayout):
         source = self._task_client()
         if source is None:
             return
-        task = SearchTask(source, self.request, next_request, page_number=self.pages_loaded + 1)
+        if self._footprints is None:
+            self._footprints = FootprintsTable(footprints_gpkg_path(), search_layer_name())
+        layer = self.footprints_layer
+        if layer is not None and not _alive(layer):  # the user removed it
+            self.footprints_layer = None
+            self.results.detach_layer()
+        # Until the layer is on the map, every listed scene goes along: if its table was lost,
+        # the task rebuilds it whole (scenes already in the table are not written again).
+        backlog = self.results.model.scenes if self.footprints_layer is None else ()
+        task = SearchTask(
+            source,
+            self.request,
+            next_request,
+            page_number=self.pages_loaded + 1,
+            footprints=self._footprints,
+            backlog=backlog,
+        )
         self._search_task = task
         self._show_message(None)
         self._set_state(State.SEARCHING)
@@ -240,47 +258,44 @@ class SearchPanel(SearchPanelLayout):
         elif task.error is not None:
             self._search_failed(task.error)
         else:
-            self._page_arrived(task.result)
+            self._page_arrived(task)
         self.search_finished.emit()
 
-    def _page_arrived(self, page: ScenePage) -> None:
+    def _page_arrived(self, task: SearchTask) -> None:
+        page: ScenePage = task.result
         self.pages_loaded += 1
         self.next_request = page.next_request if page.has_more else None
         if page.number_matched is not None:
             self.number_matched = page.number_matched
-        added = self.results.add_scenes(list(page.scenes))
-        if added:
-            try:
-                self._store_footprints(added)
-            except Exception as error:  # a full disk must not lose the results in the table
-                self._report(
-                    tr("The footprints could not be saved: {error}").format(error=error),
-                    Qgis.Warning,
-                )
+        self.results.add_scenes(list(page.scenes))
+        try:
+            if task.footprints_error is not None:
+                raise task.footprints_error
+            if task.footprint_ids:
+                self._show_footprints(task.footprints, task.footprint_ids)
+        except Exception as error:  # a full disk must not lose the results in the table
+            self._report(
+                tr("The footprints could not be saved: {error}").format(error=error),
+                Qgis.Warning,
+            )
         if self.results.model.rowCount() == 0:
             self._set_state(State.NO_RESULTS)
         else:
             self._set_state(State.RESULTS)
 
-    def _store_footprints(self, scenes) -> None:
+    def _show_footprints(self, table: FootprintsTable | None, feature_ids: dict[str, int]) -> None:
+        """The task wrote the footprints; here they only go on the map (main thread)."""
+        if table is None or table is not self._footprints:
+            return
         layer = self.footprints_layer
-        if layer is not None and not _alive(layer):
-            layer = self.footprints_layer = None
-        if layer is None:
-            # Every listed scene: after the user removed the layer, "Load more" rebuilds it whole.
-            scenes = list(self.results.model.scenes)
-            table = search_layer_name()
-            title = tr("UP42 search {time}").format(time=table[len("search_") :].replace("_", " "))
-            layer = create_footprints_layer(footprints_gpkg_path(), table, scenes)
-            layer.setName(title)
-            add_to_up42_group(layer)
-            self.footprints_layer = layer
-            self.results.attach_layer(layer)
-        else:
-            feature_ids = append_scenes(layer, scenes)
-            self.results.add_feature_ids(
-                {scene.id: fid for scene, fid in zip(scenes, feature_ids, strict=True)}
-            )
+        if layer is not None and _alive(layer) and layer.source() == table.uri:
+            self.results.layer_grew(feature_ids)
+            return
+        timestamp = table.requested_name[len("search_") :].replace("_", " ")
+        layer = open_footprints_layer(table, tr("UP42 search {time}").format(time=timestamp))
+        add_to_up42_group(layer)
+        self.footprints_layer = layer
+        self.results.attach_layer(layer, feature_ids)
 
     def _search_failed(self, error: Exception) -> None:
         text = error_text(error)

@@ -25,7 +25,8 @@ from qgis.PyQt.QtCore import (
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..api.models import Scene
-from ..layers.footprints import feature_ids_by_scene, scene_geometry
+from ..layers.footprints import scene_geometry
+from ..layers.footprints_gpkg import refresh_footprints_layer
 from .results_model import COLUMNS, SORT_ROLE, ResultsModel
 from .search_errors import guarded
 
@@ -79,21 +80,31 @@ class ResultsView(QWidget):
     def add_scenes(self, scenes: list[Scene]) -> list[Scene]:
         return self.model.append_scenes(scenes)
 
-    def attach_layer(self, layer: QgsVectorLayer) -> None:
+    def attach_layer(self, layer: QgsVectorLayer, feature_ids: dict[str, int]) -> None:
+        """Links the table with ``layer``; ``feature_ids`` maps scene id → feature id (known to
+        whoever wrote the layer, so it is not read back from it)."""
         if self.layer is not layer:
             self.detach_layer()
             self.layer = layer
             layer.selectionChanged.connect(self._layer_selection_changed)
             layer.willBeDeleted.connect(self.detach_layer)
-        self.refresh_feature_ids()
+        self._fids, self._scenes_by_fid = {}, {}
+        self.add_feature_ids(feature_ids)
 
-    def refresh_feature_ids(self) -> None:
-        self._fids = feature_ids_by_scene(self.layer) if self.layer is not None else {}
-        self._scenes_by_fid = {fid: scene_id for scene_id, fid in self._fids.items()}
+    def layer_grew(self, feature_ids: dict[str, int]) -> None:
+        """Footprints were appended to the linked layer's table: show them, keep the table's
+        selection as it is (re-reading the layer briefly clears its selection)."""
+        if self.layer is None:
+            return
+        self._syncing = True
+        try:
+            refresh_footprints_layer(self.layer)
+        finally:
+            self._syncing = False
+        self.add_feature_ids(feature_ids)
 
     def add_feature_ids(self, feature_ids: dict[str, int]) -> None:
-        """Scene id → feature id of footprints just appended. Cheaper than
-        ``refresh_feature_ids``, which reads every feature of the layer again on each page."""
+        """Scene id → feature id of footprints just written."""
         self._fids.update(feature_ids)
         self._scenes_by_fid.update({fid: scene_id for scene_id, fid in feature_ids.items()})
 

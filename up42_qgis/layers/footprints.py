@@ -1,22 +1,21 @@
-"""Scene footprints as a GeoPackage layer: one layer per search, every result with its attributes.
+"""Scene footprints as QGIS features: the attribute schema every footprints layer shares, one
+feature per scene (fast, because searches bring thousands), the style and the "UP42" group.
 
-Why a GeoPackage and not a memory layer: footprints survive saving the project, can be shared
-and do not live in RAM. ``footprint_fields`` and ``scene_feature`` are also used by Processing.
+The GeoPackage that holds a search's footprints is in ``footprints_gpkg``. ``footprint_fields``
+and ``FeatureBuilder`` are also used by Processing.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import math
 import struct
-from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
@@ -26,7 +25,6 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsRectangle,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -95,8 +93,9 @@ def _split_at_antimeridian(geometry: QgsGeometry) -> QgsGeometry:
     return QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
 
 
-def _multipolygon_wkb(geometry: dict) -> bytes | None:
-    """A GeoJSON Polygon or MultiPolygon as MultiPolygon WKB; None for anything else.
+def _multipolygon_wkb(geometry: dict) -> tuple[bytes, float] | None:
+    """A GeoJSON Polygon or MultiPolygon as MultiPolygon WKB, with its span of longitudes;
+    None for anything else, or when it has no coordinates.
 
     Why by hand: parsing each footprint through QgsJsonUtils costs about 20 times more, and a
     search's footprints layer is built from thousands of them."""
@@ -107,38 +106,53 @@ def _multipolygon_wkb(geometry: dict) -> bytes | None:
         polygons = coordinates
     else:
         return None
+    west, east = math.inf, -math.inf
     try:
-        parts = [struct.pack("<BII", 1, QgsWkbTypes.MultiPolygon, len(polygons))]
+        parts = [_HEADER.pack(1, _MULTIPOLYGON, len(polygons))]
         for rings in polygons:
-            parts.append(struct.pack("<BII", 1, QgsWkbTypes.Polygon, len(rings)))
+            parts.append(_HEADER.pack(1, _POLYGON, len(rings)))
             for ring in rings:
-                values = [float(value) for point in ring for value in point[:2]]
-                if len(values) != 2 * len(ring):
-                    return None
+                values = list(chain.from_iterable(ring))
+                if len(values) != 2 * len(ring):  # positions with a height (or malformed)
+                    values = [value for point in ring for value in point[:2]]
+                    if len(values) != 2 * len(ring):
+                        return None
+                if values:
+                    longitudes = values[0::2]
+                    west, east = min(west, min(longitudes)), max(east, max(longitudes))
                 parts.append(struct.pack(f"<I{len(values)}d", len(ring), *values))
     except (TypeError, ValueError, struct.error):
         return None
-    return b"".join(parts)
+    if west > east:
+        return None  # no coordinates at all
+    return b"".join(parts), east - west
+
+
+_HEADER = struct.Struct("<BII")  # byte order, geometry type, number of parts or rings
+_MULTIPOLYGON = int(QgsWkbTypes.MultiPolygon)
+_POLYGON = int(QgsWkbTypes.Polygon)
 
 
 def _geojson_geometry(geometry: dict) -> QgsGeometry:
-    wkb = _multipolygon_wkb(geometry)
-    if wkb is not None:
+    """The footprint as a geometry; the common case (a polygon that does not cross 180°) goes
+    straight from WKB, without further checks, because it is a valid MultiPolygon by
+    construction."""
+    parsed_wkb = _multipolygon_wkb(geometry)
+    if parsed_wkb is not None:
+        wkb, longitude_span = parsed_wkb
         parsed = QgsGeometry()
         parsed.fromWkb(wkb)
-        if not parsed.isEmpty():
+        if longitude_span <= 180.0:
             return parsed
+        return _split_at_antimeridian(parsed)
     features = QgsJsonUtils.stringToFeatureList(
         json.dumps({"type": "Feature", "properties": {}, "geometry": geometry}), QgsFields()
     )
-    return features[0].geometry() if features else QgsGeometry()
+    return _polygons_only(features[0].geometry() if features else QgsGeometry())
 
 
-def scene_geometry(scene: Scene) -> QgsGeometry:
-    """The scene's GeoJSON footprint (EPSG:4326) as a MultiPolygon; empty when unusable."""
-    geometry = _geojson_geometry(scene.geometry) if scene.geometry else QgsGeometry()
-    if (geometry.isNull() or geometry.isEmpty()) and scene.bbox is not None:
-        geometry = QgsGeometry.fromRect(QgsRectangle(*scene.bbox))
+def _polygons_only(geometry: QgsGeometry) -> QgsGeometry:
+    """A MultiPolygon split at 180° where needed; empty for anything that is not polygonal."""
     if geometry.isNull() or geometry.isEmpty():
         return QgsGeometry()
     if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
@@ -149,31 +163,57 @@ def scene_geometry(scene: Scene) -> QgsGeometry:
     return geometry
 
 
+def scene_geometry(scene: Scene) -> QgsGeometry:
+    """The scene's GeoJSON footprint (EPSG:4326) as a MultiPolygon; empty when unusable."""
+    geometry = _geojson_geometry(scene.geometry) if scene.geometry else QgsGeometry()
+    if (geometry.isNull() or geometry.isEmpty()) and scene.bbox is not None:
+        geometry = _polygons_only(QgsGeometry.fromRect(QgsRectangle(*scene.bbox)))
+    return geometry
+
+
+def _attribute_values(scene: Scene) -> tuple:
+    """The scene's attributes in the order of ``_FIELDS``."""
+    return (
+        scene.id,
+        scene.collection,
+        _to_qdatetime(scene.acquired),
+        scene.cloud_cover,
+        scene.resolution,
+        scene.incidence_angle,
+        scene.constellation,
+        scene.provider_name,
+        scene.scene_id,
+        scene.delivery_time,
+    )
+
+
+class FeatureBuilder:
+    """Scenes to features of ``fields``: any layout holding some of the footprint fields (a
+    GeoPackage layer's leading ``fid``, a Processing sink with fewer columns). Fields missing
+    from ``fields`` are skipped, other fields stay null. Resolves the layout once, because a
+    search's footprints are built by the thousand."""
+
+    def __init__(self, fields: QgsFields) -> None:
+        self.fields = QgsFields(fields)
+        self._width = self.fields.count()
+        self._slots = [self.fields.indexOf(name) for name, _kind, _length in _FIELDS]
+
+    def __call__(self, scene: Scene) -> QgsFeature:
+        values: list = [None] * self._width
+        for slot, value in zip(self._slots, _attribute_values(scene), strict=True):
+            if slot >= 0:
+                values[slot] = value
+        feature = QgsFeature(self.fields)
+        feature.setAttributes(values)
+        feature.setGeometry(scene_geometry(scene))
+        return feature
+
+
 def scene_feature(scene: Scene, fields: QgsFields) -> QgsFeature:
-    """A feature with the scene's footprint and attributes; fields missing from ``fields``
-    (e.g. a sink with fewer columns) are skipped, extra fields (GeoPackage ``fid``) stay null."""
-    feature = QgsFeature(fields)
-    feature.setGeometry(scene_geometry(scene))
-    values = {
-        "scene_id": scene.id,
-        "collection": scene.collection,
-        "acquired": _to_qdatetime(scene.acquired),
-        "cloud_cover": scene.cloud_cover,
-        "resolution": scene.resolution,
-        "incidence": scene.incidence_angle,
-        "constellation": scene.constellation,
-        "provider": scene.provider_name,
-        "provider_id": scene.scene_id,
-        "delivery_time": scene.delivery_time,
-    }
-    for name, value in values.items():
-        index = fields.indexOf(name)
-        if index >= 0 and value is not None:
-            feature.setAttribute(index, value)
-    return feature
+    """A feature with the scene's footprint and attributes (see ``FeatureBuilder``)."""
+    return FeatureBuilder(fields)(scene)
 
 
-# --- the GeoPackage --------------------------------------------------------------------------
 def data_folder() -> Path:
     """The plugin's data folder inside the QGIS profile (created on demand)."""
     folder = Path(QgsApplication.qgisSettingsDirPath()) / "up42"
@@ -181,110 +221,10 @@ def data_folder() -> Path:
     return folder
 
 
-def footprints_gpkg_path(project: QgsProject | None = None) -> Path:
-    """Beside the project when it is saved (so footprints travel with it), else the data folder."""
-    project = project or QgsProject.instance()
-    project_file = project.fileName()
-    if project_file and not project_file.startswith(("/vsi", "geopackage:")):
-        project_path = Path(project_file)
-        if project_path.parent.is_dir():
-            return project_path.with_name(f"{project_path.stem}_up42_footprints.gpkg")
-    return data_folder() / "footprints.gpkg"
-
-
-def search_layer_name(when: datetime | None = None) -> str:
-    """A GeoPackage table name for one search, unique to the second."""
-    when = when or datetime.now()
-    return "search_" + when.strftime("%Y%m%d_%H%M%S")
-
-
-def _unique_table_name(path: Path, layer_name: str) -> str:
-    if not path.exists():
-        return layer_name
-    from osgeo import ogr
-
-    dataset = ogr.Open(str(path))
-    existing = (
-        {dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())}
-        if dataset
-        else set()
-    )
-    dataset = None
-    candidate, suffix = layer_name, 2
-    while candidate in existing:
-        candidate, suffix = f"{layer_name}_{suffix}", suffix + 1
-    return candidate
-
-
-def create_footprints_layer(
-    path: str | Path, layer_name: str, scenes: Sequence[Scene] = ()
-) -> QgsVectorLayer:
-    """A new table ``layer_name`` (made unique) in the GeoPackage ``path`` holding ``scenes``,
-    styled with ``resources/styles/footprints.qml``. Raises OSError when it cannot be written."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table = _unique_table_name(path, re.sub(r"[^A-Za-z0-9_]", "_", layer_name) or "footprints")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = table
-    options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
-        if path.exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
-    )
-    writer = QgsVectorFileWriter.create(
-        str(path),
-        footprint_fields(),
-        QgsWkbTypes.MultiPolygon,
-        QgsCoordinateReferenceSystem(WGS84),
-        QgsCoordinateTransformContext(),
-        options,
-    )
-    if writer is None or writer.hasError() != QgsVectorFileWriter.NoError:
-        message = writer.errorMessage() if writer is not None else ""
-        raise OSError(f"Cannot write {path}: {message}")
-    del writer  # closes the file
-    layer = QgsVectorLayer(f"{path}|layername={table}", layer_name, "ogr")
-    if not layer.isValid():
-        raise OSError(f"Cannot open {path}|layername={table}")
-    layer.setCustomProperty(FOOTPRINTS_PROPERTY, True)
-    apply_footprints_style(layer)
-    append_scenes(layer, scenes)
-    return layer
-
-
-def append_scenes(layer: QgsVectorLayer, scenes: Iterable[Scene]) -> list[int]:
-    """Adds the scenes in one bulk call (fast for thousands); returns the new feature ids in
-    the order of ``scenes``."""
-    fields = layer.fields()
-    features = [scene_feature(scene, fields) for scene in scenes]
-    if not features:
-        return []
-    ok, added = layer.dataProvider().addFeatures(features)
-    if not ok:
-        errors = "; ".join(layer.dataProvider().errors()[-3:])
-        raise OSError(f"Cannot add footprints to {layer.name()}: {errors}")
-    layer.updateExtents()
-    layer.triggerRepaint()
-    return [feature.id() for feature in added]
-
-
 def apply_footprints_style(layer: QgsVectorLayer) -> None:
     style = style_path("footprints.qml")
     if Path(style).exists():
         layer.loadNamedStyle(style)
-
-
-def feature_ids_by_scene(layer: QgsVectorLayer) -> dict[str, int]:
-    """Scene id → feature id for every footprint of ``layer``."""
-    index = layer.fields().indexOf("scene_id")
-    if index < 0:
-        return {}
-    mapping: dict[str, int] = {}
-    for feature in layer.getFeatures():
-        mapping[str(feature.attribute(index))] = feature.id()
-    return mapping
 
 
 # --- the layer tree --------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ..api.models import SearchRequest, SortField
 from ..i18n import tr
-from ..layers.footprints import footprint_fields, scene_feature
+from ..layers.footprints import FeatureBuilder, footprint_fields
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
 
@@ -130,11 +130,12 @@ class SearchAlgorithm(Up42Algorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
 
+        build = FeatureBuilder(fields)
         found = 0
         for page in client.search(request, max_scenes=limit):
             features = []
             for scene in page.scenes[: limit - found]:
-                feature = scene_feature(scene, fields)
+                feature = build(scene)
                 if feature.geometry().isEmpty():
                     feedback.pushWarning(
                         tr("Scene {id} has no usable footprint; skipped.").format(id=scene.id)

@@ -3,16 +3,19 @@
 Each task gets a ``client_source`` (``ClientProvider.client`` or any callable returning an
 ``Up42Client``) and resolves it on the worker thread, because building a client may read the
 auth DB and sign in. One task per search page: the first page shows as soon as it arrives and
-"Load more" is just the next task with the page's ``next_request``.
+"Load more" is just the next task with the page's ``next_request``. The search task also writes
+the page's footprints into the search's GeoPackage table, so the main thread only has to show
+them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..api.models import JSON, Collection, Scene, ScenePage, SearchRequest
 from ..i18n import tr
+from ..layers.footprints_gpkg import FootprintsTable
 from .base import Up42Task
 
 ClientSource = Callable[[], Any]
@@ -20,7 +23,13 @@ ClientSource = Callable[[], Any]
 
 class SearchTask(Up42Task):
     """Fetches one page: the first of ``request``, or the one ``next_request`` names.
-    ``result`` is the ScenePage."""
+    ``result`` is the ScenePage.
+
+    With ``footprints``, the task then writes ``backlog`` (scenes listed before, for a table
+    that has to be rebuilt) and the page's scenes into that table; ``footprint_ids`` maps scene
+    id → feature id. A failed write sets ``footprints_error`` and keeps the page: a full disk
+    must not cost the user the results.
+    """
 
     def __init__(
         self,
@@ -28,6 +37,8 @@ class SearchTask(Up42Task):
         request: SearchRequest,
         next_request: JSON | None = None,
         page_number: int = 1,
+        footprints: FootprintsTable | None = None,
+        backlog: Sequence[Scene] = (),
     ) -> None:
         description = (
             tr("UP42: searching the catalog")
@@ -39,6 +50,10 @@ class SearchTask(Up42Task):
         self.request = request
         self.next_request = next_request
         self.page_number = page_number
+        self.footprints = footprints
+        self.backlog = tuple(backlog)
+        self.footprint_ids: dict[str, int] = {}
+        self.footprints_error: Exception | None = None
 
     def work(self) -> ScenePage:
         self.setProgress(5)
@@ -47,6 +62,15 @@ class SearchTask(Up42Task):
         self.setProgress(20)
         page = client.search_page(self.request, self.next_request)
         self.check_cancelled()
+        self.setProgress(80)
+        if self.footprints is not None:
+            try:
+                self.footprint_ids = self.footprints.write(
+                    [*self.backlog, *page.scenes], self.isCanceled
+                )
+            except Exception as error:
+                self.footprints_error = error
+            self.check_cancelled()
         self.setProgress(100)
         return page
 

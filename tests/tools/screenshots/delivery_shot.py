@@ -35,7 +35,8 @@ sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 from tests.sandbox.control import SandboxControl
 from up42_qgis.api.models import OrderRequest, SearchRequest
 from up42_qgis.gui.order_bar import display_name
-from up42_qgis.layers.footprints import add_to_up42_group, create_footprints_layer
+from up42_qgis.layers.footprints import add_to_up42_group
+from up42_qgis.layers.footprints_gpkg import create_footprints_layer
 
 OUT = os.environ.get("UP42_SHOT_OUT", "delivery.png")
 WORLD = "/usr/share/qgis/resources/data/world_map.gpkg"
