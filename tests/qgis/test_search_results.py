@@ -50,6 +50,26 @@ def test_proxy_sorts_numbers_as_numbers(iface, qtbot):
     assert column_values(view, "resolution") == ["30.00", "10.00", "1.50", "0.50"]
 
 
+def test_radar_scenes_show_no_cloud_cover():
+    from up42_qgis.api.models import Collection
+
+    model = ResultsModel()
+    radar = Scene(id="r", collection="capella", acquired=None, geometry={}, cloud_cover=0.0)
+    model.set_scenes([scene(0, 4.0, 0.5), radar])
+    column = COLUMNS.index("cloud")
+    assert model.index(1, column).data() == "0.0"  # until the collections are known
+    model.set_collections(
+        [
+            Collection(name="phr", title="Pléiades", product_type="OPTICAL"),
+            Collection(name="capella", title="Capella SAR", product_type="SAR"),
+        ]
+    )
+    assert model.index(0, column).data() == "4.0"
+    assert model.index(1, column).data() == "n/a"
+    assert "Radar" in model.index(1, column).data(Qt.ToolTipRole)
+    assert model.index(1, COLUMNS.index("collection")).data() == "Capella SAR"
+
+
 def test_append_skips_scenes_already_listed():
     model = ResultsModel()
     assert len(model.append_scenes([scene(0, 1, 1), scene(1, 1, 1)])) == 2

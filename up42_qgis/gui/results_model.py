@@ -11,7 +11,7 @@ from typing import Any
 
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from ..api.models import Estimate, Scene
+from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
 
 SCENE_ROLE = Qt.UserRole + 1
@@ -54,6 +54,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows_by_id: dict[str, int] = {}
         self._estimates: dict[str, Estimate] = {}
         self._collection_titles: dict[str, str] = {}
+        self._radar_collections: frozenset[str] = frozenset()
 
     # --- content -------------------------------------------------------------------------
     def set_scenes(self, scenes: Sequence[Scene]) -> None:
@@ -85,9 +86,19 @@ class ResultsModel(QAbstractTableModel):
     def clear(self) -> None:
         self.set_scenes([])
 
-    def set_collection_titles(self, titles: dict[str, str]) -> None:
-        self._collection_titles = dict(titles)
+    def set_collections(self, collections: Iterable[Collection]) -> None:
+        """Titles for the collection column; radar collections show no cloud cover, because
+        radar sees through clouds (UP42 reports 0 for them)."""
+        collections = list(collections)
+        self._collection_titles = {c.name: c.title for c in collections}
+        self._radar_collections = frozenset(
+            c.name for c in collections if (c.product_type or "").upper() == "SAR"
+        )
         self._changed_column("collection")
+        self._changed_column("cloud")
+
+    def _is_radar(self, scene: Scene) -> bool:
+        return scene.collection in self._radar_collections
 
     def set_estimates(self, estimates: dict[str, Estimate]) -> None:
         """Merges estimates (scene id → Estimate) into the credits column."""
@@ -161,7 +172,7 @@ class ResultsModel(QAbstractTableModel):
         if column == "collection":
             return self._collection_titles.get(scene.collection, scene.collection)
         if column == "cloud":
-            return _number(scene.cloud_cover, 1)
+            return tr("n/a") if self._is_radar(scene) else _number(scene.cloud_cover, 1)
         if column == "resolution":
             return _number(scene.resolution, 2)
         if column == "incidence":
@@ -183,7 +194,7 @@ class ResultsModel(QAbstractTableModel):
         if column == "scene_id":
             return scene.id
         value = {
-            "cloud": scene.cloud_cover,
+            "cloud": None if self._is_radar(scene) else scene.cloud_cover,
             "resolution": scene.resolution,
             "incidence": scene.incidence_angle,
             "credits": (self._estimates[scene.id].credits if scene.id in self._estimates else None),
@@ -196,6 +207,8 @@ class ResultsModel(QAbstractTableModel):
             if estimate is not None and estimate.error:
                 return estimate.error
             return None
+        if column == "cloud" and self._is_radar(scene):
+            return tr("Radar (SAR) sees through clouds: cloud cover does not apply.")
         if column == "scene_id" and scene.scene_id:
             return tr("Provider scene: {name}").format(name=scene.scene_id)
         return None

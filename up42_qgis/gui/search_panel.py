@@ -159,7 +159,7 @@ class SearchPanel(SearchPanelLayout):
         else:
             self._collections_loaded = True
             self.filters.set_collections(task.result)
-            self.results.model.set_collection_titles({c.name: c.title for c in task.result})
+            self.results.model.set_collections(task.result)
             if self.order_bar is not None:
                 self.order_bar.set_collections(list(task.result))
         self.collections_loaded.emit()
