@@ -84,12 +84,12 @@
         <translation>Geschätzte Credits für das aktuelle AOI (100 Credits = 1 EUR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="175"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="186"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="200"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="213"/>
         <source>Provider scene: {name}</source>
         <translation>Szene des Anbieters: {name}</translation>
     </message>
@@ -259,52 +259,52 @@
         <translation>UP42: Lieferung wird gelesen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="32"/>
+        <location filename="../up42_qgis/tasks/search.py" line="43"/>
         <source>UP42: searching the catalog</source>
         <translation>UP42: Katalog wird durchsucht</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="32"/>
+        <location filename="../up42_qgis/tasks/search.py" line="43"/>
         <source>UP42: loading result page {n}</source>
         <translation>UP42: Ergebnisseite {n} wird geladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="58"/>
+        <location filename="../up42_qgis/tasks/search.py" line="82"/>
         <source>UP42: loading collections</source>
         <translation>UP42: Kollektionen werden geladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="73"/>
+        <location filename="../up42_qgis/tasks/search.py" line="97"/>
         <source>UP42: loading the preview of {scene}</source>
         <translation>UP42: Vorschau von {scene} wird geladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/clients.py" line="31"/>
+        <location filename="../up42_qgis/bridge/clients.py" line="35"/>
         <source>No UP42 account is configured. Sign in under Settings &gt; Options &gt; UP42 (or set UP42_USERNAME and UP42_PASSWORD for headless runs).</source>
         <translation>Es ist kein UP42-Konto eingerichtet. Melden Sie sich unter Einstellungen &gt; Optionen &gt; UP42 an (oder setzen Sie UP42_USERNAME und UP42_PASSWORD für Läufe ohne Oberfläche).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/clients.py" line="98"/>
+        <location filename="../up42_qgis/bridge/clients.py" line="104"/>
         <source>The UP42 account (authentication configuration {id}) cannot be read. Choose or create it again under Settings &gt; Options &gt; UP42.</source>
         <translation>Das UP42-Konto (Authentifizierungskonfiguration {id}) kann nicht gelesen werden. Wählen oder erstellen Sie es erneut unter Einstellungen &gt; Optionen &gt; UP42.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="33"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="32"/>
         <source>Enter both the e-mail address and the password.</source>
         <translation>Geben Sie E-Mail-Adresse und Passwort ein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="38"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="37"/>
         <source>The authentication configuration {id} could not be read.</source>
         <translation>Die Authentifizierungskonfiguration {id} konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="42"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="41"/>
         <source>The authentication configuration {id} is not a Basic one.</source>
         <translation>Die Authentifizierungskonfiguration {id} ist keine Basic-Konfiguration.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/credentials.py" line="55"/>
+        <location filename="../up42_qgis/bridge/credentials.py" line="54"/>
         <source>QGIS could not save the account in its authentication database. Check that the master password is set.</source>
         <translation>QGIS konnte das Konto nicht in seiner Authentifizierungsdatenbank speichern. Prüfen Sie, ob das Master-Passwort gesetzt ist.</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="138"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="139"/>
         <source>Collections load once you are signed in.</source>
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
@@ -959,67 +959,67 @@
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="93"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="94"/>
         <source>No UP42 account is configured.</source>
         <translation>Es ist kein UP42-Konto eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="140"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="141"/>
         <source>Loading collections…</source>
         <translation>Kollektionen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="151"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="152"/>
         <source>Loading the collections was cancelled.</source>
         <translation>Das Laden der Kollektionen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="176"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="177"/>
         <source>Choose an area of interest: map extent, draw or selection.</source>
         <translation>Wählen Sie ein Interessengebiet: Kartenausdehnung, Zeichnen oder Auswahl.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="239"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="257"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="256"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="277"/>
         <source>The footprints could not be saved: {error}</source>
         <translation>Die Footprints konnten nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="273"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="295"/>
         <source>UP42 search {time}</source>
         <translation>UP42-Suche {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="302"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="319"/>
         <source>No search yet. Choose an area of interest and press Search.</source>
         <translation>Noch keine Suche. Wählen Sie ein Interessengebiet und klicken Sie auf Suchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="303"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="320"/>
         <source>Not signed in to UP42. Add your account in the settings.</source>
         <translation>Nicht bei UP42 angemeldet. Fügen Sie Ihr Konto in den Einstellungen hinzu.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="304"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="321"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="305"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="322"/>
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="323"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="340"/>
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="327"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="344"/>
         <source>{shown} scenes</source>
         <translation>{shown} Szenen</translation>
     </message>
@@ -1064,92 +1064,92 @@
         <translation>Die Vorschau kann nicht auf der Karte gezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="91"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="93"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="99"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="101"/>
         <source>Same as the API origin</source>
         <translation>Wie der API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="103"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="105"/>
         <source>UP42 region</source>
         <translation>UP42-Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="232"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="234"/>
         <source>API origin</source>
         <translation>API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="232"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="234"/>
         <source>Auth origin</source>
         <translation>Auth-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="113"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="115"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="115"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="117"/>
         <source>The account is kept in the QGIS authentication database (a Basic configuration with your e-mail and password); only its id is saved in the settings.</source>
         <translation>Das Konto wird in der QGIS-Authentifizierungsdatenbank gespeichert (eine Basic-Konfiguration mit Ihrer E-Mail-Adresse und Ihrem Passwort); in den Einstellungen steht nur ihre ID.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="129"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="131"/>
         <source>Sign in…</source>
         <translation>Anmelden …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="131"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="133"/>
         <source>Create the authentication configuration from e-mail and password</source>
         <translation>Die Authentifizierungskonfiguration aus E-Mail-Adresse und Passwort erstellen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="134"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="136"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="146"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="148"/>
         <source>Save account</source>
         <translation>Konto speichern</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="147"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="149"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="148"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="150"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="167"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="169"/>
         <source>Orders and downloads</source>
         <translation>Bestellungen und Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="171"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="173"/>
         <source>Folder for UP42 downloads</source>
         <translation>Ordner für UP42-Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="174"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="176"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="175"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="177"/>
         <source>How often open orders are checked</source>
         <translation>Wie oft offene Bestellungen geprüft werden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="178"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="180"/>
         <source>Download and add to the project when an order is fulfilled</source>
         <translation>Herunterladen und zum Projekt hinzufügen, wenn eine Bestellung ausgeliefert ist</translation>
     </message>
@@ -1159,42 +1159,42 @@
         <translation>Download-Ordner</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="182"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="184"/>
         <source>Check orders every</source>
         <translation>Bestellungen prüfen alle</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="183"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="185"/>
         <source>Parallel downloads</source>
         <translation>Parallele Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="231"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="233"/>
         <source>Enter the API origin of the custom UP42 installation.</source>
         <translation>Geben Sie den API-Ursprung der eigenen UP42-Installation ein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="256"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="258"/>
         <source>Account saved. Test the connection to check it.</source>
         <translation>Konto gespeichert. Testen Sie die Verbindung, um es zu prüfen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="299"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="303"/>
         <source>Connecting to {origin}…</source>
         <translation>Verbindung zu {origin} wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="309"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="313"/>
         <source>Connection test cancelled.</source>
         <translation>Verbindungstest abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="311"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="315"/>
         <source>Connection failed: {message}</source>
         <translation>Verbindung fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="316"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="320"/>
         <source>Connected as {email}, workspace {workspace}</source>
         <translation>Verbunden als {email}, Workspace {workspace}</translation>
     </message>
@@ -1424,32 +1424,32 @@
         <translation>Höchstens Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="139"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="140"/>
         <source>Scene {id} has no usable footprint; skipped.</source>
         <translation>Szene {id} hat keinen brauchbaren Footprint; übersprungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="151"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="152"/>
         <source>Cancelled: keeping the {n} scenes found.</source>
         <translation>Abgebrochen: Die {n} gefundenen Szenen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="152"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="153"/>
         <source>Found {n} scenes.</source>
         <translation>{n} Szenen gefunden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="166"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="167"/>
         <source>START_DATE {start} is after END_DATE {end}.</source>
         <translation>START_DATE {start} liegt nach END_DATE {end}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="199"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="200"/>
         <source>{name} must be an ISO date (YYYY-MM-DD), not &apos;{value}&apos;.</source>
         <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="222"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="223"/>
         <source>Unknown collection(s): {unknown}. Known: {known}.</source>
         <translation>Unbekannte Kollektion(en): {unknown}. Bekannt: {known}.</translation>
     </message>
@@ -1514,27 +1514,27 @@
         <translation>{scene}: {credits} Credits ({size} {unit})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="199"/>
+        <location filename="../up42_qgis/settings.py" line="198"/>
         <source>Enter an origin such as https://api.up42.com (http:// or https://, a host).</source>
         <translation>Geben Sie einen Ursprung wie https://api.up42.com ein (http:// oder https://, ein Host).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="201"/>
+        <location filename="../up42_qgis/settings.py" line="200"/>
         <source>An origin has no query string or fragment.</source>
         <translation>Ein Ursprung hat keinen Query-String und kein Fragment.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/settings.py" line="222"/>
+        <location filename="../up42_qgis/settings.py" line="221"/>
         <source>The custom UP42 origin &quot;{origin}&quot; cannot be used. {problem}</source>
         <translation>Der eigene UP42-Ursprung &quot;{origin}&quot; kann nicht verwendet werden. {problem}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/connection.py" line="24"/>
+        <location filename="../up42_qgis/tasks/connection.py" line="27"/>
         <source>UP42: testing the connection</source>
         <translation>UP42: Verbindung wird getestet</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/bridge/network.py" line="159"/>
+        <location filename="../up42_qgis/bridge/network.py" line="162"/>
         <source>QGIS is set to use a SOCKS5 proxy, which the UP42 plugin can only use with the PySocks package: install it into QGIS&apos;s Python (pip install PySocks), or choose an HTTP proxy in Settings &gt; Options &gt; Network.</source>
         <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den das UP42-Plugin nur mit dem Paket PySocks nutzen kann: Installieren Sie es in das Python von QGIS (pip install PySocks) oder wählen Sie einen HTTP-Proxy unter Einstellungen &gt; Optionen &gt; Netzwerk.</translation>
     </message>
@@ -1594,17 +1594,17 @@
         <translation>UP42-Szenen-ID</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="62"/>
         <source>Europe (EU)</source>
         <translation>Europa (EU)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="62"/>
         <source>South America (SA)</source>
         <translation>Südamerika (SA)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="60"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="62"/>
         <source>Custom origins (e.g. the sandbox)</source>
         <translation>Eigene Ursprünge (z. B. die Sandbox)</translation>
     </message>
@@ -1682,6 +1682,11 @@
         <location filename="../up42_qgis/services/tracker.py" line="244"/>
         <source>Order “{name}” failed ({status}). No credits are charged.</source>
         <translation>Bestellung „{name}“ ist fehlgeschlagen ({status}). Es werden keine Credits berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/results_model.py" line="211"/>
+        <source>Radar (SAR) sees through clouds: cloud cover does not apply.</source>
+        <translation>Radar (SAR) sieht durch Wolken: Bewölkung spielt keine Rolle.</translation>
     </message>
 </context>
 </TS>
