@@ -36,15 +36,16 @@ def search_page_texts(world_features: list[dict]) -> list[str]:
 
 
 def parse_scenes(texts: list[str]) -> list:
-    """Each page's JSON text to scenes, the way the client does (``Transport.json`` decodes
-    with the collector paused, ``catalog.scene_page`` makes the scenes)."""
+    """Each page's JSON text to scenes, as the client does it (``Transport.json_into`` with
+    ``catalog.scene_page``: decoded and built with the garbage collector paused)."""
     catalog = require_module("up42_qgis.api.catalog", "scene_page")
     gc_pause = require_module("up42_qgis.api.gc_pause", "collector_paused")
     scenes = []
     for text in texts:
         with gc_pause.collector_paused():
             payload = json.loads(text)
-        scenes.extend(catalog.scene_page(payload, {}).scenes)
+            scenes.extend(catalog.scene_page(payload, {}).scenes)
+            del payload
     return scenes
 
 

@@ -79,7 +79,7 @@ def scene_page(payload: JSON, body: JSON) -> ScenePage:
     features = [f for f in payload.get("features") or () if isinstance(f, dict)]
     matched = payload.get("numberMatched")
     with collector_paused():  # thousands of scenes at once: see gc_pause
-        scenes = tuple(Scene.from_json(f) for f in features)
+        scenes = tuple([Scene.from_json(f) for f in features])
     return ScenePage(
         scenes=scenes,
         number_matched=matched if isinstance(matched, int) else None,
@@ -112,13 +112,13 @@ class CatalogApi:
     def search_page(self, request: SearchRequest, next_request: JSON | None = None) -> ScenePage:
         body = next_request if next_request is not None else search_body(request)
         # Searching changes nothing on the server, so the POST may be retried like a GET.
-        payload = self._transport.json(
+        return self._transport.json_into(
             "POST",
             self._endpoints.api_url("/v2/catalog/search"),
+            lambda payload: scene_page(payload, body),
             json_body=body,
             retry_errors=True,
         )
-        return scene_page(payload, body)
 
     def search(self, request: SearchRequest, max_scenes: int | None = None) -> Iterator[ScenePage]:
         seen = 0

@@ -15,7 +15,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import requests
 
@@ -33,6 +33,7 @@ from .http_errors import (
 )
 
 log = logging.getLogger("up42_qgis.api")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -287,18 +288,28 @@ class Transport:
     def json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
         """``request`` and its JSON object (a clear error when the server sent anything else:
         every answer of the contract is an object)."""
+        return self.json_into(method, url, lambda payload: payload, **kwargs)
+
+    def json_into(
+        self, method: str, url: str, build: Callable[[dict[str, Any]], T], **kwargs: Any
+    ) -> T:
+        """``request``, its JSON object decoded and turned into what ``build`` makes of it,
+        both with the garbage collector paused (``gc_pause``), so the decoded tree is gone
+        before any collection has to walk it."""
         response = self.request(method, url, **kwargs)
         if response.status_code == 204 or not response.content:
-            return {}
-        try:
-            with collector_paused():
+            return build({})
+        with collector_paused():
+            try:
                 payload = response.json()
-        except ValueError:
-            payload = None
-        if not isinstance(payload, dict):
-            raise ServerError(
-                f"{host_of(url)} answered {safe_url(url)} with something that is not a JSON "
-                "object.",
-                response.status_code,
-            )
-        return payload
+            except ValueError:
+                payload = None
+            if not isinstance(payload, dict):
+                raise ServerError(
+                    f"{host_of(url)} answered {safe_url(url)} with something that is not a "
+                    "JSON object.",
+                    response.status_code,
+                )
+            built = build(payload)
+            del payload
+        return built

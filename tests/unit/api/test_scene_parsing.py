@@ -112,3 +112,29 @@ def test_pauses_on_two_threads_end_with_the_last(collector_on):
     release.set()
     thread.join(10)
     assert gc.isenabled()
+
+
+def test_a_search_page_is_decoded_and_built_in_one_pause(sandbox, sleeps, collector_on):
+    """Against the sandbox: the client builds the page while the collector is still paused
+    (so the decoded JSON is gone before any collection walks it) and switches it back on."""
+    from tests.unit.api.conftest import BERLIN, make_client
+    from up42_qgis.api import catalog
+    from up42_qgis.api.models import SearchRequest
+
+    states: list[bool] = []
+    real_scene_page = catalog.scene_page
+
+    def watched(payload: dict, body: dict):
+        states.append(gc.isenabled())
+        return real_scene_page(payload, body)
+
+    client = make_client(sandbox, sleeps)
+    catalog.scene_page = watched
+    try:
+        page = client.search_page(SearchRequest(aoi=BERLIN, page_size=5))
+    finally:
+        catalog.scene_page = real_scene_page
+        client.close()
+    assert page.scenes
+    assert states == [False]
+    assert gc.isenabled()
