@@ -22,13 +22,16 @@ def parse_timestamp(value: str | None) -> datetime | None:
     """RFC 3339 (with ``Z`` or an offset) to an aware UTC datetime; None when absent or bad."""
     if not value or not isinstance(value, str):
         return None
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        parsed = datetime.fromisoformat(text)
+    try:  # Python 3.11 reads RFC 3339 with "Z" itself
+        parsed = datetime.fromisoformat(value)
     except ValueError:
-        return None
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)

@@ -197,12 +197,23 @@ class FeatureBuilder:
         self.fields = QgsFields(fields)
         self._width = self.fields.count()
         self._slots = [self.fields.indexOf(name) for name, _kind, _length in _FIELDS]
+        # The usual layouts (ours, or a GeoPackage's with "fid" first) take the values as a
+        # block after some leading columns: no per-value placement needed.
+        first = self._slots[0]
+        self._leading: list | None = (
+            [None] * first
+            if first >= 0 and self._slots == list(range(first, self._width))
+            else None
+        )
 
     def __call__(self, scene: Scene) -> QgsFeature:
-        values: list = [None] * self._width
-        for slot, value in zip(self._slots, _attribute_values(scene), strict=True):
-            if slot >= 0:
-                values[slot] = value
+        if self._leading is not None:
+            values = [*self._leading, *_attribute_values(scene)]
+        else:
+            values = [None] * self._width
+            for slot, value in zip(self._slots, _attribute_values(scene), strict=True):
+                if slot >= 0:
+                    values[slot] = value
         feature = QgsFeature(self.fields)
         feature.setAttributes(values)
         feature.setGeometry(scene_geometry(scene))
