@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from unittest.mock import MagicMock
 
 import pytest
-from qgis.core import QgsApplication, QgsMapLayer, QgsSettings
+from qgis.core import QgsApplication, QgsMapLayer, QgsProject, QgsSettings
+from qgis.gui import QgsMapCanvas
 from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QThreadPool
+from qgis.PyQt.QtWidgets import QApplication
 
 from tests.sandbox.control import SandboxControl
 
@@ -32,15 +35,34 @@ MISSING_IFACE_METHODS = (
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _delete_stray_layers_before_qgis_exits(qgis_app) -> Iterator[None]:
-    """Delete Python-owned layers while QGIS still runs.
+def _release_qgis_resources_before_qgis_exits(qgis_app) -> Iterator[None]:
+    """Let go of every layer, render job and OGR connection while QGIS still runs.
 
-    An exception raised in a Python override (processAlgorithm) is kept by sip's exception
-    translation, and with it the whole stack of frames down to the test that called
-    ``processing.run``: layers those frames hold would be destroyed by the interpreter's
-    exit, after ``exitQgis()``, and crash it there (segfault in the OGR provider).
+    pytest-qgis's ``qgis_app`` teardown (after this one) calls ``exitQgis()``, which tears GDAL
+    down and force-closes every dataset still open; pytest-qt then processes events once more.
+    Whatever is freed after ``exitQgis()`` crashes the process:
+
+    - a render job of the canvas still in flight (a layer was added just before the last test
+      ended) holds its layers' feature sources and raster renderers; ``exitQgis()`` deletes the
+      canvas, which frees them and so schedules the deletion of QGIS's OGR connection pool for
+      a GeoPackage; GDAL then force-closes the pooled dataset and pytest-qt's last
+      ``processEvents`` closes it again: a double free. A job only stopped, not finished, frees
+      its rasters' datasets in that last ``processEvents`` too (both reproduced by
+      tests/qgis/test_session_teardown.py);
+    - an exception raised in a Python override (processAlgorithm) is kept by sip's exception
+      translation, and with it the whole stack of frames down to the test that called
+      ``processing.run``: layers those frames hold would be destroyed by the interpreter's
+      exit, after ``exitQgis()``, and crash it there (segfault in the OGR provider).
     """
     yield
+    QgsProject.instance().removeAllMapLayers()
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QgsMapCanvas) and not sip.isdeleted(widget):
+            widget.stopRendering()
+    # A stopped (or superseded) job frees its layers' renderers only when its thread's "finished"
+    # event is delivered: wait for the render threads, then deliver their posted events.
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.sendPostedEvents()
     gc.collect()
     for obj in gc.get_objects():
         try:
@@ -49,6 +71,10 @@ def _delete_stray_layers_before_qgis_exits(qgis_app) -> Iterator[None]:
             continue
         if stray:
             sip.delete(obj)
+    # Each pass deletes what was scheduled before it; deleting a render job schedules its
+    # connection pools, so one pass is not enough. Three leave a margin over that chain of two.
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture(scope="session")
