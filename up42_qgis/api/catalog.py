@@ -11,7 +11,8 @@ from .endpoints import Endpoints
 from .errors import NotFoundError
 from .gc_pause import collector_paused
 from .http import Transport
-from .models import JSON, Collection, Scene, ScenePage, SearchRequest, format_timestamp
+from .json_values import format_timestamp
+from .models import JSON, Collection, Scene, ScenePage, SearchRequest
 
 # A server that never says "last page" must not keep us looping forever.
 MAX_GLOSSARY_PAGES = 200

@@ -3,82 +3,23 @@ storage item, asset. Parsing tolerates extra fields and missing optional ones.""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
 
-JSON = dict[str, Any]
+from .json_values import (
+    JSON,
+    first_of,
+    float_or_none,
+    frozen_geometry,
+    parse_timestamp,
+)
 
 TERMINAL_STATUSES = frozenset({"FULFILLED", "FAILED_PERMANENTLY", "CANCELED", "FAILED"})
 # PLACEMENT_FAILED never moves on its own: polling stops there and the user may cancel.
 STOP_POLLING_STATUSES = TERMINAL_STATUSES | {"PLACEMENT_FAILED"}
 CANCELLABLE_STATUSES = frozenset({"CREATED", "PLACEMENT_FAILED"})
 FAILED_STATUSES = frozenset({"FAILED_PERMANENTLY", "FAILED", "PLACEMENT_FAILED"})
-
-
-def parse_timestamp(value: str | None) -> datetime | None:
-    """RFC 3339 (with ``Z`` or an offset) to an aware UTC datetime; None when absent or bad."""
-    if not value or not isinstance(value, str):
-        return None
-    try:  # Python 3.11 reads RFC 3339 with "Z" itself
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        text = value.strip()
-        if text.endswith(("Z", "z")):
-            text = text[:-1] + "+00:00"
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
-def format_timestamp(value: datetime) -> str:
-    """An aware or naive (taken as UTC) datetime as RFC 3339 with a ``Z`` suffix."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _frozen_geometry(geometry: Any) -> JSON:
-    """A GeoJSON geometry with its coordinate arrays as tuples (still valid JSON to dump)."""
-    if not isinstance(geometry, dict):
-        return {}
-    if "coordinates" not in geometry:
-        return geometry
-    return {**geometry, "coordinates": _tuples(geometry["coordinates"])}
-
-
-def _tuples(value: Any) -> Any:
-    if not isinstance(value, list):
-        return value
-    if value and isinstance(value[0], list) and value[0] and not isinstance(value[0][0], list):
-        try:  # a ring of positions, the bulk of any footprint: one call for all of them
-            return tuple(map(tuple, value))
-        except TypeError:  # a malformed ring (a bare number among the positions)
-            pass
-    return tuple([_tuples(item) for item in value])
-
-
-def _float(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _first(mapping: JSON, *keys: str) -> Any:
-    for key in keys:
-        if mapping.get(key) is not None:
-            return mapping[key]
-    return None
 
 
 @dataclass(frozen=True)
@@ -165,7 +106,7 @@ class Collection:
                 if isinstance(p, dict)
             ),
             product_type=metadata.get("productType"),
-            resolution=_float(resolution_value.get("minimum")),
+            resolution=float_or_none(resolution_value.get("minimum")),
         )
 
 
@@ -232,13 +173,13 @@ class Scene:
             id=str(data.get("id") or props.get("id") or ""),
             collection=str(data.get("collection") or props.get("collection") or ""),
             acquired=parse_timestamp(props.get("datetime") or props.get("start_datetime")),
-            geometry=_frozen_geometry(data.get("geometry")),
+            geometry=frozen_geometry(data.get("geometry")),
             bbox=tuple(float(v) for v in bbox[:4]) if isinstance(bbox, list) and len(bbox) >= 4
             else None,  # type: ignore[arg-type]
-            cloud_cover=_float(_first(props, "eo:cloud_cover", "cloudCoverage")),
-            resolution=_float(_first(props, "gsd", "resolution")),
-            incidence_angle=_float(
-                _first(provider_props, "incidenceAngle", "incidence_angle")
+            cloud_cover=float_or_none(first_of(props, "eo:cloud_cover", "cloudCoverage")),
+            resolution=float_or_none(first_of(props, "gsd", "resolution")),
+            incidence_angle=float_or_none(
+                first_of(provider_props, "incidenceAngle", "incidence_angle")
                 if isinstance(provider_props, dict)
                 else None
             ),
@@ -314,9 +255,9 @@ class Budget:
             id=str(data.get("id") or ""),
             name=str(data.get("name") or ""),
             status=str(data.get("status") or "").upper(),
-            remaining_credits=_float(data.get("remainingCredits")),
-            consumed_credits=_float(data.get("consumedCredits")),
-            spend_limit=_float(data.get("spendLimit")),
+            remaining_credits=float_or_none(data.get("remainingCredits")),
+            consumed_credits=float_or_none(data.get("consumedCredits")),
+            spend_limit=float_or_none(data.get("spendLimit")),
         )
 
 
