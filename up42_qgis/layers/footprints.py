@@ -142,9 +142,7 @@ def _geojson_geometry(geometry: dict) -> QgsGeometry:
         wkb, longitude_span = parsed_wkb
         parsed = QgsGeometry()
         parsed.fromWkb(wkb)
-        if longitude_span <= 180.0:
-            return parsed
-        return _split_at_antimeridian(parsed)
+        return parsed if longitude_span <= 180.0 else _polygons_only(parsed)
     features = QgsJsonUtils.stringToFeatureList(
         json.dumps({"type": "Feature", "properties": {}, "geometry": geometry}), QgsFields()
     )
