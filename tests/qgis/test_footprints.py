@@ -8,7 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from qgis.core import NULL, QgsGeometry, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    NULL,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 
 from up42_qgis.api.models import Scene
 from up42_qgis.layers.footprints import (
@@ -22,7 +29,6 @@ from up42_qgis.layers.footprints import (
 from up42_qgis.layers.footprints_gpkg import (
     FootprintsTable,
     create_footprints_layer,
-    feature_ids_by_scene,
     footprints_gpkg_path,
     open_footprints_layer,
     refresh_footprints_layer,
@@ -47,6 +53,15 @@ def make_scene(index: int, x: float = 13.1, y: float = 52.3, size: float = 0.1, 
         delivery_time="MINUTES",
         **extra,
     )
+
+
+def feature_ids_by_scene(layer: QgsVectorLayer) -> dict[str, int]:
+    """Scene id → feature id, read back from the layer's table: the truth the writer's ids
+    are checked against."""
+    index = layer.fields().indexOf("scene_id")
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([index])
+    return {str(feature.attribute(index)): feature.id() for feature in layer.getFeatures(request)}
 
 
 def test_fields_hold_the_documented_attributes():

@@ -20,7 +20,6 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
-    QgsFeatureRequest,
     QgsProject,
     QgsProviderRegistry,
     QgsVectorFileWriter,
@@ -251,13 +250,3 @@ def create_footprints_layer(
     table.write(scenes)
     table.ensure_table()
     return open_footprints_layer(table, layer_name)
-
-
-def feature_ids_by_scene(layer: QgsVectorLayer) -> dict[str, int]:
-    """Scene id → feature id for every footprint of ``layer`` (reads the whole table)."""
-    index = layer.fields().indexOf("scene_id")
-    if index < 0:
-        return {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    request.setSubsetOfAttributes([index])
-    return {str(feature.attribute(index)): feature.id() for feature in layer.getFeatures(request)}
