@@ -9,23 +9,17 @@ from __future__ import annotations
 
 import contextlib
 
-from qgis.core import Qgis, QgsMessageLog, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsMessageLog, QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..api.errors import AuthenticationError
 from ..api.models import JSON, ScenePage, SearchRequest
 from ..i18n import tr
-from ..layers.footprints import add_to_up42_group
-from ..layers.footprints_gpkg import (
-    FootprintsTable,
-    footprints_gpkg_path,
-    open_footprints_layer,
-    search_layer_name,
-)
 from ..tasks.base import LOG_TAG
 from ..tasks.search import LoadCollectionsTask, SearchTask
 from .search_errors import error_text, guarded, is_sign_in_problem
+from .search_footprints import SearchFootprints
 from .search_layout import SearchPanelLayout
 
 
@@ -54,13 +48,12 @@ class SearchPanel(SearchPanelLayout):
         self.next_request: JSON | None = None
         self.number_matched: int | None = None
         self.pages_loaded = 0
-        self.footprints_layer: QgsVectorLayer | None = None
-        self._footprints: FootprintsTable | None = None
         self._search_task: SearchTask | None = None
         self._collections_task: LoadCollectionsTask | None = None
         self._collections_loaded = False
 
         self._build()
+        self.footprints = SearchFootprints(self.results)
         self._connect()
         clients = self.context.clients
         if clients is not None and hasattr(clients, "changed"):
@@ -196,8 +189,7 @@ class SearchPanel(SearchPanelLayout):
         self.next_request = None
         self.number_matched = None
         self.pages_loaded = 0
-        self.footprints_layer = None
-        self._footprints = None  # a new table for this search, made with its first page
+        self.footprints.new_search()
         self.results.clear()
         self.quicklook.set_scene(None)
         self._start_page(None)
@@ -213,21 +205,13 @@ class SearchPanel(SearchPanelLayout):
         source = self._task_client()
         if source is None:
             return
-        if self._footprints is None:
-            self._footprints = FootprintsTable(footprints_gpkg_path(), search_layer_name())
-        layer = self.footprints_layer
-        if layer is not None and not _alive(layer):  # the user removed it
-            self.footprints_layer = None
-            self.results.detach_layer()
-        # Until the layer is on the map, every listed scene goes along: if its table was lost,
-        # the task rebuilds it whole (scenes already in the table are not written again).
-        backlog = self.results.model.scenes if self.footprints_layer is None else ()
+        table, backlog = self.footprints.next_page()
         task = SearchTask(
             source,
             self.request,
             next_request,
             page_number=self.pages_loaded + 1,
-            footprints=self._footprints,
+            footprints=table,
             backlog=backlog,
         )
         self._search_task = task
@@ -268,12 +252,13 @@ class SearchPanel(SearchPanelLayout):
         if page.number_matched is not None:
             self.number_matched = page.number_matched
         self.results.add_scenes(list(page.scenes))
-        try:
-            if task.footprints_error is not None:
-                raise task.footprints_error
-            if task.footprint_ids:
-                self._show_footprints(task.footprints, task.footprint_ids)
-        except Exception as error:  # a full disk must not lose the results in the table
+        error = task.footprints_error
+        if error is None:
+            try:
+                self.footprints.show(task.footprints, task.footprint_ids)
+            except Exception as shown:  # whatever it is, the listed results stay
+                error = shown
+        if error is not None:  # a full disk must not lose the results in the table
             self._report(
                 tr("The footprints could not be saved: {error}").format(error=error),
                 Qgis.Warning,
@@ -283,19 +268,10 @@ class SearchPanel(SearchPanelLayout):
         else:
             self._set_state(State.RESULTS)
 
-    def _show_footprints(self, table: FootprintsTable | None, feature_ids: dict[str, int]) -> None:
-        """The task wrote the footprints; here they only go on the map (main thread)."""
-        if table is None or table is not self._footprints:
-            return
-        layer = self.footprints_layer
-        if layer is not None and _alive(layer) and layer.source() == table.uri:
-            self.results.layer_grew(feature_ids)
-            return
-        timestamp = table.requested_name[len("search_") :].replace("_", " ")
-        layer = open_footprints_layer(table, tr("UP42 search {time}").format(time=timestamp))
-        add_to_up42_group(layer)
-        self.footprints_layer = layer
-        self.results.attach_layer(layer, feature_ids)
+    @property
+    def footprints_layer(self) -> QgsVectorLayer | None:
+        """The current search's footprints layer, once its first page is on the map."""
+        return self.footprints.layer
 
     def _search_failed(self, error: Exception) -> None:
         text = error_text(error)
@@ -393,9 +369,3 @@ class SearchPanel(SearchPanelLayout):
             with contextlib.suppress(TypeError, RuntimeError):
                 clients.changed.disconnect(self._account_changed)
 
-
-def _alive(layer: QgsVectorLayer) -> bool:
-    try:
-        return QgsProject.instance().mapLayer(layer.id()) is not None
-    except RuntimeError:
-        return False
