@@ -108,6 +108,16 @@ def test_antimeridian_footprint_is_split_not_wrapped_around_the_world():
     assert geometry.area() == pytest.approx(1.0)  # 1° × 1°, not 359° × 1°
 
 
+def test_a_world_spanning_footprint_stays_whole_and_multipart():
+    ring = [[-170.0, 0.0], [0.0, 5.0], [170.0, 0.0], [170.0, 1.0], [-170.0, 1.0], [-170.0, 0.0]]
+    scene = Scene(
+        id="w", collection="x", acquired=None, geometry={"type": "Polygon", "coordinates": [ring]}
+    )
+    geometry = scene_geometry(scene)
+    assert geometry.wkbType() == QgsWkbTypes.MultiPolygon
+    assert geometry.boundingBox().width() == pytest.approx(340.0)
+
+
 def test_missing_geometry_falls_back_to_bbox():
     scene = Scene(id="b", collection="x", acquired=None, geometry={}, bbox=(1.0, 2.0, 3.0, 4.0))
     assert scene_geometry(scene).area() == pytest.approx(4.0)
