@@ -4,21 +4,20 @@ atomically, never overwrite a finished file unless asked; unpack ZIPs safely."""
 
 from __future__ import annotations
 
-import http.client
 import logging
 import os
 import re
-import ssl
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import requests
 
 from .archive import MAX_UNZIPPED_BYTES, safe_extract_zip
+from .download_stream import write_body
 from .errors import CancelledError, DownloadError, NetworkError, Up42Error
 from .models import Asset
 
@@ -40,10 +39,6 @@ MIB = 1024 * 1024
 MIN_CHUNK_SIZE = 64 * 1024
 # Progress and the cancel check come once per chunk (also the piece size when decoding).
 DEFAULT_CHUNK_SIZE = 4 * MIB
-# The bytes pass through one reused buffer that stays in the CPU cache: a fresh 4 MiB object
-# per read (iter_content) cost twice the CPU per GiB, and on the benchmark VM writes of 256 KiB
-# or more copied into the page cache at half speed whenever the download followed a pause.
-READ_SIZE = 64 * 1024
 RESUME_ATTEMPTS = 5
 URL_REFRESHES = 3
 RASTER_SUFFIXES = (".tif", ".tiff")
@@ -238,7 +233,7 @@ class DownloadEngine:
             with open(part, "ab" if offset else "wb") as out:
                 if progress:
                     progress(done, total)
-                for written in self._write_body(response, out):
+                for written in write_body(response, out, self.chunk_size):
                     done += written
                     if progress:
                         progress(done, total)
@@ -249,28 +244,6 @@ class DownloadEngine:
         except OSError as error:
             raise DownloadError(f"Cannot write {part}: {error.strerror or error}") from None
         return done
-
-    def _write_body(self, response: requests.Response, out: BinaryIO) -> Iterator[int]:
-        """Writes the body to ``out``; yields the byte count of every chunk written."""
-        body = _plain_body(response)
-        if body is None:
-            for chunk in response.iter_content(self.chunk_size):
-                out.write(chunk)
-                yield len(chunk)
-            return
-        view = memoryview(bytearray(min(self.chunk_size, READ_SIZE)))
-        pending = 0
-        while size := _read_into(body, view):
-            out.write(view[:size])
-            pending += size
-            if pending >= self.chunk_size:
-                yield pending
-                pending = 0
-        if pending:
-            yield pending
-        if body.isclosed():
-            # The whole body was read: hand the connection back for reuse, as urllib3 does.
-            response.raw.release_conn()
 
     # --- many assets -------------------------------------------------------------------------
     def download_assets(
@@ -321,28 +294,6 @@ class DownloadEngine:
             real = [e for e in errors if not isinstance(e, CancelledError)]
             raise (real or errors)[0]
         return paths
-
-
-def _plain_body(response: requests.Response) -> http.client.HTTPResponse | None:
-    """The HTTP body under urllib3 (``_fp`` in 1.26 and 2.x), to read into our own buffer;
-    None when it is content-encoded (iter_content decodes it) or not http.client's."""
-    encoding = response.headers.get("Content-Encoding", "").strip().lower()
-    body = getattr(response.raw, "_fp", None)
-    plain = encoding in ("", "identity") and hasattr(response.raw, "release_conn")
-    return body if plain and isinstance(body, http.client.HTTPResponse) else None
-
-
-def _read_into(body: http.client.HTTPResponse, view: memoryview) -> int:
-    """``body.readinto(view)``, failing as iter_content fails (requests' errors: the caller
-    resumes), never with a bare OSError that the caller would take for a write error."""
-    try:
-        return body.readinto(view)
-    except (TimeoutError, ssl.SSLError) as error:
-        if isinstance(error, ssl.SSLError) and "read operation timed out" not in str(error):
-            raise requests.exceptions.SSLError(error) from error
-        raise requests.ConnectionError(f"Read timed out. ({error})") from error
-    except (http.client.HTTPException, OSError) as error:
-        raise requests.exceptions.ChunkedEncodingError(f"Connection broken: {error!r}") from error
 
 
 def _raise_if_cancelled(is_cancelled: IsCancelled | None) -> None:

@@ -18,7 +18,8 @@ import pytest
 
 from tests.unit.api.stub_server import StubServer, json_answer
 from up42_qgis.api.client import Credentials, Endpoints, NetworkOptions, RetryPolicy, Up42Client
-from up42_qgis.api.download import READ_SIZE, DownloadEngine
+from up42_qgis.api.download import DownloadEngine
+from up42_qgis.api.download_stream import READ_SIZE
 from up42_qgis.api.models import Asset
 
 DATA = random.Random(42).randbytes(3 * READ_SIZE) + bytes(2 * READ_SIZE) + b"tail"
