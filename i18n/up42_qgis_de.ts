@@ -849,7 +849,7 @@
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="139"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="132"/>
         <source>Collections load once you are signed in.</source>
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
@@ -959,67 +959,67 @@
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="94"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="87"/>
         <source>No UP42 account is configured.</source>
         <translation>Es ist kein UP42-Konto eingerichtet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="141"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="134"/>
         <source>Loading collections…</source>
         <translation>Kollektionen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="152"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="145"/>
         <source>Loading the collections was cancelled.</source>
         <translation>Das Laden der Kollektionen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="177"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="170"/>
         <source>Choose an area of interest: map extent, draw or selection.</source>
         <translation>Wählen Sie ein Interessengebiet: Kartenausdehnung, Zeichnen oder Auswahl.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="257"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="241"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="277"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="262"/>
         <source>The footprints could not be saved: {error}</source>
         <translation>Die Footprints konnten nicht gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="295"/>
+        <location filename="../up42_qgis/gui/search_footprints.py" line="53"/>
         <source>UP42 search {time}</source>
         <translation>UP42-Suche {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="319"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="295"/>
         <source>No search yet. Choose an area of interest and press Search.</source>
         <translation>Noch keine Suche. Wählen Sie ein Interessengebiet und klicken Sie auf Suchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="320"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="296"/>
         <source>Not signed in to UP42. Add your account in the settings.</source>
         <translation>Nicht bei UP42 angemeldet. Fügen Sie Ihr Konto in den Einstellungen hinzu.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="321"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="297"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="322"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="298"/>
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="340"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="316"/>
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="344"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="320"/>
         <source>{shown} scenes</source>
         <translation>{shown} Szenen</translation>
     </message>
