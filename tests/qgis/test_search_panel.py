@@ -1,5 +1,6 @@
 """The real search panel against the sandbox, in an EPSG:3857 project over Berlin: results equal
-the sandbox's count, footprints, selection sync, load more, cancel, quicklook, error states."""
+the sandbox's count, load more, cancel, quicklook, error states (the footprints layer is in
+test_search_footprints.py)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,17 @@ import pytest
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
     QgsTask,
 )
-from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtCore import QDate
 
 from tests.qgis.test_aoi import BERLIN, sized_canvas, to_crs
 from up42_qgis.api.client import Credentials, Endpoints, RetryPolicy, Up42Client
 from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.context import PluginContext
-from up42_qgis.gui.aoi import geometry_from_geojson
 from up42_qgis.gui.search_panel import SearchPanel, State
 from up42_qgis.layers.footprints import GROUP_NAME
 
@@ -155,68 +154,6 @@ def test_search_matches_the_sandbox_and_pages_with_load_more(panel, sandbox, qtb
     assert group.findLayer(layer.id()) is not None
     ids = sorted(str(f["scene_id"]) for f in layer.getFeatures())
     assert ids == sorted(s.id for s in panel.results.model.scenes)
-
-
-def test_footprints_have_the_sandbox_geometry_and_attributes(panel, sandbox, qtbot):
-    prepare(panel, page_size=15)
-    search(qtbot, panel)
-    layer = panel.footprints_layer
-    for feature in layer.getFeatures():
-        truth = sandbox.scene(str(feature["scene_id"]))
-        expected = geometry_from_geojson(truth["geometry"])
-        assert (
-            feature.geometry().symDifference(expected).area()
-            < 1e-9 * max(expected.area(), 1e-9) + 1e-12
-        )
-        assert feature["collection"] == truth["collection"]
-        cloud = truth["properties"].get("eo:cloud_cover", truth["properties"].get("cloudCoverage"))
-        assert feature["cloud_cover"] == pytest.approx(cloud)
-
-
-def test_selection_syncs_both_ways_and_double_click_zooms(panel, qtbot, canvas_3857):
-    prepare(panel, page_size=10)
-    search(qtbot, panel)
-    layer = panel.footprints_layer
-    model, proxy, table = panel.results.model, panel.results.proxy, panel.results.table
-    fid_of = {str(f["scene_id"]): f.id() for f in layer.getFeatures()}
-
-    # table → map
-    panel.results.select_scene_ids([model.scene_at(0).id, model.scene_at(3).id])
-    assert set(layer.selectedFeatureIds()) == {
-        fid_of[model.scene_at(0).id],
-        fid_of[model.scene_at(3).id],
-    }
-    assert [s.id for s in panel.results.selected_scenes()] == [
-        model.scene_at(0).id,
-        model.scene_at(3).id,
-    ]
-
-    # map → table
-    target = model.scene_at(5)
-    layer.selectByIds([fid_of[target.id]])
-    assert [s.id for s in panel.results.selected_scenes()] == [target.id]
-    assert layer.selectedFeatureIds() == [fid_of[target.id]]  # no echo back
-
-    # sorting the table keeps the link (rows are mapped through the proxy)
-    table.sortByColumn(2, Qt.DescendingOrder)
-    layer.selectByIds([fid_of[model.scene_at(1).id]])
-    assert [s.id for s in panel.results.selected_scenes()] == [model.scene_at(1).id]
-
-    # double-click zooms to the scene, in the canvas CRS
-    scene = model.scene_at(2)
-    index = proxy.mapFromSource(model.index(2, 0))
-    table.doubleClicked.emit(index)
-    footprint = geometry_from_geojson(scene.geometry)
-    footprint.transform(
-        QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem("EPSG:4326"),
-            canvas_3857.mapSettings().destinationCrs(),
-            QgsProject.instance(),
-        )
-    )
-    extent = canvas_3857.extent()
-    assert extent.contains(footprint.boundingBox())
-    assert extent.width() < 3 * footprint.boundingBox().width() + 1
 
 
 def test_cancel_stops_waiting_at_once_and_drops_the_late_page(panel, sandbox, qtbot, context):
@@ -425,42 +362,6 @@ def test_search_body_in_log_is_json_safe(panel):
     json.dumps(aoi)
     ring = aoi["coordinates"][0]
     assert all(12.5 < x < 14.5 and 52.0 < y < 53.0 for x, y in ring)
-
-
-def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):
-    prepare(panel, page_size=10)
-    search(qtbot, panel)
-    first = panel.footprints_layer
-    QgsProject.instance().removeMapLayer(first.id())
-    load_more(qtbot, panel)
-    layer = panel.footprints_layer
-    assert layer is not None
-    assert QgsProject.instance().mapLayer(layer.id()) is layer
-    assert layer.featureCount() == panel.results.model.rowCount() == 20
-    # the link to the table works on the new layer
-    scene = panel.results.model.scene_at(15)
-    panel.results.select_scene_ids([scene.id])
-    assert [str(f["scene_id"]) for f in layer.getSelectedFeatures()] == [scene.id]
-
-
-def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
-    panel, qtbot, iface, tmp_path
-):
-    """The footprints go beside a saved project; there a file that is not a GeoPackage stands
-    in for a broken disk."""
-    QgsProject.instance().setFileName(str(tmp_path / "berlin.qgz"))
-    (tmp_path / "berlin_up42_footprints.gpkg").write_text("not a GeoPackage")
-    before = len(iface.messageBar().get_messages(Qgis.Warning))
-    try:
-        prepare(panel, page_size=10)
-        search(qtbot, panel)
-    finally:
-        QgsProject.instance().setFileName("")
-    assert panel.state == State.RESULTS
-    assert panel.results.model.rowCount() == 10
-    assert panel.footprints_layer is None
-    messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
-    assert any("footprints could not be saved" in m for m in messages), messages
 
 
 def test_server_validation_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857):
