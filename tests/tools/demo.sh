@@ -20,39 +20,14 @@ extent="13.38,13.42,52.49,52.51 [EPSG:4326]"
 [ -d "$stage/up42_qgis" ] || { echo "demo: no plugin in $stage (run make stage)" >&2; exit 1; }
 command -v "$qgis_process" >/dev/null || { echo "demo: $qgis_process not found" >&2; exit 1; }
 
-work=$(mktemp -d)
-sandbox_pid=""
-cleanup() {
-  if [ -n "$sandbox_pid" ]; then
-    kill "$sandbox_pid" 2>/dev/null || true
-    wait "$sandbox_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/tests/tools/sandbox.sh"
 trap 'exit 130' INT TERM
 
 rm -rf "$out"
 mkdir -p "$out" "$work/profile"
 
 # --- the sandbox, on a free port ----------------------------------------------------------
-(cd "$root" && exec "$python" -m tests.sandbox --host 127.0.0.1 --port 0 \
-    --data-dir "$work/sandbox-data" --username "$username" --password "$password" \
-    --dwell CREATED=0.5,BEING_PLACED=0.5,PLACED=0.5,BEING_FULFILLED=1) \
-  >"$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-url=""
-for _ in $(seq 1 300); do
-  url=$(sed -n 's|^UP42 sandbox: \(http://[^ ]*\).*|\1|p' "$work/sandbox.log" | head -n 1)
-  [ -n "$url" ] && break
-  if ! kill -0 "$sandbox_pid" 2>/dev/null; then
-    cat "$work/sandbox.log" >&2
-    echo "demo: the sandbox did not start" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "demo: the sandbox printed no URL" >&2; exit 1; }
+start_sandbox demo --dwell CREATED=0.5,BEING_PLACED=0.5,PLACED=0.5,BEING_FULFILLED=1
 
 # --- qgis_process with the plugin, in a throwaway profile ---------------------------------
 export QT_QPA_PLATFORM=offscreen

@@ -10,31 +10,10 @@ python=${SANDBOX_PYTHON:-/usr/bin/python3}
 username=sandbox@up42.local
 password=sandbox
 
-work=$(mktemp -d)
-sandbox_pid=""
-cleanup() {
-  if [ -n "$sandbox_pid" ]; then
-    kill "$sandbox_pid" 2>/dev/null || true
-    wait "$sandbox_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/tests/tools/sandbox.sh"
 
 make -C "$root" --no-print-directory stage >/dev/null
-(cd "$root" && exec "$python" -m tests.sandbox --host 127.0.0.1 --port 0 \
-    --data-dir "$work/sandbox-data" --username "$username" --password "$password" \
-    --dwell CREATED=0.5,BEING_PLACED=0.5,PLACED=0.5,BEING_FULFILLED=1) \
-  >"$work/sandbox.log" 2>&1 &
-sandbox_pid=$!
-url=""
-for _ in $(seq 1 300); do
-  url=$(sed -n 's|^UP42 sandbox: \(http://[^ ]*\).*|\1|p' "$work/sandbox.log" | head -n 1)
-  [ -n "$url" ] && break
-  kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "delivery_shot: the sandbox printed no URL" >&2; exit 1; }
+start_sandbox delivery_shot --dwell CREATED=0.5,BEING_PLACED=0.5,PLACED=0.5,BEING_FULFILLED=1
 
 mkdir -p "$(dirname "$out")"
 cd "$root"
