@@ -7,8 +7,10 @@ SHELL := /bin/bash
 SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 VENV_NOQT := .venv-noqt
+VENV_LINT := .venv-lint
 PY := $(VENV)/bin/python
 PY_NOQT := $(VENV_NOQT)/bin/python
+PY_LINT := $(VENV_LINT)/bin/python
 STAGE := build/plugin
 # Overridable so the package test can build the real target into a temporary folder.
 PACKAGE_BUILD ?= build/package
@@ -56,6 +58,12 @@ $(VENV_NOQT)/.stamp: tests/requirements-noqt.txt | system
 	$(PY_NOQT) -m pip install -q --disable-pip-version-check -r tests/requirements-noqt.txt
 	@touch $@
 
+# PyQt6 from PyPI, for the Qt6 check only (never in .venv, which runs QGIS 3.22 on PyQt5).
+$(VENV_LINT)/.stamp: tests/requirements-lint.txt | system
+	@[ -x $(PY_LINT) ] || $(SYSTEM_PYTHON) -m venv $(VENV_LINT)
+	$(PY_LINT) -m pip install -q --disable-pip-version-check -r tests/requirements-lint.txt
+	@touch $@
+
 venv: system $(VENV)/.stamp $(VENV_NOQT)/.stamp
 
 # The plugin folder QGIS loads from the working tree: symlinks, so edits show on reload.
@@ -78,9 +86,13 @@ test-api: venv
 test-qgis: venv
 	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis
 
-lint: venv
+# ruff, byte-compiling, the Qt6 check's own tests, then the Qt6 check on the plugin: every Qt
+# name resolved in PyQt6, every PyQGIS enum member scoped (tests/tools/qt6_check).
+lint: venv $(VENV_LINT)/.stamp
 	$(PY) -m ruff check $(PLUGIN) tests
 	$(PY) -m compileall -q $(PLUGIN) tests
+	$(HEADLESS) $(PY_LINT) -m pytest -c tests/pytest.ini tests/lint -q
+	$(HEADLESS) $(PY_LINT) -m tests.tools.qt6_check $(PLUGIN)
 
 # --- try it ----------------------------------------------------------------------------------
 sandbox: system
@@ -117,5 +129,5 @@ package: qm
 		cd $(PACKAGE_BUILD) && zip -qrX "$$zip_path" $(PLUGIN) && echo "$$zip_path"
 
 clean:
-	rm -rf build dist $(VENV) $(VENV_NOQT) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
+	rm -rf build dist $(VENV) $(VENV_NOQT) $(VENV_LINT) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
 	find . -name '__pycache__' -prune -exec rm -rf {} +

@@ -1,0 +1,13 @@
+"""Qt6 / QGIS 4 check for the plugin: resolves what the code uses instead of matching text.
+
+Every Python file is parsed with ``ast``; each attribute chain rooted at a name bound from
+``qgis.PyQt.*`` (``Qt.AlignmentFlag.AlignLeft``, ``QtCore.Qt.X``, ``QHeaderView.ResizeMode.X``)
+is looked up in PyQt6 (installed from PyPI in the lint venv), with QGIS 4's ``qgis.PyQt``
+re-exports applied; each chain rooted at a name from ``qgis.core``/``gui``/``analysis`` is looked
+up in the installed QGIS (3.22) by a second pass under QGIS's interpreter, which reports enum
+members reached without their enum (``Qgis.Warning`` instead of ``Qgis.MessageLevel.Warning``).
+Forms that Qt6 removed and that no lookup can see (``exec_()``, ``QFontMetrics(...).width()``,
+``activated[str]``, ``QVariant()``, PyQt5 imports, compiled resources) are flagged from the tree.
+
+Run: ``.venv-lint/bin/python -m tests.tools.qt6_check [folder ...]`` (``make lint`` does).
+"""
