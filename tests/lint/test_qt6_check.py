@@ -148,6 +148,17 @@ def test_accepts_the_forms_that_work_on_qt5_and_qt6(tmp_path, capsys):
             "from qgis.PyQt.QtWidgets import QDialogButtonBox\nQDialogButtonBox.AcceptRole\n",
             "(use QDialogButtonBox.ButtonRole.AcceptRole)",
         ),
+        # A local subclass is looked up in its Qt or PyQGIS base.
+        (
+            "from qgis.PyQt.QtWidgets import QDialog\nclass D(QDialog):\n    pass\nD.Accepted\n",
+            "(use D.DialogCode.Accepted)",
+        ),
+        (
+            "from qgis.core import QgsTask\nclass T(QgsTask):\n    pass\nT.CanCancel\n",
+            "(use T.Flag.CanCancel)",
+        ),
+        # The Qt6 spelling must work on QGIS 3.22's PyQt5 too.
+        ("from qgis.PyQt.QtGui import QAction\n", "does not resolve on QGIS 3.22"),
         # Moved to QtGui in Qt6 and not re-exported by QGIS 4's qgis.PyQt.QtWidgets.
         ("from qgis.PyQt.QtWidgets import QUndoStack\n", "Qt6 has it in PyQt6.QtGui"),
         ("from qgis.PyQt.QtWidgets import QDesktopWidget\n", "removed in Qt6 (use QScreen"),
@@ -194,6 +205,17 @@ def test_each_breakage_is_reported(tmp_path, capsys, source, expected):
     status, lines = run_check(tmp_path, capsys, source)
     assert status == 1
     assert any(expected in line for line in lines), lines
+
+
+def test_a_local_subclass_own_names_are_its_own(tmp_path, capsys):
+    source = """\
+        from qgis.PyQt.QtWidgets import QDialog
+        class D(QDialog):
+            Accepted = 1
+            def Rejected(self): ...
+        D.Accepted, D.Rejected, D.DialogCode.Accepted
+    """
+    assert run_check(tmp_path, capsys, source) == (0, [])
 
 
 def test_a_pragma_with_a_reason_excuses_its_line_only(tmp_path, capsys):

@@ -44,19 +44,19 @@ def qt_findings(chains: list[Chain]) -> list[Finding]:
     return qt_pass.run(chains)
 
 
-def pyqgis_findings(chains: list[Chain], qgis_python: str) -> tuple[str, list[Finding]]:
-    wanted = [chain.to_json() for chain in chains if chain.is_pyqgis()]
+def qgis3_findings(chains: list[Chain], qgis_python: str) -> tuple[str, list[Finding]]:
+    wanted = [chain.to_json() for chain in chains if chain.is_pyqgis() or chain.is_qt()]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     try:
         done = subprocess.run(
-            [qgis_python, "-m", "tests.tools.qt6_check.pyqgis_pass"],
+            [qgis_python, "-m", "tests.tools.qt6_check.qgis3_pass"],
             input=json.dumps(wanted), capture_output=True, text=True, cwd=REPO, env=env,
             timeout=300, check=False,
         )
     except OSError as error:
         raise CheckError(f"cannot run QGIS's Python {qgis_python}: {error}") from error
     if done.returncode != 0:
-        raise CheckError(f"the PyQGIS pass failed under {qgis_python}:\n{done.stderr}")
+        raise CheckError(f"the QGIS 3 pass failed under {qgis_python}:\n{done.stderr}")
     answer = json.loads(done.stdout)
     return answer["version"], [Finding(**item) for item in answer["findings"]]
 
@@ -73,8 +73,8 @@ def check(folders: list[Path], qgis_python: str) -> tuple[list[Finding], str, in
         findings += result.findings
         allowed |= {(shown, line) for line in result.allowed_lines}
     findings += qt_findings(chains)
-    version, pyqgis = pyqgis_findings(chains, qgis_python)
-    findings += pyqgis
+    version, qgis3 = qgis3_findings(chains, qgis_python)
+    findings += qgis3
     kept = sorted({f for f in findings if (f.path, f.line) not in allowed})
     return kept, version, len(files)
 
@@ -94,8 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         print(finding)
     from PyQt6.QtCore import PYQT_VERSION_STR
 
-    print(f"qt6-check: {len(findings)} finding(s) in {count} file(s) "
-          f"(PyQt6 {PYQT_VERSION_STR}, PyQGIS enums on QGIS {version})", file=sys.stderr)
+    print(
+        f"qt6-check: {len(findings)} finding(s) in {count} file(s) (PyQt6 {PYQT_VERSION_STR}; "
+        f"PyQGIS enums and Qt5 spellings on QGIS {version})",
+        file=sys.stderr,
+    )
     return 1 if findings else 0
 
 

@@ -88,6 +88,8 @@ class _Reader:
         self.result = result
         self.bindings: dict[str, tuple[str, ...]] = {}
         self.metrics_names: set[str] = set()
+        # Local subclasses of Qt/PyQGIS classes: name -> (the base's binding, own names).
+        self.subclasses: dict[str, tuple[tuple[str, ...], set[str]]] = {}
 
     def flag(self, node: ast.AST, chain: str, why: str) -> None:
         self.result.findings.append(Finding(self.path, node.lineno, chain, why))
@@ -100,6 +102,8 @@ class _Reader:
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
                 self.read_assign(node)
+            elif isinstance(node, ast.ClassDef):
+                self.read_class(node)
         inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
@@ -175,19 +179,41 @@ class _Reader:
         if not outermost:
             return
         parts = _dotted(node)
-        if parts is None or parts[0] not in self.bindings:
+        if parts is None:
             return
         if not isinstance(node.ctx, ast.Load):
             parts = parts[:-1]  # assigning QLayout.setMargin = ...: only the owner must exist
             if len(parts) < 2:
                 return
-        bound = self.bindings[parts[0]]
-        if bound[0] != "qgis":
+        bound = self.bindings.get(parts[0])
+        if bound is None and parts[0] in self.subclasses:
+            # OrderDialog.Accepted is QDialog.Accepted unless the class defines Accepted.
+            base, own = self.subclasses[parts[0]]
+            bound = None if parts[1] in own else base
+        if bound is None or bound[0] != "qgis":
             return
         target = (*bound, *parts[1:])
         self.result.chains.append(
             Chain(self.path, node.lineno, tuple(parts), target, len(bound) - 1)
         )
+
+    def read_class(self, node: ast.ClassDef) -> None:
+        for base in node.bases:
+            parts = _dotted(base)
+            bound = self.bindings.get(parts[0]) if parts else None
+            if parts and bound and bound[0] == "qgis":
+                own = {
+                    name.id
+                    for statement in node.body
+                    for name in ast.walk(statement)
+                    if isinstance(name, ast.Name) and isinstance(name.ctx, ast.Store)
+                } | {
+                    statement.name
+                    for statement in node.body
+                    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+                }
+                self.subclasses[node.name] = ((*bound, *parts[1:]), own)
+                return
 
     def read_name(self, node: ast.Name) -> None:
         if isinstance(node.ctx, ast.Load) and node.id in REMOVED_NAMES:

@@ -1,11 +1,14 @@
-"""Resolving PyQGIS chains in the installed QGIS (3.22) under QGIS's own interpreter.
+"""Resolving the chains in the installed QGIS (3.22) under QGIS's own interpreter.
 
-QGIS 4 drops unscoped enum access (``Qgis.Warning``, ``QgsTask.CanCancel``); no QGIS 4 is
-reachable here, so a member is judged by what it is on 3.22: an enum member reached straight
+PyQGIS: QGIS 4 drops unscoped enum access (``Qgis.Warning``, ``QgsTask.CanCancel``); no QGIS 4
+is reachable here, so a member is judged by what it is on 3.22: an enum member reached straight
 from a class instead of through its enum is a finding. A chain 3.22 cannot resolve at all is one
 too (a name from a newer QGIS breaks the minimum version).
 
-Run by the checker as ``python3 -m tests.tools.qt6_check.pyqgis_pass`` with the chains as JSON
+Qt: the scoped spelling that PyQt6 wants must also resolve in 3.22's ``qgis.PyQt`` (PyQt5), or
+the plugin would trade QGIS 4 for 3.22 (``from qgis.PyQt.QtGui import QAction`` is Qt6 only).
+
+Run by the checker as ``python3 -m tests.tools.qt6_check.qgis3_pass`` with the chains as JSON
 on stdin; prints the findings as JSON on stdout.
 """
 
@@ -59,12 +62,37 @@ def resolve(chain: Chain, version: str) -> Finding | None:
     return None
 
 
+def resolve_qt5(chain: Chain, version: str) -> Finding | None:
+    from qgis.PyQt.QtCore import PYQT_VERSION_STR
+
+    why = (f"does not resolve on QGIS {version} (PyQt {PYQT_VERSION_STR}): qgis.PyQt must serve "
+           "Qt5 and Qt6 with one spelling")
+    try:
+        owner: object = importlib.import_module(".".join(chain.target[:3]))
+    except ImportError:
+        return chain.finding(why)
+    for name in chain.target[3:]:
+        try:
+            owner = getattr(owner, name)
+        except AttributeError:
+            return chain.finding(why)
+    return None
+
+
+def check(chain: Chain, version: str) -> Finding | None:
+    if chain.is_pyqgis():
+        return resolve(chain, version)
+    if chain.is_qt():
+        return resolve_qt5(chain, version)
+    return None
+
+
 def main() -> int:
     from qgis.core import Qgis
 
     version = Qgis.QGIS_VERSION.split("-")[0]
     chains = [Chain.from_json(item) for item in json.load(sys.stdin)]
-    findings = [f for chain in chains if chain.is_pyqgis() and (f := resolve(chain, version))]
+    findings = [finding for chain in chains if (finding := check(chain, version))]
     json.dump(
         {"version": version, "findings": [f.__dict__ for f in findings]}, sys.stdout
     )
