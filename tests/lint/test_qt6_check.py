@@ -53,6 +53,8 @@ EXPECTED = {
 }
 
 GOOD = """\
+import os
+
 from qgis.core import NULL, Qgis, QgsTask, QgsWkbTypes
 from qgis.PyQt import QtCore, sip
 from qgis.PyQt.QtCore import QRegularExpression, Qt
@@ -81,6 +83,7 @@ def build(dialog: QDialog, header: QHeaderView, bar, combo, session) -> None:
     combo.textActivated.connect(print)
     width = QFontMetrics(dialog.font()).horizontalAdvance("abc")
     session.headers["User-Agent"] = "up42-qgis"
+    home = os.environ["QGIS_CUSTOM_CONFIG_PATH"], dialog.rows[0]
     deleted = sip.isdeleted(dialog)
     return width, role, deleted, NULL, QgsWkbTypes.GeometryType.PolygonGeometry
 """
@@ -180,6 +183,7 @@ def test_accepts_the_forms_that_work_on_qt5_and_qt6(tmp_path, capsys):
             "QFontMetrics.width() is gone in Qt6",
         ),
         ("combo.currentIndexChanged['QString'].connect(f)\n", "(use currentTextChanged)"),
+        ("box.valueChanged[int].connect(f)\n", "(connect the signal itself)"),
         ("import PyQt5\n", "Qt imported around QGIS's shim"),
         ("from PyQt6.QtCore import Qt\n", "Qt imported around QGIS's shim"),
         ("import sip\n", "Qt imported around QGIS's shim"),

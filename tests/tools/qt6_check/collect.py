@@ -28,7 +28,8 @@ OVERLOADED_SIGNALS = {
     "highlighted": "textHighlighted",
 }
 OVERLOAD_TYPES = frozenset({"str", "int", "float", "bool", "object", "list", "dict", "tuple"})
-C_TYPE_NAME = re.compile(r"(Q[A-Z]\w*|int|double|bool|float|long)\s*\*?")
+C_TYPE_NAME = re.compile(r"(Q[A-Z][a-z][A-Za-z0-9]*|int|double|bool|float|long)\s*\*?")
+SIGNAL_METHODS = frozenset({"connect", "disconnect", "emit"})
 FONT_METRICS = frozenset({"QFontMetrics", "QFontMetricsF"})
 PRAGMA = re.compile(r"#\s*qt6-check:\s*allow\b(?P<reason>.*)")
 
@@ -88,6 +89,7 @@ class _Reader:
         self.result = result
         self.bindings: dict[str, tuple[str, ...]] = {}
         self.metrics_names: set[str] = set()
+        self.signal_uses: set[int] = set()  # ids of x[...] in x[...].connect/emit/disconnect
         # Local subclasses of Qt/PyQGIS classes: name -> (the base's binding, own names).
         self.subclasses: dict[str, tuple[tuple[str, ...], set[str]]] = {}
 
@@ -105,6 +107,11 @@ class _Reader:
             elif isinstance(node, ast.ClassDef):
                 self.read_class(node)
         inner = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+        self.signal_uses = {
+            id(n.value)
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Attribute) and n.attr in SIGNAL_METHODS
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute):
                 self.read_attribute(node, outermost=id(node) not in inner)
@@ -234,7 +241,9 @@ class _Reader:
 
     def read_subscript(self, node: ast.Subscript) -> None:
         value = node.value
-        if not isinstance(value, ast.Attribute) or not value.attr[:1].islower():
+        if not isinstance(value, ast.Attribute) or not isinstance(node.ctx, ast.Load):
+            return
+        if value.attr not in OVERLOADED_SIGNALS and id(node) not in self.signal_uses:
             return
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if not items or not all(self.is_overload_type(item) for item in items):
