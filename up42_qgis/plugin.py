@@ -78,7 +78,7 @@ class Up42Plugin:
             from .gui.orders_panel import OrdersPanel
 
             self.dock.add_panel(OrdersPanel(self.context, self.dock), tr("Orders"))
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         return self.dock
 
     def _set_dock_visible(self, visible: bool) -> None:

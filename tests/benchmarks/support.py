@@ -57,7 +57,7 @@ class Heartbeat(QObject):
     def __init__(self, interval_ms: int = 10) -> None:
         super().__init__()
         self.timer = QTimer(self)
-        self.timer.setTimerType(Qt.PreciseTimer)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
         self.ticks = 0
@@ -95,7 +95,7 @@ def spin_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what} did not finish within {timeout_s:.0f} s")
         QTimer.singleShot(5, loop.quit)
-        loop.exec_()
+        loop.exec()
 
 
 def run_task(task: QgsTask, timeout_s: float = 300.0) -> QgsTask:
@@ -208,9 +208,18 @@ def _order_area(feature: dict) -> dict:
     lon = sum(point[0] for point in ring[:-1]) / (len(ring) - 1)
     lat = sum(point[1] for point in ring[:-1]) / (len(ring) - 1)
     d = 0.005
-    return {"type": "Polygon", "coordinates": [[[lon - d, lat - d], [lon + d, lat - d],
-                                                [lon + d, lat + d], [lon - d, lat + d],
-                                                [lon - d, lat - d]]]}
+    return {
+        "type": "Polygon",
+        "coordinates": [
+            [
+                [lon - d, lat - d],
+                [lon + d, lat - d],
+                [lon + d, lat + d],
+                [lon - d, lat + d],
+                [lon - d, lat - d],
+            ]
+        ],
+    }
 
 
 def order_requests(client, world_features: list[dict], count: int, name: str) -> list:
@@ -218,10 +227,14 @@ def order_requests(client, world_features: list[dict], count: int, name: str) ->
     inside the scene, with the first orderable data product of the scene's collection."""
     from up42_qgis.api.models import OrderRequest
 
-    products = {c.name: c.orderable_products[0].id for c in client.collections()
-                if c.orderable_products}
-    features = [f for f in world_features
-                if f.get("collection") in products and f["geometry"]["type"] == "Polygon"]
+    products = {
+        c.name: c.orderable_products[0].id for c in client.collections() if c.orderable_products
+    }
+    features = [
+        f
+        for f in world_features
+        if f.get("collection") in products and f["geometry"]["type"] == "Polygon"
+    ]
     assert len(features) >= count, "not enough orderable scenes in the sandbox world"
     return [
         OrderRequest(

@@ -74,7 +74,7 @@ def _release_qgis_resources_before_qgis_exits(qgis_app) -> Iterator[None]:
     # Each pass deletes what was scheduled before it; deleting a render job schedules its
     # connection pools, so one pass is not enough. Three leave a margin over that chain of two.
     for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")

@@ -69,12 +69,14 @@ def pixel(canvas, lon: float, lat: float) -> QPoint:
     return QPoint(round(device.x()), round(device.y()))
 
 
-def click(tool, canvas, position: QPoint, button=Qt.LeftButton) -> None:
+def click(tool, canvas, position: QPoint, button=Qt.MouseButton.LeftButton) -> None:
     for kind, handler in (
-        (QEvent.MouseButtonPress, tool.canvasPressEvent),
-        (QEvent.MouseButtonRelease, tool.canvasReleaseEvent),
+        (QEvent.Type.MouseButtonPress, tool.canvasPressEvent),
+        (QEvent.Type.MouseButtonRelease, tool.canvasReleaseEvent),
     ):
-        handler(QgsMapMouseEvent(canvas, kind, position, button, button, Qt.NoModifier))
+        handler(
+            QgsMapMouseEvent(canvas, kind, position, button, button, Qt.KeyboardModifier.NoModifier)
+        )
 
 
 def test_extent_aoi_is_the_visible_map_in_wgs84(canvas_3857, aoi_widget):
@@ -108,7 +110,7 @@ def test_drawn_polygon_aoi_from_synthetic_clicks(canvas_3857, aoi_widget):
         click(tool, canvas_3857, pixel(canvas_3857, lon, lat))
     assert len(tool.points) == 3
     assert aoi_widget.aoi is None  # not finished yet
-    click(tool, canvas_3857, pixel(canvas_3857, 13.4, 52.5), Qt.RightButton)
+    click(tool, canvas_3857, pixel(canvas_3857, 13.4, 52.5), Qt.MouseButton.RightButton)
     aoi = aoi_widget.aoi
     assert aoi is not None
     assert aoi.usable
@@ -128,7 +130,9 @@ def test_escape_cancels_drawing(canvas_3857, aoi_widget):
     tool = aoi_widget.polygon_tool
     click(tool, canvas_3857, pixel(canvas_3857, 13.35, 52.47))
     click(tool, canvas_3857, pixel(canvas_3857, 13.45, 52.47))
-    tool.keyPressEvent(QKeyEvent(QEvent.KeyPress, Qt.Key_Escape, Qt.NoModifier))
+    tool.keyPressEvent(
+        QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    )
     assert tool.points == ()
     assert aoi_widget.aoi is None
     assert canvas_3857.mapTool() is not tool
@@ -140,7 +144,7 @@ def test_self_intersecting_polygon_shows_problem_and_repair(canvas_3857, aoi_wid
     tool = aoi_widget.polygon_tool
     for lon, lat in [(13.35, 52.47), (13.45, 52.53), (13.45, 52.47), (13.35, 52.53)]:
         click(tool, canvas_3857, pixel(canvas_3857, lon, lat))
-    click(tool, canvas_3857, pixel(canvas_3857, 13.4, 52.5), Qt.RightButton)
+    click(tool, canvas_3857, pixel(canvas_3857, 13.4, 52.5), Qt.MouseButton.RightButton)
     aoi = aoi_widget.aoi
     assert aoi is not None
     assert not aoi.usable

@@ -103,7 +103,10 @@ def test_rules_agree_with_qgis_own_proxy_factory(qgis_proxy, url):
     )
     manager = QgsNetworkAccessManager.instance()
     qt_proxy = manager.proxyFactory().queryProxy(QNetworkProxyQuery(QUrl(url)))[0]
-    qt_direct = qt_proxy.type() in (QNetworkProxy.NoProxy, QNetworkProxy.DefaultProxy)
+    qt_direct = qt_proxy.type() in (
+        QNetworkProxy.ProxyType.NoProxy,
+        QNetworkProxy.ProxyType.DefaultProxy,
+    )
 
     ours = proxy_rules().proxy_for(url)
 

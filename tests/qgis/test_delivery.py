@@ -109,7 +109,7 @@ def test_orders_tab_lists_the_delivery_and_downloads_it(order_context, sandbox_a
     assert delivery.download_button.isEnabled()
 
     with qtbot.waitSignal(order_context.downloads.download_finished, timeout=WAIT_MS):
-        qtbot.mouseClick(delivery.download_button, Qt.LeftButton)
+        qtbot.mouseClick(delivery.download_button, Qt.MouseButton.LeftButton)
     assert _group_layers("Delivery tab 0")  # the group is named after the order
     assert delivery.folder_button.isEnabled()
     assert delivery.folder().is_dir()
@@ -117,7 +117,7 @@ def test_orders_tab_lists_the_delivery_and_downloads_it(order_context, sandbox_a
     layers_before = len(_group_layers("Delivery tab 0"))
     sandbox_account.clear_log()
     with qtbot.waitSignal(order_context.downloads.download_finished, timeout=WAIT_MS):
-        qtbot.mouseClick(delivery.download_button, Qt.LeftButton)
+        qtbot.mouseClick(delivery.download_button, Qt.MouseButton.LeftButton)
     log = sandbox_account.request_log()
     assert not [r for r in log if r["method"] == "GET" and r["path"].startswith("/signed/")]
     assert len(_group_layers("Delivery tab 0")) == layers_before
@@ -194,10 +194,13 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     colour = by_name["rgbn"].renderer()
     assert isinstance(colour, QgsMultiBandColorRenderer)
     red = colour.redContrastEnhancement()
-    assert red.contrastEnhancementAlgorithm() == QgsContrastEnhancement.StretchToMinimumMaximum
+    assert (
+        red.contrastEnhancementAlgorithm()
+        == QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum
+    )
     assert 0 <= red.minimumValue() < red.maximumValue()
     assert (colour.redBand(), colour.greenBand(), colour.blueBand()) == (1, 2, 3)
-    assert colour.minMaxOrigin().limits() == QgsRasterMinMaxOrigin.CumulativeCut
+    assert colour.minMaxOrigin().limits() == QgsRasterMinMaxOrigin.Limits.CumulativeCut
     cut = by_name["rgbn"].dataProvider().cumulativeCut(1, 0.02, 0.98, by_name["rgbn"].extent())
     assert (red.minimumValue(), red.maximumValue()) == pytest.approx(cut, abs=1.0)
     assert isinstance(by_name["pan"].renderer(), QgsSingleBandGrayRenderer)

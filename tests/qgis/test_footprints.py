@@ -59,7 +59,7 @@ def feature_ids_by_scene(layer: QgsVectorLayer) -> dict[str, int]:
     """Scene id → feature id, read back from the layer's table: the truth the writer's ids
     are checked against."""
     index = layer.fields().indexOf("scene_id")
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([index])
     return {str(feature.attribute(index)): feature.id() for feature in layer.getFeatures(request)}
 
@@ -84,7 +84,7 @@ def test_scene_feature_carries_geometry_and_attributes():
     scene = make_scene(0)
     feature = scene_feature(scene, footprint_fields())
     geometry = feature.geometry()
-    assert geometry.wkbType() == QgsWkbTypes.MultiPolygon
+    assert geometry.wkbType() == QgsWkbTypes.Type.MultiPolygon
     expected = QgsGeometry.fromWkt(
         "POLYGON((13.1 52.3, 13.2 52.3, 13.2 52.4, 13.1 52.4, 13.1 52.3))"
     )
@@ -114,7 +114,7 @@ def test_a_world_spanning_footprint_stays_whole_and_multipart():
         id="w", collection="x", acquired=None, geometry={"type": "Polygon", "coordinates": [ring]}
     )
     geometry = scene_geometry(scene)
-    assert geometry.wkbType() == QgsWkbTypes.MultiPolygon
+    assert geometry.wkbType() == QgsWkbTypes.Type.MultiPolygon
     assert geometry.boundingBox().width() == pytest.approx(340.0)
 
 
@@ -218,13 +218,14 @@ def test_cancelling_stops_between_batches_and_keeps_what_was_written(tmp_path):
 
 
 def test_feature_builder_fills_a_layout_with_fewer_and_other_fields():
-    from qgis.core import QgsField, QgsFields
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.core import QgsFields
+
+    from up42_qgis.compat import FieldType, make_field
 
     fields = QgsFields()
-    fields.append(QgsField("fid", QVariant.LongLong))
-    fields.append(QgsField("cloud_cover", QVariant.Double))
-    fields.append(QgsField("scene_id", QVariant.String))
+    fields.append(make_field("fid", FieldType.LONG))
+    fields.append(make_field("cloud_cover", FieldType.DOUBLE))
+    fields.append(make_field("scene_id", FieldType.TEXT))
     feature = FeatureBuilder(fields)(make_scene(7))
     assert feature.attributes()[1:] == [8.5, "scene-00007"]
     assert feature.attribute("fid") is None or feature.attribute("fid") == NULL

@@ -46,7 +46,7 @@ def test_estimate_shows_credits_per_scene_total_and_the_refused_scene(
     sandbox_account.clear_log()
 
     with qtbot.waitSignal(bar.estimates_ready, timeout=WAIT_MS) as blocker:
-        qtbot.mouseClick(bar.estimate_button, Qt.LeftButton)
+        qtbot.mouseClick(bar.estimate_button, Qt.MouseButton.LeftButton)
 
     estimates = blocker.args[0]
     assert set(estimates) == {s.id for s in scenes}
@@ -94,7 +94,7 @@ def test_display_names_name_collection_date_and_scene(bar, order_context):
 def test_order_without_fresh_estimate_estimates_first(bar, order_context, sandbox_account, qtbot):
     _select(bar, order_context.clients.client(), 2)
     sandbox_account.clear_log()
-    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
     log = sandbox_account.request_log()
     assert len(requests_to(log, "POST", "/v2/orders/estimate")) == 2
@@ -113,7 +113,7 @@ def test_order_without_fresh_estimate_estimates_first(bar, order_context, sandbo
     assert not bar.estimate_is_fresh
     sandbox_account.clear_log()
     bar.dialog = None
-    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
     assert len(requests_to(sandbox_account.request_log(), "POST", "/v2/orders/estimate")) == 2
     bar.dialog.reject()
@@ -132,16 +132,16 @@ def test_one_confirmation_places_exactly_one_order_per_scene(
         placement_delay_s=short_network_timeout + 1.0,
         placement_fault_count=len(scenes),
     )
-    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
     dialog = bar.dialog
     assert dialog.place_button.isEnabled()
     sandbox_account.clear_log()
 
-    qtbot.mouseClick(dialog.place_button, Qt.LeftButton)
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
     assert not dialog.place_button.isEnabled()
     assert not bar.order_button.isEnabled()
-    qtbot.mouseClick(dialog.place_button, Qt.LeftButton)  # disabled: nothing happens
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
     dialog.place()  # and calling it again sends nothing either
     dialog.reject()  # the dialog stays until the answer is shown
     assert dialog.isVisible()
@@ -173,9 +173,9 @@ def test_one_confirmation_places_exactly_one_order_per_scene(
 
 def test_nothing_is_placed_when_the_dialog_is_cancelled(bar, order_context, sandbox_account, qtbot):
     _select(bar, order_context.clients.client(), 1)
-    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
-    qtbot.mouseClick(bar.dialog.cancel_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not bar.dialog.isVisible()
     assert not requests_to(sandbox_account.request_log(), "POST", "/v2/orders")
     assert sandbox_account.state()["orders"] == []
@@ -201,7 +201,7 @@ def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, cl
     )
     widget.set_collections([collection])
     widget.set_selection([Scene.from_json(scene_json)], BERLIN_AOI)
-    qtbot.mouseClick(widget.estimate_button, Qt.LeftButton)
+    qtbot.mouseClick(widget.estimate_button, Qt.MouseButton.LeftButton)
     assert "account" in widget.errors.text().lower()
     assert sandbox.request_log() == []
 
@@ -209,7 +209,7 @@ def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, cl
 # --- budgets in the confirmation (issue 6) ---------------------------------------------------
 def _open_confirmation(bar: OrderBar, order_context, qtbot, count: int = 1):
     _select(bar, order_context.clients.client(), count)
-    qtbot.mouseClick(bar.order_button, Qt.LeftButton)
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
     return bar.dialog
 

@@ -103,7 +103,7 @@ def test_placement_failed_and_failed_permanently_are_shown_and_handled(
 
     monkeypatch.setattr(panel, "confirm_cancel", lambda order: True)
     sandbox_account.clear_log()
-    qtbot.mouseClick(panel.cancel_button, Qt.LeftButton)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.orders[placement_failed].status == "CANCELED", timeout=WAIT_MS)
     assert (
         len(

@@ -23,7 +23,7 @@ CYCLES = 10
 def _settle() -> None:
     # unload() relies on deleteLater(), which only happens in the event loop.
     for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
 
 
@@ -64,7 +64,7 @@ def log_problems(qgis_app) -> Iterator[list[str]]:
     problems: list[str] = []
 
     def on_message(message: str, tag: str, level: Qgis.MessageLevel) -> None:
-        if level in (Qgis.Warning, Qgis.Critical):
+        if level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical):
             problems.append(f"{tag}: {message}")
 
     log = QgsApplication.messageLog()

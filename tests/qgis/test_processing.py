@@ -156,7 +156,7 @@ def test_search_writes_the_footprints_of_every_matching_scene(account, tmp_path)
     assert layer.featureCount() == expected
     for name in ("scene_id", "collection", "acquired", "cloud_cover", "resolution"):
         assert layer.fields().indexOf(name) >= 0, name
-    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry
+    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
     assert layer.crs().authid() == "EPSG:4326"
     area = QgsGeometry.fromRect(QgsRectangle(13.3, 52.4, 13.5, 52.6))
     for feature in layer.getFeatures():

@@ -46,7 +46,8 @@ def make_filters(qtbot) -> FiltersWidget:
 
 def checked_items(filters: FiltersWidget) -> dict[str, bool]:
     return {
-        str(item.data(0, search_filters.COLLECTION_ROLE)): item.checkState(0) == Qt.Checked
+        str(item.data(0, search_filters.COLLECTION_ROLE)): item.checkState(0)
+        == Qt.CheckState.Checked
         for item in filters._collection_items()
     }
 
@@ -64,7 +65,7 @@ def test_first_use_checks_every_collection_once_they_load(clean_settings, qtbot)
     assert set(filters.selected_collections()) == SEARCHABLE
     assert filters.problems() == []  # a search can start without a choice
     for g in range(filters.collections_tree.topLevelItemCount()):  # groups show all checked
-        assert filters.collections_tree.topLevelItem(g).checkState(0) == Qt.Checked
+        assert filters.collections_tree.topLevelItem(g).checkState(0) == Qt.CheckState.Checked
 
 
 def test_remembered_collections_are_checked_instead_of_all(clean_settings, qtbot):

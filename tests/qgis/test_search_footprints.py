@@ -61,7 +61,7 @@ def test_selection_syncs_both_ways_and_double_click_zooms(panel, qtbot, canvas_3
     assert layer.selectedFeatureIds() == [fid_of[target.id]]  # no echo back
 
     # sorting the table keeps the link (rows are mapped through the proxy)
-    table.sortByColumn(2, Qt.DescendingOrder)
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     layer.selectByIds([fid_of[model.scene_at(1).id]])
     assert [s.id for s in panel.results.selected_scenes()] == [model.scene_at(1).id]
 
@@ -99,13 +99,16 @@ def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):  # noqa: F
 
 
 def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
-    panel, qtbot, iface, tmp_path  # noqa: F811
+    panel,  # noqa: F811
+    qtbot,
+    iface,
+    tmp_path,
 ):
     """The footprints go beside a saved project; there a file that is not a GeoPackage stands
     in for a broken disk."""
     QgsProject.instance().setFileName(str(tmp_path / "berlin.qgz"))
     (tmp_path / "berlin_up42_footprints.gpkg").write_text("not a GeoPackage")
-    before = len(iface.messageBar().get_messages(Qgis.Warning))
+    before = len(iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     try:
         prepare(panel, page_size=10)
         search(qtbot, panel)
@@ -114,5 +117,5 @@ def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
     assert panel.state == State.RESULTS
     assert panel.results.model.rowCount() == 10
     assert panel.footprints_layer is None
-    messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
+    messages = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
     assert any("footprints could not be saved" in m for m in messages), messages

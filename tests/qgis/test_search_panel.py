@@ -164,7 +164,7 @@ def test_cancel_stops_waiting_at_once_and_drops_the_late_page(panel, sandbox, qt
     assert not panel.search_button.isEnabled()
     assert panel.cancel_button.isVisibleTo(panel)
     task = panel._search_task
-    qtbot.waitUntil(lambda: task.status() == QgsTask.Running)  # the request is in flight
+    qtbot.waitUntil(lambda: task.status() == QgsTask.TaskStatus.Running)  # the request is in flight
     panel.cancel_button.click()
     assert panel.state == State.CANCELLED
     assert panel.search_button.isEnabled()
@@ -288,7 +288,7 @@ def test_wrong_password_shows_the_server_message(
         assert panel.state == State.NOT_SIGNED_IN
         assert "Invalid user credentials" in panel.message_label.text()
         assert panel.settings_button.isVisibleTo(panel)
-        messages = iface.messageBar().get_messages(Qgis.Warning)
+        messages = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
         assert any("Invalid user credentials" in m for m in messages)
         close_panel(qtbot, panel, context)
     finally:
@@ -326,7 +326,9 @@ def test_server_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857)
         assert "Bad Gateway" in text  # the server's own message
         assert "try again" in text  # and a hint
         assert panel.message_label.isVisibleTo(panel)
-        assert any("Bad Gateway" in m for m in iface.messageBar().get_messages(Qgis.Critical))
+        assert any(
+            "Bad Gateway" in m for m in iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+        )
         assert panel.search_button.isEnabled()
         # the next search works again
         sandbox.configure(faults=[])

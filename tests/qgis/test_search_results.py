@@ -34,7 +34,8 @@ def scene(index: int, cloud: float | None, resolution: float) -> Scene:
 def column_values(view: ResultsView, name: str) -> list[str]:
     column = COLUMNS.index(name)
     return [
-        view.proxy.index(row, column).data(Qt.DisplayRole) for row in range(view.proxy.rowCount())
+        view.proxy.index(row, column).data(Qt.ItemDataRole.DisplayRole)
+        for row in range(view.proxy.rowCount())
     ]
 
 
@@ -44,9 +45,9 @@ def test_proxy_sorts_numbers_as_numbers(iface, qtbot):
     view.add_scenes(
         [scene(0, 9.5, 0.5), scene(1, 10.0, 1.5), scene(2, None, 30.0), scene(3, 2.0, 10.0)]
     )
-    view.table.sortByColumn(COLUMNS.index("cloud"), Qt.AscendingOrder)
+    view.table.sortByColumn(COLUMNS.index("cloud"), Qt.SortOrder.AscendingOrder)
     assert column_values(view, "cloud") == ["2.0", "9.5", "10.0", ""]  # not "10.0" < "2.0"
-    view.table.sortByColumn(COLUMNS.index("resolution"), Qt.DescendingOrder)
+    view.table.sortByColumn(COLUMNS.index("resolution"), Qt.SortOrder.DescendingOrder)
     assert column_values(view, "resolution") == ["30.00", "10.00", "1.50", "0.50"]
 
 
@@ -66,7 +67,7 @@ def test_radar_scenes_show_no_cloud_cover():
     )
     assert model.index(0, column).data() == "4.0"
     assert model.index(1, column).data() == "n/a"
-    assert "Radar" in model.index(1, column).data(Qt.ToolTipRole)
+    assert "Radar" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(1, COLUMNS.index("collection")).data() == "Capella SAR"
 
 
@@ -89,7 +90,7 @@ def test_estimates_show_as_credits_and_errors_as_tooltips():
     column = COLUMNS.index("credits")
     assert model.index(0, column).data() == "1250"
     assert model.index(1, column).data() == "n/a"
-    assert "intersect" in model.index(1, column).data(Qt.ToolTipRole)
+    assert "intersect" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):  # noqa: F811
@@ -124,10 +125,10 @@ def test_guarded_slot_turns_an_exception_into_a_message(iface):
         calls.append(value)
         raise RuntimeError("boom")
 
-    before = len(iface.messageBar().get_messages(Qgis.Warning))
+    before = len(iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     assert slot("a", True) is None  # a signal's extra argument is dropped, no exception escapes
     assert calls == ["a"]
-    messages = iface.messageBar().get_messages(Qgis.Warning)[before:]
+    messages = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
     assert any("boom" in m for m in messages)
 
 

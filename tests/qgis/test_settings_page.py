@@ -123,12 +123,12 @@ def test_sign_in_creates_a_basic_config_and_selects_it(
     clean_settings, make_page, qtbot, created_configs
 ):
     page = make_page()
-    qtbot.mouseClick(page.sign_in_button, Qt.LeftButton)
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
     assert not page.sign_in_form.isHidden()
     qtbot.keyClicks(page.email_edit, "me@example.com")
     qtbot.keyClicks(page.password_edit, "my-password")
 
-    qtbot.mouseClick(page.save_account_button, Qt.LeftButton)
+    qtbot.mouseClick(page.save_account_button, Qt.MouseButton.LeftButton)
 
     authcfg = page.auth_select.configId()
     assert authcfg

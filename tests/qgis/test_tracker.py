@@ -40,7 +40,7 @@ def test_tracker_takes_an_order_to_fulfilled_and_says_so(
     assert blocker.args[0].id == order_id
     assert seen[-1] == "FULFILLED"
     assert tracker.tracked_ids == []
-    assert any("Tracker fulfilled 0" in m for m in messages(iface, Qgis.Success))
+    assert any("Tracker fulfilled 0" in m for m in messages(iface, Qgis.MessageLevel.Success))
 
 
 def test_one_list_request_per_poll_for_several_open_orders(order_context, sandbox_account, qtbot):
@@ -86,7 +86,7 @@ def test_placement_failed_and_failed_permanently_are_announced_and_stop_polling(
     statuses = {order.id: order.status for order in failed}
     assert statuses == {ids[0]: "PLACEMENT_FAILED", ids[1]: "FAILED_PERMANENTLY"}
     assert tracker.tracked_ids == []  # PLACEMENT_FAILED stops polling too
-    critical = messages(iface, Qgis.Critical)
+    critical = messages(iface, Qgis.MessageLevel.Critical)
     assert any("Tracker failing 0" in m and "PLACEMENT_FAILED" in m for m in critical)
     assert any("Tracker failing 1" in m and "FAILED_PERMANENTLY" in m for m in critical)
 

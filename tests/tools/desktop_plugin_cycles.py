@@ -27,14 +27,14 @@ problems_in_log = []
 
 
 def on_message(message, tag, level):
-    if level in (Qgis.Warning, Qgis.Critical):
+    if level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical):
         problems_in_log.append({"tag": tag, "level": int(level), "message": message[:2000]})
 
 
 def settle():
     # deleteLater() only happens in the event loop; unload relies on it.
     for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
 
 

@@ -67,7 +67,8 @@ def test_identity(metadata: dict[str, str]) -> None:
 
 def test_qgis_version_range(metadata: dict[str, str]) -> None:
     assert metadata["qgisMinimumVersion"] == "3.22"
-    assert metadata["qgisMaximumVersion"] == "3.99"
+    # QGIS 4 (Qt 6) hides a plugin whose maximum is below 4: supportsQt6 is ignored there.
+    assert metadata["qgisMaximumVersion"] == "4.99"
     assert _version_tuple(metadata["qgisMinimumVersion"]) < _version_tuple(
         metadata["qgisMaximumVersion"]
     )

@@ -16,9 +16,13 @@ from shapely.affinity import translate
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
-from shapely.ops import transform
 
 from .errors import ValidationError
+
+try:  # shapely 2.x
+    from shapely import force_2d as _force_2d
+except ImportError:  # shapely 1.8
+    _force_2d = None  # type: ignore[assignment]
 
 try:  # shapely >= 1.8 (and 2.x)
     from shapely.validation import explain_validity, make_valid
@@ -162,6 +166,16 @@ def _split_antimeridian(geometry: BaseGeometry) -> BaseGeometry:
     return _from_polygons(parts)
 
 
+def _drop_z(geometry: BaseGeometry) -> BaseGeometry:
+    """The geometry in 2D: ``force_2d`` on shapely 2 (``shapely.ops.transform`` is deprecated
+    there), ``transform`` on shapely 1.8, which has no ``force_2d``."""
+    if _force_2d is not None:
+        return _force_2d(geometry)
+    from shapely.ops import transform
+
+    return transform(lambda x, y, z=None: (x, y), geometry)
+
+
 def _shape(data: Any) -> BaseGeometry | None:
     if not isinstance(data, dict) or not data.get("type"):
         return None
@@ -176,7 +190,7 @@ def _shape(data: Any) -> BaseGeometry | None:
             reason=str(error),
         ) from None
     # Drop Z values: UP42 takes 2D geometries.
-    return transform(lambda x, y, z=None: (x, y), geometry)
+    return _drop_z(geometry)
 
 
 def _repair(geometry: BaseGeometry) -> JSON | None:

@@ -157,7 +157,7 @@ def make_aoi(
     """An Aoi from a geometry in ``crs``; problems are recorded on it, not raised."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         raise AoiInputError(tr("The AOI is empty."))
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise AoiInputError(tr("The AOI must be a polygon."))
     wgs84 = to_wgs84(geometry, crs, project)
     geojson, problem, code, repaired = _check(json.loads(wgs84.asJson(7)))
@@ -200,7 +200,7 @@ def aoi_from_selection(layer: QgsVectorLayer | None, project: QgsProject | None 
     """The selected features of a polygon layer, parts unioned."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         raise AoiInputError(tr("Select a polygon layer in the Layers panel first."))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise AoiInputError(tr("The layer “{name}” has no polygons.").format(name=layer.name()))
     geometries = [f.geometry() for f in layer.getSelectedFeatures() if f.hasGeometry()]
     if not geometries:
@@ -221,11 +221,11 @@ class AoiOutline:
     def __init__(self, canvas: QgsMapCanvas) -> None:
         self._canvas = canvas
         self._geometry_wgs84: QgsGeometry | None = None
-        self._band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self._band.setStrokeColor(QColor(31, 120, 180))
         self._band.setFillColor(QColor(31, 120, 180, 30))
         self._band.setWidth(2)
-        self._band.setLineStyle(Qt.DashLine)
+        self._band.setLineStyle(Qt.PenStyle.DashLine)
         canvas.destinationCrsChanged.connect(self._redraw)
 
     @property
@@ -239,7 +239,7 @@ class AoiOutline:
     def clear(self) -> None:
         self._geometry_wgs84 = None
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.PolygonGeometry)
+            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
 
     def _redraw(self) -> None:
         if self._band is None or self._geometry_wgs84 is None:
@@ -253,7 +253,7 @@ class AoiOutline:
             return
         with contextlib.suppress(TypeError, RuntimeError):
             self._canvas.destinationCrsChanged.disconnect(self._redraw)
-        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         scene = self._canvas.scene()
         if scene is not None:
             scene.removeItem(self._band)

@@ -16,21 +16,23 @@ class PolygonMapTool(QgsMapTool):
     def __init__(self, canvas: QgsMapCanvas) -> None:
         super().__init__(canvas)
         self._points: list[QgsPointXY] = []
-        self._band: QgsRubberBand | None = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self._band: QgsRubberBand | None = QgsRubberBand(
+            canvas, QgsWkbTypes.GeometryType.PolygonGeometry
+        )
         self._band.setStrokeColor(QColor(255, 0, 110))
         self._band.setFillColor(QColor(255, 0, 110, 40))
         self._band.setWidth(2)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     @property
     def points(self) -> tuple[QgsPointXY, ...]:
         return tuple(self._points)
 
     def canvasReleaseEvent(self, event: QgsMapMouseEvent) -> None:
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self._points.append(QgsPointXY(event.mapPoint()))
             self._redraw()
-        elif event.button() == Qt.RightButton:
+        elif event.button() == Qt.MouseButton.RightButton:
             self._finish()
 
     def canvasMoveEvent(self, event: QgsMapMouseEvent) -> None:
@@ -38,10 +40,10 @@ class PolygonMapTool(QgsMapTool):
             self._redraw(QgsPointXY(event.mapPoint()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.cancel()
             event.accept()
-        elif event.key() in (Qt.Key_Backspace, Qt.Key_Delete) and self._points:
+        elif event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self._points:
             self._points.pop()
             self._redraw()
             event.accept()
@@ -64,7 +66,7 @@ class PolygonMapTool(QgsMapTool):
         if self._band is None:
             return
         points = [*self._points, floating] if floating is not None else list(self._points)
-        self._band.reset(QgsWkbTypes.PolygonGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         for index, point in enumerate(points):
             self._band.addPoint(point, index == len(points) - 1)
         self._band.show()
@@ -72,7 +74,7 @@ class PolygonMapTool(QgsMapTool):
     def _reset(self) -> None:
         self._points = []
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.PolygonGeometry)
+            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
 
     def deactivate(self) -> None:
         self._reset()

@@ -73,7 +73,7 @@ class OrderDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("Up42OrderDialog")
         self.setWindowTitle(tr("Confirm UP42 order"))
-        self.setWindowModality(Qt.WindowModal)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.context = context
         self.lines = lines
         self.placed: list[PlacedOrder] | None = None
@@ -86,9 +86,7 @@ class OrderDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(
-                n=len(orderable)
-            )
+            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(n=len(orderable))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -99,12 +97,12 @@ class OrderDialog(QDialog):
             [tr("Order name"), tr("Data product"), tr("Credits"), tr("Result")]
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.NoSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         for row, line in enumerate(lines):
             self._set(row, 0, line.request.display_name)
@@ -112,11 +110,13 @@ class OrderDialog(QDialog):
             credits_item = self._set(
                 row, 2, format_credits(line.estimate and line.estimate.credits)
             )
-            credits_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            credits_item.setTextAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
             if not line.orderable:
                 reason = (line.estimate.error if line.estimate else None) or tr("no estimate")
                 self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
-        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip
         visible_rows = min(len(lines), 8)
         row_height = self.table.verticalHeader().defaultSectionSize()
@@ -185,8 +185,8 @@ class OrderDialog(QDialog):
         self.place_button.setEnabled(bool(orderable))
         self.place_button.setDefault(False)
         self.place_button.setAutoDefault(False)
-        self.buttons.addButton(self.place_button, QDialogButtonBox.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.Cancel)
+        self.buttons.addButton(self.place_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.place_button.clicked.connect(self.place)
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -269,7 +269,7 @@ class OrderDialog(QDialog):
         if failed:
             text += " " + tr("{n} could not be placed; see the reasons above.").format(n=failed)
         self.status.setText(text)
-        level = Qgis.Success if not failed else Qgis.Warning
+        level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
         iface = getattr(self.context, "iface", None)
         if iface is not None:
             iface.messageBar().pushMessage(tr("UP42"), text, level, 10)

@@ -34,7 +34,7 @@ from .delivery_panel import DeliveryPanel
 from .order_dialog import format_credits
 
 MAX_ORDERS = 500
-ORDER_ID_ROLE = Qt.UserRole + 1
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAILED_COLOUR = QColor("#b3261e")
 FULFILLED_COLOUR = QColor("#1b6e20")
 MUTED_COLOUR = QColor("#6b6b6b")
@@ -121,13 +121,13 @@ class OrdersPanel(QWidget):
         self.table.setObjectName("Up42OrdersTable")
         self.table.setHorizontalHeaderLabels(titles)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         layout.addWidget(self.table, 1)
 
@@ -138,7 +138,7 @@ class OrdersPanel(QWidget):
         self.detail = QLabel()
         self.detail.setObjectName("Up42OrderDetail")
         self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
 
         actions = QHBoxLayout()
@@ -261,7 +261,7 @@ class OrdersPanel(QWidget):
         product.setToolTip(product_title or order.data_product_id or "")
         credits_value = self._credits(order.id)
         credits_item = QTableWidgetItem(format_credits(credits_value))
-        credits_item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        credits_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         credits_item.setToolTip(tr("Estimated when the order was placed"))
         for column, item in enumerate((name, status, created, product, credits_item)):
             self.table.setItem(row, column, item)
@@ -351,10 +351,10 @@ class OrdersPanel(QWidget):
             tr("Cancel the order “{name}”? This cannot be undone.").format(
                 name=order.display_name or order.id
             ),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel_selected(self) -> bool:
         """Asks, then cancels the selected order in a task; False when nothing was sent."""

@@ -14,8 +14,8 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
 
-SCENE_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2
+SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("date", "collection", "cloud", "resolution", "incidence", "scene_id", "credits")
 
@@ -136,34 +136,36 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.DisplayRole:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return _headers()[COLUMNS[section]]
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return _header_tooltips().get(COLUMNS[section])
         return super().headerData(section, orientation, role)
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         scene = self.scene_at(index.row()) if index.isValid() else None
         if scene is None:
             return None
         column = COLUMNS[index.column()]
         if role == SCENE_ROLE:
             return scene
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(scene, column)
         if role == SORT_ROLE:
             return self._sort_value(scene, column)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(scene, column)
-        if role == Qt.TextAlignmentRole and column in (
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             "cloud",
             "resolution",
             "incidence",
             "credits",
         ):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, scene: Scene, column: str) -> str:

@@ -78,13 +78,15 @@ def guarded(slot):
             QgsMessageLog.logMessage(
                 f"{slot.__qualname__}: {type(error).__name__}: {error}\n{traceback.format_exc()}",
                 LOG_TAG,
-                Qgis.Critical,
+                Qgis.MessageLevel.Critical,
             )
             try:
                 from qgis.utils import iface
 
                 if iface is not None:
-                    iface.messageBar().pushMessage(tr("UP42"), error_text(error), Qgis.Warning, 10)
+                    iface.messageBar().pushMessage(
+                        tr("UP42"), error_text(error), Qgis.MessageLevel.Warning, 10
+                    )
             except Exception:  # the message bar itself failing must not raise either
                 pass
             return None

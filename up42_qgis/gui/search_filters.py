@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..api.models import JSON, Collection, SearchRequest, SortField
 from ..i18n import tr
 
-COLLECTION_ROLE = Qt.UserRole + 1
+COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_PAGE_SIZE = 50
 DEFAULT_MONTHS = 12  # with nothing remembered, the date range is the last 12 months
 ISO_DATE = "yyyy-MM-dd"
@@ -89,8 +89,10 @@ class FiltersWidget(QWidget):
         self.collections_tree.setObjectName("Up42CollectionsTree")
         self.collections_tree.setColumnCount(2)
         self.collections_tree.setHeaderLabels([tr("Collection"), tr("Resolution")])
-        self.collections_tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.collections_tree.header().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.collections_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.collections_tree.header().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.collections_tree.header().setStretchLastSection(False)
         self.collections_tree.setMinimumHeight(110)
         self.collections_tree.setMaximumHeight(170)
@@ -163,20 +165,24 @@ class FiltersWidget(QWidget):
             group = groups.get(title)
             if group is None:
                 group = QTreeWidgetItem(tree, [title])
-                group.setFlags(group.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
-                group.setCheckState(0, Qt.Unchecked)
+                group.setFlags(
+                    group.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
+                )
+                group.setCheckState(0, Qt.CheckState.Unchecked)
                 group.setExpanded(True)
                 groups[title] = group
             item = QTreeWidgetItem(
                 group, [collection.title, _resolution_text(collection.resolution)]
             )
             item.setData(0, COLLECTION_ROLE, collection.name)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.Checked if collection.name in checked else Qt.Unchecked)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                0, Qt.CheckState.Checked if collection.name in checked else Qt.CheckState.Unchecked
+            )
             item.setToolTip(0, collection.description or collection.name)
             for product in collection.data_products:
                 child = QTreeWidgetItem(item, [product.title])
-                child.setFlags(Qt.ItemIsEnabled)
+                child.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 child.setToolTip(0, product.description or product.name)
                 if not product.orderable:
                     child.setDisabled(True)
@@ -207,14 +213,14 @@ class FiltersWidget(QWidget):
         return [
             str(item.data(0, COLLECTION_ROLE))
             for item in self._collection_items()
-            if item.checkState(0) == Qt.Checked
+            if item.checkState(0) == Qt.CheckState.Checked
         ]
 
     def set_selected_collections(self, names: Sequence[str]) -> None:
         self._remembered_collections = list(names)
         for item in self._collection_items():
             wanted = item.data(0, COLLECTION_ROLE) in names
-            item.setCheckState(0, Qt.Checked if wanted else Qt.Unchecked)
+            item.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0:

@@ -65,13 +65,13 @@ class SearchPanelLayout(QWidget):
         self.message_label.setObjectName("Up42SearchMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
 
         self.state_label = QLabel(self)
         self.state_label.setObjectName("Up42SearchState")
         self.state_label.setWordWrap(True)
-        self.state_label.setAlignment(Qt.AlignCenter)
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.settings_button = QPushButton(tr("Open UP42 settings…"), self)
         self.settings_button.hide()
 
@@ -89,7 +89,9 @@ class SearchPanelLayout(QWidget):
                 self.order_bar = OrderBar(self.context, self)
                 self.order_bar.estimates_ready.connect(self.results.model.set_estimates)
             except Exception as error:  # a broken order bar must not take search down
-                QgsMessageLog.logMessage(f"Order bar unavailable: {error}", LOG_TAG, Qgis.Warning)
+                QgsMessageLog.logMessage(
+                    f"Order bar unavailable: {error}", LOG_TAG, Qgis.MessageLevel.Warning
+                )
                 self.order_bar = None
 
         self.quicklook = QuicklookWidget(self.context, self._client_source, self)
@@ -104,7 +106,7 @@ class SearchPanelLayout(QWidget):
         top_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(top)
 
         middle = QWidget(self)
@@ -114,14 +116,14 @@ class SearchPanelLayout(QWidget):
         middle_layout.addWidget(self.progress)
         middle_layout.addWidget(self.message_label)
         middle_layout.addWidget(self.state_label)
-        middle_layout.addWidget(self.settings_button, 0, Qt.AlignHCenter)
+        middle_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignHCenter)
         middle_layout.addWidget(self.results, 1)
         middle_layout.addLayout(more_row)
         if self.order_bar is not None:
             middle_layout.addWidget(self.order_bar)
 
         # Three parts the user can resize: filters, results, quicklook.
-        self.splitter = QSplitter(Qt.Vertical, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(middle)
         self.splitter.addWidget(quicklook_box)

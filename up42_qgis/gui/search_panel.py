@@ -98,7 +98,7 @@ class SearchPanel(SearchPanelLayout):
                 self._set_state(State.NOT_SIGNED_IN, text)
             else:
                 self._set_state(State.ERROR, text)
-            self._report(text, Qgis.Warning)
+            self._report(text, Qgis.MessageLevel.Warning)
             return None
 
     def _account_changed(self, *_args) -> None:
@@ -148,7 +148,7 @@ class SearchPanel(SearchPanelLayout):
             self.filters.set_collections_message(text)
             if is_sign_in_problem(task.error):
                 self._set_state(State.NOT_SIGNED_IN, text)
-            self._report(text, Qgis.Warning)
+            self._report(text, Qgis.MessageLevel.Warning)
         else:
             self._collections_loaded = True
             self.filters.set_collections(task.result)
@@ -261,7 +261,7 @@ class SearchPanel(SearchPanelLayout):
         if error is not None:  # a full disk must not lose the results in the table
             self._report(
                 tr("The footprints could not be saved: {error}").format(error=error),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
         if self.results.model.rowCount() == 0:
             self._set_state(State.NO_RESULTS)
@@ -280,7 +280,12 @@ class SearchPanel(SearchPanelLayout):
         else:
             has_rows = self.results.model.rowCount() > 0
             self._set_state(State.RESULTS if has_rows else State.ERROR, text)
-        self._report(text, Qgis.Critical if not is_sign_in_problem(error) else Qgis.Warning)
+        self._report(
+            text,
+            Qgis.MessageLevel.Critical
+            if not is_sign_in_problem(error)
+            else Qgis.MessageLevel.Warning,
+        )
 
     # --- states and messages -------------------------------------------------------------
     def _set_state(self, state: str, message: str | None = None) -> None:
@@ -352,7 +357,7 @@ class SearchPanel(SearchPanelLayout):
                 self.results.selected_scenes(), aoi.geojson if aoi and aoi.usable else None
             )
         except Exception as error:
-            QgsMessageLog.logMessage(f"Order bar: {error}", LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(f"Order bar: {error}", LOG_TAG, Qgis.MessageLevel.Warning)
 
     # --- unload --------------------------------------------------------------------------
     def unload(self) -> None:
@@ -368,4 +373,3 @@ class SearchPanel(SearchPanelLayout):
         if clients is not None and hasattr(clients, "changed"):
             with contextlib.suppress(TypeError, RuntimeError):
                 clients.changed.disconnect(self._account_changed)
-

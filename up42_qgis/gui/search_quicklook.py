@@ -38,7 +38,7 @@ class QuicklookWidget(QWidget):
 
         self.image = QLabel(tr("Select a scene to see its quicklook."), self)
         self.image.setObjectName("Up42Quicklook")
-        self.image.setAlignment(Qt.AlignCenter)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(PREVIEW_HEIGHT)
         self.image.setWordWrap(True)
         self.show_button = QPushButton(tr("Show on map"), self)
@@ -122,7 +122,12 @@ class QuicklookWidget(QWidget):
             return
         width = max(120, self.image.width() - 8)
         self.image.setPixmap(
-            pixmap.scaled(width, PREVIEW_HEIGHT, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+            pixmap.scaled(
+                width,
+                PREVIEW_HEIGHT,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
         )
         self.show_button.setEnabled(True)
 
@@ -139,7 +144,7 @@ class QuicklookWidget(QWidget):
             self.image.setToolTip(message)
             bar = self.context.iface.messageBar() if self.context.iface else None
             if bar is not None:
-                bar.pushMessage(tr("UP42"), message, Qgis.Warning, 8)
+                bar.pushMessage(tr("UP42"), message, Qgis.MessageLevel.Warning, 8)
             return None
         self.layer_added.emit(layer)
         return layer

@@ -48,16 +48,18 @@ class ResultsView(QWidget):
         self.table.setObjectName("Up42ResultsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.AscendingOrder)  # server order until the user sorts
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(
+            -1, Qt.SortOrder.AscendingOrder
+        )  # server order until the user sorts
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS.index("scene_id"), QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("scene_id"), QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
@@ -136,7 +138,9 @@ class ResultsView(QWidget):
             left = self.proxy.mapFromSource(self.model.index(row, 0))
             right = self.proxy.mapFromSource(self.model.index(row, last_column))
             selection.select(left, right)
-        self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect)
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     @guarded
     def _table_selection_changed(self, *_args) -> None:

@@ -157,7 +157,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
 
         self.status_label = QLabel(box)
         self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)
 
         self.sign_in_button.toggled.connect(self.sign_in_form.setVisible)
@@ -169,7 +169,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         box = QGroupBox(tr("Orders and downloads"), self)
         form = QFormLayout(box)
         self.download_folder_widget = QgsFileWidget(box)
-        self.download_folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.download_folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.download_folder_widget.setDialogTitle(tr("Folder for UP42 downloads"))
         self.poll_interval_spin = QSpinBox(box)
         self.poll_interval_spin.setRange(MIN_POLL_INTERVAL_S, 24 * 3600)

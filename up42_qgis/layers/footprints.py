@@ -17,7 +17,6 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsJsonUtils,
@@ -28,9 +27,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ..api.models import Scene
+from ..compat import FieldType, make_field
 from ..paths import style_path
 
 GROUP_NAME = "UP42"
@@ -39,31 +39,31 @@ FOOTPRINTS_PROPERTY = "up42/footprints"
 WGS84 = "EPSG:4326"
 
 # (name, type, length): the attribute table of every footprints layer.
-_FIELDS: tuple[tuple[str, QVariant.Type, int], ...] = (
-    ("scene_id", QVariant.String, 64),
-    ("collection", QVariant.String, 64),
-    ("acquired", QVariant.DateTime, 0),
-    ("cloud_cover", QVariant.Double, 0),
-    ("resolution", QVariant.Double, 0),
-    ("incidence", QVariant.Double, 0),
-    ("constellation", QVariant.String, 64),
-    ("provider", QVariant.String, 64),
-    ("provider_id", QVariant.String, 254),
-    ("delivery_time", QVariant.String, 16),
+_FIELDS: tuple[tuple[str, FieldType, int], ...] = (
+    ("scene_id", FieldType.TEXT, 64),
+    ("collection", FieldType.TEXT, 64),
+    ("acquired", FieldType.DATETIME, 0),
+    ("cloud_cover", FieldType.DOUBLE, 0),
+    ("resolution", FieldType.DOUBLE, 0),
+    ("incidence", FieldType.DOUBLE, 0),
+    ("constellation", FieldType.TEXT, 64),
+    ("provider", FieldType.TEXT, 64),
+    ("provider_id", FieldType.TEXT, 254),
+    ("delivery_time", FieldType.TEXT, 16),
 )
 
 
 def footprint_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind, length in _FIELDS:
-        fields.append(QgsField(name, kind, len=length))
+        fields.append(make_field(name, kind, length))
     return fields
 
 
 def _to_qdatetime(value: datetime | None) -> QDateTime | None:
     if value is None:
         return None
-    stamp = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), Qt.UTC)
+    stamp = QDateTime.fromMSecsSinceEpoch(int(value.timestamp() * 1000), Qt.TimeSpec.UTC)
     return stamp
 
 
@@ -129,8 +129,8 @@ def _multipolygon_wkb(geometry: dict) -> tuple[bytes, float] | None:
 
 
 _HEADER = struct.Struct("<BII")  # byte order, geometry type, number of parts or rings
-_MULTIPOLYGON = int(QgsWkbTypes.MultiPolygon)
-_POLYGON = int(QgsWkbTypes.Polygon)
+_MULTIPOLYGON = int(QgsWkbTypes.Type.MultiPolygon)
+_POLYGON = int(QgsWkbTypes.Type.Polygon)
 
 
 def _geojson_geometry(geometry: dict) -> QgsGeometry:
@@ -153,7 +153,7 @@ def _polygons_only(geometry: QgsGeometry) -> QgsGeometry:
     """A MultiPolygon split at 180° where needed; empty for anything that is not polygonal."""
     if geometry.isNull() or geometry.isEmpty():
         return QgsGeometry()
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         return QgsGeometry()
     geometry = _split_at_antimeridian(geometry)
     if not geometry.isMultipart():

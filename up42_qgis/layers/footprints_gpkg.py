@@ -125,20 +125,20 @@ class FootprintsTable:
         # the time to write them, and every appended row paid for its triggers.
         options.layerOptions = ["SPATIAL_INDEX=NO"]
         options.actionOnExistingFile = (
-            QgsVectorFileWriter.CreateOrOverwriteLayer
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
             if self.path.exists()
-            else QgsVectorFileWriter.CreateOrOverwriteFile
+            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
         )
         fields = footprint_fields()
         writer = QgsVectorFileWriter.create(
             str(self.path),
             fields,
-            QgsWkbTypes.MultiPolygon,
+            QgsWkbTypes.Type.MultiPolygon,
             QgsCoordinateReferenceSystem(WGS84),
             QgsCoordinateTransformContext(),
             options,
         )
-        if writer is None or writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             message = writer.errorMessage() if writer is not None else ""
             raise OSError(f"Cannot write {self.path}: {message}")
         build = FeatureBuilder(fields)
@@ -208,8 +208,9 @@ def _unique_table_name(path: Path, name: str) -> str:
         return name
     metadata = QgsProviderRegistry.instance().providerMetadata("ogr")
     try:
-        existing = {table.tableName().lower() for table in metadata.createConnection(
-            str(path), {}).tables()}
+        existing = {
+            table.tableName().lower() for table in metadata.createConnection(str(path), {}).tables()
+        }
     except Exception as error:  # QgsProviderConnectionException: not a GeoPackage
         raise OSError(f"Cannot read {path}: {error}") from None
     candidate, suffix = name, 2

@@ -37,11 +37,13 @@ def _stretched(layer: QgsRasterLayer, band: int) -> QgsContrastEnhancement:
     provider = layer.dataProvider()
     enhancement = QgsContrastEnhancement(provider.dataType(band))
     enhancement.setContrastEnhancementAlgorithm(
-        QgsContrastEnhancement.StretchToMinimumMaximum, False
+        QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum, False
     )
     low, high = provider.cumulativeCut(band, CUT_LOWER, CUT_UPPER, layer.extent(), 250000)
     if not high > low:  # flat band: fall back to its real range
-        stats = provider.bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+        stats = provider.bandStatistics(
+            band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max
+        )
         low, high = stats.minimumValue, stats.maximumValue
     enhancement.setMinimumValue(low)
     enhancement.setMaximumValue(high)
@@ -61,10 +63,10 @@ def apply_natural_colour(layer: QgsRasterLayer) -> None:
         renderer = QgsSingleBandGrayRenderer(provider, 1)
         renderer.setContrastEnhancement(_stretched(layer, 1))
     origin = QgsRasterMinMaxOrigin()
-    origin.setLimits(QgsRasterMinMaxOrigin.CumulativeCut)
+    origin.setLimits(QgsRasterMinMaxOrigin.Limits.CumulativeCut)
     origin.setCumulativeCutLower(CUT_LOWER)
     origin.setCumulativeCutUpper(CUT_UPPER)
-    origin.setExtent(QgsRasterMinMaxOrigin.WholeRaster)
+    origin.setExtent(QgsRasterMinMaxOrigin.Extent.WholeRaster)
     renderer.setMinMaxOrigin(origin)
     layer.setRenderer(renderer)
     layer.triggerRepaint()

@@ -76,7 +76,7 @@ class DownloadAlgorithm(Up42Algorithm):
             QgsProcessingParameterNumber(
                 TIMEOUT,
                 tr("Longest wait (seconds)"),
-                type=QgsProcessingParameterNumber.Integer,
+                type=QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=DEFAULT_TIMEOUT_S,
                 minValue=0,
             )
@@ -84,12 +84,12 @@ class DownloadAlgorithm(Up42Algorithm):
         interval = QgsProcessingParameterNumber(
             POLL_INTERVAL,
             tr("Seconds between status checks"),
-            type=QgsProcessingParameterNumber.Integer,
+            type=QgsProcessingParameterNumber.Type.Integer,
             defaultValue=DEFAULT_POLL_S,
             minValue=MIN_POLL_S,
             optional=True,
         )
-        interval.setFlags(interval.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        interval.setFlags(interval.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(interval)
         self.addParameter(QgsProcessingParameterFolderDestination(FOLDER, tr("Download folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Downloaded rasters")))

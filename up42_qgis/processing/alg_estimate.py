@@ -15,9 +15,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..api.models import Estimate
+from ..compat import FieldType
 from ..i18n import tr
 from .common import Up42Algorithm, one_line
 from .scenes import (
@@ -41,11 +41,11 @@ OUTPUT = "OUTPUT"
 TOTAL_CREDITS = "TOTAL_CREDITS"
 
 ESTIMATE_FIELDS = (
-    ("scene_id", QVariant.String),
-    ("credits", QVariant.Double),
-    ("size", QVariant.Double),
-    ("unit", QVariant.String),
-    ("error", QVariant.String),
+    ("scene_id", FieldType.TEXT),
+    ("credits", FieldType.DOUBLE),
+    ("size", FieldType.DOUBLE),
+    ("unit", FieldType.TEXT),
+    ("error", FieldType.TEXT),
 )
 
 
@@ -123,7 +123,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
             OUTPUT,
             context,
             fields,
-            QgsWkbTypes.NoGeometry,
+            QgsWkbTypes.Type.NoGeometry,
             QgsCoordinateReferenceSystem(),
         )
         if sink is None:
@@ -139,7 +139,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
                     estimate.error,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         total = total_credits(estimates)
         refused = sum(1 for estimate in estimates if not estimate.ok)
         feedback.pushInfo(

@@ -21,10 +21,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..api.errors import AuthenticationError, NetworkError, Up42Error
 from ..api.models import OrderRequest, PlacedOrder
+from ..compat import FieldType
 from ..i18n import tr
 from .alg_estimate import ScenesAlgorithm
 from .common import error_message
@@ -38,9 +38,9 @@ OUTPUT = "OUTPUT"
 ORDER_IDS = "ORDER_IDS"
 
 ORDER_FIELDS = (
-    ("scene_id", QVariant.String),
-    ("order_id", QVariant.String),
-    ("error", QVariant.String),
+    ("scene_id", FieldType.TEXT),
+    ("order_id", FieldType.TEXT),
+    ("error", FieldType.TEXT),
 )
 ESTIMATE_SHARE = 40.0  # progress: the estimate is the first 40 %
 
@@ -66,7 +66,7 @@ class OrderAlgorithm(ScenesAlgorithm):
             QgsProcessingParameterNumber(
                 MAX_CREDITS,
                 tr("Most credits to spend (nothing is ordered above it)"),
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 minValue=0.0,
             )
         )
@@ -174,7 +174,7 @@ class OrderAlgorithm(ScenesAlgorithm):
             OUTPUT,
             context,
             fields,
-            QgsWkbTypes.NoGeometry,
+            QgsWkbTypes.Type.NoGeometry,
             QgsCoordinateReferenceSystem(),
         )
         if sink is None:
@@ -189,7 +189,7 @@ class OrderAlgorithm(ScenesAlgorithm):
                 order_ids.append(order_id)
             feature = QgsFeature(fields)
             feature.setAttributes([scene_id, order_id, error])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(
             tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
         )

@@ -75,14 +75,14 @@ class SearchAlgorithm(Up42Algorithm):
         for name, label in ((START_DATE, tr("Acquired from")), (END_DATE, tr("Acquired until"))):
             self.addParameter(
                 QgsProcessingParameterDateTime(
-                    name, label, type=QgsProcessingParameterDateTime.Date, optional=True
+                    name, label, type=QgsProcessingParameterDateTime.Type.Date, optional=True
                 )
             )
         self.addParameter(
             QgsProcessingParameterNumber(
                 MAX_CLOUD,
                 tr("Maximum cloud cover (%)"),
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=100.0,
                 optional=True,
                 minValue=0.0,
@@ -102,7 +102,7 @@ class SearchAlgorithm(Up42Algorithm):
             QgsProcessingParameterNumber(
                 LIMIT,
                 tr("Most scenes"),
-                type=QgsProcessingParameterNumber.Integer,
+                type=QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=DEFAULT_LIMIT,
                 minValue=1,
                 maxValue=MAX_LIMIT,
@@ -125,7 +125,7 @@ class SearchAlgorithm(Up42Algorithm):
 
         fields = footprint_fields()
         sink, dest_id = self.parameterAsSink(
-            parameters, OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, WGS84
+            parameters, OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, WGS84
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
@@ -142,7 +142,7 @@ class SearchAlgorithm(Up42Algorithm):
                     )
                     continue
                 features.append(feature)
-            sink.addFeatures(features, QgsFeatureSink.FastInsert)
+            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
             found += len(features)
             total = min(limit, page.number_matched or limit)
             feedback.setProgress(100.0 * min(found, total) / max(1, total))

@@ -146,7 +146,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
             QgsMessageLog.logMessage(
                 f"{self.id()}: {type(error).__name__}: {error}\n{traceback.format_exc()}",
                 LOG_TAG,
-                Qgis.Critical,
+                Qgis.MessageLevel.Critical,
             )
             raise QgsProcessingException(
                 tr("{algorithm} failed unexpectedly: {error} (details in the UP42 log)").format(
@@ -181,7 +181,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterFeatureSource(
                 AOI,
                 tr("Area of interest as polygons (or give EXTENT)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -235,7 +235,10 @@ class Up42Algorithm(QgsProcessingAlgorithm):
             geometry = QgsGeometry(feature.geometry())
             if geometry.isNull() or geometry.isEmpty():
                 continue
-            if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            if (
+                QgsWkbTypes.geometryType(geometry.wkbType())
+                != QgsWkbTypes.GeometryType.PolygonGeometry
+            ):
                 continue
             geometry.transform(transform)
             parts.append(geometry)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -25,6 +24,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..api.errors import LicenceError, NotFoundError, ValidationError
 from ..api.models import Collection, Estimate, OrderRequest
+from ..compat import FieldType, make_field
 from ..i18n import tr
 from .common import one_line
 
@@ -60,7 +60,7 @@ def add_scene_parameters(algorithm: QgsProcessingAlgorithm) -> None:
         QgsProcessingParameterFeatureSource(
             SCENES,
             tr("Scenes (a layer made by 'Search scenes'; its selection, if any)"),
-            [QgsProcessing.TypeVector],
+            [QgsProcessing.SourceType.TypeVector],
         )
     )
 
@@ -75,10 +75,10 @@ def add_product_parameter(algorithm: QgsProcessingAlgorithm) -> None:
     )
 
 
-def table_fields(*spec: tuple[str, QVariant.Type]) -> QgsFields:
+def table_fields(*spec: tuple[str, FieldType]) -> QgsFields:
     fields = QgsFields()
     for name, kind in spec:
-        fields.append(QgsField(name, kind))
+        fields.append(make_field(name, kind))
     return fields
 
 

@@ -235,7 +235,7 @@ class DownloadManager(QObject):
             self._forget_pending(job.order_id)
             self.download_finished.emit(job.order_id, [str(p) for p in files])
             self._notify(
-                Qgis.Success,
+                Qgis.MessageLevel.Success,
                 tr("Downloaded {name} to {folder}; raster layers added: {n}").format(
                     name=job.display_name, folder=str(job.folder), n=len(layers)
                 ),
@@ -253,8 +253,10 @@ class DownloadManager(QObject):
             message = tr("Download failed: {error}. Downloading again resumes it.").format(
                 error=error
             )
-            QgsMessageLog.logMessage(f"{job.display_name}: {error}", LOG_TAG, Qgis.Warning)
-            self._notify(Qgis.Warning, f"{job.display_name}: {message}")
+            QgsMessageLog.logMessage(
+                f"{job.display_name}: {error}", LOG_TAG, Qgis.MessageLevel.Warning
+            )
+            self._notify(Qgis.MessageLevel.Warning, f"{job.display_name}: {message}")
         self.download_failed.emit(job.order_id, message)
 
     @staticmethod
@@ -271,7 +273,7 @@ class DownloadManager(QObject):
         try:
             iface.messageBar().pushMessage(tr("UP42"), text, level, 8)
         except Exception:  # a missing message bar (headless) must not lose the download
-            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Info)
+            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
 
     # --- persistence -----------------------------------------------------------------------
     @staticmethod

@@ -221,7 +221,7 @@ class OrderTracker(QObject):
                     QgsMessageLog.logMessage(
                         f"Order {order_id} is not in the workspace's orders; no longer tracked.",
                         LOG_TAG,
-                        Qgis.Warning,
+                        Qgis.MessageLevel.Warning,
                     )
                     self.untrack(order_id)
 
@@ -229,7 +229,7 @@ class OrderTracker(QObject):
         name = order.display_name or order.id
         if order.is_fulfilled:
             self._notify(
-                Qgis.Success, tr("Order “{name}” is fulfilled.").format(name=name)
+                Qgis.MessageLevel.Success, tr("Order “{name}” is fulfilled.").format(name=name)
             )
             self.order_fulfilled.emit(order)
             if self.notes.auto_download(order.id):
@@ -241,10 +241,10 @@ class OrderTracker(QObject):
                     "Cancel it in the Orders tab; no credits are charged."
                 ).format(name=name)
             else:
-                text = tr(
-                    "Order “{name}” failed ({status}). No credits are charged."
-                ).format(name=name, status=order.status)
-            self._notify(Qgis.Critical, text)
+                text = tr("Order “{name}” failed ({status}). No credits are charged.").format(
+                    name=name, status=order.status
+                )
+            self._notify(Qgis.MessageLevel.Critical, text)
             self.order_failed.emit(order)
             self.notes.set_auto_download(order.id, False)
 
@@ -257,7 +257,9 @@ class OrderTracker(QObject):
         self.notes.set_auto_download(order.id, False)
 
     def _poll_failed(self, reason: str) -> None:
-        QgsMessageLog.logMessage(f"Order status poll failed: {reason}", LOG_TAG, Qgis.Warning)
+        QgsMessageLog.logMessage(
+            f"Order status poll failed: {reason}", LOG_TAG, Qgis.MessageLevel.Warning
+        )
         self.poll_failed.emit(reason)
         self._schedule()
 
@@ -275,7 +277,7 @@ class OrderTracker(QObject):
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
         iface = getattr(self.context, "iface", None)
         try:
-            duration = 0 if level == Qgis.Critical else 10  # failures stay until read
+            duration = 0 if level == Qgis.MessageLevel.Critical else 10  # failures stay until read
             iface.messageBar().pushMessage(tr("UP42"), text, level, duration)
         except Exception:  # headless: the log still has it
             QgsMessageLog.logMessage(text, LOG_TAG, level)
@@ -287,7 +289,7 @@ class OrderTracker(QObject):
             SettingsStore.update(tracked_order_ids=list(self._ids))
         except Exception as error:  # tracking goes on for this session; say why it won't persist
             QgsMessageLog.logMessage(
-                f"Could not save the tracked orders: {error}", LOG_TAG, Qgis.Warning
+                f"Could not save the tracked orders: {error}", LOG_TAG, Qgis.MessageLevel.Warning
             )
 
     # --- lifetime --------------------------------------------------------------------------

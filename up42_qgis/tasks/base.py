@@ -26,7 +26,7 @@ class Up42Task(QgsTask):
     """
 
     def __init__(self, description: str, can_cancel: bool = True) -> None:
-        flags = QgsTask.CanCancel if can_cancel else QgsTask.Flags()
+        flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flag(0)
         super().__init__(description, flags)
         self.result: Any = None
         self.error: Exception | None = None
@@ -57,7 +57,7 @@ class Up42Task(QgsTask):
                     f"{self.description()}: {type(error).__name__}: {error}\n"
                     + "".join(traceback.format_tb(error.__traceback__)),
                     LOG_TAG,
-                    Qgis.Warning,
+                    Qgis.MessageLevel.Warning,
                 )
             return False
 
@@ -75,7 +75,7 @@ class Up42Task(QgsTask):
                 QgsMessageLog.logMessage(
                     f"{self.description()}: callback failed: {error}\n{traceback.format_exc()}",
                     LOG_TAG,
-                    Qgis.Critical,
+                    Qgis.MessageLevel.Critical,
                 )
 
 

@@ -121,7 +121,7 @@ def start() -> None:
     state["plugin"] = plugin
     plugin.action.trigger()
     dock = plugin.dock
-    window.resizeDocks([dock], [660], Qt.Horizontal)
+    window.resizeDocks([dock], [660], Qt.Orientation.Horizontal)
     tabs = dock.tabs
     orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Orders")
     tabs.setCurrentIndex(orders_tab)

@@ -118,7 +118,7 @@ def start() -> None:
     plugin = plugins["up42_qgis"]
     plugin.action.trigger()
     dock = plugin.dock
-    window.resizeDocks([dock], [560], Qt.Horizontal)
+    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
     browser = window.findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()  # more room for the Layers panel with the UP42 group
@@ -174,7 +174,7 @@ def searched(*_args) -> None:
     picked = [model.scene_at(i).id for i in (1, 4, 6) if model.scene_at(i) is not None]
     view = panel.results
     first = view.proxy.mapFromSource(model.index(model.row_of(picked[0]), 0))
-    view.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.NoUpdate)
+    view.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
     view.select_scene_ids(picked)
     log(f"selected footprints: {len(panel.footprints_layer.selectedFeatureIds())}")
     QTimer.singleShot(500, wait_for_quicklook)
