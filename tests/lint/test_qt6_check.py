@@ -84,7 +84,7 @@ def build(dialog: QDialog, header: QHeaderView, bar, combo, session) -> None:
     width = QFontMetrics(dialog.font()).horizontalAdvance("abc")
     session.headers["User-Agent"] = "up42-qgis"
     home = os.environ["QGIS_CUSTOM_CONFIG_PATH"], dialog.rows[0]
-    deleted = sip.isdeleted(dialog)
+    deleted = sip.isdeleted(dialog), getattr(Qt, "AlignLeft", None), getattr(Qt, role.name)
     return width, role, deleted, NULL, QgsWkbTypes.GeometryType.PolygonGeometry
 """
 
@@ -150,6 +150,11 @@ def test_accepts_the_forms_that_work_on_qt5_and_qt6(tmp_path, capsys):
         (
             "from qgis.PyQt.QtWidgets import QDialogButtonBox\nQDialogButtonBox.AcceptRole\n",
             "(use QDialogButtonBox.ButtonRole.AcceptRole)",
+        ),
+        # getattr with a literal name is the same lookup.
+        (
+            "from qgis.PyQt.QtCore import Qt\ngetattr(Qt, 'AlignLeft')\n",
+            "(use Qt.AlignmentFlag.AlignLeft)",
         ),
         # A local subclass is looked up in its Qt or PyQGIS base.
         (

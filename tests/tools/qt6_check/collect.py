@@ -192,6 +192,9 @@ class _Reader:
             parts = parts[:-1]  # assigning QLayout.setMargin = ...: only the owner must exist
             if len(parts) < 2:
                 return
+        self.add_chain(node, parts)
+
+    def add_chain(self, node: ast.expr, parts: list[str]) -> None:
         bound = self.bindings.get(parts[0])
         if bound is None and parts[0] in self.subclasses:
             # OrderDialog.Accepted is QDialog.Accepted unless the class defines Accepted.
@@ -232,6 +235,12 @@ class _Reader:
         if name == "QVariant" and not node.args and not node.keywords:
             self.flag(node, ast.unparse(node), "a null QVariant() is gone in PyQt6 (use NULL "
                       "from qgis.core, or None)")
+        # getattr(Qt, "AlignLeft") is Qt.AlignLeft; with a default, absence is handled.
+        if name == "getattr" and isinstance(func, ast.Name) and len(node.args) == 2:
+            owner, member = node.args
+            parts = _dotted(owner)
+            if parts and isinstance(member, ast.Constant) and isinstance(member.value, str):
+                self.add_chain(node, [*parts, member.value])
 
     def read_assign(self, node: ast.Assign) -> None:
         if self.is_font_metrics(node.value):
