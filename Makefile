@@ -36,7 +36,8 @@ help:
 	@echo "make demo         search -> estimate -> order -> download through qgis_process"
 	@echo "make bench        benchmarks (bench-results.json / .md)"
 	@echo "make package      dist/$(PLUGIN)-$(VERSION).zip"
-	@echo "make lint | translations | clean"
+	@echo "make lint         ruff, compileall and the Qt6 check (PyQt6 + QGIS 3.22 lookups)"
+	@echo "make translations | clean"
 
 # --- set-up ----------------------------------------------------------------------------------
 system:
