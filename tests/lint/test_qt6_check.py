@@ -189,6 +189,7 @@ def test_accepts_the_forms_that_work_on_qt5_and_qt6(tmp_path, capsys):
         ),
         ("combo.currentIndexChanged['QString'].connect(f)\n", "(use currentTextChanged)"),
         ("box.valueChanged[int].connect(f)\n", "(connect the signal itself)"),
+        ("from qgis.PyQt.Qt import Qt\n", "wraps PyQt6.Qt, which PyQt6 does not have"),
         ("import PyQt5\n", "Qt imported around QGIS's shim"),
         ("from PyQt6.QtCore import Qt\n", "Qt imported around QGIS's shim"),
         ("import sip\n", "Qt imported around QGIS's shim"),

@@ -18,9 +18,8 @@ REEXPORTS: dict[str, dict[str, str]] = {
     },
 }
 EXTRA_NAMES: dict[str, frozenset[str]] = {"QtCore": frozenset({"NULL"})}
-# qgis.PyQt.<name> -> the PyQt6 module QGIS 4 wraps (None: nothing to import).
-MODULES = {"sip": "PyQt6.sip", "uic": "PyQt6.uic", "Qt": None, "QtWebKit": None,
-           "QtWebKitWidgets": None}
+# qgis.PyQt.<name> wraps PyQt6.<name> in QGIS 4 (qgis.PyQt.Qt wraps PyQt6.Qt, which PyQt6 lacks).
+MODULES = {"sip": "PyQt6.sip", "uic": "PyQt6.uic"}
 # Where a name missing from its module may live in Qt6 instead.
 SEARCHED_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtSvg", "QtSvgWidgets",
                     "QtXml", "QtPrintSupport", "QtSql", "QtTest", "QtOpenGLWidgets")
@@ -46,11 +45,8 @@ REMOVED_MEMBERS = {
 
 
 def pyqt6_module(name: str) -> ModuleType | None:
-    dotted = MODULES.get(name, f"PyQt6.{name}")
-    if dotted is None:
-        return None
     try:
-        return importlib.import_module(dotted)
+        return importlib.import_module(MODULES.get(name, f"PyQt6.{name}"))
     except ImportError:
         return None
 
@@ -70,8 +66,8 @@ def resolve(chain: Chain) -> Finding | None:
     names = chain.target[3:]
     module = pyqt6_module(module_name)
     if module is None:
-        return chain.finding(f"QGIS 4 has no qgis.PyQt.{module_name} that PyQt6 backs (import "
-                             "from qgis.PyQt.QtCore, QtGui, QtWidgets ...)")
+        return chain.finding(f"QGIS 4's qgis.PyQt.{module_name} wraps PyQt6.{module_name}, which "
+                             "PyQt6 does not have (import from qgis.PyQt.QtCore, QtGui ...)")
     owner: object = module
     first = 0
     moved_to = REEXPORTS.get(module_name, {}).get(names[0])
