@@ -234,20 +234,21 @@ class DownloadEngine:
     def _whole_without_size(
         self, signed: SignedUrl, part: Path, done: int, framed: bool
     ) -> bool:
-        """A body without Content-Length ended: whole when its format says so (or, for a
-        format that cannot tell, when chunked framing ended it), or when a Range request
-        reveals the server's size to be ``done``. False: resume (the loop asks for more)."""
+        """A body without Content-Length ended. A chunked one is whole unless its format
+        says otherwise (its framing ends it). For one ended by closing the connection the
+        server's own size, from a one-byte Range request, decides when it gives one; else
+        the format (a TIFF, ZIP, TAR/TGZ or JSON that is whole). False: resume."""
         verdict = check_complete(part)
-        if verdict or (verdict is None and framed):
+        if framed and verdict is not False:
             return True
         announced = probe(self.client, signed, max(0, done - 1))[0] if done else None
-        if announced == done:
-            return True
         if announced is not None and announced < done:
             part.unlink(missing_ok=True)
             raise DownloadError(
                 f"The download of {part.stem} is larger than the server's file; discarded."
             )
+        if announced == done or (announced is None and verdict):
+            return True
         log.info("download of %s ended without a size and is not whole: resuming", part.stem)
         return False
 
