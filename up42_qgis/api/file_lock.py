@@ -96,6 +96,9 @@ def target_lock(
                 lock_path(target).unlink()
             _unlock(fd)
             os.close(fd)
+            if os.name == "nt":  # Windows refuses to remove an open file: now it is closed
+                with contextlib.suppress(OSError):
+                    lock_path(target).unlink()
     finally:
         thread_lock.release()
 

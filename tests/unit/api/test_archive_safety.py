@@ -124,7 +124,7 @@ def test_a_zip_bomb_is_refused_by_its_ratio_before_writing(tmp_path, kind):
     archive = (build_zip(tmp_path / "bomb.zip", entries) if kind == "zip"
                else build_tar(tmp_path / "bomb.tgz", entries))
     assert archive.stat().st_size < BOMB / 500
-    with pytest.raises(DownloadError, match="bomb"):
+    with pytest.raises(DownloadError, match=r"expand \d+ times"):
         safe_extract_zip(archive, tmp_path / "out")
     assert not list((tmp_path / "out").rglob("*.bin*"))
 
