@@ -350,7 +350,8 @@ class Sandbox:
         raise ApiError(404, "NoSuchKey: the object does not exist")
 
     def signed_download(self, request: Request) -> Response:
-        target, filename = self.signer.verify(request.params["opaque"], request.query)
+        target, filename = self.signer.verify(request.params["opaque"], request.query,
+                                              self.knobs.get("signed_url_expired_status"))
         blob = self.blob_for(target)
         return Response(blob=dataclasses.replace(blob, filename=filename),
                         content_type=blob.content_type)

@@ -23,6 +23,7 @@ class ApiError(Exception):
         *,
         headers: dict[str, str] | None = None,
         keycloak_error: str = "invalid_request",
+        content_type: str | None = None,
     ) -> None:
         super().__init__(title)
         self.status = status
@@ -30,6 +31,7 @@ class ApiError(Exception):
         self.detail = detail
         self.headers = headers or {}
         self.keycloak_error = keycloak_error
+        self.content_type = content_type  # of a text-style body (signed URLs answer XML)
 
     def body(self, style: str) -> dict[str, Any] | str:
         if style == TEXT:

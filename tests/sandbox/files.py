@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import random
+import tarfile
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -120,6 +122,24 @@ class FileStore:
                                  "UP42 sandbox original delivery: a GeoTIFF and its metadata.\n")
 
         return self.cached(key, "original.zip", make)
+
+    def original_tgz(self, key: str, folder: str, tif: Path, metadata: dict[str, Any]) -> Path:
+        """The same delivery as a gzip tarball (``application/gzip``), under ``output/`` as
+        UP42's job results are (the SDK strips it)."""
+
+        def make(path: Path) -> None:
+            with tarfile.open(path, "w:gz") as archive:
+                archive.add(tif, f"output/{folder}/IMG_{folder}_MS.TIF", recursive=False)
+                for name, text in (
+                        ("metadata.json", json.dumps(metadata, indent=2, sort_keys=True)),
+                        ("README.txt", "UP42 sandbox original delivery: a GeoTIFF and its "
+                                       "metadata.\n")):
+                    data = text.encode("utf-8")
+                    info = tarfile.TarInfo(f"output/{folder}/{name}")
+                    info.size, info.mtime, info.mode = len(data), 0, 0o644
+                    archive.addfile(info, io.BytesIO(data))
+
+        return self.cached(key, "original.tgz", make)
 
 
 def digest(text: str) -> str:

@@ -26,6 +26,9 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "drop_download_count": 0,
         "token_lifetime_s": 300,
         "signed_url_ttl_s": 300,
+        "signed_url_expired_status": 400,
+        "foreign_asset_href": None,
+        "original_as_tgz": ["spot", "capella-sar"],
         "dwell": dict(dwell or DEMO_DWELL),
         "force_status": {},
         "estimate_errors": {},
@@ -111,6 +114,19 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if value not in PLACEMENT_FAULTS:
                 raise bad_request(f"placement_fault must be one of {list(PLACEMENT_FAULTS)}")
             clean[name] = value
+        elif name == "signed_url_expired_status":
+            if value not in (400, 403):
+                raise bad_request("signed_url_expired_status must be 400 or 403")
+            clean[name] = value
+        elif name == "foreign_asset_href":
+            if value is not None and not (isinstance(value, str)
+                                          and value.startswith(("http://", "https://"))):
+                raise bad_request("foreign_asset_href must be an http(s) URL or null")
+            clean[name] = value
+        elif name == "original_as_tgz":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise bad_request("original_as_tgz must be a list of collection names")
+            clean[name] = list(value)
         elif name == "budget_enforcement":
             if not isinstance(value, bool):
                 raise bad_request("budget_enforcement must be true or false")

@@ -136,7 +136,8 @@ class SandboxHandler(BaseHTTPRequestHandler):
                 body = error.body(style)
                 if style == TEXT:
                     response = Response(status=error.status, data=str(body).encode(),
-                                        content_type="text/plain; charset=utf-8")
+                                        content_type=error.content_type
+                                        or "text/plain; charset=utf-8")
                 else:
                     response = Response(status=error.status, json=body)
                 response.headers.update(error.headers)

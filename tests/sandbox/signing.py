@@ -28,8 +28,11 @@ class Signer:
         return (f"{api}/signed/{opaque}?response-content-disposition={disposition}"
                 f"&X-Expires={expires}&X-Signature={signature}")
 
-    def verify(self, opaque: str, query: dict[str, list[str]]) -> tuple[str, str]:
-        """(target, filename) of a valid, unexpired URL; 403 with a text body otherwise."""
+    def verify(self, opaque: str, query: dict[str, list[str]],
+               expired_status: int = 400) -> tuple[str, str]:
+        """(target, filename) of a valid, unexpired URL; otherwise an XML error as Google Cloud
+        Storage sends it: 403 SignatureDoesNotMatch, and for an expired URL 400 ExpiredToken
+        (or, with ``expired_status`` 403, AccessDenied)."""
         try:
             disposition = query["response-content-disposition"][0]
             expires = int(query["X-Expires"][0])
@@ -37,9 +40,23 @@ class Signer:
             filename = disposition.split("filename=", 1)[1].strip('"')
             target = base64.urlsafe_b64decode(opaque + "=" * (-len(opaque) % 4)).decode()
         except (KeyError, IndexError, ValueError):
-            raise ApiError(403, "SignatureDoesNotMatch: malformed signed URL") from None
+            raise gcs_error(403, "SignatureDoesNotMatch", "Malformed signed URL.") from None
         if not hmac.compare_digest(signature, self._signature(opaque, expires, filename)):
-            raise ApiError(403, "SignatureDoesNotMatch: the signature is invalid")
+            raise gcs_error(403, "SignatureDoesNotMatch", "The request signature we calculated "
+                            "does not match the signature you provided.")
         if time.time() > expires:
-            raise ApiError(403, "ExpiredToken: the signed URL has expired; request a new one")
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(expires))
+            if expired_status == 403:
+                raise gcs_error(403, "AccessDenied", "Access denied.",
+                                f"Request has expired: {expires}")
+            raise gcs_error(400, "ExpiredToken", "The provided token has expired.",
+                            f"Request signature expired at: {stamp}")
         return target, filename
+
+
+def gcs_error(status: int, code: str, message: str, details: str = "") -> ApiError:
+    """An error in Google Cloud Storage's XML form (what the real signed URLs answer)."""
+    body = (f"<?xml version='1.0' encoding='UTF-8'?><Error><Code>{code}</Code>"
+            f"<Message>{message}</Message>" + (f"<Details>{details}</Details>" if details else "")
+            + "</Error>")
+    return ApiError(status, body, content_type="application/xml; charset=UTF-8")

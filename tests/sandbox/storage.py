@@ -64,10 +64,20 @@ class Storage:
     def item_id(self, order: Order, variant: str) -> str:
         return _uuid("storage-item", order.id, variant)
 
+    def original_is_tgz(self, order: Order) -> bool:
+        return order.scene.collection.name in self.knobs.get("original_as_tgz")
+
     def collection_assets(self, order: Order) -> list[AssetRef]:
-        name = f"{order.scene.properties['sceneId']}.zip"
-        return [AssetRef(_uuid("asset", order.id, "original"), order, name, "original",
-                         "Original Delivery", "application/zip", ("data", "original"), None)]
+        scene_id = order.scene.properties["sceneId"]
+        if self.original_is_tgz(order):
+            # UP42 delivers gzip tarballs too, sometimes under a .zip name (contract §8.2).
+            suffix = ".tar.gz" if order.scene.collection.name == "spot" else ".zip"
+            return [AssetRef(_uuid("asset", order.id, "original"), order, scene_id + suffix,
+                             "original", "Original Delivery", "application/gzip",
+                             ("data", "original"), None)]
+        return [AssetRef(_uuid("asset", order.id, "original"), order, f"{scene_id}.zip",
+                         "original", "Original Delivery", "application/zip",
+                         ("data", "original"), None)]
 
     def item_assets(self, order: Order, variant: str) -> list[AssetRef]:
         if variant == "ms":
@@ -86,6 +96,14 @@ class Storage:
                                  "large", "Large test payload", "application/octet-stream",
                                  ("data",), variant))
         return refs
+
+    def foreign_assets(self, variant: str) -> dict[str, Any]:
+        """The ``foreign_asset_href`` knob: an asset stored outside {API} (contract §8.1)."""
+        href = self.knobs.get("foreign_asset_href")
+        if not href or variant != "ms":
+            return {}
+        return {"external.tif": {"href": href, "title": "Stored elsewhere", "type": COG_TYPE,
+                                 "roles": ["data"]}}
 
     def all_assets(self) -> dict[str, AssetRef]:
         refs: dict[str, AssetRef] = {}
@@ -132,8 +150,9 @@ class Storage:
         elif ref.kind == "original":
             tif = self.files.cog(f"{key}/ms", order.scene, order.coverage, "ms")
             folder = order.scene.properties["sceneId"]
-            path = self.files.original_zip(f"{key}/original", folder, tif,
-                                           self.metadata(order, "ms"))
+            make = self.files.original_tgz if self.original_is_tgz(order) else \
+                self.files.original_zip
+            path = make(f"{key}/original", folder, tif, self.metadata(order, "ms"))
         else:
             return Blob(ref.key, ref.content_type, generated_size=self.knobs.get(
                 "asset_size_bytes"), generated_seed=ref.id)
@@ -186,7 +205,8 @@ class Storage:
                 "constellation": order.scene.collection.name,
                 "eo:cloud_cover": order.scene.cloud_cover, "gsd": order.scene.collection.resolution,
             },
-            "assets": {ref.key: ref.as_json(api) for ref in refs},
+            "assets": {**{ref.key: ref.as_json(api) for ref in refs},
+                       **self.foreign_assets(variant)},
             "links": [{"rel": "self", "href": f"{base}/items/{iid}",
                        "type": "application/geo+json"},
                       {"rel": "collection", "href": base, "type": "application/json"},

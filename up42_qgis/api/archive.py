@@ -1,44 +1,84 @@
-"""Unpacking delivered ZIPs safely: every entry is checked before anything is written (no
-``../``, absolute paths or symlinks leading outside the folder) and the unpacked size is
-bounded, by the directory's sizes and again by the bytes that really come out."""
+"""Unpacking delivered archives through ONE entry point, ``unpack_archive``: the kind comes
+from the content (a delivery named ``.zip`` may be a gzip tarball, a ZIP may have no suffix),
+and ZIP and TAR/TGZ follow the same rules (``archive_rules``): every entry is checked before
+anything is written, nothing lands outside the folder, no links or devices, and the unpacked
+size is bounded by free space and compression ratio, before and while writing."""
 
 from __future__ import annotations
 
+import logging
 import os
-import re
 import stat
 import zipfile
 from pathlib import Path
 
+from .archive_rules import (
+    MAX_ENTRIES,
+    MAX_UNZIPPED_BYTES,
+    Budget,
+    member_target,
+    refused,
+    write_member,
+)
 from .errors import DownloadError
 
-MIB = 1024 * 1024
-MAX_UNZIPPED_BYTES = 50 * 1024**3
-MAX_ZIP_ENTRIES = 100_000
+__all__ = [
+    "MAX_UNZIPPED_BYTES",
+    "archive_folder",
+    "archive_kind",
+    "safe_extract_zip",
+    "unpack_archive",
+]
+
+log = logging.getLogger("up42_qgis.api")
+MAX_ZIP_ENTRIES = MAX_ENTRIES
+_ARCHIVE_SUFFIXES = (".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tar", ".zip")
 
 
-def _zip_target(root: Path, info: zipfile.ZipInfo, archive_name: str) -> Path | None:
-    name = info.filename.replace("\\", "/")
-    if stat.S_ISLNK(info.external_attr >> 16):
-        raise DownloadError(f"{archive_name} was refused: it contains a symbolic link ({name}).")
-    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        raise DownloadError(f"{archive_name} was refused: it contains an absolute path ({name}).")
-    parts = [p for p in name.split("/") if p not in ("", ".")]
-    if ".." in parts:
-        raise DownloadError(
-            f"{archive_name} was refused: the entry {name} points outside the target folder."
-        )
-    if len(parts) > 1 and parts[0] == "output":  # UP42 deliveries (the SDK strips it too)
-        parts = parts[1:]
-    if not parts:
+def archive_kind(path: str | os.PathLike[str]) -> str | None:
+    """``"zip"``, ``"tar"`` (plain, gzip, bzip2 or xz compressed) or None, by magic bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(512)
+    except OSError:
         return None
-    target = root.joinpath(*parts)
-    # A folder already there may be a symlink leading elsewhere: judge the resolved path.
-    if not target.resolve().is_relative_to(root):
-        raise DownloadError(
-            f"{archive_name} was refused: the entry {name} points outside the target folder."
-        )
-    return target
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")) or head[257:262] == b"ustar":
+        return "tar"
+    return None
+
+
+def archive_folder(path: str | os.PathLike[str]) -> Path:
+    """Where an archive unpacks: next to it, named after it without its archive suffix
+    (``x.tar.gz`` → ``x``); ``<name>_unpacked`` when there is no suffix to drop."""
+    path = Path(path)
+    lower = path.name.lower()
+    for suffix in _ARCHIVE_SUFFIXES:
+        if lower.endswith(suffix) and len(path.name) > len(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    if path.suffix and path.stem:
+        return path.with_name(path.stem)
+    return path.with_name(f"{path.name}_unpacked")
+
+
+def unpack_archive(
+    path: str | os.PathLike[str],
+    folder: str | os.PathLike[str] | None = None,
+    max_total_bytes: int = MAX_UNZIPPED_BYTES,
+) -> list[Path] | None:
+    """The files unpacked from ``path`` into ``folder`` (default ``archive_folder(path)``);
+    None when ``path`` is no archive. DownloadError for an unsafe or unreadable one."""
+    path = Path(path)
+    kind = archive_kind(path)
+    if kind is None:
+        return None
+    target = Path(folder) if folder is not None else archive_folder(path)
+    if kind == "zip":
+        return _unpack_zip(path, target, max_total_bytes)
+    from .archive_tar import unpack_tar
+
+    return unpack_tar(path, target, max_total_bytes)
 
 
 def safe_extract_zip(
@@ -46,10 +86,16 @@ def safe_extract_zip(
     folder: str | os.PathLike[str],
     max_total_bytes: int = MAX_UNZIPPED_BYTES,
 ) -> list[Path]:
-    """Unpack into ``folder`` after checking every entry: nothing outside the folder (``../``,
-    absolute paths, symlinks), at most ``max_total_bytes`` unpacked. Returns the files."""
-    zip_path = Path(zip_path)
-    folder = Path(folder)
+    """``unpack_archive`` for callers that know they hold an archive (the name is kept: a
+    "ZIP" delivery may be a TGZ, which unpacks the same way). DownloadError if it is none."""
+    files = unpack_archive(zip_path, folder, max_total_bytes)
+    if files is None:
+        name = Path(zip_path).name
+        raise DownloadError(f"{name} is not a readable ZIP archive (nor a TAR or TGZ).")
+    return files
+
+
+def _unpack_zip(zip_path: Path, folder: Path, max_total_bytes: int) -> list[Path]:
     try:
         archive = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError) as error:
@@ -57,58 +103,37 @@ def safe_extract_zip(
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ZIP_ENTRIES:
-            raise DownloadError(f"{zip_path.name} was refused: it has {len(infos)} entries.")
+            raise refused(zip_path.name, f"it has {len(infos)} entries")
         folder.mkdir(parents=True, exist_ok=True)
         root = folder.resolve()
+        budget = Budget(zip_path, folder, max_total_bytes)
         plan: list[tuple[zipfile.ZipInfo, Path]] = []
         announced = 0
         for info in infos:
-            target = _zip_target(root, info, zip_path.name)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise refused(zip_path.name, f"it contains a symbolic link ({info.filename})")
+            if stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):  # devices, fifos
+                raise refused(zip_path.name, f"it contains a special file ({info.filename})")
+            target = member_target(root, info.filename, zip_path.name)
             if target is None:
                 continue
             plan.append((info, target))
-            announced += 0 if info.is_dir() else info.file_size
-        if announced > max_total_bytes:
-            raise DownloadError(
-                f"{zip_path.name} was refused: it would unpack to {announced} bytes, more "
-                f"than the limit of {max_total_bytes}."
-            )
-        return _extract(archive, plan, zip_path.name, max_total_bytes)
-
-
-def _extract(
-    archive: zipfile.ZipFile,
-    plan: list[tuple[zipfile.ZipInfo, Path]],
-    archive_name: str,
-    max_total_bytes: int,
-) -> list[Path]:
-    written_total = 0
-    files: list[Path] = []
-    for info, target in plan:
-        if info.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".part")
-        try:
-            with archive.open(info) as source, open(temporary, "wb") as out:
-                # Sizes in the directory can lie (zip bombs): count what really comes out.
-                while chunk := source.read(MIB):
-                    written_total += len(chunk)
-                    if written_total > max_total_bytes:
-                        raise DownloadError(
-                            f"{archive_name} was refused: it unpacks to more than "
-                            f"{max_total_bytes} bytes."
-                        )
-                    out.write(chunk)
-            os.replace(temporary, target)
-        except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as error:
-            temporary.unlink(missing_ok=True)
-            raise DownloadError(
-                f"Cannot unpack {info.filename} from {archive_name}: {error}"
-            ) from None
-        except DownloadError:
-            temporary.unlink(missing_ok=True)
-            raise
-        files.append(target)
-    return files
+            if not info.is_dir():
+                budget.check_entry(info.filename, info.file_size, info.compress_size)
+                announced += info.file_size
+        budget.check_total(announced)
+        files: list[Path] = []
+        for info, target in plan:
+            if info.is_dir():
+                target.mkdir(parents=True, exist_ok=True)
+                continue
+            try:
+                with archive.open(info) as source:
+                    write_member(source, target, budget, info.file_size)
+            except (zipfile.BadZipFile, RuntimeError, OSError, EOFError) as error:
+                raise DownloadError(
+                    f"Cannot unpack {info.filename} from {zip_path.name}: {error}"
+                ) from None
+            files.append(target)
+        return files

@@ -1,36 +1,41 @@
 """Downloads that never lose work: stream to ``<name>.part``, resume with ``Range`` after a
-dropped connection or a restart, refresh expired signed URLs, check the size, rename
-atomically, never overwrite a finished file unless asked; unpack ZIPs safely."""
+dropped connection or a restart, re-sign expired signed URLs (GCS answers 400, 401 or 403),
+one writer per file across threads and processes, never trust a file whose size differs from
+what the server announces (or, when it announces none, whose format says it was cut short),
+rename atomically, never overwrite a finished file unless asked; unpack archives safely."""
 
 from __future__ import annotations
 
 import logging
 import os
-import re
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import requests
 
-from .archive import MAX_UNZIPPED_BYTES, safe_extract_zip
-from .download_stream import write_body
+from .archive import MAX_UNZIPPED_BYTES, archive_folder, safe_extract_zip, unpack_archive
+from .download_stream import is_framed, response_range, write_body
 from .errors import CancelledError, DownloadError, NetworkError, Up42Error
+from .file_checks import check_complete
+from .file_lock import target_lock
 from .models import Asset
+from .safe_paths import contained_path, order_folder, safe_filename
+from .signed_urls import SignedUrl, download_filename, filename_from_signed_url, probe
 
 if TYPE_CHECKING:
     from .client import Up42Client
 
 __all__ = [
     "DownloadEngine",
+    "ForeignAssetError",
     "deliver_order",
     "filename_from_signed_url",
     "order_folder",
     "safe_extract_zip",  # re-exported: the download tasks unpack with it
     "safe_filename",
+    "unpack_archive",
 ]
 
 log = logging.getLogger("up42_qgis.api")
@@ -40,64 +45,17 @@ MIN_CHUNK_SIZE = 64 * 1024
 # Progress and the cancel check come once per chunk (also the piece size when decoding).
 DEFAULT_CHUNK_SIZE = 4 * MIB
 RESUME_ATTEMPTS = 5
-URL_REFRESHES = 3
+TAIL_BYTES = 16  # compared with the server's before a finished file is trusted
 RASTER_SUFFIXES = (".tif", ".tiff")
 
 Progress = Callable[[int, int | None], None]
 AssetProgress = Callable[[Asset, int, int | None], None]
 IsCancelled = Callable[[], bool]
 
-_UNSAFE_CHARS = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
-_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
-_FILENAME_STAR = re.compile(r"filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)")
-_FILENAME = re.compile(r'filename\s*=\s*"?([^";]+)"?')
 
-_path_locks: dict[str, threading.Lock] = {}
-_path_locks_guard = threading.Lock()
-
-
-def _lock_for(path: Path) -> threading.Lock:
-    """One lock per target file across engines: two tasks never write the same .part."""
-    key = str(path.resolve())
-    with _path_locks_guard:
-        return _path_locks.setdefault(key, threading.Lock())
-
-
-def safe_filename(name: str, fallback: str = "download") -> str:
-    """A file name without folders or characters any OS refuses."""
-    base = re.split(r"[/\\]", name.strip())[-1] if name else ""
-    base = _UNSAFE_CHARS.sub("_", base).strip(" .")
-    if not base:
-        base = _UNSAFE_CHARS.sub("_", fallback).strip(" .") or "download"
-    if len(base) > 200:
-        stem, dot, suffix = base.rpartition(".")
-        base = f"{stem[: 190 - len(suffix)]}.{suffix}" if dot and len(suffix) < 10 else base[:200]
-    return base
-
-
-def _safe_component(text: str) -> str:
-    """Free text (a display name) as one path component: separators become ``_`` too."""
-    return re.sub(r"\s+", " ", _UNSAFE_CHARS.sub("_", text)).strip(" ._")
-
-
-def filename_from_signed_url(url: str) -> str | None:
-    """The ``filename`` of a signed URL's ``response-content-disposition`` parameter."""
-    values = parse_qs(urlsplit(url).query).get("response-content-disposition")
-    if not values:
-        return None
-    disposition = values[0]
-    match = _FILENAME_STAR.search(disposition)
-    if match:
-        return unquote(match.group(1).strip())
-    match = _FILENAME.search(disposition)
-    return match.group(1).strip() if match else None
-
-
-def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
-    """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS."""
-    short_id = _safe_component(order_id)[:8] or "order"
-    name = _safe_component(display_name or "")[:80].strip(" ._")
-    return Path(root) / (f"{name}_{short_id}" if name and name != short_id else short_id)
+class ForeignAssetError(DownloadError):
+    """The asset's href is not on ``{API}``: its signed URL is never asked for with the
+    token (contract §8.1; the SDK skips such assets too)."""
 
 
 class DownloadEngine:
@@ -123,23 +81,33 @@ class DownloadEngine:
         is_cancelled: IsCancelled | None = None,
         overwrite: bool = False,
     ) -> Path:
-        """The finished file's path. An existing finished file is returned untouched unless
-        ``overwrite``; a ``.part`` left by an earlier attempt is resumed."""
+        """The finished file's path. An existing finished file whose size is what the server
+        announces is returned untouched unless ``overwrite``; a ``.part`` left by an earlier
+        attempt is resumed. ForeignAssetError for an asset outside ``{API}``."""
         folder = Path(folder)
         _raise_if_cancelled(is_cancelled)
-        url = self.client.signed_url(asset.href)
-        name = safe_filename(filename_from_signed_url(url) or "", asset.key or asset.asset_id)
+        if asset.is_foreign(self.client.endpoints.api):
+            raise ForeignAssetError(
+                f"{asset.key or asset.href} is stored outside UP42 ({asset.origin}): "
+                "it was not downloaded."
+            )
+        signed = SignedUrl(self.client, asset.href)
+        name = download_filename(signed.url, asset.key or asset.asset_id)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise DownloadError(f"Cannot create the folder {folder}: {error.strerror}") from None
-        target = folder / name
-        with _lock_for(target):
-            if target.exists() and not overwrite:
+        target = contained_path(folder, name)
+
+        def waiting() -> None:
+            log.info("%s is being downloaded by another QGIS or task: waiting", target)
+
+        with target_lock(target, is_cancelled, waiting):
+            if target.exists() and not overwrite and self._trust_existing(signed, target):
                 log.info("%s exists already: not downloaded again", target)
                 return target
             part = target.with_name(target.name + ".part")
-            self._fetch(asset, url, part, progress, is_cancelled)
+            self._fetch(signed, part, progress, is_cancelled)
             try:
                 os.replace(part, target)
             except OSError as error:
@@ -149,36 +117,66 @@ class DownloadEngine:
         log.info("downloaded %s", target)
         return target
 
+    def _trust_existing(self, signed: SignedUrl, target: Path) -> bool:
+        """A finished file is trusted when its size and last bytes are the server's; when the
+        server announces no size, when its format says it is whole. Otherwise a shorter one
+        that matches becomes the ``.part`` to resume; anything else is set aside (never
+        deleted: it may be the user's edited copy) and downloaded again."""
+        size = target.stat().st_size
+        at = max(0, size - TAIL_BYTES)
+        total, tail = probe(self.client, signed, at, TAIL_BYTES)
+        with open(target, "rb") as handle:
+            handle.seek(at)
+            ours = handle.read(size - at)
+        # The server's bytes before our end must be ours: else it is not this file.
+        common = min(len(ours), len(tail))
+        prefix = ours[:common] == tail[:common]
+        if total is None:
+            if prefix and check_complete(target) is not False:
+                return True
+        elif total == size and size > 0 and prefix:
+            return True
+        part = target.with_name(target.name + ".part")
+        if prefix and (total is None or size < total) and not part.exists():
+            log.warning("%s is shorter than on the server: resuming it", target)
+            os.replace(target, part)
+            return False
+        aside = _free_name(target.with_name(target.name + ".size-mismatch"))
+        log.warning(
+            "%s has %s bytes, the server %s: kept as %s, downloading again",
+            target, size, total, aside.name,
+        )
+        os.replace(target, aside)
+        return False
+
     def _fetch(
         self,
-        asset: Asset,
-        url: str,
+        signed: SignedUrl,
         part: Path,
         progress: Progress | None,
         is_cancelled: IsCancelled | None,
     ) -> None:
-        refreshes = 0
         drops = 0
+        unverified = 0
         while True:
             _raise_if_cancelled(is_cancelled)
             offset = part.stat().st_size if part.exists() else 0
             try:
-                response = self.client.open_signed(url, offset)
+                response = self.client.open_signed(signed.url, offset)
             except Up42Error as error:
-                if error.status in (401, 403) and refreshes < URL_REFRESHES:
-                    # Signed URLs live about five minutes: ask for a fresh one.
-                    refreshes += 1
-                    log.info("signed URL refused (%s): getting a fresh one", error.status)
-                    url = self.client.signed_url(asset.href)
-                    continue
+                if signed.refresh(error):
+                    continue  # signed URLs live about five minutes; GCS says 400 then
                 if error.status == 416 and offset > 0 and drops < self.resume_attempts:
+                    if probe(self.client, signed, offset - 1)[0] == offset:
+                        return  # the .part is already whole (an earlier run stopped here)
                     # The .part is not a prefix of this file (changed, or longer): start over.
                     drops += 1
                     part.unlink(missing_ok=True)
                     continue
                 raise
             with response:
-                start, total = _response_range(response)
+                start, total = response_range(response)
+                framed = is_framed(response)
                 if response.status_code != 206:
                     offset = 0  # the whole file came: the .part starts over
                 elif start != offset:
@@ -191,6 +189,8 @@ class DownloadEngine:
                     # break many times and still get there.
                     progressed = part.exists() and part.stat().st_size > offset
                     drops = 1 if progressed else drops + 1
+                    if progressed:
+                        signed.refreshes = 0
                     if drops > self.resume_attempts:
                         raise NetworkError(
                             f"The download of {part.stem} kept breaking off; it will resume "
@@ -203,7 +203,19 @@ class DownloadEngine:
                     if pause > 0:
                         self.client.retry.sleep(pause)
                     continue
-            if total is not None and done < total:
+            if done > offset:
+                signed.refreshes = 0
+            if total is None:
+                if self._whole_without_size(signed, part, done, framed):
+                    return
+                unverified += 1
+                if unverified > self.resume_attempts:
+                    raise DownloadError(
+                        f"The download of {part.stem} ended without a size and the file "
+                        f"cannot be checked; it is kept as {part.name}."
+                    )
+                continue
+            if done < total:
                 # The stream ended early without an error (urllib3 1.x does not check).
                 drops = 1 if done > offset else drops + 1
                 if drops > self.resume_attempts:
@@ -211,13 +223,34 @@ class DownloadEngine:
                         f"The download of {part.stem} stopped at {done} of {total} bytes."
                     )
                 continue
-            if total is not None and done > total:
+            if done > total:
                 part.unlink(missing_ok=True)
                 raise DownloadError(
                     f"The download of {part.stem} is larger than announced ({done} > {total} "
                     "bytes); it was discarded."
                 )
             return
+
+    def _whole_without_size(
+        self, signed: SignedUrl, part: Path, done: int, framed: bool
+    ) -> bool:
+        """A body without Content-Length ended. A chunked one is whole unless its format
+        says otherwise (its framing ends it). For one ended by closing the connection the
+        server's own size, from a one-byte Range request, decides when it gives one; else
+        the format (a TIFF, ZIP, TAR/TGZ or JSON that is whole). False: resume."""
+        verdict = check_complete(part)
+        if framed and verdict is not False:
+            return True
+        announced = probe(self.client, signed, max(0, done - 1))[0] if done else None
+        if announced is not None and announced < done:
+            part.unlink(missing_ok=True)
+            raise DownloadError(
+                f"The download of {part.stem} is larger than the server's file; discarded."
+            )
+        if announced == done or (announced is None and verdict):
+            return True
+        log.info("download of %s ended without a size and is not whole: resuming", part.stem)
+        return False
 
     def _stream(
         self,
@@ -301,16 +334,13 @@ def _raise_if_cancelled(is_cancelled: IsCancelled | None) -> None:
         raise CancelledError("Download cancelled; it will resume next time.")
 
 
-def _response_range(response: requests.Response) -> tuple[int, int | None]:
-    """(first byte, total size) of a 200 or 206 answer; total None when not announced."""
-    if response.status_code == 206:
-        match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
-        if not match:
-            raise DownloadError("The server answered a resume request without Content-Range.")
-        total = None if match.group(3) == "*" else int(match.group(3))
-        return int(match.group(1)), total
-    length = response.headers.get("Content-Length")
-    return 0, int(length) if length and length.isdigit() else None
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path`` with ``-2``, ``-3`` … appended when it exists."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate
 
 
 # --- a whole order -----------------------------------------------------------------------------
@@ -326,31 +356,41 @@ def deliver_order(
     engine: DownloadEngine | None = None,
     max_unzipped_bytes: int = MAX_UNZIPPED_BYTES,
 ) -> list[Path]:
-    """Everything an order delivered into its order folder (ZIPs unpacked next to them, in a
-    folder named after the ZIP); returns the raster files found, sorted. When the delivery
-    has several items, each item's files go into a subfolder so equal names cannot clash."""
+    """Everything an order delivered into its order folder (archives unpacked next to them,
+    in a folder named after the archive; assets outside ``{API}`` skipped); returns the
+    raster files found, sorted. When the delivery has several items, each item's files go
+    into a subfolder so equal names cannot clash."""
     if display_name is None:
         display_name = client.order(order_id).display_name
     delivery = client.delivery(order_id)
     if not delivery.assets:
         raise DownloadError(f"Order {order_id} has no delivered files yet.")
     folder = order_folder(root, order_id, display_name)
-    jobs: list[tuple[Asset, Path]] = [(a, folder) for a in delivery.collection_assets]
-    seen = {a.href for a in delivery.collection_assets}
+    api = client.endpoints.api
+    jobs: list[tuple[Asset, Path]] = []
+    seen: set[str] = set()
     several = len(delivery.items) > 1
-    for item in delivery.items:
-        item_folder = folder / safe_filename(item.id, "item") if several else folder
-        for asset in item.assets:
-            if asset.href not in seen:
-                seen.add(asset.href)
-                jobs.append((asset, item_folder))
+    candidates = [(a, folder) for a in delivery.collection_assets] + [
+        (a, contained_path(folder, item.id) if several else folder)
+        for item in delivery.items
+        for a in item.assets
+    ]
+    for asset, target_folder in candidates:
+        if asset.href in seen:
+            continue
+        seen.add(asset.href)
+        if asset.is_foreign(api):
+            log.warning("%s is stored outside UP42 (%s): skipped", asset.key, asset.origin)
+            continue
+        jobs.append((asset, target_folder))
     engine = engine or DownloadEngine(client)
     paths = engine.download_to(jobs, progress, is_cancelled, overwrite)
     rasters: list[Path] = []
-    for (asset, _), path in zip(jobs, paths, strict=True):
+    for path in paths:
         _raise_if_cancelled(is_cancelled)
-        if asset.is_zip or path.suffix.lower() == ".zip":
-            extracted = safe_extract_zip(path, path.with_suffix(""), max_unzipped_bytes)
+        # By content: a delivery named .zip may be a TGZ, a ZIP may have no suffix.
+        extracted = unpack_archive(path, archive_folder(path), max_unzipped_bytes)
+        if extracted is not None:
             rasters += [p for p in extracted if p.suffix.lower() in RASTER_SUFFIXES]
         elif path.suffix.lower() in RASTER_SUFFIXES:
             rasters.append(path)

@@ -4,11 +4,14 @@ from the HTTP connection under urllib3; encoded ones go through requests' decodi
 from __future__ import annotations
 
 import http.client
+import re
 import ssl
 from collections.abc import Iterator
 from typing import BinaryIO
 
 import requests
+
+from .errors import DownloadError
 
 # The bytes pass through one reused buffer that stays in the CPU cache: a fresh 4 MiB object
 # per read (iter_content) cost twice the CPU per GiB, and on the benchmark VM writes of 256 KiB
@@ -59,3 +62,28 @@ def _read_into(body: http.client.HTTPResponse, view: memoryview) -> int:
         raise requests.ConnectionError(f"Read timed out. ({error})") from error
     except (http.client.HTTPException, OSError) as error:
         raise requests.exceptions.ChunkedEncodingError(f"Connection broken: {error!r}") from error
+
+
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
+
+
+def response_range(response: requests.Response) -> tuple[int, int | None]:
+    """(first byte, total size) of a 200 or 206 answer; total None when not announced (or
+    when the body is content-encoded: its Content-Length counts the encoded bytes)."""
+    if response.status_code == 206:
+        match = _CONTENT_RANGE.match(response.headers.get("Content-Range", ""))
+        if not match:
+            raise DownloadError("The server answered a resume request without Content-Range.")
+        total = None if match.group(3) == "*" else int(match.group(3))
+        return int(match.group(1)), total
+    encoding = response.headers.get("Content-Encoding", "").strip().lower()
+    length = response.headers.get("Content-Length")
+    if encoding not in ("", "identity") or not (length and length.isdigit()):
+        return 0, None
+    return 0, int(length)
+
+
+def is_framed(response: requests.Response) -> bool:
+    """A chunked body ends with its own terminator: http.client raises when it is cut, so a
+    chunked body that ended without error is whole even without a Content-Length."""
+    return "chunked" in response.headers.get("Transfer-Encoding", "").lower()

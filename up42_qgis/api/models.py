@@ -345,8 +345,33 @@ class Asset:
         return "tiff" in kind or "jp2" in kind or self.key.lower().endswith((".tif", ".tiff"))
 
     @property
+    def is_archive(self) -> bool:
+        """Named or typed as an archive (ZIP, TAR, TGZ). Only a hint: what a file really is
+        comes from its content (``api.archive.archive_kind``)."""
+        kind = self.media_type.lower()
+        return any(k in kind for k in ("zip", "gzip", "x-tar")) or self.key.lower().endswith(
+            (".zip", ".tar", ".tgz", ".tar.gz")
+        )
+
+    @property
     def is_zip(self) -> bool:
-        return "zip" in self.media_type.lower() or self.key.lower().endswith(".zip")
+        """Kept for callers: any archive (a "ZIP" delivery may be a TGZ; both unpack through
+        ``safe_extract_zip``)."""
+        return self.is_archive
+
+    @property
+    def origin(self) -> str:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.href)
+        return f"{parts.scheme}://{parts.netloc}" if parts.scheme else self.href[:40]
+
+    def is_foreign(self, api: str) -> bool:
+        """True unless ``href`` lies under ``{API}`` (same scheme, host, port and path
+        prefix): the token and the ``download-url`` call go to ``{API}`` only (§8.1)."""
+        from .origins import is_under_origin
+
+        return not is_under_origin(self.href, api)
 
     @classmethod
     def from_json(cls, key: str, data: JSON) -> Asset:

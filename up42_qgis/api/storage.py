@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .catalog import next_body, next_link
 from .endpoints import Endpoints
-from .errors import ServerError
+from .errors import DownloadError, ServerError
 from .http import Transport
+from .http_errors import safe_url
 from .models import JSON, Asset, Delivery, StorageItem
+from .origins import is_under_origin
 
 STORAGE_PAGE_SIZE = 100
 MAX_STORAGE_PAGES = 100
@@ -83,6 +85,12 @@ class StorageApi:
         return Delivery(order_id, tuple(items), tuple(collection_assets))
 
     def signed_url(self, href: str) -> str:
+        """POSTs ``download-url`` with the token, so only for an href under ``{API}``."""
+        if not is_under_origin(href, self._endpoints.api):
+            raise DownloadError(
+                f"{safe_url(href)} is not on {self._endpoints.api}: it is not asked for a "
+                "download URL (the sign-in token stays with UP42)."
+            )
         payload = self._transport.json(
             "POST",
             download_url_href(href),

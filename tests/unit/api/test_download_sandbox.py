@@ -124,23 +124,50 @@ def test_an_expired_signed_url_is_replaced_by_a_fresh_one(sandbox, up42, tmp_pat
     sandbox.clear_log()
     path = DownloadEngine(client).download_asset(asset, tmp_path)
     client.close()
-    assert signed_gets(sandbox) == [403, 200]
+    assert signed_gets(sandbox) == [400, 200]  # GCS: 400 ExpiredToken
     posts = [e for e in sandbox.request_log() if e["path"].endswith("/download-url")]
     assert len(posts) == 2
     assert path.read_bytes() == sandbox.asset_bytes(asset.asset_id)
 
 
-def test_a_finished_file_is_never_overwritten_unless_asked(sandbox, up42, tmp_path):
+def test_a_finished_file_is_trusted_only_when_the_server_agrees(sandbox, up42, tmp_path):
+    order = fulfilled_order(up42)
+    asset = next(a for a in up42.delivery(order.id).assets if a.is_raster)
+    source = sandbox.asset_bytes(asset.asset_id)
+    engine = DownloadEngine(up42)
+    path = engine.download_asset(asset, tmp_path)
+    # Whole: one small Range probe, nothing downloaded again.
+    sandbox.clear_log()
+    assert engine.download_asset(asset, tmp_path) == path
+    assert signed_gets(sandbox) == [206]
+    assert path.read_bytes() == source
+    # Cut short (what an old version kept for a body without Content-Length): resumed.
+    path.write_bytes(source[:1000])
+    sandbox.clear_log()
+    assert engine.download_asset(asset, tmp_path) == path
+    assert signed_gets(sandbox) == [206, 206]
+    assert path.read_bytes() == source
+    # Not this file (two writers, or the user's edited copy): set aside, never lost.
+    path.write_bytes(b"the user's edited copy")
+    assert engine.download_asset(asset, tmp_path) == path
+    assert path.read_bytes() == source
+    assert (tmp_path / "ms.tif.size-mismatch").read_bytes() == b"the user's edited copy"
+    path.write_bytes(source + b"appended by a second writer")
+    assert engine.download_asset(asset, tmp_path) == path
+    assert path.read_bytes() == source
+    assert (tmp_path / "ms.tif.size-mismatch-2").stat().st_size == len(source) + 27
+    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.lock"))
+
+
+def test_overwrite_downloads_a_finished_file_again(sandbox, up42, tmp_path):
     order = fulfilled_order(up42)
     asset = next(a for a in up42.delivery(order.id).assets if a.is_raster)
     engine = DownloadEngine(up42)
     path = engine.download_asset(asset, tmp_path)
-    path.write_bytes(b"the user's edited copy")
     sandbox.clear_log()
-    assert engine.download_asset(asset, tmp_path) == path
-    assert path.read_bytes() == b"the user's edited copy"
-    assert signed_gets(sandbox) == []
     assert engine.download_asset(asset, tmp_path, overwrite=True) == path
+    assert signed_gets(sandbox) == [200]
     assert path.read_bytes() == sandbox.asset_bytes(asset.asset_id)
 
 
@@ -173,10 +200,12 @@ def test_deliver_order_unpacks_the_zip_and_returns_the_rasters(sandbox, up42, tm
         zipped_tifs = [n for n in archive.namelist() if n.lower().endswith((".tif", ".tiff"))]
     unpacked = [p for p in rasters if zip_path.with_suffix("") in p.parents]
     assert len(unpacked) == len(zipped_tifs) >= 1
-    # A second delivery of the same order downloads nothing again.
+    # A second delivery of the same order downloads nothing again (small probes only).
     sandbox.clear_log()
     assert deliver_order(up42, order.id, tmp_path) == rasters
-    assert signed_gets(sandbox) == []
+    assert set(signed_gets(sandbox)) == {206}
+    probes = [e for e in sandbox.request_log() if e["path"].startswith("/signed/")]
+    assert len(probes) == len(up42.delivery(order.id).assets)
 
 
 def test_an_order_without_files_says_so(sandbox, up42, tmp_path):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import tarfile
+import xml.etree.ElementTree as ET
 import zipfile
 from urllib.parse import parse_qs, urlsplit
 
@@ -145,20 +147,69 @@ def test_signed_download_headers_head_and_range(api: Api, fulfilled_order) -> No
     assert beyond.status_code == 416
 
 
-def test_signed_urls_expire_and_are_tamper_proof(api: Api, sandbox: SandboxControl,
-                                                 fulfilled_order) -> None:
+def test_signed_urls_expire_and_are_tamper_proof_as_gcs_answers(
+        api: Api, sandbox: SandboxControl, fulfilled_order) -> None:
     order_id, _ = fulfilled_order()
     href, _ = _ms_asset(api, order_id)
     url = _asset_url(api, href)
     tampered = url.replace("X-Signature=", "X-Signature=0")
     response = requests.get(tampered, timeout=30)
     assert response.status_code == 403
-    assert response.headers["Content-Type"].startswith("text/")
+    assert response.headers["Content-Type"].startswith("application/xml")
+    assert "<Code>SignatureDoesNotMatch</Code>" in response.text
     sandbox.configure(signed_url_ttl_s=0)
-    expired = requests.get(_asset_url(api, href), timeout=30)
-    assert expired.status_code == 403
-    assert "expired" in expired.text
+    expired_url = _asset_url(api, href)
+    expired = requests.get(expired_url, timeout=30)
+    # Google Cloud Storage: 400 with an XML body for an expired V4 signature (contract §8.2).
+    assert expired.status_code == 400
+    assert expired.headers["Content-Type"].startswith("application/xml")
+    assert ET.fromstring(expired.content).findtext("Code") == "ExpiredToken"
+    sandbox.configure(signed_url_expired_status=403)
+    forbidden = requests.get(expired_url, timeout=30)
+    assert forbidden.status_code == 403
+    assert ET.fromstring(forbidden.content).findtext("Code") == "AccessDenied"
     assert requests.get(url, timeout=30).status_code == 200  # issued with the old TTL
+
+
+@pytest.mark.parametrize(("collection", "product", "suffix"), [
+    ("spot", "spot-display", ".tar.gz"),
+    ("capella-sar", "capella-geo", ".zip"),  # a gzip tarball under a .zip name
+])
+def test_original_delivery_as_a_gzip_tarball(api: Api, fulfilled_order, collection: str,
+                                             product: str, suffix: str) -> None:
+    scene = api.scene(collection)
+    west, south, east, north = scene["bbox"]
+    cx, cy = (west + east) / 2, (south + north) / 2
+    aoi = {"type": "Polygon", "coordinates": [[[cx - 0.01, cy - 0.01], [cx + 0.01, cy - 0.01],
+                                               [cx + 0.01, cy + 0.01], [cx - 0.01, cy + 0.01],
+                                               [cx - 0.01, cy - 0.01]]]}
+    order_id, scene = fulfilled_order(collection, product, aoi)
+    collection_json = api.get("/v2/assets/stac/collections").json()["collections"][0]
+    name, original = next(iter(collection_json["assets"].items()))
+    assert name == scene["properties"]["sceneId"] + suffix
+    assert original["type"] == "application/gzip"
+    archive = requests.get(_asset_url(api, original["href"]), timeout=30)
+    assert archive.headers["Content-Type"] == "application/gzip"
+    assert archive.content[:2] == b"\x1f\x8b"
+    with tarfile.open(fileobj=io.BytesIO(archive.content), mode="r:gz") as tarball:
+        members = {m.name: m for m in tarball.getmembers()}
+        tif = next(n for n in members if n.endswith("_MS.TIF"))
+        assert tif.startswith("output/")
+        assert all(m.isfile() for m in members.values())
+        assert tarball.extractfile(tif).read(4) in (b"II*\x00", b"MM\x00*")
+        metadata = json.loads(tarball.extractfile(
+            next(n for n in members if n.endswith("metadata.json"))).read())
+    assert metadata["orderId"] == order_id
+
+
+def test_a_foreign_asset_href_is_listed_verbatim(api: Api, sandbox: SandboxControl,
+                                                 fulfilled_order) -> None:
+    sandbox.configure(foreign_asset_href="http://elsewhere.example:8080/bucket/x.tif")
+    order_id, _ = fulfilled_order()
+    items = _search(api, filter=_order_filter(order_id)).json()["features"]
+    ms = next(i for i in items if "ms.tif" in i["assets"])
+    assert ms["assets"]["external.tif"]["href"] == "http://elsewhere.example:8080/bucket/x.tif"
+    assert all("external.tif" not in i["assets"] for i in items if i is not ms)
 
 
 def test_unknown_asset_is_404(api: Api) -> None:
