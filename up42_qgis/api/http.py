@@ -205,7 +205,7 @@ class Transport:
         reauthenticated = False
         while True:
             request_headers = dict(headers or {})
-            token = ""
+            token: str | None = None  # the bearer token of an authenticated call
             if authenticated:
                 if self.token_source is None:
                     raise AuthenticationError("Not signed in.")
@@ -255,7 +255,8 @@ class Transport:
                 # The token died early (server restart, clock skew): sign in again, once.
                 reauthenticated = True
                 response.close()
-                assert self.token_source is not None
+                if self.token_source is None or token is None:  # both set when authenticated
+                    raise AuthenticationError("Not signed in.")
                 self.token_source.invalidate(token)
                 log.info("%s %s: 401, signing in again", method, safe_url(url))
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -25,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ..api.errors import Up42Error
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
 from ..i18n import tr
-from ..tasks.base import Up42Task
+from ..tasks.base import LOG_TAG, Up42Task
 from ..tasks.orders import EstimateTask
 from .order_dialog import OrderDialog, OrderLine, format_credits
 
@@ -170,8 +171,12 @@ class OrderBar(QWidget):
             from ..settings import SettingsStore
 
             SettingsStore.update(last_products={**remembered, **changed})
-        except Exception:  # remembering is a convenience; the choice still applies
-            pass
+        except Exception as error:  # remembering is a convenience; the choice still applies
+            QgsMessageLog.logMessage(
+                f"Could not remember the chosen data products: {error}",
+                LOG_TAG,
+                Qgis.MessageLevel.Warning,
+            )
 
     def _product_changed(self, collection: str) -> None:
         self._remember_products()
@@ -319,8 +324,12 @@ class OrderBar(QWidget):
             from ..settings import SettingsStore
 
             auto_default = bool(SettingsStore.load().auto_download)
-        except Exception:
-            pass
+        except Exception as error:  # unreadable settings: the dialog offers it unticked
+            QgsMessageLog.logMessage(
+                f"Could not read the auto-download setting: {error}",
+                LOG_TAG,
+                Qgis.MessageLevel.Warning,
+            )
         self.dialog = OrderDialog(
             self.context,
             lines,

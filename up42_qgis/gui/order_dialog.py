@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
-from ..tasks.base import Up42Task
+from ..tasks.base import LOG_TAG, Up42Task
 from ..tasks.orders import PlaceOrdersTask
 
 ERROR_COLOUR = QColor("#b3261e")
@@ -293,8 +293,12 @@ class OrderDialog(QDialog):
             from ..settings import SettingsStore
 
             SettingsStore.update(auto_download=auto)
-        except Exception:  # remembering the checkbox is a convenience only
-            pass
+        except Exception as error:  # remembering the checkbox is a convenience only
+            QgsMessageLog.logMessage(
+                f"Could not remember the auto-download choice: {error}",
+                LOG_TAG,
+                Qgis.MessageLevel.Warning,
+            )
 
     def reject(self) -> None:
         if self.is_placing:

@@ -87,8 +87,12 @@ def guarded(slot):
                     iface.messageBar().pushMessage(
                         tr("UP42"), error_text(error), Qgis.MessageLevel.Warning, 10
                     )
-            except Exception:  # the message bar itself failing must not raise either
-                pass
+            except Exception as bar_error:  # the message bar failing must not raise either
+                QgsMessageLog.logMessage(
+                    f"Could not show it in the message bar: {bar_error}",
+                    LOG_TAG,
+                    Qgis.MessageLevel.Warning,
+                )
             return None
 
     return run

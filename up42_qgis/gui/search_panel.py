@@ -180,11 +180,11 @@ class SearchPanel(SearchPanelLayout):
             self._set_state(State.NOT_SIGNED_IN)
             return
         problems = self.search_problems()
-        if problems:
+        aoi = self.aoi_widget.aoi
+        if problems or aoi is None:  # a missing AOI is always one of the problems
             self._show_message(" ".join(problems))
             return
-        assert self.aoi_widget.aoi is not None
-        self.request = self.filters.build_request(self.aoi_widget.aoi.geojson)
+        self.request = self.filters.build_request(aoi.geojson)
         self.filters.remember()
         self.next_request = None
         self.number_matched = None
@@ -201,7 +201,8 @@ class SearchPanel(SearchPanelLayout):
         self._start_page(self.next_request)
 
     def _start_page(self, next_request: JSON | None) -> None:
-        assert self.request is not None
+        if self.request is None:  # search() sets it first and load_more() checks it
+            raise RuntimeError("A page of results was asked for before any search.")
         source = self._task_client()
         if source is None:
             return
