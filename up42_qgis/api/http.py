@@ -9,31 +9,53 @@ secret (password, access tokens) is masked in messages built from server text.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import requests
 
-from .errors import AuthenticationError, RateLimitError, ServerError, Up42Error
+from .errors import (
+    AuthenticationError,
+    CancelledError,
+    ForeignOriginError,
+    NetworkError,
+    RateLimitError,
+    ServerError,
+    Up42Error,
+)
 from .gc_pause import collector_paused
+from .http_body import ERROR_BODY_CAP, MAX_JSON_BYTES, read_capped
 from .http_errors import (
-    URL_WITH_QUERY,
+    classify_licence_error,
     error_class_for,
     host_of,
     message_from_body,
     network_error,
+    origin_of,
     parse_retry_after,
     read_body,
     safe_url,
 )
+from .http_flight import (
+    CANCELLED,
+    CLOSED,
+    DEADLINE,
+    Flight,
+    FlightWatch,
+    IsCancelled,
+    TrackingAdapter,
+)
+from .http_secrets import SecretRegistry
 
 log = logging.getLogger("up42_qgis.api")
 T = TypeVar("T")
+WAIT_SLICE_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -43,7 +65,8 @@ class NetworkOptions:
     ``proxy_for`` maps a URL to a requests ``proxies`` dict ({} = direct); it must be a plain
     Python callable (no Qt) and is called on worker threads. ``verify`` is a CA bundle path or
     True. ``timeout`` is the connect/read timeout for API calls, ``download_read_timeout`` the
-    read timeout for downloads.
+    read timeout for downloads. ``deadline`` bounds every API call as a whole (a server
+    trickling bytes cannot keep it alive), ``max_json_bytes`` the size of a JSON answer.
     """
 
     user_agent: str = "up42-qgis"
@@ -52,6 +75,8 @@ class NetworkOptions:
     timeout: float = 30.0
     download_read_timeout: float = 120.0
     trust_env: bool = True
+    deadline: float = 120.0
+    max_json_bytes: int = MAX_JSON_BYTES
 
 
 @dataclass(frozen=True)
@@ -60,16 +85,23 @@ class RetryPolicy:
     a connection error or a 5xx (its length is the number of retries). 429, and 503 with
     ``Retry-After``, are retried for every method up to ``rate_limit_retries`` times, waiting
     what the server asks, but never longer than ``max_retry_after`` (beyond that the error is
-    raised so the user can decide). ``sleep`` is injectable so tests run fast and can see the
-    waits."""
+    raised so the user can decide); a 429 without ``Retry-After`` waits 1, 2, 4 … s
+    (``rate_limit_delay``). ``sleep`` is injectable so tests run fast and can see the
+    waits; the default waits are cancellable (``Transport.wait``)."""
 
     backoff: tuple[float, ...] = (0.0, 2.0, 4.0, 8.0, 16.0)
     rate_limit_retries: int = 5
     max_retry_after: float = 60.0
     sleep: Callable[[float], None] = time.sleep
+    rate_limit_first: float = 1.0
+    rate_limit_cap: float = 30.0
 
     def delay(self, attempt: int) -> float:
         return self.backoff[min(attempt, len(self.backoff) - 1)] if self.backoff else 0.0
+
+    def rate_limit_delay(self, attempt: int) -> float:
+        """The wait after a 429 without ``Retry-After``: 1, 2, 4 … s, capped; never 0."""
+        return min(self.rate_limit_cap, self.rate_limit_first * 2 ** min(attempt, 30))
 
 
 class TokenSource(Protocol):
@@ -89,6 +121,26 @@ def _close_sessions(
         session.close()
 
 
+class _Session(requests.Session):
+    """A session whose redirects never carry the token to an origin the transport does not
+    trust (requests keeps it on a same-host redirect to another port or from http to https)."""
+
+    def __init__(self, is_trusted: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._is_trusted = is_trusted
+
+    def rebuild_auth(self, prepared_request: Any, response: Any) -> None:
+        super().rebuild_auth(prepared_request, response)
+        url = prepared_request.url or ""
+        if "Authorization" in prepared_request.headers and not self._is_trusted(url):
+            del prepared_request.headers["Authorization"]
+
+    def should_strip_auth(self, old_url: str, new_url: str) -> bool:
+        return origin_of(old_url) != origin_of(new_url) or super().should_strip_auth(
+            old_url, new_url
+        )
+
+
 class Transport:
     """Sends requests for one client, shared by every task's thread."""
 
@@ -100,48 +152,61 @@ class Transport:
         self.network = network or NetworkOptions()
         self.retry = retry or RetryPolicy()
         self.token_source: TokenSource | None = None
+        self.secrets = SecretRegistry()
         self._lock = threading.Lock()
         self._sessions: list[requests.Session] = []
         self._idle: list[requests.Session] = []
-        self._secrets: set[str] = set()
+        self._trusted: frozenset[tuple[str, str, int]] = frozenset()
+        self._watch = FlightWatch()
+        self._flight_of: weakref.WeakKeyDictionary[requests.Response, Flight] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._local = threading.local()
+        self._closed = threading.Event()
         # Sockets are closed even when nobody calls close() (a client replaced in settings).
         weakref.finalize(self, _close_sessions, self._sessions, self._idle, self._lock)
 
     # --- secrets -----------------------------------------------------------------------------
     def add_secret(self, secret: str) -> None:
-        """Mask ``secret`` wherever server text would put it into a message."""
-        if secret and len(secret) >= 4:
-            with self._lock:
-                self._secrets.add(secret)
+        """Mask ``secret`` wherever server text would put it into a message or a log line."""
+        self.secrets.add(secret)
+
+    def add_signed_url(self, url: str) -> None:
+        """Mask a signed URL and its signature wherever it could be quoted."""
+        self.secrets.add_signed_url(url)
 
     def discard_secret(self, secret: str) -> None:
-        with self._lock:
-            self._secrets.discard(secret)
+        self.secrets.discard(secret)
 
     def scrub(self, text: str) -> str:
-        cleaned = URL_WITH_QUERY.sub(r"\1", text)
-        with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
-            cleaned = cleaned.replace(secret, "***")
-        return cleaned
+        return self.secrets.scrub(text)
 
     # --- sessions ----------------------------------------------------------------------------
     # A small pool instead of one session per thread: worker threads come and go (QGIS tasks,
     # download pools) and per-thread sessions would pile up with their open sockets. A session
     # is borrowed for the duration of one ``send``; a streamed body keeps its own connection.
-    def _borrow(self) -> requests.Session:
+    def _borrow(self, flight: Flight) -> requests.Session:
+        session: requests.Session | None = None
         with self._lock:
             if self._idle:
-                return self._idle.pop()
-        session = requests.Session()
-        session.trust_env = self.network.trust_env
-        session.headers["User-Agent"] = self.network.user_agent
-        with self._lock:
-            self._sessions.append(session)
+                session = self._idle.pop()
+        if session is None:
+            session = _Session(self.is_trusted)
+            session.trust_env = self.network.trust_env
+            session.headers["User-Agent"] = self.network.user_agent
+            for prefix in ("https://", "http://"):
+                session.mount(prefix, TrackingAdapter())
+            with self._lock:
+                self._sessions.append(session)
+        for adapter in session.adapters.values():
+            if isinstance(adapter, TrackingAdapter):
+                adapter.flight = flight
         return session
 
     def _give_back(self, session: requests.Session) -> None:
+        for adapter in session.adapters.values():
+            if isinstance(adapter, TrackingAdapter):
+                adapter.flight = None
         with self._lock:
             if any(s is session for s in self._sessions):
                 self._idle.append(session)
@@ -154,6 +219,11 @@ class Transport:
             return len(self._sessions)
 
     def close(self) -> None:
+        """For good: every call in flight is aborted (its connection closed, even while
+        another thread is blocked reading it), every retry wait ends, later calls raise
+        CancelledError, and the pooled connections are closed. Returns at once."""
+        self._closed.set()
+        self._watch.abort_all(CLOSED)
         _close_sessions(self._sessions, self._idle, self._lock)
 
     def _proxies(self, url: str) -> dict[str, Any] | None:
@@ -169,13 +239,18 @@ class Transport:
     ) -> Up42Error:
         body, text = read_body(response)
         status = response.status_code
+        server_text = message_from_body(body, text, "", None)
         message = self.scrub(message_from_body(body, text, response.reason or "", status))
         cls = error_class or error_class_for(status)
+        if status == 451 and error_class is None:
+            cls, message = classify_licence_error(self.scrub(server_text))
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
         if cls is RateLimitError:
-            return RateLimitError(
-                message, status, parse_retry_after(response.headers.get("Retry-After"))
-            )
-        return cls(message, status)
+            return RateLimitError(message, status, retry_after)
+        error = cls(message, status)
+        if retry_after is not None:
+            error.retry_after = retry_after  # type: ignore[attr-defined]
+        return error
 
     # --- requests ----------------------------------------------------------------------------
     def request(
@@ -189,21 +264,40 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         retry_errors: bool | None = None,
+        resend: bool = True,
         stream: bool = False,
         read_timeout: float | None = None,
+        deadline: float | None = None,
+        body_deadline: float | None = None,
+        is_cancelled: IsCancelled | None = None,
         error_classes: Mapping[int, type[Up42Error]] | None = None,
     ) -> requests.Response:
-        """One call with the contract's retries. ``retry_errors`` (default: GET, HEAD, PUT,
-        PATCH, DELETE) allows retries after connection errors and 5xx; pass False for a call
-        that must never be repeated blindly (an order POST). Returns a response < 400."""
+        """One call with the contract's retries. Returns a response < 400.
+
+        ``retry_errors`` (default: GET, HEAD, PUT, PATCH, DELETE) allows retries after
+        connection errors and 5xx. ``resend=False`` sends the call exactly once (an order
+        POST): no re-send after a 429 or 503 with ``Retry-After``, a 5xx, a dropped
+        connection, a 401 or a redirect; the error goes to the caller, who looks the order up.
+
+        ``deadline`` bounds each attempt as a whole (default ``network.deadline``), however
+        slowly the server trickles; for ``stream=True`` it covers the headers, and
+        ``body_deadline`` (default none) the body read afterwards. ``is_cancelled`` (or the
+        thread's ``cancel_when`` hook) aborts the call and any retry wait as soon as it says
+        so, closing the connection. A body that is not streamed is read with a size cap."""
         method = method.upper()
         if retry_errors is None:
             retry_errors = method in ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
+        if not resend:
+            retry_errors = False
+        cancelled = is_cancelled or getattr(self._local, "is_cancelled", None)
         timeout = (self.network.timeout, read_timeout or self.network.timeout)
+        if authenticated:
+            self._check_origin(url)
         attempts = 0
         rate_limited = 0
         reauthenticated = False
         while True:
+            self._raise_if_cancelled(cancelled)
             request_headers = dict(headers or {})
             token = ""
             if authenticated:
@@ -216,32 +310,51 @@ class Transport:
                     raise
                 request_headers["Authorization"] = f"Bearer {token}"
             started = time.monotonic()
-            session = self._borrow()
+            flight = Flight(deadline or self.network.deadline, cancelled)
+            self._watch.add(flight)
+            held = False
             try:
-                response = session.request(
-                    method,
-                    url,
-                    params=params,
-                    json=json_body,
-                    data=data,
-                    headers=request_headers,
-                    timeout=timeout,
-                    stream=stream,
-                    proxies=self._proxies(url),
-                    verify=self.network.verify,
-                    allow_redirects=True,
-                )
+                session = self._borrow(flight)
+                try:
+                    response = session.request(
+                        method,
+                        url,
+                        params=params,
+                        json=json_body,
+                        data=data,
+                        headers=request_headers,
+                        timeout=timeout,
+                        stream=True,  # bodies are read here, with a cap, under the deadline
+                        proxies=self._proxies(url),
+                        verify=self.network.verify,
+                        allow_redirects=resend,
+                    )
+                finally:
+                    self._give_back(session)
+                status = response.status_code
+                if status >= 400:
+                    read_capped(response, ERROR_BODY_CAP, truncate=True)
+                elif not stream:
+                    read_capped(response, self.network.max_json_bytes, url=url)
+                self._raise_if_aborted(flight, url, response)
+                if status < 400 and stream:
+                    self._hold(response, flight, body_deadline)
+                    held = True
             except requests.RequestException as error:
-                failure = network_error(error, url, timeout[1])
+                failure = self._aborted(flight, url) or network_error(error, url, timeout[1])
                 log.info("%s %s failed: %s", method, safe_url(url), failure)
-                if retry_errors and attempts < len(self.retry.backoff):
-                    self._wait(self.retry.delay(attempts), method, url, failure.message)
+                if (
+                    flight.reason is None
+                    and retry_errors
+                    and attempts < len(self.retry.backoff)
+                ):
+                    self._wait(self.retry.delay(attempts), method, url, failure.message, cancelled)
                     attempts += 1
                     continue
                 raise failure from None
             finally:
-                self._give_back(session)
-            status = response.status_code
+                if not held:
+                    self._watch.remove(flight)
             log.debug(
                 "%s %s -> %s (%.0f ms)",
                 method,
@@ -249,28 +362,43 @@ class Transport:
                 status,
                 (time.monotonic() - started) * 1000,
             )
-            if status < 400:
+            if status < 300 or (status < 400 and resend):
                 return response
+            if status < 400:  # a redirect of a call that is sent once: not followed
+                response.close()
+                raise Up42Error(
+                    f"{host_of(url)} answered with a redirect (HTTP {status}) that is not "
+                    "followed for this call.",
+                    status,
+                )
             if status == 401 and authenticated and not reauthenticated:
                 # The token died early (server restart, clock skew): sign in again, once.
                 reauthenticated = True
                 response.close()
                 assert self.token_source is not None
                 self.token_source.invalidate(token)
-                log.info("%s %s: 401, signing in again", method, safe_url(url))
-                continue
+                if resend:
+                    log.info("%s %s: 401, signing in again", method, safe_url(url))
+                    continue
+                raise AuthenticationError(
+                    "UP42 refused the sign-in token for this call.", 401
+                )
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             rejected = status == 429 or (status == 503 and retry_after is not None)
-            if rejected and rate_limited < self.retry.rate_limit_retries:
-                wait = retry_after if retry_after is not None else self.retry.delay(rate_limited)
+            if rejected and resend and rate_limited < self.retry.rate_limit_retries:
+                wait = (
+                    retry_after
+                    if retry_after is not None
+                    else self.retry.rate_limit_delay(rate_limited)
+                )
                 if wait <= self.retry.max_retry_after:
                     response.close()
-                    self._wait(wait, method, url, f"HTTP {status}")
+                    self._wait(wait, method, url, f"HTTP {status}", cancelled)
                     rate_limited += 1
                     continue
             elif status >= 500 and retry_errors and attempts < len(self.retry.backoff):
                 response.close()
-                self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}")
+                self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}", cancelled)
                 attempts += 1
                 continue
             error = self.error_from_response(
@@ -280,10 +408,131 @@ class Transport:
             log.info("%s %s -> %s: %s", method, safe_url(url), status, error.message)
             raise error
 
-    def _wait(self, seconds: float, method: str, url: str, why: str) -> None:
+    def _wait(
+        self, seconds: float, method: str, url: str, why: str, cancelled: IsCancelled | None
+    ) -> None:
         log.info("retrying %s %s after %s in %.1f s", method, safe_url(url), why, seconds)
-        if seconds > 0:
+        self.wait(seconds, cancelled)
+
+    def wait(self, seconds: float, is_cancelled: IsCancelled | None = None) -> None:
+        """Waits ``seconds`` (a retry or ``Retry-After`` wait), but raises CancelledError as
+        soon as ``is_cancelled`` (or the thread's ``cancel_when`` hook) says so or the
+        transport is closed. An injected ``RetryPolicy.sleep`` (tests) is called instead."""
+        cancelled = is_cancelled or getattr(self._local, "is_cancelled", None)
+        self._raise_if_cancelled(cancelled)
+        if seconds <= 0:
+            return
+        if self.retry.sleep is not time.sleep:
             self.retry.sleep(seconds)
+            self._raise_if_cancelled(cancelled)
+            return
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            if self._closed.wait(min(left, WAIT_SLICE_S)):
+                break
+            self._raise_if_cancelled(cancelled)
+        self._raise_if_cancelled(cancelled)
+
+    # --- deadlines, cancellation, origins -----------------------------------------------------
+    @contextlib.contextmanager
+    def cancel_when(self, is_cancelled: IsCancelled) -> Iterator[None]:
+        """Every call this thread makes inside the block is aborted (connection closed, waits
+        ended) as soon as ``is_cancelled()`` is true, e.g. a QgsTask's ``isCanceled``."""
+        previous = getattr(self._local, "is_cancelled", None)
+        self._local.is_cancelled = is_cancelled
+        try:
+            yield
+        finally:
+            self._local.is_cancelled = previous
+
+    def abort_all(self) -> int:
+        """Closes the connection of every call in flight (another thread may be blocked in
+        it); they raise CancelledError. Returns how many there were."""
+        return self._watch.abort_all(CLOSED)
+
+    def abort(self, response: requests.Response) -> None:
+        """Closes the connection of a streamed response from any thread: the reader blocked
+        on it gets an error at once (a download that stalls or trickles)."""
+        flight = self._flight_of.get(response)
+        if flight is not None:
+            flight.abort(CANCELLED)
+
+    @property
+    def flights(self) -> int:
+        """Calls in flight, streamed responses still open included."""
+        return self._watch.count
+
+    def trust(self, *urls: str) -> None:
+        """The origins (scheme, host, port) the sign-in token may be sent to."""
+        with self._lock:
+            self._trusted = frozenset(origin_of(u) for u in urls)
+
+    def is_trusted(self, url: str) -> bool:
+        return not self._trusted or origin_of(url) in self._trusted
+
+    def _check_origin(self, url: str) -> None:
+        if not self.is_trusted(url):
+            raise ForeignOriginError(
+                f"{safe_url(url)} is outside UP42 ({host_of(url)}): the UP42 sign-in is never "
+                "sent there, so it was not fetched."
+            )
+
+    def _raise_if_cancelled(self, cancelled: IsCancelled | None) -> None:
+        if self._closed.is_set():
+            raise CancelledError("Stopped: the connection to UP42 was closed.", maybe_sent=False)
+        if cancelled is not None and cancelled():
+            raise CancelledError(maybe_sent=False)
+
+    def _aborted(self, flight: Flight, url: str) -> Up42Error | None:
+        if flight.reason == DEADLINE:
+            return NetworkError(
+                f"{host_of(url)} did not finish answering within {flight.deadline:g} s."
+            )
+        if flight.reason == CANCELLED:
+            return CancelledError()
+        if flight.reason == CLOSED:
+            return CancelledError("Stopped: the connection to UP42 was closed.")
+        return None
+
+    def _raise_if_aborted(self, flight: Flight, url: str, response: requests.Response) -> None:
+        # A body cut by the watchdog may end without an error (urllib3 1.26 does not check
+        # Content-Length): the flight says what happened.
+        failure = self._aborted(flight, url)
+        if failure is not None:
+            response.close()
+            raise failure
+
+    def _hold(
+        self, response: requests.Response, flight: Flight, body_deadline: float | None
+    ) -> None:
+        """A streamed response stays in flight (cancellable) until it is closed or read."""
+        flight.set_deadline(body_deadline)
+        self._flight_of[response] = flight
+        watch = self._watch
+
+        def finished(*_: Any) -> None:
+            watch.remove(flight)
+
+        close = response.close
+
+        def close_and_finish() -> None:
+            try:
+                close()
+            finally:
+                finished()
+
+        response.close = close_and_finish  # type: ignore[method-assign]
+        release = getattr(response.raw, "release_conn", None)
+        if release is not None:
+
+            def release_and_finish() -> None:
+                try:
+                    release()
+                finally:
+                    finished()
+
+            response.raw.release_conn = release_and_finish
+        weakref.finalize(response, finished)
 
     def json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
         """``request`` and its JSON object (a clear error when the server sent anything else:
