@@ -107,7 +107,8 @@ class Handler(BaseHTTPRequestHandler):
         elif split.path == USERINFO_PATH:
             self.send(json_answer(200, {"sub": WORKSPACE, "email": "u@example.com"}))
         elif self.command == "POST" and split.path == "/v2/orders":
-            self.send(self.hostile.create_order(self.body_json()))
+            record["body"] = self.body_json()
+            self.send(self.hostile.create_order(record["body"]))
         elif self.command == "GET" and split.path == "/v2/orders":
             self.send(self.hostile.list_orders(query))
         else:
