@@ -343,11 +343,7 @@ class Transport:
             except requests.RequestException as error:
                 failure = self._aborted(flight, url) or network_error(error, url, timeout[1])
                 log.info("%s %s failed: %s", method, safe_url(url), failure)
-                if (
-                    flight.reason is None
-                    and retry_errors
-                    and attempts < len(self.retry.backoff)
-                ):
+                if flight.reason is None and retry_errors and attempts < len(self.retry.backoff):
                     self._wait(self.retry.delay(attempts), method, url, failure.message, cancelled)
                     attempts += 1
                     continue
@@ -380,9 +376,7 @@ class Transport:
                 if resend:
                     log.info("%s %s: 401, signing in again", method, safe_url(url))
                     continue
-                raise AuthenticationError(
-                    "UP42 refused the sign-in token for this call.", 401
-                )
+                raise AuthenticationError("UP42 refused the sign-in token for this call.", 401)
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             rejected = status == 429 or (status == 503 and retry_after is not None)
             if rejected and resend and rate_limited < self.retry.rate_limit_retries:

@@ -164,9 +164,7 @@ class OrdersApi:
             unit=str(result.get("unit") or ""),
         )
 
-    def place(
-        self, request: OrderRequest, journal: PlacementJournal | None = None
-    ) -> PlacedOrder:
+    def place(self, request: OrderRequest, journal: PlacementJournal | None = None) -> PlacedOrder:
         """Places once. With a ``journal``, an unsettled placement of the same scene,
         product and AOI left by a run that died is looked up first (and returned as
         recovered when it exists), and this placement's tag is journaled before the POST."""

@@ -162,8 +162,9 @@ class HostileServer:
             }
             self.orders.append(order)
             answer = self.order_answers.pop(0) if self.order_answers else None
-        return answer or json_answer(200, {"results": [{"index": 0, "id": order["id"]}],
-                                           "errors": []})
+        return answer or json_answer(
+            200, {"results": [{"index": 0, "id": order["id"]}], "errors": []}
+        )
 
     def list_orders(self, query: dict[str, list[str]]) -> Answer:
         with self._lock:

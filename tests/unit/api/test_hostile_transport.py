@@ -37,8 +37,10 @@ def sleeps() -> list[float]:
 def make_client(
     server: HostileServer, sleeps: list[float] | None = None, **network: float
 ) -> Up42Client:
-    retry = RetryPolicy(backoff=(0, 0.01, 0.02), sleep=sleeps.append) if sleeps is not None else (
-        RetryPolicy(backoff=(0, 0.01, 0.02))
+    retry = (
+        RetryPolicy(backoff=(0, 0.01, 0.02), sleep=sleeps.append)
+        if sleeps is not None
+        else (RetryPolicy(backoff=(0, 0.01, 0.02)))
     )
     return Up42Client(
         Endpoints.custom(server.url),
@@ -193,8 +195,9 @@ def test_a_cancel_hook_ends_a_hanging_call_and_keeps_the_client(hostile):
 def test_abort_ends_a_streamed_body_read_by_another_thread(hostile):
     hostile.route("GET", "/file", lambda h: h.trickle(0.5, total=1000))
     with make_client(hostile, timeout=60.0) as client:
-        response = client.transport.request("GET", hostile.url + "/file", stream=True,
-                                            authenticated=False)
+        response = client.transport.request(
+            "GET", hostile.url + "/file", stream=True, authenticated=False
+        )
         threading.Timer(0.3, client.transport.abort, args=(response,)).start()
         started = time.monotonic()
         with response:
