@@ -7,7 +7,7 @@ session per thread, the token manager serialises sign-ins, and the account is ca
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import requests
@@ -210,8 +210,20 @@ class Up42Client:
         self.transport.add_signed_url(url)
         return url
 
-    def open_signed(self, url: str, offset: int = 0) -> requests.Response:
-        """A streaming GET of a signed URL (no auth header), from byte ``offset`` on."""
+    def open_signed(
+        self,
+        url: str,
+        offset: int = 0,
+        *,
+        is_cancelled: Callable[[], bool] | None = None,
+        body_deadline: float | None = None,
+    ) -> requests.Response:
+        """A streaming GET of a signed URL (no auth header), from byte ``offset`` on.
+
+        The response stays cancellable until it is closed: ``is_cancelled`` (polled about
+        every 50 ms) or ``transport.abort(response)`` from any thread closes its connection,
+        so a reader blocked on a stalled or trickling body gets an error at once;
+        ``body_deadline`` bounds the whole body read (default none: large files)."""
         # identity: byte counts must match Content-Length and Range offsets on disk.
         headers: dict[str, Any] = {"Accept-Encoding": "identity"}
         if offset > 0:
@@ -223,4 +235,6 @@ class Up42Client:
             authenticated=False,
             stream=True,
             read_timeout=self.network.download_read_timeout,
+            is_cancelled=is_cancelled,
+            body_deadline=body_deadline,
         )

@@ -342,3 +342,46 @@ def test_the_token_is_not_sent_to_the_api_host_over_another_scheme(hostile):
         with pytest.raises(errors.ForeignOriginError):
             client.transport.json("GET", https_url)
     assert not hostile.requests_to("GET", "/v2/orders")
+
+
+def test_a_signed_download_is_cancelled_while_its_body_trickles(hostile):
+    hostile.route("GET", "/signed/x", lambda h: h.trickle(0.5, total=1000))
+    cancel = threading.Event()
+    with make_client(hostile, timeout=60.0) as client:
+        response = client.open_signed(hostile.url + "/signed/x", is_cancelled=cancel.is_set)
+        threading.Timer(0.3, cancel.set).start()
+        started = time.monotonic()
+        with response:
+            data = _read_all(response)
+        assert time.monotonic() - started < 1.5
+        assert len(data) < 1000
+    assert client.transport.flights == 0
+
+
+def test_an_order_post_answered_401_is_looked_up_before_it_is_sent_again(hostile, sleeps):
+    hostile.route(
+        "POST",
+        "/v2/orders",
+        lambda h: (hostile.routes.pop("POST /v2/orders"), json_answer(401, {"title": "Expired"}))[
+            -1
+        ],
+    )
+    with make_client(hostile, sleeps) as client:
+        placed = client.place_order(REQUEST)
+    assert placed.order_id == hostile.orders[0]["id"]
+    assert len(hostile.orders) == 1
+    posts = [r["path"] for r in hostile.seen if r["method"] == "POST"]
+    assert posts.count("/v2/orders") == 2
+    lookups = [
+        i for i, r in enumerate(hostile.seen) if r["method"] == "GET" and r["path"] == "/v2/orders"
+    ]
+    assert lookups  # the lookup came between the two POSTs
+    assert hostile.tokens == 2  # signed in again
+
+
+def test_a_redirected_order_post_is_not_followed_but_looked_up(hostile, sleeps):
+    hostile.route("POST", "/v2/orders", lambda h: (307, {"Location": "/v2/orders2"}, b""))
+    with make_client(hostile, sleeps) as client, pytest.raises(errors.AmbiguousPlacementError):
+        client.place_order(REQUEST)
+    assert len(hostile.requests_to("POST", "/v2/orders")) == 1
+    assert not hostile.requests_to("POST", "/v2/orders2")
