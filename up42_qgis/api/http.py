@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import requests
@@ -49,6 +49,8 @@ from .http_flight import (
     FlightWatch,
     IsCancelled,
     TrackingAdapter,
+    cancel_scope,
+    current_cancel_hook,
 )
 from .http_options import (
     NetworkOptions,
@@ -86,7 +88,6 @@ class Transport:
         self._flight_of: weakref.WeakKeyDictionary[requests.Response, Flight] = (
             weakref.WeakKeyDictionary()
         )
-        self._local = threading.local()
         self._closed = threading.Event()
         # Sockets are closed even when nobody calls close() (a client replaced in settings).
         weakref.finalize(self, _close_sessions, self._sessions, self._idle, self._lock)
@@ -214,7 +215,7 @@ class Transport:
             retry_errors = method in ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
         if not resend:
             retry_errors = False
-        cancelled = is_cancelled or getattr(self._local, "is_cancelled", None)
+        cancelled = is_cancelled or current_cancel_hook()
         timeout = (self.network.timeout, read_timeout or self.network.timeout)
         if authenticated:
             self._check_origin(url)
@@ -337,7 +338,7 @@ class Transport:
         """Waits ``seconds`` (a retry or ``Retry-After`` wait), but raises CancelledError as
         soon as ``is_cancelled`` (or the thread's ``cancel_when`` hook) says so or the
         transport is closed. An injected ``RetryPolicy.sleep`` (tests) is called instead."""
-        cancelled = is_cancelled or getattr(self._local, "is_cancelled", None)
+        cancelled = is_cancelled or current_cancel_hook()
         self._raise_if_cancelled(cancelled)
         if seconds <= 0:
             return
@@ -353,16 +354,10 @@ class Transport:
         self._raise_if_cancelled(cancelled)
 
     # --- deadlines, cancellation, origins -----------------------------------------------------
-    @contextlib.contextmanager
-    def cancel_when(self, is_cancelled: IsCancelled) -> Iterator[None]:
-        """Every call this thread makes inside the block is aborted (connection closed, waits
-        ended) as soon as ``is_cancelled()`` is true, e.g. a QgsTask's ``isCanceled``."""
-        previous = getattr(self._local, "is_cancelled", None)
-        self._local.is_cancelled = is_cancelled
-        try:
-            yield
-        finally:
-            self._local.is_cancelled = previous
+    def cancel_when(self, is_cancelled: IsCancelled) -> contextlib.AbstractContextManager[None]:
+        """``http_flight.cancel_scope``: every call this thread makes inside the block is
+        aborted as soon as ``is_cancelled()`` is true, e.g. a QgsTask's ``isCanceled``."""
+        return cancel_scope(is_cancelled)
 
     def abort_all(self) -> int:
         """Closes the connection of every call in flight (another thread may be blocked in

@@ -385,3 +385,17 @@ def test_a_redirected_order_post_is_not_followed_but_looked_up(hostile, sleeps):
         client.place_order(REQUEST)
     assert len(hostile.requests_to("POST", "/v2/orders")) == 1
     assert not hostile.requests_to("POST", "/v2/orders2")
+
+
+def test_a_cancel_scope_reaches_every_transport_on_the_thread(hostile):
+    """What a task's run() does: one scope around its work, no hook passed to each call."""
+    from up42_qgis.api.http_flight import cancel_scope
+
+    hostile.route("GET", "/v2/collections", lambda h: h.hang())
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    with make_client(hostile, timeout=60.0, deadline=60.0) as client:
+        started = time.monotonic()
+        with cancel_scope(cancel.is_set), pytest.raises(errors.CancelledError):
+            client.collections()
+        assert time.monotonic() - started < 1.5
