@@ -125,6 +125,14 @@ class AmbiguousPlacementError(Up42Error):
     lookup by display name and tag could not settle it. Never place again blindly."""
 
 
+class PlacementInProgressError(Up42Error):
+    """The placement journal holds a placement of the same scene, product and AOI that
+    started moments ago (another dialog, thread or Processing run) and has no order yet:
+    placing now could order it twice. Wait, then check the order list."""
+
+    maybe_sent = False
+
+
 class DownloadError(Up42Error):
     """A download could not complete (size mismatch, unsafe archive, disk)."""
 

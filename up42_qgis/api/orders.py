@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,13 +25,14 @@ from .endpoints import Endpoints
 from .errors import (
     AmbiguousPlacementError,
     AuthenticationError,
+    PlacementInProgressError,
     RateLimitError,
     Up42Error,
     ValidationError,
 )
 from .http import RetryPolicy, Transport
 from .models import JSON, Estimate, Order, OrderRequest, PlacedOrder
-from .placement_journal import PlacementJournal
+from .placement_journal import PlacementJournal, may_be_in_flight
 
 log = logging.getLogger("up42_qgis.api")
 
@@ -177,6 +179,13 @@ class OrdersApi:
                     log.info("order %s of an unfinished earlier placement found", found.id)
                     journal.settle(entry.request_tag)
                     return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
+                if may_be_in_flight(entry):
+                    raise PlacementInProgressError(
+                        f"An order for this scene and area (“{entry.display_name}”) was sent "
+                        f"{max(0, time.time() - entry.started):.0f} s ago and has no answer "
+                        "yet. Wait a moment, then check the order list before ordering again."
+                    )
+                journal.settle(entry.request_tag)  # died before UP42 made anything
         request_tag = f"{REQUEST_TAG_PREFIX}{uuid.uuid4().hex}"
         body = order_body(request, extra_tags=(request_tag,))
         if journal is not None:

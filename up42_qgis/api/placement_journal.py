@@ -29,6 +29,9 @@ log = logging.getLogger("up42_qgis.api")
 
 # An entry older than this is dropped: UP42 has long answered (or the order is listed).
 MAX_AGE_S = 14 * 24 * 3600
+# A placement younger than this may still be waiting for its answer (the call deadline is
+# 120 s, lookups after an ambiguous answer add some more).
+IN_FLIGHT_S = 300.0
 
 
 def request_key(request: OrderRequest) -> str:
@@ -47,6 +50,22 @@ class PendingPlacement:
     data_product_id: str
     started: float
     pid: int
+
+
+def may_be_in_flight(entry: PendingPlacement, now: float | None = None) -> bool:
+    """Whether the entry's POST may still be waiting for its answer: recent, and made by a
+    process that still runs (checked on POSIX; elsewhere any recent entry counts)."""
+    if (now or time.time()) - entry.started > IN_FLIGHT_S:
+        return False
+    if os.name == "nt" or entry.pid == os.getpid():
+        return True
+    try:
+        os.kill(entry.pid, 0)  # signal 0: "does it exist", nothing is sent
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but is another user's
+    return True
 
 
 class PlacementJournal:

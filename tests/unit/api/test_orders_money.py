@@ -280,3 +280,25 @@ def test_only_the_api_url_keeps_the_regions_auth_origin(api, auth):
     default = Endpoints.for_region("eu")
     assert endpoints_from_env(default, {"UP42_API_URL": api}).auth == auth
     assert Endpoints.custom(api).auth == auth
+
+
+def test_a_second_placement_while_the_first_waits_for_its_answer_is_refused(hostile, tmp_path):
+    """Two dialogs or two Processing runs 0.2 s apart: the second sees the first's entry."""
+    journal = PlacementJournal(tmp_path / "j.json")
+    journal.begin(REQUEST, "qgis-req:first", "Hostile order")  # sent, no answer, no order yet
+    with hostile_client(hostile) as client, pytest.raises(errors.PlacementInProgressError):
+        client.place_order(REQUEST, journal)
+    assert hostile.orders == []
+    assert hostile.requests_to("GET", "/v2/orders")  # it looked for the first one's order
+
+
+def test_a_stale_entry_without_an_order_does_not_block_forever(hostile, tmp_path):
+    journal = PlacementJournal(tmp_path / "j.json")
+    journal.begin(REQUEST, "qgis-req:old", "Hostile order")
+    data = json.loads((tmp_path / "j.json").read_text())
+    data["qgis-req:old"]["started"] -= 3600  # an hour ago: died before UP42 made anything
+    (tmp_path / "j.json").write_text(json.dumps(data))
+    with hostile_client(hostile) as client:
+        assert client.place_order(REQUEST, journal).order_id
+    assert len(hostile.orders) == 1
+    assert journal.pending() == []
