@@ -12,6 +12,7 @@ ORDER_STATES_WITH_DWELL = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED
 DEMO_DWELL = {"CREATED": 2.0, "BEING_PLACED": 2.0, "PLACED": 3.0, "BEING_FULFILLED": 10.0}
 FORCEABLE_STATUSES = ("PLACEMENT_FAILED", "FAILED_PERMANENTLY")
 PLACEMENT_FAULTS = (None, "delay", "drop", "error")
+LICENCE_REFUSALS = ("eula", "restricted")
 
 
 def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
@@ -33,12 +34,14 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "force_status": {},
         "estimate_errors": {},
         "eula_refused": [],
+        "licence_refused_at_placement": {},
         "placement_fault": None,
         "placement_delay_s": 5.0,
         "placement_fault_count": 1,
         "asset_size_bytes": 0,
         "credits": 1_000_000,
         "budget_enforcement": False,
+        "budget_limits": {},
     }
 
 
@@ -110,6 +113,18 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if not isinstance(value, list):
                 raise bad_request("eula_refused must be a list of data product ids")
             clean[name] = [str(v) for v in value]
+        elif name == "licence_refused_at_placement":
+            if not isinstance(value, dict) or any(
+                v not in LICENCE_REFUSALS for v in value.values()
+            ):
+                raise bad_request("licence_refused_at_placement maps data product ids to "
+                                  f"one of {list(LICENCE_REFUSALS)}")
+            clean[name] = {str(k): str(v) for k, v in value.items()}
+        elif name == "budget_limits":
+            if not isinstance(value, dict):
+                raise bad_request("budget_limits maps budget ids to spend limits")
+            clean[name] = {str(k): int(_number(f"budget_limits.{k}", v, 0))
+                           for k, v in value.items()}
         elif name == "placement_fault":
             if value not in PLACEMENT_FAULTS:
                 raise bad_request(f"placement_fault must be one of {list(PLACEMENT_FAULTS)}")

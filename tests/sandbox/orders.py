@@ -141,6 +141,11 @@ class OrderBook:
         budget_id = body.get("budgetId")
         if budget_id is not None and budget_id not in BUDGETS_BY_ID:
             raise bad_request(f"Budget {budget_id} not found")
+        if budget_id is not None and BUDGETS_BY_ID[budget_id]["status"] != "ACTIVE":
+            raise bad_request(f"Budget {budget_id} is inactive")
+        if self.knobs.get("budget_enforcement") and budget_id is None:
+            # Like UP42 with enforcement on: estimate and order alike need a budget.
+            raise bad_request("Budget enforcement is enabled: budgetId is required")
         return ValidatedRequest(product, scene, name, tags, budget_id, fc["features"])
 
     def _price(self, request: ValidatedRequest, feature: Any) -> tuple[Any, Any]:
@@ -193,8 +198,14 @@ class OrderBook:
         if workspace_id != WORKSPACE_ID:
             raise ApiError(403, f"Workspace {workspace_id} does not belong to this account")
         request = self.validate(body)
-        if self.knobs.get("budget_enforcement") and request.budget_id is None:
-            raise bad_request("Budget enforcement is enabled: budgetId is required")
+        refusal = self.knobs.get("licence_refused_at_placement").get(request.product.id)
+        if refusal is not None:
+            collection = self.world.collections_by_name[request.product.collection]
+            if refusal == "restricted":
+                raise ApiError(451, f"Access to the collection {collection.title} is restricted",
+                               "Request access to this collection in the console")
+            raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
+                           f"Accept the EULA for data product {request.product.name}")
         forced = self.knobs.get("force_status")
         results, errors = [], []
         with self._lock:
@@ -204,6 +215,9 @@ class OrderBook:
                     errors.append({"index": index, "message": error[0], "details": error[1]})
                     continue
                 aoi, coverage, credits, size = priced
+                if request.budget_id and credits > self._budget_left(request.budget_id):
+                    # UP42's refusal names no number: the client reads the budget's usage.
+                    raise bad_request("The order exceeds the remaining credits of the budget")
                 if credits > self._available_credits():
                     errors.append({"index": index, "message": "Insufficient credits",
                                    "details": f"The order needs {credits} credits; "
@@ -343,6 +357,17 @@ class OrderBook:
         return sum(o.credits for o in self._orders.values()
                    if o.charged and (budget_id is None or o.budget_id == budget_id))
 
+    def _budget_left(self, budget_id: str) -> int:
+        """The budget's spend limit less what it was charged and what its open orders hold."""
+        held = sum(o.credits for o in self._orders.values()
+                   if o.budget_id == budget_id and not o.charged
+                   and o.status not in TERMINAL and o.status != "PLACEMENT_FAILED")
+        return self._spend_limit(budget_id) - self.spent_credits(budget_id) - held
+
+    def _spend_limit(self, budget_id: str) -> int:
+        limits = self.knobs.get("budget_limits")
+        return int(limits.get(budget_id, BUDGETS_BY_ID[budget_id]["spendLimit"]))
+
     def _available_credits(self) -> int:
         reserved = sum(o.credits for o in self._orders.values()
                        if not o.charged and o.status not in TERMINAL
@@ -356,6 +381,7 @@ class OrderBook:
 
     def budget_json(self, budget: dict[str, Any], include_usage: bool) -> dict[str, Any]:
         data = {k: v for k, v in budget.items() if v is not None}
+        data["spendLimit"] = self._spend_limit(budget["id"])
         data.update({"createdBy": {"id": USER_ID, "type": "USER"},
                      "createdAt": "2025-01-01T00:00:00.000Z",
                      "updatedAt": "2026-01-01T00:00:00.000Z"})
@@ -364,8 +390,8 @@ class OrderBook:
             with self._lock:
                 consumed = self.spent_credits(budget["id"])
             data["consumedCredits"] = consumed
-            data["remainingCredits"] = budget["spendLimit"] - consumed
-            data["usagePercentage"] = round(100.0 * consumed / budget["spendLimit"], 2)
+            data["remainingCredits"] = data["spendLimit"] - consumed
+            data["usagePercentage"] = round(100.0 * consumed / max(1, data["spendLimit"]), 2)
         return data
 
     def budgets(self, query: dict[str, list[str]]) -> dict[str, Any]:

@@ -7,12 +7,13 @@ session per thread, the token manager serialises sign-ins, and the account is ca
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import requests
 
 from .auth import TokenManager
+from .budgets import BudgetsApi
 from .catalog import CatalogApi
 from .endpoints import REGIONS, Credentials, Endpoints
 from .errors import ServerError
@@ -31,7 +32,9 @@ from .models import (
     ScenePage,
     SearchRequest,
 )
+from .order_lookup import open_orders_like
 from .orders import OrderPage, OrdersApi
+from .placement_journal import PlacementJournal
 from .storage import StorageApi
 
 __all__ = [
@@ -59,14 +62,26 @@ class Up42Client:
         self.transport = Transport(self.network, self.retry)
         self.tokens = TokenManager(self.transport, endpoints, credentials)
         self.transport.token_source = self.tokens
+        # The token goes to {API} and {AUTH} only (scheme, host and port), never elsewhere.
+        self.transport.trust(endpoints.api, endpoints.auth)
         self._account: Account | None = None
         self._account_lock = threading.Lock()
         self._catalog = CatalogApi(self.transport, endpoints)
-        self._orders = OrdersApi(self.transport, endpoints, self.workspace_id, self.retry)
+        self._budgets = BudgetsApi(self.transport, endpoints)
+        self._orders = OrdersApi(
+            self.transport, endpoints, self.workspace_id, self.retry, self._budgets
+        )
         self._storage = StorageApi(self.transport, endpoints)
 
     def close(self) -> None:
+        """Aborts every call in flight (a worker blocked on a trickling server gets an error
+        within a fraction of a second), ends retry waits, and closes the connections. The
+        client cannot be used afterwards. Returns at once: plugin unload calls it."""
         self.transport.close()
+
+    def abort_all(self) -> int:
+        """Aborts the calls in flight but keeps the client usable."""
+        return self.transport.abort_all()
 
     def __enter__(self) -> Up42Client:
         return self
@@ -113,11 +128,23 @@ class Up42Client:
         """A per-scene refusal comes back as ``Estimate.error``; whole-request failures raise."""
         return self._orders.estimate(request)
 
-    def place_order(self, request: OrderRequest) -> PlacedOrder:
-        """POSTs once, never retried. After an ambiguous failure (timeout, dropped connection,
-        5xx) looks the order up by display name and its unique ``qgis-req:<uuid>`` tag; raises
-        AmbiguousPlacementError if that cannot settle it."""
-        return self._orders.place(request)
+    def place_order(
+        self, request: OrderRequest, journal: PlacementJournal | None = None
+    ) -> PlacedOrder:
+        """POSTs once, never re-sent blind. After an ambiguous answer (timeout, dropped
+        connection, 5xx, 503/429 even with Retry-After, redirect) looks the order up by
+        display name and its unique ``qgis-req:<uuid>`` tag; raises AmbiguousPlacementError
+        if that cannot settle it. A ``journal`` keeps the tag on disk across the POST, so a
+        run after a crash finds the order instead of placing it again. Budget refusals
+        raise BudgetError, 451 a LicenceError subclass."""
+        return self._orders.place(request, journal)
+
+    def open_orders_like(self, request: OrderRequest) -> list[Order]:
+        """Orders of the workspace for the request's scene, product and AOI that did not
+        end without delivery (not CANCELED or FAILED*): ask before placing another."""
+        return open_orders_like(
+            self._orders, request.scene_id, request.data_product_id, request.aoi
+        )
 
     def find_orders(self, display_name: str, tags: Sequence[str] = ()) -> list[Order]:
         """Orders of the workspace whose display name matches exactly (and carry the tags)."""
@@ -162,8 +189,14 @@ class Up42Client:
 
     # --- budgets -----------------------------------------------------------------------------
     def budgets(self, active_only: bool = True) -> list[Budget]:
-        """Every page of ``/v2/budgets`` with usage (remaining credits), latest updated first."""
-        return self._orders.budgets(active_only)
+        """Every page of ``/v2/budgets`` with usage (remaining credits), latest updated
+        first; only ACTIVE ones unless ``active_only`` is False."""
+        return self._budgets.budgets(active_only)
+
+    def budget_enforcement(self) -> bool:
+        """``GET /v2/budgets/settings`` → ``enforcementEnabled``: every estimate and order
+        then needs ``OrderRequest.budget_id``."""
+        return self._budgets.enforcement_enabled()
 
     # --- delivery ----------------------------------------------------------------------------
     def delivery(self, order_id: str) -> Delivery:
@@ -171,11 +204,26 @@ class Up42Client:
         return self._storage.delivery(order_id)
 
     def signed_url(self, href: str) -> str:
-        """A fresh signed URL for an asset href (or a preview href ending in /download-url)."""
-        return self._storage.signed_url(href)
+        """A fresh signed URL for an asset href (or a preview href ending in /download-url).
+        It is registered as a secret: its signature never appears in a message or log."""
+        url = self._storage.signed_url(href)
+        self.transport.add_signed_url(url)
+        return url
 
-    def open_signed(self, url: str, offset: int = 0) -> requests.Response:
-        """A streaming GET of a signed URL (no auth header), from byte ``offset`` on."""
+    def open_signed(
+        self,
+        url: str,
+        offset: int = 0,
+        *,
+        is_cancelled: Callable[[], bool] | None = None,
+        body_deadline: float | None = None,
+    ) -> requests.Response:
+        """A streaming GET of a signed URL (no auth header), from byte ``offset`` on.
+
+        The response stays cancellable until it is closed: ``is_cancelled`` (polled about
+        every 50 ms) or ``transport.abort(response)`` from any thread closes its connection,
+        so a reader blocked on a stalled or trickling body gets an error at once;
+        ``body_deadline`` bounds the whole body read (default none: large files)."""
         # identity: byte counts must match Content-Length and Range offsets on disk.
         headers: dict[str, Any] = {"Accept-Encoding": "identity"}
         if offset > 0:
@@ -187,4 +235,6 @@ class Up42Client:
             authenticated=False,
             stream=True,
             read_timeout=self.network.download_read_timeout,
+            is_cancelled=is_cancelled,
+            body_deadline=body_deadline,
         )

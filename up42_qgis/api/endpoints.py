@@ -51,10 +51,10 @@ class Endpoints:
 
     @classmethod
     def custom(cls, api: str, auth: str | None = None) -> Endpoints:
-        """A custom API origin; the auth origin defaults to the same origin (the sandbox
-        serves both)."""
+        """A custom API origin; the auth origin defaults to the region's for a real UP42 API,
+        else to the same origin (the sandbox serves both)."""
         api = normalise_origin(api)
-        return cls(api, normalise_origin(auth) if auth else api)
+        return cls(api, normalise_origin(auth) if auth else auth_origin_for(api))
 
     @property
     def token_url(self) -> str:
@@ -76,7 +76,8 @@ class Credentials:
 
 def endpoints_from_env(default: Endpoints, environ: Mapping[str, str] | None = None) -> Endpoints:
     """``UP42_API_URL`` / ``UP42_AUTH_URL`` override the settings. When only the API origin is
-    given, the auth paths are taken from that same origin, as the sandbox serves them."""
+    given, a real UP42 region keeps its own auth origin; any other origin serves the auth
+    paths itself, as the sandbox does."""
     env = os.environ if environ is None else environ
     api = (env.get(API_URL_VARIABLE) or "").strip()
     auth = (env.get(AUTH_URL_VARIABLE) or "").strip()
@@ -84,7 +85,16 @@ def endpoints_from_env(default: Endpoints, environ: Mapping[str, str] | None = N
         return default
     api = _origin_from(API_URL_VARIABLE, api) if api else ""
     auth = _origin_from(AUTH_URL_VARIABLE, auth) if auth else ""
-    return Endpoints(api or default.api, auth or api or default.auth)
+    return Endpoints(api or default.api, auth or (api and auth_origin_for(api)) or default.auth)
+
+
+def auth_origin_for(api: str) -> str:
+    """A real UP42 region's API keeps that region's auth origin; any other origin (the
+    sandbox) serves the auth paths itself."""
+    for region_api, region_auth in REGIONS.values():
+        if api.rstrip("/").lower() == region_api:
+            return region_auth
+    return api
 
 
 def _origin_from(variable: str, value: str) -> str:

@@ -7,6 +7,8 @@ response bodies and URLs without query strings. The GUI turns the type into a tr
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class Up42Error(Exception):
     """Base class. ``status`` is the HTTP status when there was a response.
@@ -56,7 +58,54 @@ class RateLimitError(Up42Error):
 
 
 class LicenceError(Up42Error):
-    """451: the data product's EULA was not accepted, or the collection is restricted."""
+    """451: the data product's EULA was not accepted, or the collection is restricted. This
+    base class itself means the server did not say which of the two."""
+
+
+class EulaNotAcceptedError(LicenceError):
+    """451 because the data product's licence (EULA) is not accepted yet: accept it in the
+    UP42 console."""
+
+
+class AccessRestrictedError(LicenceError):
+    """451 because access to the collection is restricted (approval needed): not a licence
+    problem; request access in the UP42 console."""
+
+
+class BudgetError(Up42Error):
+    """UP42 refused an estimate or order because of the workspace's budgets.
+
+    ``kind`` is ``required`` (enforcement is on and no budget was sent), ``exceeded`` (the
+    chosen budget has too few credits left) or ``invalid`` (the chosen budget is unknown or
+    inactive). ``budgets`` are the workspace's active budgets to choose from, ``budget`` the
+    chosen one (with its usage, when it could be read) and ``remaining_credits`` what that
+    one has left.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        *,
+        kind: str = "required",
+        budgets: tuple[Any, ...] = (),
+        budget: Any = None,
+        remaining_credits: float | None = None,
+        server_message: str = "",
+    ) -> None:
+        super().__init__(message, status)
+        self.kind = kind
+        self.budgets = budgets
+        self.budget = budget
+        self.remaining_credits = remaining_credits
+        self.server_message = server_message
+
+
+class ForeignOriginError(Up42Error):
+    """An authenticated call was asked for a URL outside UP42's API and auth origins: the
+    sign-in token never leaves UP42, so the call was not made."""
+
+    maybe_sent = False
 
 
 class ServerError(Up42Error):
@@ -76,6 +125,14 @@ class AmbiguousPlacementError(Up42Error):
     lookup by display name and tag could not settle it. Never place again blindly."""
 
 
+class PlacementInProgressError(Up42Error):
+    """The placement journal holds a placement of the same scene, product and AOI that
+    started moments ago (another dialog, thread or Processing run) and has no order yet:
+    placing now could order it twice. Wait, then check the order list."""
+
+    maybe_sent = False
+
+
 class DownloadError(Up42Error):
     """A download could not complete (size mismatch, unsafe archive, disk)."""
 
@@ -83,5 +140,6 @@ class DownloadError(Up42Error):
 class CancelledError(Up42Error):
     """The user cancelled; partial work is kept for resuming."""
 
-    def __init__(self, message: str = "Cancelled") -> None:
+    def __init__(self, message: str = "Cancelled", maybe_sent: bool = True) -> None:
         super().__init__(message)
+        self.maybe_sent = maybe_sent

@@ -14,15 +14,21 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import requests
 
-from .errors import AuthenticationError, RateLimitError, ServerError, Up42Error
+from .errors import (
+    AuthenticationError,
+    RateLimitError,
+    ServerError,
+    Up42Error,
+)
 from .gc_pause import collector_paused
+from .http_body import ERROR_BODY_CAP, read_capped
+from .http_control import TransportControls
 from .http_errors import (
-    URL_WITH_QUERY,
+    classify_licence_error,
     error_class_for,
     host_of,
     message_from_body,
@@ -31,65 +37,30 @@ from .http_errors import (
     read_body,
     safe_url,
 )
+from .http_flight import (
+    CLOSED,
+    Flight,
+    FlightWatch,
+    IsCancelled,
+    TrackingAdapter,
+    current_cancel_hook,
+)
+from .http_options import (
+    NetworkOptions,
+    RetryPolicy,
+    TokenSource,
+    _close_sessions,
+    _Session,
+)
+from .http_secrets import SecretRegistry
+
+__all__ = ["NetworkOptions", "RetryPolicy", "TokenSource", "Transport"]
 
 log = logging.getLogger("up42_qgis.api")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class NetworkOptions:
-    """How requests reaches the network; the QGIS bridge fills it from QGIS's settings.
-
-    ``proxy_for`` maps a URL to a requests ``proxies`` dict ({} = direct); it must be a plain
-    Python callable (no Qt) and is called on worker threads. ``verify`` is a CA bundle path or
-    True. ``timeout`` is the connect/read timeout for API calls, ``download_read_timeout`` the
-    read timeout for downloads.
-    """
-
-    user_agent: str = "up42-qgis"
-    proxy_for: Callable[[str], dict[str, str]] | None = None
-    verify: str | bool = True
-    timeout: float = 30.0
-    download_read_timeout: float = 120.0
-    trust_env: bool = True
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """Contract §2. ``backoff`` holds the delay before each retry of an idempotent call after
-    a connection error or a 5xx (its length is the number of retries). 429, and 503 with
-    ``Retry-After``, are retried for every method up to ``rate_limit_retries`` times, waiting
-    what the server asks, but never longer than ``max_retry_after`` (beyond that the error is
-    raised so the user can decide). ``sleep`` is injectable so tests run fast and can see the
-    waits."""
-
-    backoff: tuple[float, ...] = (0.0, 2.0, 4.0, 8.0, 16.0)
-    rate_limit_retries: int = 5
-    max_retry_after: float = 60.0
-    sleep: Callable[[float], None] = time.sleep
-
-    def delay(self, attempt: int) -> float:
-        return self.backoff[min(attempt, len(self.backoff) - 1)] if self.backoff else 0.0
-
-
-class TokenSource(Protocol):
-    def token(self) -> str: ...
-
-    def invalidate(self, token: str) -> None: ...
-
-
-def _close_sessions(
-    sessions: list[requests.Session], idle: list[requests.Session], lock: threading.Lock
-) -> None:
-    with lock:
-        closing = list(sessions)
-        sessions.clear()
-        idle.clear()
-    for session in closing:
-        session.close()
-
-
-class Transport:
+class Transport(TransportControls):
     """Sends requests for one client, shared by every task's thread."""
 
     def __init__(
@@ -100,48 +71,60 @@ class Transport:
         self.network = network or NetworkOptions()
         self.retry = retry or RetryPolicy()
         self.token_source: TokenSource | None = None
+        self.secrets = SecretRegistry()
         self._lock = threading.Lock()
         self._sessions: list[requests.Session] = []
         self._idle: list[requests.Session] = []
-        self._secrets: set[str] = set()
+        self._trusted: frozenset[tuple[str, str, int]] = frozenset()
+        self._watch = FlightWatch()
+        self._flight_of: weakref.WeakKeyDictionary[requests.Response, Flight] = (
+            weakref.WeakKeyDictionary()
+        )
+        self._closed = threading.Event()
         # Sockets are closed even when nobody calls close() (a client replaced in settings).
         weakref.finalize(self, _close_sessions, self._sessions, self._idle, self._lock)
 
     # --- secrets -----------------------------------------------------------------------------
     def add_secret(self, secret: str) -> None:
-        """Mask ``secret`` wherever server text would put it into a message."""
-        if secret and len(secret) >= 4:
-            with self._lock:
-                self._secrets.add(secret)
+        """Mask ``secret`` wherever server text would put it into a message or a log line."""
+        self.secrets.add(secret)
+
+    def add_signed_url(self, url: str) -> None:
+        """Mask a signed URL and its signature wherever it could be quoted."""
+        self.secrets.add_signed_url(url)
 
     def discard_secret(self, secret: str) -> None:
-        with self._lock:
-            self._secrets.discard(secret)
+        self.secrets.discard(secret)
 
     def scrub(self, text: str) -> str:
-        cleaned = URL_WITH_QUERY.sub(r"\1", text)
-        with self._lock:
-            secrets = sorted(self._secrets, key=len, reverse=True)
-        for secret in secrets:
-            cleaned = cleaned.replace(secret, "***")
-        return cleaned
+        return self.secrets.scrub(text)
 
     # --- sessions ----------------------------------------------------------------------------
     # A small pool instead of one session per thread: worker threads come and go (QGIS tasks,
     # download pools) and per-thread sessions would pile up with their open sockets. A session
     # is borrowed for the duration of one ``send``; a streamed body keeps its own connection.
-    def _borrow(self) -> requests.Session:
+    def _borrow(self, flight: Flight) -> requests.Session:
+        session: requests.Session | None = None
         with self._lock:
             if self._idle:
-                return self._idle.pop()
-        session = requests.Session()
-        session.trust_env = self.network.trust_env
-        session.headers["User-Agent"] = self.network.user_agent
-        with self._lock:
-            self._sessions.append(session)
+                session = self._idle.pop()
+        if session is None:
+            session = _Session(self.is_trusted)
+            session.trust_env = self.network.trust_env
+            session.headers["User-Agent"] = self.network.user_agent
+            for prefix in ("https://", "http://"):
+                session.mount(prefix, TrackingAdapter())
+            with self._lock:
+                self._sessions.append(session)
+        for adapter in session.adapters.values():
+            if isinstance(adapter, TrackingAdapter):
+                adapter.flight = flight
         return session
 
     def _give_back(self, session: requests.Session) -> None:
+        for adapter in session.adapters.values():
+            if isinstance(adapter, TrackingAdapter):
+                adapter.flight = None
         with self._lock:
             if any(s is session for s in self._sessions):
                 self._idle.append(session)
@@ -154,6 +137,11 @@ class Transport:
             return len(self._sessions)
 
     def close(self) -> None:
+        """For good: every call in flight is aborted (its connection closed, even while
+        another thread is blocked reading it), every retry wait ends, later calls raise
+        CancelledError, and the pooled connections are closed. Returns at once."""
+        self._closed.set()
+        self._watch.abort_all(CLOSED)
         _close_sessions(self._sessions, self._idle, self._lock)
 
     def _proxies(self, url: str) -> dict[str, Any] | None:
@@ -169,13 +157,18 @@ class Transport:
     ) -> Up42Error:
         body, text = read_body(response)
         status = response.status_code
+        server_text = message_from_body(body, text, "", None)
         message = self.scrub(message_from_body(body, text, response.reason or "", status))
         cls = error_class or error_class_for(status)
+        if status == 451 and error_class is None:
+            cls, message = classify_licence_error(self.scrub(server_text))
+        retry_after = parse_retry_after(response.headers.get("Retry-After"))
         if cls is RateLimitError:
-            return RateLimitError(
-                message, status, parse_retry_after(response.headers.get("Retry-After"))
-            )
-        return cls(message, status)
+            return RateLimitError(message, status, retry_after)
+        error = cls(message, status)
+        if retry_after is not None:
+            error.retry_after = retry_after  # type: ignore[attr-defined]
+        return error
 
     # --- requests ----------------------------------------------------------------------------
     def request(
@@ -189,21 +182,40 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         authenticated: bool = True,
         retry_errors: bool | None = None,
+        resend: bool = True,
         stream: bool = False,
         read_timeout: float | None = None,
+        deadline: float | None = None,
+        body_deadline: float | None = None,
+        is_cancelled: IsCancelled | None = None,
         error_classes: Mapping[int, type[Up42Error]] | None = None,
     ) -> requests.Response:
-        """One call with the contract's retries. ``retry_errors`` (default: GET, HEAD, PUT,
-        PATCH, DELETE) allows retries after connection errors and 5xx; pass False for a call
-        that must never be repeated blindly (an order POST). Returns a response < 400."""
+        """One call with the contract's retries. Returns a response < 400.
+
+        ``retry_errors`` (default: GET, HEAD, PUT, PATCH, DELETE) allows retries after
+        connection errors and 5xx. ``resend=False`` sends the call exactly once (an order
+        POST): no re-send after a 429 or 503 with ``Retry-After``, a 5xx, a dropped
+        connection, a 401 or a redirect; the error goes to the caller, who looks the order up.
+
+        ``deadline`` bounds each attempt as a whole (default ``network.deadline``), however
+        slowly the server trickles; for ``stream=True`` it covers the headers, and
+        ``body_deadline`` (default none) the body read afterwards. ``is_cancelled`` (or the
+        thread's ``cancel_when`` hook) aborts the call and any retry wait as soon as it says
+        so, closing the connection. A body that is not streamed is read with a size cap."""
         method = method.upper()
         if retry_errors is None:
             retry_errors = method in ("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS")
+        if not resend:
+            retry_errors = False
+        cancelled = is_cancelled or current_cancel_hook()
         timeout = (self.network.timeout, read_timeout or self.network.timeout)
+        if authenticated:
+            self._check_origin(url)
         attempts = 0
         rate_limited = 0
         reauthenticated = False
         while True:
+            self._raise_if_cancelled(cancelled)
             request_headers = dict(headers or {})
             token: str | None = None  # the bearer token of an authenticated call
             if authenticated:
@@ -216,32 +228,47 @@ class Transport:
                     raise
                 request_headers["Authorization"] = f"Bearer {token}"
             started = time.monotonic()
-            session = self._borrow()
+            flight = Flight(deadline or self.network.deadline, cancelled)
+            self._watch.add(flight)
+            held = False
             try:
-                response = session.request(
-                    method,
-                    url,
-                    params=params,
-                    json=json_body,
-                    data=data,
-                    headers=request_headers,
-                    timeout=timeout,
-                    stream=stream,
-                    proxies=self._proxies(url),
-                    verify=self.network.verify,
-                    allow_redirects=True,
-                )
+                session = self._borrow(flight)
+                try:
+                    response = session.request(
+                        method,
+                        url,
+                        params=params,
+                        json=json_body,
+                        data=data,
+                        headers=request_headers,
+                        timeout=timeout,
+                        stream=True,  # bodies are read here, with a cap, under the deadline
+                        proxies=self._proxies(url),
+                        verify=self.network.verify,
+                        allow_redirects=resend,
+                    )
+                finally:
+                    self._give_back(session)
+                status = response.status_code
+                if status >= 400:
+                    read_capped(response, ERROR_BODY_CAP, truncate=True)
+                elif not stream:
+                    read_capped(response, self.network.max_json_bytes, url=url)
+                self._raise_if_aborted(flight, url, response)
+                if status < 400 and stream:
+                    self._hold(response, flight, body_deadline)
+                    held = True
             except requests.RequestException as error:
-                failure = network_error(error, url, timeout[1])
+                failure = self._aborted(flight, url) or network_error(error, url, timeout[1])
                 log.info("%s %s failed: %s", method, safe_url(url), failure)
-                if retry_errors and attempts < len(self.retry.backoff):
-                    self._wait(self.retry.delay(attempts), method, url, failure.message)
+                if flight.reason is None and retry_errors and attempts < len(self.retry.backoff):
+                    self._wait(self.retry.delay(attempts), method, url, failure.message, cancelled)
                     attempts += 1
                     continue
                 raise failure from None
             finally:
-                self._give_back(session)
-            status = response.status_code
+                if not held:
+                    self._watch.remove(flight)
             log.debug(
                 "%s %s -> %s (%.0f ms)",
                 method,
@@ -249,8 +276,15 @@ class Transport:
                 status,
                 (time.monotonic() - started) * 1000,
             )
-            if status < 400:
+            if status < 300 or (status < 400 and resend):
                 return response
+            if status < 400:  # a redirect of a call that is sent once: not followed
+                response.close()
+                raise Up42Error(
+                    f"{host_of(url)} answered with a redirect (HTTP {status}) that is not "
+                    "followed for this call.",
+                    status,
+                )
             if status == 401 and authenticated and not reauthenticated:
                 # The token died early (server restart, clock skew): sign in again, once.
                 reauthenticated = True
@@ -258,20 +292,26 @@ class Transport:
                 if self.token_source is None or token is None:  # both set when authenticated
                     raise AuthenticationError("Not signed in.")
                 self.token_source.invalidate(token)
-                log.info("%s %s: 401, signing in again", method, safe_url(url))
-                continue
+                if resend:
+                    log.info("%s %s: 401, signing in again", method, safe_url(url))
+                    continue
+                raise AuthenticationError("UP42 refused the sign-in token for this call.", 401)
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             rejected = status == 429 or (status == 503 and retry_after is not None)
-            if rejected and rate_limited < self.retry.rate_limit_retries:
-                wait = retry_after if retry_after is not None else self.retry.delay(rate_limited)
+            if rejected and resend and rate_limited < self.retry.rate_limit_retries:
+                wait = (
+                    retry_after
+                    if retry_after is not None
+                    else self.retry.rate_limit_delay(rate_limited)
+                )
                 if wait <= self.retry.max_retry_after:
                     response.close()
-                    self._wait(wait, method, url, f"HTTP {status}")
+                    self._wait(wait, method, url, f"HTTP {status}", cancelled)
                     rate_limited += 1
                     continue
             elif status >= 500 and retry_errors and attempts < len(self.retry.backoff):
                 response.close()
-                self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}")
+                self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}", cancelled)
                 attempts += 1
                 continue
             error = self.error_from_response(
@@ -281,10 +321,11 @@ class Transport:
             log.info("%s %s -> %s: %s", method, safe_url(url), status, error.message)
             raise error
 
-    def _wait(self, seconds: float, method: str, url: str, why: str) -> None:
+    def _wait(
+        self, seconds: float, method: str, url: str, why: str, cancelled: IsCancelled | None
+    ) -> None:
         log.info("retrying %s %s after %s in %.1f s", method, safe_url(url), why, seconds)
-        if seconds > 0:
-            self.retry.sleep(seconds)
+        self.wait(seconds, cancelled)
 
     def json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
         """``request`` and its JSON object (a clear error when the server sent anything else:

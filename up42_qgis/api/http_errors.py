@@ -14,8 +14,10 @@ from urllib.parse import urlsplit, urlunsplit
 import requests
 
 from .errors import (
+    AccessRestrictedError,
     AuthenticationError,
     ConflictError,
+    EulaNotAcceptedError,
     LicenceError,
     NetworkError,
     NotFoundError,
@@ -27,7 +29,7 @@ from .errors import (
 )
 
 TEXT_MESSAGE_LIMIT = 300
-URL_WITH_QUERY = re.compile(r"(https?://[^\s?#\"']+)[?#][^\s\"']*")
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def safe_url(url: str) -> str:
@@ -38,6 +40,17 @@ def safe_url(url: str) -> str:
 
 def host_of(url: str) -> str:
     return urlsplit(url).netloc or url
+
+
+def origin_of(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) with the default port filled in: what "same origin" compares."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or DEFAULT_PORTS.get(scheme, 0)
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -58,32 +71,33 @@ def parse_retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def message_from_body(
-    body: Any, text: str = "", reason: str = "", status: int | None = None
-) -> str:
-    """The server's own words, from the first of: ``title``, ``error.message``, ``message``,
-    ``error_description``, a string ``detail`` (contract §2), a short plain-text body, the HTTP
-    reason. A string ``detail`` that adds to a ``title`` is appended."""
+def server_words(body: Any, text: str = "") -> str:
+    """The server's own words, or "" when it sent none, from the first of (contract §2):
+    ``title``, ``error.message``, ``message``, ``error_description``, a string ``detail`` or
+    ``details``, ``schema-error``, the first ``errors[].message``, a short plain-text body.
+    A string ``detail``/``details`` that adds to the first is appended."""
     if isinstance(body, Mapping):
         error = body.get("error")
+        listed = body.get("errors")
+        first_listed = listed[0] if isinstance(listed, list) and listed else None
         candidates = [
             body.get("title"),
             error.get("message") if isinstance(error, Mapping) else None,
             body.get("message"),
             body.get("error_description"),
             body.get("detail"),
+            body.get("details"),
+            body.get("schema-error"),
+            first_listed.get("message") if isinstance(first_listed, Mapping) else first_listed,
         ]
-        for candidate in candidates:
+        for index, candidate in enumerate(candidates):
             if isinstance(candidate, str) and candidate.strip():
                 message = candidate.strip()
-                detail = body.get("detail")
-                if (
-                    candidate is body.get("title")
-                    and isinstance(detail, str)
-                    and detail.strip()
-                    and detail.strip() != message
-                ):
-                    message = f"{message}: {detail.strip()}"
+                if index < 4:  # title or message: a detail may add the why
+                    for key in ("detail", "details"):
+                        extra = body.get(key)
+                        if isinstance(extra, str) and extra.strip() and extra.strip() != message:
+                            return f"{message}: {extra.strip()}"
                 return message
     stripped = (text or "").strip()
     if (
@@ -92,9 +106,43 @@ def message_from_body(
         and not stripped.startswith(("<", "{", "["))
     ):
         return stripped.splitlines()[0]
+    return ""
+
+
+def message_from_body(
+    body: Any, text: str = "", reason: str = "", status: int | None = None
+) -> str:
+    """The server's own words (``server_words``), else the HTTP reason, else the status."""
+    words = server_words(body, text)
+    if words:
+        return words
     if reason:
         return reason
     return f"HTTP {status}" if status else "Unknown error"
+
+
+_EULA_WORDS = re.compile(r"eula|licen[cs]e|terms|agreement", re.IGNORECASE)
+_RESTRICTED_WORDS = re.compile(
+    r"restrict|access|approv|permission|not (?:allowed|authori[sz]ed)|whitelist|allowlist",
+    re.IGNORECASE,
+)
+BARE_451 = (
+    "UP42 refused this data product for legal reasons (HTTP 451): either its licence "
+    "(EULA) is not accepted yet, or access to the collection is restricted. Check the data "
+    "product in the UP42 console (accept its licence, or request access)."
+)
+
+
+def classify_licence_error(words: str) -> tuple[type[Up42Error], str]:
+    """A 451's class and message from the server's words: EULA not accepted, access to the
+    collection restricted, or (no words, or neither) the base class with both options."""
+    if not words:
+        return LicenceError, BARE_451
+    if _EULA_WORDS.search(words) and not re.search(r"restrict", words, re.IGNORECASE):
+        return EulaNotAcceptedError, words
+    if _RESTRICTED_WORDS.search(words):
+        return AccessRestrictedError, words
+    return LicenceError, f"{words} (HTTP 451: licence not accepted or access restricted)"
 
 
 _STATUS_ERRORS: dict[int, type[Up42Error]] = {

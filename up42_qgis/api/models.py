@@ -233,6 +233,12 @@ class Estimate:
     def ok(self) -> bool:
         return self.error is None and self.credits is not None
 
+    @property
+    def zero_price(self) -> bool:
+        """A price of 0 credits for an area: possible (a free product) but suspicious, so
+        the user must say yes to it explicitly rather than by the usual confirmation."""
+        return self.ok and self.credits == 0
+
 
 @dataclass(frozen=True)
 class Budget:

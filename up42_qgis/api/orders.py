@@ -1,23 +1,38 @@
 """Estimate, place (exactly once), get, list and cancel orders.
 
 How a placement stays unique: every POST carries one extra tag ``qgis-req:<uuid4>`` made for
-that placement alone. If the POST fails ambiguously (timeout, dropped connection, 5xx), the
-order may still exist; the client then lists the workspace's orders with that display name
-and tag, which can match nothing but the order this very POST created.
+that placement alone, written to the placement journal (when the caller gives one) before
+the POST. The order POST is sent once and never re-sent blind: any answer but a 2xx or a
+clean 4xx refusal (a timeout, a dropped connection, a 5xx, a 503 or 429 even with
+``Retry-After``, a redirect) is ambiguous, and the client first lists the workspace's
+orders with that display name and tag, which can match nothing but the order this very
+placement created. Only a 429 or 401 whose lookup finds nothing is sent again, with the
+same tag.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .budgets import BudgetsApi
 from .endpoints import Endpoints
-from .errors import AmbiguousPlacementError, NetworkError, ServerError, Up42Error, ValidationError
+from .errors import (
+    AmbiguousPlacementError,
+    AuthenticationError,
+    PlacementInProgressError,
+    RateLimitError,
+    Up42Error,
+    ValidationError,
+)
 from .http import RetryPolicy, Transport
-from .models import JSON, Budget, Estimate, Order, OrderRequest, PlacedOrder
+from .models import JSON, Estimate, Order, OrderRequest, PlacedOrder
+from .placement_journal import PlacementJournal, may_be_in_flight
 
 log = logging.getLogger("up42_qgis.api")
 
@@ -25,18 +40,26 @@ REQUEST_TAG_PREFIX = "qgis-req:"
 MAX_TAGS = 30
 MAX_PAGE_SIZE = 100
 MAX_ORDER_PAGES = 500
-MAX_BUDGET_PAGES = 100
 # Order lookups after an ambiguous placement: the order may show up a moment late.
 LOOKUP_ATTEMPTS = 3
+# Answers to an order POST that certainly created nothing.
+CLEAN_REFUSALS = frozenset({400, 402, 403, 404, 405, 409, 410, 413, 415, 422, 451})
 
 
 def order_body(request: OrderRequest, extra_tags: Sequence[str] = ()) -> JSON:
-    """The estimate / place body (contract §6.1): one feature, so one order."""
+    """The estimate / place body (contract §6.1): one Polygon feature, so one order."""
     display_name = request.display_name.strip()
     if not display_name or len(display_name) > 200:
         raise ValidationError("The order name must have 1 to 200 characters.")
     if not request.data_product_id:
         raise ValidationError("This data product cannot be ordered (it has no id).")
+    aoi = request.aoi if isinstance(request.aoi, dict) else {}
+    if aoi.get("type") != "Polygon" or not aoi.get("coordinates"):
+        kind = aoi.get("type") or "no geometry"
+        raise ValidationError(
+            f"UP42 accepts one Polygon per order, not {kind}: split the area into its "
+            "parts (one order each) or draw a single polygon."
+        )
     tags = [*dict.fromkeys(t for t in request.tags if t)]
     tags = [*tags[: MAX_TAGS - len(extra_tags)], *extra_tags]
     body: JSON = {
@@ -45,7 +68,7 @@ def order_body(request: OrderRequest, extra_tags: Sequence[str] = ()) -> JSON:
         "params": {"id": request.scene_id},
         "featureCollection": {
             "type": "FeatureCollection",
-            "features": [{"type": "Feature", "properties": {}, "geometry": request.aoi}],
+            "features": [{"type": "Feature", "properties": {}, "geometry": aoi}],
         },
     }
     if tags:
@@ -73,6 +96,17 @@ def _number(value: Any) -> float | None:
         return None
 
 
+def price_of(value: Any) -> tuple[float | None, str | None]:
+    """(credits, None) for a price UP42 may send, else (None, why): NaN, infinities,
+    negative numbers, booleans and text are not prices."""
+    credits = _number(value)
+    if credits is None:
+        return None, f"UP42 sent no usable price ({str(value)[:40]!r})."
+    if not math.isfinite(credits) or credits < 0:
+        return None, f"UP42 sent an impossible price ({value!r} credits); nothing was ordered."
+    return credits, None
+
+
 @dataclass(frozen=True)
 class OrderPage:
     """One page of the order list (``number`` is 0-based)."""
@@ -94,68 +128,141 @@ class OrdersApi:
         endpoints: Endpoints,
         workspace_id: Callable[[], str],
         retry: RetryPolicy,
+        budgets: BudgetsApi | None = None,
     ) -> None:
         self._transport = transport
         self._endpoints = endpoints
         self._workspace_id = workspace_id
         self._retry = retry
+        self._budgets = budgets or BudgetsApi(transport, endpoints)
 
     def estimate(self, request: OrderRequest) -> Estimate:
-        payload = self._transport.json(
-            "POST",
-            self._endpoints.api_url("/v2/orders/estimate"),
-            json_body=order_body(request),
-            retry_errors=True,  # an estimate creates nothing (contract §2)
-        )
+        """A per-scene refusal, or a price that is not a price (NaN, infinite, negative,
+        text), comes back as ``Estimate.error``; a refusal because of budgets raises
+        BudgetError, other whole-request failures their typed error."""
+        body = order_body(request)
+        try:
+            payload = self._transport.json(
+                "POST",
+                self._endpoints.api_url("/v2/orders/estimate"),
+                json_body=body,
+                retry_errors=True,  # an estimate creates nothing (contract §2)
+            )
+        except Up42Error as error:
+            raise self._budgets.refusal(error, request.budget_id) or error from None
         error = _feature_error(payload.get("errors"))
         results = [r for r in payload.get("results") or () if isinstance(r, dict)]
         if error is not None or not results:
             return Estimate(request.scene_id, error=error or "No estimate returned.")
         result = results[0]
+        credits, bad_price = price_of(result.get("credits"))
+        if bad_price is not None:
+            log.warning("estimate of %s: %s", request.scene_id, bad_price)
+            return Estimate(request.scene_id, error=bad_price)
         return Estimate(
             scene_id=request.scene_id,
-            credits=_number(result.get("credits")),
+            credits=credits,
             size=_number(result.get("size")),
             unit=str(result.get("unit") or ""),
         )
 
-    def place(self, request: OrderRequest) -> PlacedOrder:
+    def place(self, request: OrderRequest, journal: PlacementJournal | None = None) -> PlacedOrder:
+        """Places once. With a ``journal``, an unsettled placement of the same scene,
+        product and AOI left by a run that died is looked up first (and returned as
+        recovered when it exists), and this placement's tag is journaled before the POST."""
+        body = order_body(request)
+        display_name = body["displayName"]
+        if journal is not None:
+            for entry in journal.pending(request):
+                found = self._lookup(entry.display_name, entry.request_tag)
+                if found is not None:
+                    log.info("order %s of an unfinished earlier placement found", found.id)
+                    journal.settle(entry.request_tag)
+                    return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
+                if may_be_in_flight(entry):
+                    raise PlacementInProgressError(
+                        f"An order for this scene and area (“{entry.display_name}”) was sent "
+                        f"{max(0, time.time() - entry.started):.0f} s ago and has no answer "
+                        "yet. Wait a moment, then check the order list before ordering again."
+                    )
+                journal.settle(entry.request_tag)  # died before UP42 made anything
         request_tag = f"{REQUEST_TAG_PREFIX}{uuid.uuid4().hex}"
         body = order_body(request, extra_tags=(request_tag,))
-        try:
-            payload = self._transport.json(
-                "POST",
-                self._endpoints.api_url("/v2/orders"),
-                params={"workspaceId": self._workspace_id()},
-                json_body=body,
-                retry_errors=False,  # money: never re-sent blindly (contract §2)
-            )
-        except (NetworkError, ServerError) as error:
-            if not error.maybe_sent:
-                raise
-            return self._recover(request, body["displayName"], request_tag, error)
-        error_text = _feature_error(payload.get("errors"))
-        results = [r for r in payload.get("results") or () if isinstance(r, dict) and r.get("id")]
-        if results:
-            return PlacedOrder(request.scene_id, order_id=str(results[0]["id"]))
-        return PlacedOrder(request.scene_id, error=error_text or "UP42 created no order.")
+        if journal is not None:
+            journal.begin(request, request_tag, display_name)
+        placed = self._send_once(request, body, request_tag)
+        if journal is not None:
+            journal.settle(request_tag)
+        return placed
+
+    def _send_once(self, request: OrderRequest, body: JSON, request_tag: str) -> PlacedOrder:
+        display_name = body["displayName"]
+        sends = 0
+        while True:
+            sends += 1
+            try:
+                payload = self._transport.json(
+                    "POST",
+                    self._endpoints.api_url("/v2/orders"),
+                    params={"workspaceId": self._workspace_id()},
+                    json_body=body,
+                    resend=False,  # money: never re-sent blindly (contract §2)
+                )
+            except Up42Error as error:
+                if not error.maybe_sent:
+                    raise
+                rejected = isinstance(error, RateLimitError) or (
+                    isinstance(error, AuthenticationError) and error.status == 401
+                )
+                if rejected:
+                    # Refused before it was taken, says the status; a hostile or broken
+                    # server may have created it anyway: look before sending again.
+                    wait = getattr(error, "retry_after", None)
+                    if wait is None:
+                        wait = self._retry.rate_limit_delay(sends - 1) if error.status == 429 else 0
+                    if wait > self._retry.max_retry_after:
+                        raise
+                    self._transport.wait(wait)
+                    found = self._lookup(display_name, request_tag)
+                    if found is not None:
+                        return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
+                    if sends <= self._retry.rate_limit_retries:
+                        continue
+                    raise
+                if error.status in CLEAN_REFUSALS:
+                    raise self._budgets.refusal(error, request.budget_id) or error from None
+                return self._recover(request, display_name, request_tag, error)
+            error_text = _feature_error(payload.get("errors"))
+            results = [
+                r for r in payload.get("results") or () if isinstance(r, dict) and r.get("id")
+            ]
+            if results:
+                return PlacedOrder(request.scene_id, order_id=str(results[0]["id"]))
+            return PlacedOrder(request.scene_id, error=error_text or "UP42 created no order.")
+
+    def _lookup(self, display_name: str, request_tag: str) -> Order | None:
+        found = self.find(display_name, (request_tag,))
+        return found[0] if found else None
 
     def _recover(
         self, request: OrderRequest, display_name: str, request_tag: str, failure: Up42Error
     ) -> PlacedOrder:
         log.warning("placing an order failed ambiguously (%s); looking it up", failure.message)
         lookup_error: Up42Error | None = None
+        first_wait = getattr(failure, "retry_after", None)
         for attempt in range(LOOKUP_ATTEMPTS):
             if attempt:
-                self._retry.sleep(max(self._retry.delay(attempt), 0.0))
+                self._transport.wait(max(self._retry.delay(attempt), 0.0))
+            elif first_wait:
+                self._transport.wait(min(first_wait, self._retry.max_retry_after))
             try:
-                found = self.find(display_name, (request_tag,))
+                found = self._lookup(display_name, request_tag)
             except Up42Error as error:
                 lookup_error = error
                 continue
-            if found:
-                log.info("found the order %s created by the failed request", found[0].id)
-                return PlacedOrder(request.scene_id, order_id=found[0].id, recovered=True)
+            if found is not None:
+                log.info("found the order %s created by the failed request", found.id)
+                return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
         reason = f" The lookup failed too: {lookup_error.message}" if lookup_error else ""
         raise AmbiguousPlacementError(
             f"Placing the order failed ({failure.message}) and UP42 may or may not have "
@@ -260,29 +367,3 @@ class OrdersApi:
             retry_errors=False,  # a lost answer then a retry would report a false conflict
         )
         return str(payload.get("status") or "CANCELED")
-
-    def budgets(self, active_only: bool = True) -> list[Budget]:
-        """Every page of the workspace's budgets with their usage, latest updated first
-        (contract §9)."""
-        found: list[Budget] = []
-        page = 0
-        while page < MAX_BUDGET_PAGES:
-            params: list[tuple[str, Any]] = []
-            if active_only:
-                params.append(("status", "ACTIVE"))
-            params += [
-                ("includeUsage", "true"),
-                ("sort", "updatedAt,desc"),
-                ("page", page),
-                ("size", MAX_PAGE_SIZE),
-            ]
-            payload = self._transport.json(
-                "GET", self._endpoints.api_url("/v2/budgets"), params=params
-            )
-            content = [b for b in payload.get("content") or () if isinstance(b, dict)]
-            found.extend(Budget.from_json(b) for b in content)
-            total_pages = payload.get("totalPages")
-            if not content or not isinstance(total_pages, int) or page + 1 >= total_pages:
-                break
-            page += 1
-        return found
