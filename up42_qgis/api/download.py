@@ -17,7 +17,7 @@ import requests
 
 from .archive import MAX_UNZIPPED_BYTES, archive_folder, safe_extract_zip, unpack_archive
 from .download_stream import is_framed, response_range, write_body
-from .errors import CancelledError, DownloadError, NetworkError, Up42Error
+from .errors import CancelledError, DownloadError, ForeignAssetError, NetworkError, Up42Error
 from .file_checks import check_complete
 from .file_lock import target_lock
 from .models import Asset
@@ -51,11 +51,6 @@ RASTER_SUFFIXES = (".tif", ".tiff")
 Progress = Callable[[int, int | None], None]
 AssetProgress = Callable[[Asset, int, int | None], None]
 IsCancelled = Callable[[], bool]
-
-
-class ForeignAssetError(DownloadError):
-    """The asset's href is not on ``{API}``: its signed URL is never asked for with the
-    token (contract §8.1; the SDK skips such assets too)."""
 
 
 class DownloadEngine:

@@ -143,3 +143,8 @@ class CancelledError(Up42Error):
     def __init__(self, message: str = "Cancelled", maybe_sent: bool = True) -> None:
         super().__init__(message)
         self.maybe_sent = maybe_sent
+
+
+class ForeignAssetError(ForeignOriginError, DownloadError):
+    """The asset's href is not on ``{API}``: its signed URL is never asked for with the
+    token (contract §8.1; the SDK skips such assets too)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .catalog import next_body, next_link
 from .endpoints import Endpoints
-from .errors import DownloadError, ServerError
+from .errors import ForeignAssetError, ServerError
 from .http import Transport
 from .http_errors import safe_url
 from .models import JSON, Asset, Delivery, StorageItem
@@ -87,9 +87,9 @@ class StorageApi:
     def signed_url(self, href: str) -> str:
         """POSTs ``download-url`` with the token, so only for an href under ``{API}``."""
         if not is_under_origin(href, self._endpoints.api):
-            raise DownloadError(
-                f"{safe_url(href)} is not on {self._endpoints.api}: it is not asked for a "
-                "download URL (the sign-in token stays with UP42)."
+            raise ForeignAssetError(
+                f"{safe_url(href)} is outside UP42 ({self._endpoints.api}): it is not asked for "
+                "a download URL, so the sign-in token stays with UP42."
             )
         payload = self._transport.json(
             "POST",
