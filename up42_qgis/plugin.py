@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
@@ -9,6 +11,9 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .i18n import tr
 from .paths import i18n_dir, icon_path
+
+if TYPE_CHECKING:
+    from .context import PluginContext
 
 
 class Up42Plugin:
@@ -19,7 +24,7 @@ class Up42Plugin:
         self.action: QAction | None = None
         self.dock = None
         self.search_panel = None
-        self.context = None  # PluginContext: the services the plugin owns, built in initGui
+        self.context: PluginContext | None = None  # the services it owns, built in initGui
         self.options_factory = None  # the "UP42" page in Settings > Options
         self.translator: QTranslator | None = None
         self._install_translator()
@@ -48,25 +53,23 @@ class Up42Plugin:
     def _register_options_page(self) -> None:
         from .gui.settings_page import register_options_page
 
+        assert self.context is not None
         self.options_factory = register_options_page(
             self.iface, self.context.clients, self.context.runner
         )
 
     def _start_order_services(self) -> None:
-        """The tracker and the download queue live as long as the plugin, not the dock."""
-        from .bridge.clients import client_provider
+        """Every service, before any panel: the tracker and the download queue live as long
+        as the plugin, not the dock."""
         from .context import PluginContext
-        from .services.downloads import DownloadManager
-        from .services.tracker import OrderTracker
 
         if self.context is None:
-            self.context = PluginContext(iface=self.iface, clients=client_provider())
-        self.context.downloads = DownloadManager(self.context)
-        self.context.tracker = OrderTracker(self.context)
+            self.context = PluginContext.build(self.iface)
         self.context.downloads.resume_interrupted()
 
     def _ensure_dock(self):
         if self.dock is None:
+            assert self.context is not None
             from .gui.dock import Up42DockWidget
 
             self.dock = Up42DockWidget(self.iface.mainWindow())
@@ -101,13 +104,8 @@ class Up42Plugin:
             unregister_options_page(self.iface, self.options_factory)
             self.options_factory = None
         if self.context is not None:
-            for service in (self.context.tracker, self.context.downloads):
-                if service is not None:
-                    service.stop()
-            self.context.runner.cancel_all()
-            self.context.tracker = self.context.downloads = None
-            if self.context.clients is not None:
-                self.context.clients.close()  # the shared client's pooled connections
+            self.context.stop()
+            self.context.clients.close()  # the shared client's pooled connections
         if self.search_panel is not None:
             self.search_panel.unload()  # AOI outline and draw tool off the canvas
             self.search_panel = None
@@ -135,6 +133,7 @@ class Up42Plugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        self.context = None  # the next initGui builds fresh services
 
     # --- i18n -------------------------------------------------------------------------------
     def _install_translator(self) -> None:

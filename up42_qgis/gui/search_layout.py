@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..i18n import tr
-from ..tasks.base import LOG_TAG
+from ..toolbelt.constants import LOG_TAG
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
 from .search_quicklook import QuicklookWidget
@@ -34,9 +34,6 @@ except ImportError:  # pragma: no cover - depends on the tree's state
 
 
 class SearchPanelLayout(QWidget):
-    def _client_source(self):  # the panel provides it
-        raise NotImplementedError
-
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.aoi_widget = AoiWidget(self.iface, self)
@@ -94,7 +91,7 @@ class SearchPanelLayout(QWidget):
                 )
                 self.order_bar = None
 
-        self.quicklook = QuicklookWidget(self.context, self._client_source, self)
+        self.quicklook = QuicklookWidget(self.context, self)
         quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
         QVBoxLayout(quicklook_box).addWidget(self.quicklook)
 
