@@ -54,7 +54,8 @@ class PluginSettings:
     last_start: str = ""
     last_end: str = ""
     last_end_is_today: bool = False
-    tracked_order_ids: list[str] = field(default_factory=list)
+    # Order state (tracked orders, notes, pending downloads) is not a setting: it lives in
+    # services.order_state.OrderStateStore.
 
     def normalized(self) -> PluginSettings:
         """A copy with every value inside its allowed range."""
