@@ -66,17 +66,28 @@ stage: system
 	@find $(STAGE)/$(PLUGIN) -xtype l -delete
 
 # --- tests -----------------------------------------------------------------------------------
+# The whole suite is the three suite targets, each with a JUnit report; then one total line.
+# The unit suite runs Qt-free on shapely 2 (and the SDK), the API tests again on the system's
+# requests and shapely 1.8, then the QGIS tests.
+REPORTS := build/test-reports
+junit = $(if $(JUNIT),--junitxml=$(REPORTS)/$(1).xml)
+
 test: venv
-	@bash tests/tools/run_suites.sh
+	@rm -rf $(REPORTS) && mkdir -p $(REPORTS); status=0; \
+	for suite in test-unit test-api test-qgis; do \
+		echo "=== $$suite"; $(MAKE) --no-print-directory $$suite JUNIT=1 || status=1; \
+	done; \
+	$(SYSTEM_PYTHON) tests/tools/test_totals.py $(REPORTS) || status=1; exit $$status
 
 test-unit: venv
-	$(PY_NOQT) -m pytest -c tests/pytest.ini tests/unit
+	$(PY_NOQT) -m pytest -c tests/pytest.ini tests/unit $(call junit,unit-noqt)
 
 test-api: venv
-	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini -p no:pytest_qgis -p no:pytest-qt tests/unit/api
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini -p no:pytest_qgis -p no:pytest-qt tests/unit/api \
+		$(call junit,api-system)
 
 test-qgis: venv
-	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis $(call junit,qgis)
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests
