@@ -130,7 +130,8 @@ def test_the_package_is_where_the_test_looks():
 
 
 def test_every_import_follows_the_architecture():
-    assert violations() == []
+    found = violations()
+    assert not found, "imports against the architecture:\n" + "\n".join(found)
 
 
 def test_the_sketchs_rules_are_in_the_table():
