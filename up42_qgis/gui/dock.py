@@ -6,7 +6,6 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtWidgets import QTabWidget, QWidget
 
 from ..i18n import tr
-from ..processing.common import one_line  # noqa: F401  (scratch)
 
 
 class Up42DockWidget(QgsDockWidget):

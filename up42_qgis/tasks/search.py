@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from ..api.models import JSON, Collection, Scene, ScenePage, SearchRequest
 from ..i18n import tr
 from ..layers.footprints_gpkg import FootprintsTable
-from ..services.tracker import OrderTracker  # noqa: F401  (scratch: a deliberate violation)
 from .base import Up42Task
 
 if TYPE_CHECKING:
