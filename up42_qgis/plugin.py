@@ -14,18 +14,22 @@ from .paths import i18n_dir, icon_path
 
 if TYPE_CHECKING:
     from .context import PluginContext
+    from .gui.dock import Up42DockWidget
+    from .gui.search_panel import SearchPanel
+    from .gui.settings_page import Up42OptionsFactory
+    from .processing.provider import Up42Provider
 
 
 class Up42Plugin:
     def __init__(self, iface) -> None:
         # qgis_process builds the plugin with iface=None and only calls initProcessing().
         self.iface = iface
-        self.provider = None
+        self.provider: Up42Provider | None = None
         self.action: QAction | None = None
-        self.dock = None
-        self.search_panel = None
+        self.dock: Up42DockWidget | None = None
+        self.search_panel: SearchPanel | None = None
         self.context: PluginContext | None = None  # the services it owns, built in initGui
-        self.options_factory = None  # the "UP42" page in Settings > Options
+        self.options_factory: Up42OptionsFactory | None = None  # Settings > Options > UP42
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -67,27 +71,26 @@ class Up42Plugin:
             self.context = PluginContext.build(self.iface)
         self.context.downloads.resume_interrupted()
 
-    def _ensure_dock(self):
+    def _ensure_dock(self) -> Up42DockWidget:
         if self.dock is None:
             assert self.context is not None
             from .gui.dock import Up42DockWidget
-
-            self.dock = Up42DockWidget(self.iface.mainWindow())
-            self.dock.visibilityChanged.connect(self._sync_action)
+            from .gui.orders_panel import OrdersPanel
             from .gui.search_panel import SearchPanel
 
-            self.search_panel = SearchPanel(self.context, self.dock)
-            self.dock.add_panel(self.search_panel, tr("Search"))
-            from .gui.orders_panel import OrdersPanel
-
-            self.dock.add_panel(OrdersPanel(self.context, self.dock), tr("Orders"))
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            dock = self.dock = Up42DockWidget(self.iface.mainWindow())
+            dock.visibilityChanged.connect(self._sync_action)
+            self.search_panel = SearchPanel(self.context, dock)
+            dock.add_panel(self.search_panel, tr("Search"))
+            dock.add_panel(OrdersPanel(self.context, dock), tr("Orders"))
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.dock
 
     def _set_dock_visible(self, visible: bool) -> None:
         if visible:
-            self._ensure_dock().show()
-            self.dock.raise_()
+            dock = self._ensure_dock()
+            dock.show()
+            dock.raise_()
         elif self.dock is not None:
             self.dock.hide()
 

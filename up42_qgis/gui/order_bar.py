@@ -307,6 +307,7 @@ class OrderBar(QWidget):
                     estimate=self.estimates.get(request.scene_id),
                 )
             )
+        assert self.context is not None  # order() returns early without one
         auto_default = False
         try:
             from ..settings import SettingsStore

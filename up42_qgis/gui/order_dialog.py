@@ -87,7 +87,7 @@ class OrderDialog(QDialog):
         self._auto_download_chosen = False
 
         orderable = [line for line in lines if line.orderable]
-        total = sum(line.estimate.credits or 0 for line in orderable)  # type: ignore[union-attr]
+        total = sum(line.estimate.credits or 0.0 for line in orderable if line.estimate is not None)
 
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -113,7 +113,7 @@ class OrderDialog(QDialog):
             self._set(row, 0, line.request.display_name)
             self._set(row, 1, f"{line.collection_title} · {line.product_title}")
             credits_item = self._set(
-                row, 2, format_credits(line.estimate and line.estimate.credits)
+                row, 2, format_credits(line.estimate.credits if line.estimate else None)
             )
             credits_item.setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -278,19 +278,17 @@ class OrderDialog(QDialog):
     def _follow(self, placed: list[PlacedOrder]) -> None:
         """Hands the new orders to the plugin's tracker, with their estimate and the user's
         "download when fulfilled" choice, so they are followed even if the dock is closed."""
-        ok = [p for p in placed if p.order_id]
+        ok = {p.order_id: p.scene_id for p in placed if p.order_id}
         if not ok:
             return
         estimates = {line.request.scene_id: line.estimate for line in self.lines}
         auto = self._auto_download_chosen
-        for result in ok:
-            estimate = estimates.get(result.scene_id)
-            self.context.state.set_note(
-                result.order_id, credits=estimate.credits if estimate else None
-            )
+        for order_id, scene_id in ok.items():
+            estimate = estimates.get(scene_id)
+            self.context.state.set_note(order_id, credits=estimate.credits if estimate else None)
             if auto:
-                self.context.state.set_note(result.order_id, auto_download=True)
-        self.context.tracker.track([p.order_id for p in ok], fast=True)
+                self.context.state.set_note(order_id, auto_download=True)
+        self.context.tracker.track(list(ok), fast=True)
         try:
             from ..settings import SettingsStore
 

@@ -93,6 +93,8 @@ class SearchPanel(SearchPanelLayout):
 
     @guarded
     def open_settings(self) -> None:
+        if self.iface is None:
+            return
         try:
             self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="Up42SettingsPage")
         except TypeError:

@@ -184,9 +184,9 @@ class ResultsView(QWidget):
 
     def zoom_to(self, scene: Scene) -> None:
         box = scene_geometry(scene).boundingBox()
-        if box.isEmpty() and scene.bbox is None:
-            return
         if box.isEmpty():
+            if scene.bbox is None:
+                return
             box = QgsRectangle(*scene.bbox)
         transform = QgsCoordinateTransform(
             QgsCoordinateReferenceSystem(WGS84),

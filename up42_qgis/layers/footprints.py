@@ -13,6 +13,7 @@ import struct
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from qgis.core import (
     QgsFeature,
@@ -98,6 +99,7 @@ def _multipolygon_wkb(geometry: dict) -> tuple[bytes, float] | None:
     Why by hand: parsing each footprint through QgsJsonUtils costs about 20 times more, and a
     search's footprints layer is built from thousands of them."""
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    polygons: Any  # GeoJSON as parsed: checked below, where a bad shape raises
     if kind == "Polygon":
         polygons = [coordinates]
     elif kind == "MultiPolygon":

@@ -188,9 +188,9 @@ class DownloadAlgorithm(Up42Algorithm):
             self._sleep(min(interval, max(0.0, deadline - time.monotonic())), feedback)
         problems = [self._not_found(client, order_id) for order_id in missing]
         for order_id in order_ids:
-            order = orders.get(order_id)
-            if order is not None and not order.is_fulfilled:
-                problems.append(self._why_not(order, wait, timeout))
+            listed = orders.get(order_id)
+            if listed is not None and not listed.is_fulfilled:
+                problems.append(self._why_not(listed, wait, timeout))
         return orders, problems
 
     @staticmethod

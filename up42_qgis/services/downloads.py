@@ -5,6 +5,7 @@ resumed (their ``.part`` files continue) when the plugin starts again."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,7 +183,11 @@ class DownloadManager(QObject):
             folder = job.folder / item.id[:8] if several_items else job.folder
             targets.extend((asset, folder) for asset in item.assets)
         seen: set[str] = set()
-        job.queue = [t for t in targets if not (t[0].href in seen or seen.add(t[0].href))]
+        job.queue = []
+        for asset, folder in targets:  # an asset listed twice is fetched once, where first seen
+            if asset.href not in seen:
+                seen.add(asset.href)
+                job.queue.append((asset, folder))
         job.total = len(job.queue)
         if not job.queue:
             self._finish(job, error=tr("The order has no files to download yet."))
@@ -195,8 +200,8 @@ class DownloadManager(QObject):
         while job.queue and len(job.running) < limit:
             asset, folder = job.queue.pop(0)
             job.running[asset.href] = self._runner.start_with_client(
-                lambda client, a=asset, f=folder: self._asset_task(client, job, a, f),
-                lambda t, key=asset.href: self._on_asset(job, key, t),
+                partial(self._asset_task, job=job, asset=asset, folder=folder),
+                partial(self._on_asset, job, asset.href),
             )
         if not job.running and not job.queue:
             self._finish(job, cancelled=(job.cancelled or bool(job.skipped)) and not job.errors)

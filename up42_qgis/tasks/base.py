@@ -127,7 +127,7 @@ class TaskRunner:
 
     def start(self, task: TaskT, callback: Callable[[TaskT], None] | None = None) -> TaskT:
         if callback is not None:
-            task.on_done(callback)  # type: ignore[arg-type]  # called with this very task
+            task.on_done(callback)  # called with this very task
         task.on_done(self._running.discard)
         self._running.add(task)
         QgsApplication.taskManager().addTask(task)
