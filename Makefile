@@ -24,7 +24,7 @@ DEB_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth gdal-bin python3-gda
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
 
-.PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
+.PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint typecheck \
 	translations qm clean demo bench
 
 help:
@@ -34,7 +34,7 @@ help:
 	@echo "make demo         search -> estimate -> order -> download through qgis_process"
 	@echo "make bench        benchmarks (bench-results.json / .md)"
 	@echo "make package      dist/$(PLUGIN)-$(VERSION).zip"
-	@echo "make lint | translations | clean"
+	@echo "make lint (ruff + typecheck) | typecheck | translations | clean"
 
 # --- set-up ----------------------------------------------------------------------------------
 system:
@@ -89,9 +89,13 @@ test-api: venv
 test-qgis: venv
 	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis $(call junit,qgis)
 
-lint: venv
+lint: venv typecheck
 	$(PY) -m ruff check $(PLUGIN) tests
 	$(PY) -m compileall -q $(PLUGIN) tests
+
+# mypy over the plugin (configuration: tests/mypy.ini; api/ strictly typed).
+typecheck: venv
+	$(PY) -m mypy --config-file tests/mypy.ini $(PLUGIN)
 
 # --- try it ----------------------------------------------------------------------------------
 sandbox: system
