@@ -232,7 +232,7 @@ class OrderBar(QWidget):
         self._refresh()
         return True
 
-    def _on_estimated(self, task: Up42Task, key: str) -> None:
+    def _on_estimated(self, task: EstimateTask, key: str) -> None:
         self._estimate_task = None
         if sip.isdeleted(self):
             return  # the dock was closed for good while the task ran
@@ -243,7 +243,7 @@ class OrderBar(QWidget):
             self._show_problem(tr("Estimate failed: {error}").format(error=str(task.error)))
         else:
             self.estimates = dict(task.result)
-            self.budgets = getattr(task, "budgets", None)
+            self.budgets = task.budgets
             self._estimate_key = key
             self._show_estimates()
             self.estimates_ready.emit(dict(self.estimates))
