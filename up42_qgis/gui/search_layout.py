@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..i18n import tr
-from ..toolbelt.constants import LOG_TAG
+from ..toolbelt.notify import log
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
 from .search_quicklook import QuicklookWidget
@@ -86,9 +86,7 @@ class SearchPanelLayout(QWidget):
                 self.order_bar = OrderBar(self.context, self)
                 self.order_bar.estimates_ready.connect(self.results.model.set_estimates)
             except Exception as error:  # a broken order bar must not take search down
-                QgsMessageLog.logMessage(
-                    f"Order bar unavailable: {error}", LOG_TAG, Qgis.MessageLevel.Warning
-                )
+                log(f"Order bar unavailable: {error}", Qgis.MessageLevel.Warning)
                 self.order_bar = None
 
         self.quicklook = QuicklookWidget(self.context, self)

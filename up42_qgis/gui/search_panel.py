@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsMessageLog, QgsVectorLayer
+from qgis.core import Qgis, QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
@@ -19,8 +19,7 @@ from ..api.models import ScenePage
 from ..i18n import tr
 from ..services.search_session import SearchSession
 from ..tasks.search import LoadCollectionsTask
-from ..toolbelt.constants import LOG_TAG
-from ..toolbelt.notify import notify
+from ..toolbelt.notify import log, notify
 from .search_errors import error_text, guarded, is_sign_in_problem
 from .search_layout import SearchPanelLayout
 
@@ -295,7 +294,7 @@ class SearchPanel(SearchPanelLayout):
                 self.results.selected_scenes(), aoi.geojson if aoi and aoi.usable else None
             )
         except Exception as error:
-            QgsMessageLog.logMessage(f"Order bar: {error}", LOG_TAG, Qgis.MessageLevel.Warning)
+            log(f"Order bar: {error}", Qgis.MessageLevel.Warning)
 
     # --- unload --------------------------------------------------------------------------
     def unload(self) -> None:

@@ -39,16 +39,11 @@ from ..bridge.clients import ClientProvider, client_provider
 from ..bridge.credentials import store_credentials
 from ..i18n import tr
 from ..paths import icon_path
-from ..settings import (
-    MAX_PARALLEL_DOWNLOADS,
-    MIN_POLL_INTERVAL_S,
-    PluginSettings,
-    SettingsStore,
-    origin_problem,
-)
+from ..settings import MAX_PARALLEL_DOWNLOADS, PluginSettings, SettingsStore, origin_problem
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.connection import TestConnectionTask
 from ..toolbelt import colours
+from ..toolbelt.constants import MIN_POLL_INTERVAL_S
 
 if TYPE_CHECKING:  # the client (and requests) load when a connection is tested
     pass

@@ -11,10 +11,10 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..api.errors import CancelledError
-from ..toolbelt.constants import LOG_TAG
+from ..toolbelt.notify import log
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -55,10 +55,9 @@ class Up42Task(QgsTask):
             if self.isCanceled():
                 self.was_cancelled = True
             else:
-                QgsMessageLog.logMessage(
+                log(
                     f"{self.description()}: {type(error).__name__}: {error}\n"
                     + "".join(traceback.format_tb(error.__traceback__)),
-                    LOG_TAG,
                     Qgis.MessageLevel.Warning,
                 )
             return False
@@ -74,9 +73,8 @@ class Up42Task(QgsTask):
             try:
                 callback(self)
             except Exception as error:  # a bad slot must not crash QGIS
-                QgsMessageLog.logMessage(
+                log(
                     f"{self.description()}: callback failed: {error}\n{traceback.format_exc()}",
-                    LOG_TAG,
                     Qgis.MessageLevel.Critical,
                 )
 
