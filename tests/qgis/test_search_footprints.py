@@ -112,3 +112,21 @@ def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
     assert panel.footprints_layer is None
     messages = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
     assert any("footprints could not be saved" in m for m in messages), messages
+
+
+def test_the_session_holds_the_one_scene_to_feature_map(panel, qtbot):
+    """The results view reads the session's map (the footprints table's), never a copy: after
+    "Load more" the same object knows the new page's features."""
+    prepare(panel, page_size=5)
+    search_and_wait(qtbot, panel)
+    session, view = panel.session, panel.results
+    assert view.features is session.features is session.table.feature_ids
+    assert len(session.features) == 5
+    load_more_and_wait(qtbot, panel)
+    assert view.features is session.features
+    layer = panel.footprints_layer
+    assert len(session.features) == layer.featureCount() == view.model.rowCount() == 10
+    for feature in layer.getFeatures():
+        assert session.features.scene_id(feature.id()) == feature["scene_id"]
+        assert view.feature_id(str(feature["scene_id"])) == feature.id()
+    assert [s.id for s in session.scenes] == [s.id for s in view.model.scenes]
