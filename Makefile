@@ -29,7 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
 
 .PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
-	translations qm clean demo bench check-package venv-scan
+	typecheck translations qm clean demo bench check-package venv-scan
 
 help:
 	@echo "make run          sandbox + QGIS with the plugin (isolated profile)"
@@ -38,9 +38,9 @@ help:
 	@echo "make demo         search -> estimate -> order -> download through qgis_process"
 	@echo "make bench        benchmarks (bench-results.json / .md)"
 	@echo "make package      dist/$(PLUGIN)-$(VERSION).zip"
-	@echo "make lint         ruff, compileall and the Qt6 check (PyQt6 + QGIS 3.22 lookups)"
+	@echo "make lint         ruff, compileall, mypy (typecheck) and the Qt6 check"
 	@echo "make check-package  the zip through plugins.qgis.org's scanners (Bandit, detect-secrets...)"
-	@echo "make translations | clean"
+	@echo "make typecheck | translations | clean"
 
 # --- set-up ----------------------------------------------------------------------------------
 system:
@@ -86,25 +86,40 @@ stage: system
 	@find $(STAGE)/$(PLUGIN) -xtype l -delete
 
 # --- tests -----------------------------------------------------------------------------------
+# The whole suite is the three suite targets, each with a JUnit report; then one total line.
+# The unit suite runs Qt-free on shapely 2 (and the SDK), the API tests again on the system's
+# requests and shapely 1.8, then the QGIS tests.
+REPORTS := build/test-reports
+junit = $(if $(JUNIT),--junitxml=$(REPORTS)/$(1).xml)
+
 test: venv
-	@bash tests/tools/run_suites.sh
+	@rm -rf $(REPORTS) && mkdir -p $(REPORTS); status=0; \
+	for suite in test-unit test-api test-qgis; do \
+		echo "=== $$suite"; $(MAKE) --no-print-directory $$suite JUNIT=1 || status=1; \
+	done; \
+	$(SYSTEM_PYTHON) tests/tools/test_totals.py $(REPORTS) || status=1; exit $$status
 
 test-unit: venv
-	$(PY_NOQT) -m pytest -c tests/pytest.ini tests/unit
+	$(PY_NOQT) -m pytest -c tests/pytest.ini tests/unit $(call junit,unit-noqt)
 
 test-api: venv
-	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini -p no:pytest_qgis -p no:pytest-qt tests/unit/api
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini -p no:pytest_qgis -p no:pytest-qt tests/unit/api \
+		$(call junit,api-system)
 
 test-qgis: venv
-	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis
+	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis $(call junit,qgis)
 
-# ruff, byte-compiling, the Qt6 check's own tests, then the Qt6 check on the plugin: every Qt
+# ruff, byte-compiling, mypy (typecheck), the Qt6 check's own tests, then the Qt6 check on the plugin: every Qt
 # name resolved in PyQt6, every PyQGIS enum member scoped (tests/tools/qt6_check).
-lint: venv $(VENV_LINT)/.stamp
+lint: venv typecheck $(VENV_LINT)/.stamp
 	$(PY) -m ruff check $(PLUGIN) tests
 	$(PY) -m compileall -q $(PLUGIN) tests
 	$(HEADLESS) $(PY_LINT) -m pytest -c tests/pytest.ini tests/lint -q
 	$(HEADLESS) $(PY_LINT) -m tests.tools.qt6_check $(PLUGIN)
+
+# mypy over the plugin (configuration: tests/mypy.ini; api/ strictly typed).
+typecheck: venv
+	$(PY) -m mypy --config-file tests/mypy.ini $(PLUGIN)
 
 # --- try it ----------------------------------------------------------------------------------
 sandbox: system

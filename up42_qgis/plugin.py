@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
@@ -10,17 +12,24 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 from .i18n import tr
 from .paths import i18n_dir, icon_path
 
+if TYPE_CHECKING:
+    from .context import PluginContext
+    from .gui.dock import Up42DockWidget
+    from .gui.search_panel import SearchPanel
+    from .gui.settings_page import Up42OptionsFactory
+    from .processing.provider import Up42Provider
+
 
 class Up42Plugin:
     def __init__(self, iface) -> None:
         # qgis_process builds the plugin with iface=None and only calls initProcessing().
         self.iface = iface
-        self.provider = None
+        self.provider: Up42Provider | None = None
         self.action: QAction | None = None
-        self.dock = None
-        self.search_panel = None
-        self.context = None  # PluginContext: the services the plugin owns, built in initGui
-        self.options_factory = None  # the "UP42" page in Settings > Options
+        self.dock: Up42DockWidget | None = None
+        self.search_panel: SearchPanel | None = None
+        self.context: PluginContext | None = None  # the services it owns, built in initGui
+        self.options_factory: Up42OptionsFactory | None = None  # Settings > Options > UP42
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -48,43 +57,42 @@ class Up42Plugin:
     def _register_options_page(self) -> None:
         from .gui.settings_page import register_options_page
 
+        if self.context is None:  # initGui starts the services first
+            raise RuntimeError("The UP42 services must start before the options page.")
         self.options_factory = register_options_page(
             self.iface, self.context.clients, self.context.runner
         )
 
     def _start_order_services(self) -> None:
-        """The tracker and the download queue live as long as the plugin, not the dock."""
-        from .bridge.clients import client_provider
+        """Every service, before any panel: the tracker and the download queue live as long
+        as the plugin, not the dock."""
         from .context import PluginContext
-        from .services.downloads import DownloadManager
-        from .services.tracker import OrderTracker
 
         if self.context is None:
-            self.context = PluginContext(iface=self.iface, clients=client_provider())
-        self.context.downloads = DownloadManager(self.context)
-        self.context.tracker = OrderTracker(self.context)
+            self.context = PluginContext.build(self.iface)
         self.context.downloads.resume_interrupted()
 
-    def _ensure_dock(self):
+    def _ensure_dock(self) -> Up42DockWidget:
         if self.dock is None:
+            if self.context is None:  # initGui starts the services before any panel
+                raise RuntimeError("The UP42 services must start before the dock.")
             from .gui.dock import Up42DockWidget
-
-            self.dock = Up42DockWidget(self.iface.mainWindow())
-            self.dock.visibilityChanged.connect(self._sync_action)
+            from .gui.orders_panel import OrdersPanel
             from .gui.search_panel import SearchPanel
 
-            self.search_panel = SearchPanel(self.context, self.dock)
-            self.dock.add_panel(self.search_panel, tr("Search"))
-            from .gui.orders_panel import OrdersPanel
-
-            self.dock.add_panel(OrdersPanel(self.context, self.dock), tr("Orders"))
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            dock = self.dock = Up42DockWidget(self.iface.mainWindow())
+            dock.visibilityChanged.connect(self._sync_action)
+            self.search_panel = SearchPanel(self.context, dock)
+            dock.add_panel(self.search_panel, tr("Search"))
+            dock.add_panel(OrdersPanel(self.context, dock), tr("Orders"))
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.dock
 
     def _set_dock_visible(self, visible: bool) -> None:
         if visible:
-            self._ensure_dock().show()
-            self.dock.raise_()
+            dock = self._ensure_dock()
+            dock.show()
+            dock.raise_()
         elif self.dock is not None:
             self.dock.hide()
 
@@ -101,13 +109,8 @@ class Up42Plugin:
             unregister_options_page(self.iface, self.options_factory)
             self.options_factory = None
         if self.context is not None:
-            for service in (self.context.tracker, self.context.downloads):
-                if service is not None:
-                    service.stop()
-            self.context.runner.cancel_all()
-            self.context.tracker = self.context.downloads = None
-            if self.context.clients is not None:
-                self.context.clients.close()  # the shared client's pooled connections
+            self.context.stop()
+            self.context.clients.close()  # the shared client's pooled connections
         if self.search_panel is not None:
             self.search_panel.unload()  # AOI outline and draw tool off the canvas
             self.search_panel = None
@@ -135,6 +138,7 @@ class Up42Plugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        self.context = None  # the next initGui builds fresh services
 
     # --- i18n -------------------------------------------------------------------------------
     def _install_translator(self) -> None:

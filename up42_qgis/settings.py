@@ -8,36 +8,27 @@ load, so a hand-edited or older INI file can never hand the plugin a wrong type.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from pathlib import Path
 from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsSettings
 
 from .api.endpoints import Endpoints, endpoints_from_env
 from .api.errors import ValidationError
 from .i18n import tr
+from .toolbelt.constants import (
+    DEFAULT_PAGE_SIZE,
+    DEFAULT_POLL_INTERVAL_S,
+    MAX_PAGE_SIZE,
+    MIN_POLL_INTERVAL_S,
+)
+from .toolbelt.folders import default_download_folder
 
 GROUP = "up42"
 REGION_CHOICES = ("eu", "sa", "custom")
-DOWNLOAD_FOLDER_NAME = "UP42 downloads"
-MIN_POLL_INTERVAL_S = 5
-MAX_PAGE_SIZE = 500  # the catalog's `limit` range (contract §5.2)
 MAX_PARALLEL_DOWNLOADS = 8
-
-
-def plugin_data_dir() -> Path:
-    """The plugin's own folder inside the QGIS profile (footprints, CA bundle, state)."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "up42"
-
-
-def default_download_folder() -> str:
-    home = Path.home()
-    base = home if home.is_dir() and os.access(home, os.W_OK) else plugin_data_dir()
-    return str(base / DOWNLOAD_FOLDER_NAME)
 
 
 @dataclass
@@ -47,8 +38,8 @@ class PluginSettings:
     auth_url: str = ""  # custom {AUTH} origin, used when region == "custom"
     authcfg: str = ""  # the QGIS auth config id, nothing else of the account
     download_folder: str = field(default_factory=default_download_folder)
-    poll_interval_s: int = 60
-    page_size: int = 50
+    poll_interval_s: int = DEFAULT_POLL_INTERVAL_S
+    page_size: int = DEFAULT_PAGE_SIZE
     max_parallel_downloads: int = 3
     auto_download: bool = False
     # Remembered UI values.
@@ -63,7 +54,8 @@ class PluginSettings:
     last_start: str = ""
     last_end: str = ""
     last_end_is_today: bool = False
-    tracked_order_ids: list[str] = field(default_factory=list)
+    # Order state (tracked orders, notes, pending downloads) is not a setting: it lives in
+    # services.order_state.OrderStateStore.
 
     def normalized(self) -> PluginSettings:
         """A copy with every value inside its allowed range."""

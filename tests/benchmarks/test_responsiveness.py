@@ -24,26 +24,15 @@ SEARCH_SCENES = 2_000
 ESTIMATES = 50
 
 
-class SignedInClients:
-    """The panel's client source: always signed in, always the same client."""
-
-    def __init__(self, client) -> None:
-        self._client = client
-
-    def client(self):
-        return self._client
-
-    def is_configured(self) -> bool:
-        return True
-
-
 @pytest.mark.bench_rows("stall_search")
 def test_gui_stall_during_a_search_of_2000_scenes(bench, request, world_features, iface,
-                                                  clean_settings, qgis_new_project):
+                                                  clean_settings, qgis_new_project, tmp_path):
     require_sandbox()
     panel_module = require_module("up42_qgis.gui.search_panel", "SearchPanel")
+    from tests.qgis.support import FixedClients
     from up42_qgis.api.models import SearchRequest
     from up42_qgis.context import PluginContext
+    from up42_qgis.services.order_state import OrderStateStore
 
     sandbox = request.getfixturevalue("sandbox")
     client = sandbox_client(sandbox)
@@ -59,7 +48,8 @@ def test_gui_stall_during_a_search_of_2000_scenes(bench, request, world_features
 
     def search_once(_repetition: int) -> None:
         panel = panel_module.SearchPanel(
-            PluginContext(iface=iface, clients=SignedInClients(client))
+            PluginContext.build(iface, FixedClients(client),
+                                state=OrderStateStore(tmp_path / "order_state.json"))
         )
         assert panel.filters.page_size.maximum() >= page_size
 
@@ -67,22 +57,21 @@ def test_gui_stall_during_a_search_of_2000_scenes(bench, request, world_features
             return panel.results.model.rowCount()
 
         def next_page() -> None:
-            if rows() < SEARCH_SCENES and panel.next_request is not None:
+            if rows() < SEARCH_SCENES and panel.session.next_request is not None:
                 QTimer.singleShot(0, panel.load_more)  # the user clicks "Load more" at once
 
         panel.search_finished.connect(next_page)
         try:
-            panel.request = search
-            panel._start_page(None)
+            panel.session.start(search)
             spin_until(
                 lambda: rows() >= SEARCH_SCENES
-                or (not panel.searching and panel.next_request is None),
+                or (not panel.searching and panel.session.next_request is None),
                 300, "the search",
             )
             assert rows() >= SEARCH_SCENES, panel.state
             assert panel.footprints_layer is not None
             assert panel.footprints_layer.featureCount() == rows()
-            pages.append(panel.pages_loaded)
+            pages.append(panel.session.pages_loaded)
         finally:
             panel.search_finished.disconnect(next_page)
             panel.unload()

@@ -19,16 +19,6 @@ POLLS = 5
 FAST_INTERVAL_S = 0.2  # the tracker's own timer drives the polls; only quicker than in use
 
 
-class FixedClients:
-    """The context's client source: the one client every poll gets (as ClientProvider does)."""
-
-    def __init__(self, client) -> None:
-        self._client = client
-
-    def client(self):
-        return self._client
-
-
 def classify(entry: dict) -> str:
     path = entry["path"].rstrip("/")
     if path == "/v2/orders":
@@ -42,10 +32,12 @@ def classify(entry: dict) -> str:
 
 @pytest.mark.bench_rows("tracking_requests")
 def test_requests_per_poll_with_50_open_orders(bench, request, world_features, iface,
-                                               clean_settings):
+                                               clean_settings, tmp_path):
     require_sandbox()
-    tracker_module = require_module("up42_qgis.services.tracker", "OrderTracker")
+    require_module("up42_qgis.services.tracker", "OrderTracker")
+    from tests.qgis.support import FixedClients
     from up42_qgis.context import PluginContext
+    from up42_qgis.services.order_state import OrderStateStore
 
     sandbox = request.getfixturevalue("sandbox")
     client = sandbox_client(sandbox)
@@ -53,8 +45,9 @@ def test_requests_per_poll_with_50_open_orders(bench, request, world_features, i
     sandbox.configure(dwell={"CREATED": 3600})
     order_ids = place_open_orders(client, world_features, OPEN_ORDERS, "bench tracking")
 
-    context = PluginContext(iface=iface, clients=FixedClients(client))
-    tracker = tracker_module.OrderTracker(context, fast_interval_s=FAST_INTERVAL_S)
+    context = PluginContext.build(iface, FixedClients(client), fast_interval_s=FAST_INTERVAL_S,
+                                  state=OrderStateStore(tmp_path / "order_state.json"))
+    tracker = context.tracker
     try:
         sandbox.clear_log()
         tracker.track(order_ids, fast=True)

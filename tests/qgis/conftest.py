@@ -1,19 +1,37 @@
-"""Fixtures for the QGIS suite (pytest-qgis 2.1.0, offscreen)."""
+"""Fixtures for the QGIS suite (pytest-qgis 2.1.0, offscreen). Helpers (plain functions and
+classes) are in ``support.py``."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 from unittest.mock import MagicMock
 
 import pytest
-from qgis.core import QgsApplication, QgsMapLayer, QgsProject, QgsSettings
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsNetworkAccessManager,
+    QgsProject,
+    QgsSettings,
+)
 from qgis.gui import QgsMapCanvas
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QThreadPool
 from qgis.PyQt.QtWidgets import QApplication
 
 from tests.sandbox.control import SandboxControl
+
+# Nothing of the plugin (nor tests.qgis.support, which imports it) at module level: the
+# start-up benchmark imports this module for MISSING_IFACE_METHODS and then measures which
+# plugin modules QGIS loads at start-up. The fixtures import what they need.
+if TYPE_CHECKING:
+    from up42_qgis.context import PluginContext
+    from up42_qgis.processing.provider import Up42Provider
 
 MASTER_PASSWORD = "test-master-password"
 
@@ -113,3 +131,96 @@ def sandbox_account(sandbox: SandboxControl, auth_manager, clean_settings):
     )
     yield sandbox
     auth_manager.removeAuthenticationConfig(authcfg)
+
+
+@pytest.fixture(autouse=True)
+def _order_state_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's order state (tracked orders, notes, pending downloads) in its own file,
+    never in the profile's: a test starts with none and leaves none behind."""
+    from up42_qgis.services import order_state
+
+    path = tmp_path / "order_state.json"
+    monkeypatch.setattr(order_state, "default_state_path", lambda: path)
+    return path
+
+
+@pytest.fixture
+def order_context(iface, sandbox_account, tmp_path: Path) -> Iterator[PluginContext]:
+    """The plugin's services as plugin.py builds them, for the sandbox account, with a test
+    download folder and a fast tracker interval (the sandbox's dwell times are tiny)."""
+    from tests.qgis.support import clear_message_bar
+    from up42_qgis.bridge.clients import ClientProvider
+    from up42_qgis.context import PluginContext
+
+    clear_message_bar(iface)
+    context = PluginContext.build(
+        iface, ClientProvider(), download_root=tmp_path / "downloads", fast_interval_s=0.2
+    )
+    yield context
+    context.stop()
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()
+
+
+@pytest.fixture
+def short_network_timeout() -> Iterator[float]:
+    """QGIS's network timeout at 1.5 s, so a delayed placement answer times out."""
+    previous = QgsNetworkAccessManager.timeout()
+    QgsNetworkAccessManager.setTimeout(1500)
+    yield 1.5
+    QgsNetworkAccessManager.setTimeout(previous)
+
+
+@pytest.fixture
+def canvas_3857(iface, qtbot, qgis_new_project):
+    """The map canvas at 600×600 px in EPSG:3857, showing Berlin."""
+    from tests.qgis.support import BERLIN, sized_canvas, to_crs
+
+    canvas = sized_canvas(iface, qtbot)
+    crs = QgsCoordinateReferenceSystem("EPSG:3857")
+    QgsProject.instance().setCrs(crs)
+    canvas.setDestinationCrs(crs)
+    canvas.setExtent(to_crs(QgsGeometry.fromRect(BERLIN), crs).boundingBox())
+    canvas.refresh()
+    return canvas
+
+
+@pytest.fixture
+def context(sandbox_account, iface) -> PluginContext:
+    """The plugin's services for the sandbox account (the search panel's tests)."""
+    from up42_qgis.bridge.clients import ClientProvider
+    from up42_qgis.context import PluginContext
+
+    return PluginContext.build(iface, ClientProvider())
+
+
+@pytest.fixture
+def panel(qtbot, context, canvas_3857):
+    """A shown search panel whose collections have loaded; unloaded afterwards."""
+    from tests.qgis.support import close_panel, make_panel
+
+    panel = make_panel(qtbot, context)
+    yield panel
+    close_panel(qtbot, panel, context)
+
+
+@pytest.fixture
+def provider(qgis_processing) -> Iterator[Up42Provider]:
+    """The provider for one test; the plugin lifecycle tests register and remove their own."""
+    from up42_qgis.processing.provider import Up42Provider
+
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("up42") is None
+    up42 = Up42Provider()
+    assert registry.addProvider(up42)
+    yield up42
+    registry.removeProvider("up42")
+
+
+@pytest.fixture
+def account(sandbox_account, provider):
+    """The sandbox account with quick order states, and the Processing provider."""
+    from tests.qgis.support import FAST_DWELL
+
+    sandbox_account.configure(dwell=FAST_DWELL)
+    return sandbox_account

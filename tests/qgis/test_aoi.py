@@ -8,7 +8,6 @@ import math
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -20,38 +19,12 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 from qgis.PyQt.QtGui import QKeyEvent
 
+from tests.qgis.support import BERLIN, sized_canvas, to_crs
 from up42_qgis.api.aoi import aoi_area_km2
 from up42_qgis.gui.aoi import geometry_from_geojson
 from up42_qgis.gui.search_aoi import AoiWidget
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-BERLIN = QgsRectangle(13.30, 52.45, 13.50, 52.55)
-
-
-def to_crs(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
-    result = QgsGeometry(geometry)
-    result.transform(QgsCoordinateTransform(WGS84, crs, QgsProject.instance()))
-    return result
-
-
-def sized_canvas(iface, qtbot):
-    """The canvas at 600×600 px: its map settings learn the size only once its window shows."""
-    canvas = iface.mapCanvas()
-    canvas.window().show()
-    canvas.resize(600, 600)
-    qtbot.waitUntil(lambda: canvas.mapSettings().outputSize().width() > 500)
-    return canvas
-
-
-@pytest.fixture
-def canvas_3857(iface, qtbot, qgis_new_project):
-    canvas = sized_canvas(iface, qtbot)
-    crs = QgsCoordinateReferenceSystem("EPSG:3857")
-    QgsProject.instance().setCrs(crs)
-    canvas.setDestinationCrs(crs)
-    canvas.setExtent(to_crs(QgsGeometry.fromRect(BERLIN), crs).boundingBox())
-    canvas.refresh()
-    return canvas
 
 
 @pytest.fixture

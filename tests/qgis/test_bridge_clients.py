@@ -98,7 +98,7 @@ def test_environment_account_for_headless_runs(provider, clean_settings, sandbox
 
 
 def test_connection_task_reports_the_account(provider, sandbox_account, qtbot):
-    task = run_task(qtbot, TestConnectionTask(provider.client))
+    task = run_task(qtbot, TestConnectionTask(provider.client()))
 
     assert task.error is None, task.error
     assert task.result.email == sandbox_account.username
@@ -112,7 +112,7 @@ def test_connection_task_shows_keycloaks_message_for_a_wrong_password(
         sandbox_account.username, "wrong-password", authcfg=SettingsStore.load().authcfg
     )
 
-    task = run_task(qtbot, TestConnectionTask(provider.client))
+    task = run_task(qtbot, TestConnectionTask(provider.client()))
 
     assert isinstance(task.error, AuthenticationError)
     assert "Invalid user credentials" in str(task.error)

@@ -15,20 +15,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from shapely.geometry import box, shape
 
-from tests.qgis import test_order_helpers as helpers
-from tests.qgis.test_order_helpers import (
+from tests.qgis.support import (
     BERLIN_AOI,
     QUICK_DWELL,
     WAIT_MS,
+    make_geotiff,
     orderable_scenes,
     place_directly,
 )
 from up42_qgis.gui.orders_panel import OrdersPanel
 from up42_qgis.layers.rasters import ORDER_ID_PROPERTY
 from up42_qgis.services.downloads import DownloadManager
-
-# Shared fixtures (pytest finds fixtures through module attributes).
-order_context = helpers.order_context
+from up42_qgis.services.order_state import OrderStateStore
 
 
 def _fulfilled_order(context, sandbox, qtbot, name: str):
@@ -136,7 +134,10 @@ def test_an_interrupted_download_resumes_when_the_plugin_starts_again(
     first.stop()  # QGIS closes in the middle of it
     assert order_id in first.pending_order_ids()
 
-    restarted = DownloadManager(order_context, root=first.root)
+    # A new session: the pending download is read back from the state file.
+    restarted = DownloadManager(
+        order_context.clients, OrderStateStore(), order_context.iface, root=first.root
+    )
     with qtbot.waitSignal(restarted.download_finished, timeout=WAIT_MS) as blocker:
         assert restarted.resume_interrupted() == [order_id]
     assert blocker.args[0] == order_id
@@ -158,23 +159,6 @@ def test_cancelling_a_download_says_so_and_forgets_the_resume(
     assert order_id not in downloads.pending_order_ids()  # the user stopped it: no auto-resume
 
 
-def _geotiff(path: Path, bands: int) -> Path:
-    from osgeo import gdal, osr
-
-    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 64, 48, bands, gdal.GDT_UInt16)
-    dataset.SetGeoTransform((13.3, 0.001, 0, 52.5, 0, -0.001))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    dataset.SetProjection(srs.ExportToWkt())
-    for band in range(1, bands + 1):
-        values = bytes(
-            (x * 3 + y * band) % 251 for y in range(48) for x in range(64) for _ in range(2)
-        )
-        dataset.GetRasterBand(band).WriteRaster(0, 0, 64, 48, values)
-    dataset = None
-    return path
-
-
 def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     tmp_path, qgis_new_project
 ):
@@ -188,8 +172,8 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
 
     folder = tmp_path / "order"
     folder.mkdir()
-    _geotiff(folder / "rgbn.tif", 4)
-    _geotiff(folder / "pan.tif", 1)
+    make_geotiff(folder / "rgbn.tif", 4)
+    make_geotiff(folder / "pan.tif", 1)
     (folder / "metadata.json").write_text("{}")
     layers = add_rasters_to_project([folder], "My order", "order-1")
     assert sorted(layer.name() for layer in layers) == ["pan", "rgbn"]

@@ -19,7 +19,6 @@ from qgis.core import (
 
 from up42_qgis.api.models import Scene
 from up42_qgis.layers.footprints import (
-    GROUP_NAME,
     FeatureBuilder,
     add_to_up42_group,
     footprint_fields,
@@ -33,6 +32,7 @@ from up42_qgis.layers.footprints_gpkg import (
     open_footprints_layer,
     refresh_footprints_layer,
 )
+from up42_qgis.toolbelt.constants import LAYER_GROUP_NAME as GROUP_NAME
 
 
 def make_scene(index: int, x: float = 13.1, y: float = 52.3, size: float = 0.1, **extra) -> Scene:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.PyQt.QtCore import Qt
 
-from tests.qgis import test_order_helpers as helpers
-from tests.qgis.test_order_helpers import (
+from tests.qgis.support import (
     BERLIN_AOI,
     STAY_DWELL,
     WAIT_MS,
@@ -15,10 +14,6 @@ from tests.qgis.test_order_helpers import (
 )
 from up42_qgis.gui.order_bar import OrderBar, display_name
 from up42_qgis.gui.order_dialog import format_credits
-
-# Shared fixtures (pytest finds fixtures through module attributes).
-order_context = helpers.order_context
-short_network_timeout = helpers.short_network_timeout
 
 REFUSAL = "Scene is not available for ordering"
 
@@ -166,7 +161,7 @@ def test_one_confirmation_places_exactly_one_order_per_scene(
     # Handed to the tracker, with the estimate noted for the Orders tab.
     tracker = order_context.tracker
     assert set(tracker.tracked_ids) == {p.order_id for p in placed}
-    assert all(tracker.notes.credits(p.order_id) for p in placed)
+    assert all(order_context.state.note(p.order_id).credits for p in placed)
     dialog.reject()
     assert not dialog.isVisible()
 
@@ -185,7 +180,7 @@ def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, cl
     from up42_qgis.bridge.clients import ClientProvider
     from up42_qgis.context import PluginContext
 
-    context = PluginContext(iface=iface, clients=ClientProvider())
+    context = PluginContext.build(iface, ClientProvider())
     widget = OrderBar(context)
     qtbot.addWidget(widget)
     scene_json = {
@@ -202,7 +197,8 @@ def test_not_signed_in_is_explained_before_any_request(qtbot, iface, sandbox, cl
     widget.set_collections([collection])
     widget.set_selection([Scene.from_json(scene_json)], BERLIN_AOI)
     qtbot.mouseClick(widget.estimate_button, Qt.MouseButton.LeftButton)
-    assert "account" in widget.errors.text().lower()
+    # Reported like any failed estimate, by the estimate task, which sent nothing.
+    qtbot.waitUntil(lambda: "account" in widget.errors.text().lower(), timeout=WAIT_MS)
     assert sandbox.request_log() == []
 
 

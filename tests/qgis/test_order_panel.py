@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from qgis.PyQt.QtCore import Qt
 
-from tests.qgis import test_order_helpers as helpers
-from tests.qgis.test_order_helpers import (
+from tests.qgis.support import (
     QUICK_DWELL,
     STAY_DWELL,
     WAIT_MS,
@@ -16,9 +15,6 @@ from tests.qgis.test_order_helpers import (
     requests_to,
 )
 from up42_qgis.gui.orders_panel import FAILED_COLOUR, OrdersPanel
-
-# Shared fixtures (pytest finds fixtures through module attributes).
-order_context = helpers.order_context
 
 
 @pytest.fixture

@@ -4,10 +4,6 @@ test_processing_orders.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
 from qgis.core import (
     QgsApplication,
@@ -17,7 +13,6 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
@@ -30,81 +25,21 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from tests.qgis.support import (
+    BERLIN_EXTENT,
+    BERLIN_POLYGON,
+    ORDER_EXTENT,
+    failure,
+    feature_rows,
+    posts,
+    run,
+    search,
+    value,
+)
 from up42_qgis.layers.footprints import apply_footprints_style
 from up42_qgis.processing import alg_search
-from up42_qgis.processing.provider import Up42Provider
 
-BERLIN_EXTENT = "13.3,13.5,52.4,52.6 [EPSG:4326]"
-BERLIN_POLYGON = {
-    "type": "Polygon",
-    "coordinates": [[[13.3, 52.4], [13.5, 52.4], [13.5, 52.6], [13.3, 52.6], [13.3, 52.4]]],
-}
 # Small enough to keep estimates cheap and every scene of Berlin intersecting it.
-ORDER_EXTENT = "13.38,13.42,52.49,52.51 [EPSG:4326]"
-FAST_DWELL = {"CREATED": 0.1, "BEING_PLACED": 0.1, "PLACED": 0.1, "BEING_FULFILLED": 0.1}
-SLOW_DWELL = {"CREATED": 600, "BEING_PLACED": 600, "PLACED": 600, "BEING_FULFILLED": 600}
-
-
-@pytest.fixture
-def provider(qgis_processing) -> Iterator[Up42Provider]:
-    """The provider for one test; the plugin lifecycle tests register and remove their own."""
-    registry = QgsApplication.processingRegistry()
-    assert registry.providerById("up42") is None
-    up42 = Up42Provider()
-    assert registry.addProvider(up42)
-    yield up42
-    registry.removeProvider("up42")
-
-
-@pytest.fixture
-def account(sandbox_account, provider):
-    sandbox_account.configure(dwell=FAST_DWELL)
-    return sandbox_account
-
-
-def run(algorithm: str, parameters: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    import processing
-
-    return processing.run(f"up42:{algorithm}", parameters, **kwargs)
-
-
-def failure(algorithm: str, parameters: dict[str, Any], **kwargs: Any) -> str:
-    with pytest.raises(QgsProcessingException) as raised:
-        run(algorithm, parameters, **kwargs)
-    message = str(raised.value)
-    assert message.strip()
-    assert "\n" not in message.strip(), message
-    assert "Traceback" not in message
-    return message
-
-
-def search(tmp_path: Path, name: str = "scenes", **extra: Any) -> QgsVectorLayer:
-    """Scenes over ORDER_EXTENT unless told otherwise: each can be estimated for that area."""
-    parameters = {"EXTENT": ORDER_EXTENT, "LIMIT": 5, "OUTPUT": str(tmp_path / f"{name}.gpkg")}
-    parameters.update(extra)
-    result = run("search", parameters)
-    layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
-    assert layer.isValid()
-    return layer
-
-
-def posts(log: list[dict], path: str) -> list[dict]:
-    return [entry for entry in log if entry["method"] == "POST" and entry["path"] == path]
-
-
-def feature_rows(layer_or_path: Any) -> list[dict[str, Any]]:
-    layer = layer_or_path
-    if not isinstance(layer, QgsVectorLayer):
-        layer = QgsVectorLayer(str(layer_or_path), "table", "ogr")
-    assert layer.isValid()
-    names = layer.fields().names()
-    return [dict(zip(names, f.attributes(), strict=True)) for f in layer.getFeatures()]
-
-
-def value(row: dict[str, Any], name: str) -> Any:
-    """NULL attributes come back as QVariant NULL; compare them as None."""
-    item = row[name]
-    return None if item is None or (hasattr(item, "isNull") and item.isNull()) else item
 
 
 # --- the interface ---------------------------------------------------------------------------

@@ -14,14 +14,14 @@ from qgis.core import (
     QgsSingleBandGrayRenderer,
 )
 
-from tests.qgis.test_delivery import _geotiff
+from tests.qgis.support import make_geotiff
 from up42_qgis.layers.rasters import ORDER_ID_PROPERTY
 from up42_qgis.processing.loading import RasterPostProcessor
 
 
 def test_the_post_processor_renders_in_natural_colour_over_the_whole_raster(tmp_path):
-    rgb = QgsRasterLayer(str(_geotiff(tmp_path / "ms.tif", 4)), "ms", "gdal")
-    pan = QgsRasterLayer(str(_geotiff(tmp_path / "pan.tif", 1)), "pan", "gdal")
+    rgb = QgsRasterLayer(str(make_geotiff(tmp_path / "ms.tif", 4)), "ms", "gdal")
+    pan = QgsRasterLayer(str(make_geotiff(tmp_path / "pan.tif", 1)), "pan", "gdal")
     assert rgb.isValid()
     assert pan.isValid()
     context = QgsProcessingContext()

@@ -8,15 +8,12 @@ from pathlib import Path
 from osgeo import gdal
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
-from tests.qgis.test_processing import (  # noqa: F401 - fixtures
-    FAST_DWELL,
+from tests.qgis.support import (
     ORDER_EXTENT,
     SLOW_DWELL,
-    account,
     failure,
     feature_rows,
     posts,
-    provider,
     run,
     search,
     value,
@@ -24,7 +21,7 @@ from tests.qgis.test_processing import (  # noqa: F401 - fixtures
 
 
 # --- up42:order ------------------------------------------------------------------------------
-def test_order_places_nothing_above_max_credits(account, tmp_path):  # noqa: F811
+def test_order_places_nothing_above_max_credits(account, tmp_path):
     scenes = search(tmp_path, LIMIT=2)
     message = failure(
         "order",
@@ -37,7 +34,7 @@ def test_order_places_nothing_above_max_credits(account, tmp_path):  # noqa: F81
     assert not posts(log, "/v2/orders")
 
 
-def test_order_places_each_scene_once(account, tmp_path):  # noqa: F811
+def test_order_places_each_scene_once(account, tmp_path):
     scenes = search(tmp_path, LIMIT=2)
     result = run(
         "order",
@@ -56,7 +53,7 @@ def test_order_places_each_scene_once(account, tmp_path):  # noqa: F811
     assert len(posts(account.request_log(), "/v2/orders")) == len(order_ids)
 
 
-def test_order_cancel_stops_before_the_next_order(account, tmp_path):  # noqa: F811
+def test_order_cancel_stops_before_the_next_order(account, tmp_path):
     scenes = search(tmp_path, LIMIT=3)
     assert scenes.featureCount() >= 2
 
@@ -88,7 +85,7 @@ def placed_order_ids(tmp_path: Path, limit: int = 1) -> str:
     return result["ORDER_IDS"]
 
 
-def test_download_waits_downloads_and_loads_the_rasters(account, tmp_path):  # noqa: F811
+def test_download_waits_downloads_and_loads_the_rasters(account, tmp_path):
     order_ids = placed_order_ids(tmp_path)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -117,7 +114,7 @@ def test_download_waits_downloads_and_loads_the_rasters(account, tmp_path):  # n
     assert all(details.name for details in to_load.values())
 
 
-def test_download_without_wait_says_the_order_is_not_fulfilled(account, tmp_path):  # noqa: F811
+def test_download_without_wait_says_the_order_is_not_fulfilled(account, tmp_path):
     account.configure(dwell=SLOW_DWELL)
     order_id = placed_order_ids(tmp_path)
     message = failure(
@@ -128,7 +125,7 @@ def test_download_without_wait_says_the_order_is_not_fulfilled(account, tmp_path
     assert "WAIT" in message
 
 
-def test_download_stops_waiting_at_the_timeout(account, tmp_path):  # noqa: F811
+def test_download_stops_waiting_at_the_timeout(account, tmp_path):
     account.configure(dwell=SLOW_DWELL)
     order_id = placed_order_ids(tmp_path)
     message = failure(
@@ -139,7 +136,7 @@ def test_download_stops_waiting_at_the_timeout(account, tmp_path):  # noqa: F811
     assert "TIMEOUT" in message
 
 
-def test_download_keeps_the_good_orders_when_one_failed(account, tmp_path):  # noqa: F811
+def test_download_keeps_the_good_orders_when_one_failed(account, tmp_path):
     scenes = search(tmp_path, "two", LIMIT=2)
     doomed, fine = [f["scene_id"] for f in scenes.getFeatures()]
     account.configure(force_status={doomed: "FAILED_PERMANENTLY"})
@@ -167,7 +164,7 @@ def test_download_keeps_the_good_orders_when_one_failed(account, tmp_path):  # n
     assert any(by_scene[doomed] in e and "FAILED_PERMANENTLY" in e for e in errors), errors
 
 
-def test_download_names_an_unknown_order(account, tmp_path):  # noqa: F811
+def test_download_names_an_unknown_order(account, tmp_path):
     message = failure(
         "download",
         {
@@ -179,7 +176,7 @@ def test_download_names_an_unknown_order(account, tmp_path):  # noqa: F811
     assert "00000000-0000-0000-0000-000000000000" in message
 
 
-def test_download_cancel_stops_the_wait(account, tmp_path):  # noqa: F811
+def test_download_cancel_stops_the_wait(account, tmp_path):
     account.configure(dwell=SLOW_DWELL)
     order_id = placed_order_ids(tmp_path)
 

@@ -8,21 +8,14 @@ import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 from qgis.PyQt.QtCore import Qt
 
-from tests.qgis.test_search_panel import (  # noqa: F401 - fixtures
-    canvas_3857,
-    context,
-    load_more,
-    panel,
-    prepare,
-    search,
-)
+from tests.qgis.support import load_more_and_wait, prepare, search_and_wait
 from up42_qgis.gui.aoi import geometry_from_geojson
 from up42_qgis.gui.search_panel import State
 
 
-def test_footprints_have_the_sandbox_geometry_and_attributes(panel, sandbox, qtbot):  # noqa: F811
+def test_footprints_have_the_sandbox_geometry_and_attributes(panel, sandbox, qtbot):
     prepare(panel, page_size=15)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     layer = panel.footprints_layer
     for feature in layer.getFeatures():
         truth = sandbox.scene(str(feature["scene_id"]))
@@ -36,9 +29,9 @@ def test_footprints_have_the_sandbox_geometry_and_attributes(panel, sandbox, qtb
         assert feature["cloud_cover"] == pytest.approx(cloud)
 
 
-def test_selection_syncs_both_ways_and_double_click_zooms(panel, qtbot, canvas_3857):  # noqa: F811
+def test_selection_syncs_both_ways_and_double_click_zooms(panel, qtbot, canvas_3857):
     prepare(panel, page_size=10)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     layer = panel.footprints_layer
     model, proxy, table = panel.results.model, panel.results.proxy, panel.results.table
     fid_of = {str(f["scene_id"]): f.id() for f in layer.getFeatures()}
@@ -82,12 +75,12 @@ def test_selection_syncs_both_ways_and_double_click_zooms(panel, qtbot, canvas_3
     assert extent.width() < 3 * footprint.boundingBox().width() + 1
 
 
-def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):  # noqa: F811
+def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):
     prepare(panel, page_size=10)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     first = panel.footprints_layer
     QgsProject.instance().removeMapLayer(first.id())
-    load_more(qtbot, panel)
+    load_more_and_wait(qtbot, panel)
     layer = panel.footprints_layer
     assert layer is not None
     assert QgsProject.instance().mapLayer(layer.id()) is layer
@@ -99,7 +92,7 @@ def test_load_more_rebuilds_a_removed_footprints_layer(panel, qtbot):  # noqa: F
 
 
 def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
-    panel,  # noqa: F811
+    panel,
     qtbot,
     iface,
     tmp_path,
@@ -111,7 +104,7 @@ def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
     before = len(iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
     try:
         prepare(panel, page_size=10)
-        search(qtbot, panel)
+        search_and_wait(qtbot, panel)
     finally:
         QgsProject.instance().setFileName("")
     assert panel.state == State.RESULTS
@@ -119,3 +112,21 @@ def test_footprints_that_cannot_be_saved_keep_the_results_and_say_why(
     assert panel.footprints_layer is None
     messages = iface.messageBar().get_messages(Qgis.MessageLevel.Warning)[before:]
     assert any("footprints could not be saved" in m for m in messages), messages
+
+
+def test_the_session_holds_the_one_scene_to_feature_map(panel, qtbot):
+    """The results view reads the session's map (the footprints table's), never a copy: after
+    "Load more" the same object knows the new page's features."""
+    prepare(panel, page_size=5)
+    search_and_wait(qtbot, panel)
+    session, view = panel.session, panel.results
+    assert view.features is session.features is session.table.feature_ids
+    assert len(session.features) == 5
+    load_more_and_wait(qtbot, panel)
+    assert view.features is session.features
+    layer = panel.footprints_layer
+    assert len(session.features) == layer.featureCount() == view.model.rowCount() == 10
+    for feature in layer.getFeatures():
+        assert session.features.scene_id(feature.id()) == feature["scene_id"]
+        assert view.feature_id(str(feature["scene_id"])) == feature.id()
+    assert [s.id for s in session.scenes] == [s.id for s in view.model.scenes]

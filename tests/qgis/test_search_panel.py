@@ -9,7 +9,6 @@ import json
 import pytest
 from qgis.core import (
     Qgis,
-    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
@@ -17,91 +16,24 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from tests.qgis.test_aoi import BERLIN, sized_canvas, to_crs
+from tests.qgis.support import (
+    CATALOG_SEARCH,
+    WAIT_MS,
+    catalog_requests,
+    close_panel,
+    expected_body,
+    load_more_and_wait,
+    make_panel,
+    prepare,
+    sandbox_clients,
+    search_and_wait,
+    to_crs,
+)
 from up42_qgis.api.client import Credentials, Endpoints, RetryPolicy, Up42Client
 from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.context import PluginContext
-from up42_qgis.gui.search_panel import SearchPanel, State
-from up42_qgis.layers.footprints import GROUP_NAME
-
-WAIT_MS = 30_000
-CATALOG_SEARCH = "/v2/catalog/search"
-
-
-@pytest.fixture
-def canvas_3857(iface, qtbot, qgis_new_project):
-    canvas = sized_canvas(iface, qtbot)
-    crs = QgsCoordinateReferenceSystem("EPSG:3857")
-    QgsProject.instance().setCrs(crs)
-    canvas.setDestinationCrs(crs)
-    canvas.setExtent(to_crs(QgsGeometry.fromRect(BERLIN), crs).boundingBox())
-    return canvas
-
-
-def make_panel(qtbot, context: PluginContext, wait_for_collections: bool = True) -> SearchPanel:
-    panel = SearchPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(420, 900)
-    if wait_for_collections:
-        with qtbot.waitSignal(panel.collections_loaded, timeout=WAIT_MS):
-            panel.show()
-    else:
-        panel.show()
-    return panel
-
-
-def close_panel(qtbot, panel: SearchPanel, context: PluginContext) -> None:
-    panel.unload()
-    qtbot.waitUntil(lambda: not context.runner.running, timeout=WAIT_MS)
-
-
-@pytest.fixture
-def context(sandbox_account, iface):
-    return PluginContext(iface=iface, clients=ClientProvider())
-
-
-@pytest.fixture
-def panel(qtbot, context, canvas_3857):
-    panel = make_panel(qtbot, context)
-    yield panel
-    close_panel(qtbot, panel, context)
-
-
-def prepare(panel: SearchPanel, page_size: int = 50) -> None:
-    """Every collection, every date since 2015, no cloud limit, the map extent as AOI."""
-    filters = panel.filters
-    filters.set_selected_collections(list(filters.collections()))
-    filters.start_date.setDate(QDate(2015, 1, 1))
-    filters.max_cloud.setValue(100)
-    filters.page_size.setValue(page_size)
-    panel.aoi_widget.extent_button.click()
-    assert panel.aoi_widget.aoi.usable
-
-
-def search(qtbot, panel: SearchPanel) -> None:
-    with qtbot.waitSignal(panel.search_finished, timeout=WAIT_MS):
-        panel.search_button.click()
-
-
-def load_more(qtbot, panel: SearchPanel) -> None:
-    with qtbot.waitSignal(panel.search_finished, timeout=WAIT_MS):
-        panel.load_more_button.click()
-
-
-def expected_body(panel: SearchPanel) -> dict:
-    """The STAC search body, written from the contract (not by the client's code)."""
-    filters = panel.filters
-    start = filters.start_date.date().toString("yyyy-MM-dd")
-    end = filters.end_date.date().toString("yyyy-MM-dd")
-    return {
-        "collections": filters.selected_collections(),
-        "intersects": panel.aoi_widget.aoi.geojson,
-        "datetime": f"{start}T00:00:00Z/{end}T23:59:59Z",
-    }
-
-
-def catalog_requests(sandbox) -> list[dict]:
-    return [r for r in sandbox.request_log() if r["path"].startswith(CATALOG_SEARCH)]
+from up42_qgis.gui.search_panel import State
+from up42_qgis.toolbelt.constants import LAYER_GROUP_NAME as GROUP_NAME
 
 
 def test_collections_load_grouped_with_resolution(panel):
@@ -129,7 +61,7 @@ def test_search_matches_the_sandbox_and_pages_with_load_more(panel, sandbox, qtb
     expected = sandbox.count_scenes(expected_body(panel))
     assert expected > 20, "the Berlin fixture needs more than one page"
     sandbox.clear_log()
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     assert panel.state == State.RESULTS
     assert panel.results.model.rowCount() == 20  # the first page shows on its own
     assert panel.load_more_button.isEnabled()
@@ -137,8 +69,8 @@ def test_search_matches_the_sandbox_and_pages_with_load_more(panel, sandbox, qtb
     assert layer is not None
     assert layer.featureCount() == 20
     pages = 1
-    while panel.next_request is not None:
-        load_more(qtbot, panel)
+    while panel.session.next_request is not None:
+        load_more_and_wait(qtbot, panel)
         pages += 1
         assert panel.results.model.rowCount() == min(expected, pages * 20)
         assert layer.featureCount() == panel.results.model.rowCount()
@@ -163,7 +95,7 @@ def test_cancel_stops_waiting_at_once_and_drops_the_late_page(panel, sandbox, qt
     assert panel.state == State.SEARCHING
     assert not panel.search_button.isEnabled()
     assert panel.cancel_button.isVisibleTo(panel)
-    task = panel._search_task
+    task = panel.session.task
     qtbot.waitUntil(lambda: task.status() == QgsTask.TaskStatus.Running)  # the request is in flight
     panel.cancel_button.click()
     assert panel.state == State.CANCELLED
@@ -206,7 +138,7 @@ def test_no_results_state(panel, qtbot):
     prepare(panel)
     panel.filters.start_date.setDate(QDate(1990, 1, 1))
     panel.filters.end_date.setDate(QDate(1990, 1, 2))
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     assert panel.state == State.NO_RESULTS
     assert panel.results.model.rowCount() == 0
     assert "No scenes" in panel.state_label.text()
@@ -215,7 +147,7 @@ def test_no_results_state(panel, qtbot):
 
 def test_quicklook_shows_and_goes_on_the_map(panel, qtbot):
     prepare(panel, page_size=5)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     model = panel.results.model
     scene = model.scene_at(0)
     panel.results.table.selectRow(panel.results.proxy.mapFromSource(model.index(0, 0)).row())
@@ -241,7 +173,7 @@ def test_remembers_the_last_filters(panel, qtbot, context):
     panel.filters.sort_field.setCurrentIndex(1)
     panel.filters.start_date.setDate(QDate(2019, 2, 3))
     panel.filters.end_date.setDate(QDate(2023, 4, 5))
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     again = make_panel(qtbot, context)
     try:
         assert again.filters.selected_collections() == chosen
@@ -256,7 +188,7 @@ def test_remembers_the_last_filters(panel, qtbot, context):
 
 # --- error states --------------------------------------------------------------------------
 def test_not_signed_in_leads_to_the_settings(sandbox, clean_settings, iface, qtbot, canvas_3857):
-    context = PluginContext(iface=iface, clients=ClientProvider())
+    context = PluginContext.build(iface, ClientProvider())
     panel = make_panel(qtbot, context, wait_for_collections=False)
     try:
         assert panel.state == State.NOT_SIGNED_IN
@@ -282,7 +214,7 @@ def test_wrong_password_shows_the_server_message(
     SettingsStore.save(
         PluginSettings(region="custom", api_url=sandbox.url, auth_url=sandbox.url, authcfg=authcfg)
     )
-    context = PluginContext(iface=iface, clients=ClientProvider())
+    context = PluginContext.build(iface, ClientProvider())
     try:
         panel = make_panel(qtbot, context)  # loading the collections already fails
         assert panel.state == State.NOT_SIGNED_IN
@@ -295,32 +227,15 @@ def test_wrong_password_shows_the_server_message(
         auth_manager.removeAuthenticationConfig(authcfg)
 
 
-class SandboxClients:
-    """A real client on the sandbox whose retries do not wait (so 5xx tests stay quick)."""
-
-    def __init__(self, sandbox) -> None:
-        self._client = Up42Client(
-            Endpoints(sandbox.url, sandbox.url),
-            Credentials(sandbox.username, sandbox.password),
-            retry=RetryPolicy(backoff=(0.0, 0.0), sleep=lambda _seconds: None),
-        )
-
-    def is_configured(self) -> bool:
-        return True
-
-    def client(self) -> Up42Client:
-        return self._client
-
-
 def test_server_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857):
-    context = PluginContext(iface=iface, clients=SandboxClients(sandbox))
+    context = PluginContext.build(iface, sandbox_clients(sandbox))
     panel = make_panel(qtbot, context)
     try:
         prepare(panel)
         sandbox.configure(
             faults=[{"method": "POST", "path": CATALOG_SEARCH, "status": 502, "count": 10}]
         )
-        search(qtbot, panel)
+        search_and_wait(qtbot, panel)
         assert panel.state == State.ERROR
         text = panel.message_label.text()
         assert "Bad Gateway" in text  # the server's own message
@@ -332,7 +247,7 @@ def test_server_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857)
         assert panel.search_button.isEnabled()
         # the next search works again
         sandbox.configure(faults=[])
-        search(qtbot, panel)
+        search_and_wait(qtbot, panel)
         assert panel.state == State.RESULTS
         assert not panel.message_label.isVisibleTo(panel)
     finally:
@@ -340,7 +255,7 @@ def test_server_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857)
 
 
 def test_network_error_is_explained(iface, qtbot, canvas_3857, sandbox):
-    context = PluginContext(iface=iface, clients=SandboxClients(sandbox))
+    context = PluginContext.build(iface, sandbox_clients(sandbox))
     panel = make_panel(qtbot, context)
     try:
         prepare(panel)
@@ -349,8 +264,8 @@ def test_network_error_is_explained(iface, qtbot, canvas_3857, sandbox):
             Credentials("a", "b"),
             retry=RetryPolicy(backoff=(), sleep=lambda _seconds: None),
         )
-        context.clients._client = dead
-        search(qtbot, panel)
+        context.clients.fixed = dead
+        search_and_wait(qtbot, panel)
         assert panel.state == State.ERROR
         assert "internet connection" in panel.message_label.text()
     finally:
@@ -367,14 +282,14 @@ def test_search_body_in_log_is_json_safe(panel):
 
 
 def test_server_validation_error_shows_message_and_hint(sandbox, iface, qtbot, canvas_3857):
-    context = PluginContext(iface=iface, clients=SandboxClients(sandbox))
+    context = PluginContext.build(iface, sandbox_clients(sandbox))
     panel = make_panel(qtbot, context)
     try:
         prepare(panel)
         sandbox.configure(
             faults=[{"method": "POST", "path": CATALOG_SEARCH, "status": 400, "count": 1}]
         )
-        search(qtbot, panel)
+        search_and_wait(qtbot, panel)
         assert panel.state == State.ERROR
         text = panel.message_label.text()
         assert "Injected" in text  # the server's title
@@ -391,7 +306,7 @@ def test_signing_in_later_loads_the_collections(
     from up42_qgis.settings import PluginSettings, SettingsStore
 
     provider = ClientProvider()
-    context = PluginContext(iface=iface, clients=provider)
+    context = PluginContext.build(iface, provider)
     panel = make_panel(qtbot, context, wait_for_collections=False)
     authcfg = None
     try:
@@ -416,7 +331,7 @@ def test_signing_in_later_loads_the_collections(
 
 def test_walking_through_rows_downloads_only_the_last_quicklook(panel, sandbox, qtbot):
     prepare(panel, page_size=5)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     sandbox.clear_log()
     view, model = panel.results, panel.results.model
     for row in (0, 1, 2):  # quick arrow-key steps

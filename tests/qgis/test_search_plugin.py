@@ -7,7 +7,7 @@ from qgis.core import QgsCoordinateReferenceSystem
 from qgis.gui import QgsRubberBand
 
 import up42_qgis
-from tests.qgis.test_aoi import BERLIN, sized_canvas
+from tests.qgis.support import BERLIN, sized_canvas
 
 
 def rubber_bands(canvas) -> list[QgsRubberBand]:

@@ -7,14 +7,7 @@ from datetime import UTC, datetime
 
 from qgis.PyQt.QtCore import Qt
 
-from tests.qgis.test_search_panel import (  # noqa: F401 - fixtures
-    WAIT_MS,
-    canvas_3857,
-    context,
-    panel,
-    prepare,
-    search,
-)
+from tests.qgis.support import WAIT_MS, prepare, search_and_wait
 from up42_qgis.api.models import Estimate, Scene
 from up42_qgis.gui.results_model import COLUMNS, ResultsModel
 from up42_qgis.gui.search_results import ResultsView
@@ -93,11 +86,11 @@ def test_estimates_show_as_credits_and_errors_as_tooltips():
     assert "intersect" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):  # noqa: F811
+def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):
     bar = panel.order_bar
     assert bar is not None, "the order bar is embedded under the results"
     prepare(panel, page_size=5)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     model = panel.results.model
     panel.results.select_scene_ids([model.scene_at(0).id, model.scene_at(1).id])
     assert [s.id for s in bar.scenes] == [model.scene_at(0).id, model.scene_at(1).id]
@@ -132,9 +125,9 @@ def test_guarded_slot_turns_an_exception_into_a_message(iface):
     assert any("boom" in m for m in messages)
 
 
-def test_a_new_aoi_clears_the_estimates(panel, qtbot):  # noqa: F811
+def test_a_new_aoi_clears_the_estimates(panel, qtbot):
     prepare(panel, page_size=5)
-    search(qtbot, panel)
+    search_and_wait(qtbot, panel)
     model = panel.results.model
     scene_id = model.scene_at(0).id
     model.set_estimates({scene_id: Estimate(scene_id, credits=100, size=1.0, unit="SQ_KM")})

@@ -117,7 +117,7 @@ def test_no_secret_anywhere_after_a_full_flow(
     # The failures a user meets: a wrong password, through the task that logs its errors.
     authcfg = SettingsStore.load().authcfg
     store_credentials(sandbox_account.username, "wrong-Passw0rd", authcfg=authcfg)
-    failed = run_task(qtbot, TestConnectionTask(provider.client))
+    failed = run_task(qtbot, TestConnectionTask(provider.client()))
     assert failed.error is not None
     texts.append(f"{failed.error} {failed.error!r}")
     assert any("Invalid user credentials" in line for line in message_log)

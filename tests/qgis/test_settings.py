@@ -6,13 +6,8 @@ import pytest
 from qgis.core import QgsSettings
 
 from up42_qgis.api.errors import ValidationError
-from up42_qgis.settings import (
-    DOWNLOAD_FOLDER_NAME,
-    MIN_POLL_INTERVAL_S,
-    PluginSettings,
-    SettingsStore,
-    effective_endpoints,
-)
+from up42_qgis.settings import PluginSettings, SettingsStore, coerce, effective_endpoints
+from up42_qgis.toolbelt.constants import DOWNLOAD_FOLDER_NAME, MIN_POLL_INTERVAL_S
 
 
 @pytest.fixture
@@ -57,7 +52,6 @@ def test_every_field_round_trips(clean_settings, tmp_path):
         last_start="2025-03-01",
         last_end="2026-02-28",
         last_end_is_today=True,
-        tracked_order_ids=["o-1", "o-2", "o-3"],
     )
 
     SettingsStore.save(saved)
@@ -72,7 +66,6 @@ def test_values_are_coerced_by_field_type(clean_settings):
     clean_settings.setValue("up42/last_ascending", "false")
     clean_settings.setValue("up42/last_max_cloud", "42.0")
     clean_settings.setValue("up42/last_collections", "spot")
-    clean_settings.setValue("up42/tracked_order_ids", ["a", "b"])
     clean_settings.setValue("up42/last_products", '{"phr": "dp-9"}')
 
     loaded = SettingsStore.load()
@@ -82,7 +75,8 @@ def test_values_are_coerced_by_field_type(clean_settings):
     assert loaded.last_ascending is False
     assert loaded.last_max_cloud == 42
     assert loaded.last_collections == ["spot"]
-    assert loaded.tracked_order_ids == ["a", "b"]
+    # A list as QSettings hands back a native one (not JSON text).
+    assert coerce("last_collections", ["phr", "spot"], []) == ["phr", "spot"]
     assert loaded.last_products == {"phr": "dp-9"}
 
 

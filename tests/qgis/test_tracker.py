@@ -6,8 +6,7 @@ from __future__ import annotations
 from qgis.core import Qgis, QgsApplication
 
 import up42_qgis
-from tests.qgis import test_order_helpers as helpers
-from tests.qgis.test_order_helpers import (
+from tests.qgis.support import (
     QUICK_DWELL,
     STAY_DWELL,
     WAIT_MS,
@@ -16,10 +15,7 @@ from tests.qgis.test_order_helpers import (
     place_directly,
     requests_to,
 )
-from up42_qgis.settings import SettingsStore
-
-# Shared fixtures (pytest finds fixtures through module attributes).
-order_context = helpers.order_context
+from up42_qgis.services.order_state import OrderStateStore
 
 
 def test_tracker_takes_an_order_to_fulfilled_and_says_so(
@@ -35,7 +31,7 @@ def test_tracker_takes_an_order_to_fulfilled_and_says_so(
 
     with qtbot.waitSignal(tracker.order_fulfilled, timeout=WAIT_MS) as blocker:
         tracker.track([order_id])
-    assert SettingsStore.load().tracked_order_ids == []  # persisted untrack
+    assert OrderStateStore().tracked_ids() == []  # persisted untrack
 
     assert blocker.args[0].id == order_id
     assert seen[-1] == "FULFILLED"
@@ -50,7 +46,7 @@ def test_one_list_request_per_poll_for_several_open_orders(order_context, sandbo
     ids = place_directly(client, scenes, collections, "Tracker batch")
     tracker = order_context.tracker
     tracker.track(ids, fast=False)
-    assert SettingsStore.load().tracked_order_ids == ids
+    assert OrderStateStore().tracked_ids() == ids
     sandbox_account.clear_log()
 
     for polls in (1, 2):
@@ -111,7 +107,7 @@ def test_tracking_survives_unloading_and_reloading_the_plugin(
         plugin.context.tracker.track([order_id])
     finally:
         plugin.unload()
-    assert SettingsStore.load().tracked_order_ids == [order_id]
+    assert OrderStateStore().tracked_ids() == [order_id]
 
     # "QGIS restarts": a new plugin instance finds the order and takes it to the end.
     sandbox_account.force_order_status(order_id, "FULFILLED")
@@ -143,7 +139,7 @@ def test_stop_leaves_no_timer_and_no_listener(order_context, sandbox_account, qt
     # The poll stop() cancelled ends without calling back into the tracker.
     qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS)
     assert updates == []
-    assert SettingsStore.load().tracked_order_ids == ids  # kept for the next start
+    assert OrderStateStore().tracked_ids() == ids  # kept for the next start
 
 
 def test_auto_download_when_fulfilled(order_context, sandbox_account, qtbot):

@@ -78,9 +78,12 @@ def under_display(command: list[str], env: Mapping[str, str], virtual: bool = Tr
 
 
 def desktop_env(plugin_parent: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment for QGIS: the plugin's parent folder on QGIS_PLUGINPATH, no offscreen."""
-    # QGIS_NO_OVERRIDE_IMPORT (set for the headless suites) would switch off the desktop's
-    # import hook, and unloading a plugin then fails with a modal error dialog.
+    """The environment for QGIS: the plugin's parent folder on QGIS_PLUGINPATH, no offscreen.
+
+    Nor QGIS_NO_OVERRIDE_IMPORT (``make test-qgis`` sets it for pytest-qgis): without QGIS's
+    import hook the desktop does not know the plugin's modules and its unload fails with a
+    modal "KeyError: 'up42_qgis'" dialog that nobody closes, so QGIS hangs until the timeout.
+    """
     dropped = ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_NO_OVERRIDE_IMPORT")
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["QGIS_PLUGINPATH"] = str(plugin_parent)

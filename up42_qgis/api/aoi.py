@@ -73,10 +73,8 @@ def _geometry_json(geojson: Any) -> Any:
     if kind == "Feature":
         return geojson.get("geometry")
     if kind == "FeatureCollection":
-        geometries = [
-            f.get("geometry") for f in geojson.get("features") or () if isinstance(f, dict)
-        ]
-        geometries = [g for g in geometries if g]
+        features = [f for f in geojson.get("features") or () if isinstance(f, dict)]
+        geometries: list[Any] = [f["geometry"] for f in features if f.get("geometry")]
         if len(geometries) == 1:
             return geometries[0]
         polygons: list[Any] = []

@@ -314,12 +314,12 @@ class Transport(TransportControls):
                 self._wait(self.retry.delay(attempts), method, url, f"HTTP {status}", cancelled)
                 attempts += 1
                 continue
-            error = self.error_from_response(
+            refusal = self.error_from_response(
                 response, error_class=(error_classes or {}).get(status)
             )
             response.close()
-            log.info("%s %s -> %s: %s", method, safe_url(url), status, error.message)
-            raise error
+            log.info("%s %s -> %s: %s", method, safe_url(url), status, refusal.message)
+            raise refusal
 
     def _wait(
         self, seconds: float, method: str, url: str, why: str, cancelled: IsCancelled | None

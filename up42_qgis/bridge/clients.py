@@ -20,7 +20,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 from ..api.endpoints import Credentials, Endpoints
 from ..api.errors import AuthenticationError
 from ..i18n import tr
-from ..settings import SettingsStore, effective_endpoints
+from ..settings import PluginSettings, SettingsStore, effective_endpoints
 from .credentials import load_credentials
 from .network import network_options, write_ca_bundle
 
@@ -96,8 +96,22 @@ class ClientProvider(QObject):
                 self._configuration = configuration
             return self._client
 
-    def _snapshot(self) -> tuple[ClientConfiguration, Credentials]:
-        plugin_settings = SettingsStore.load()
+    def build_client(self, plugin_settings: PluginSettings) -> Up42Client:
+        """A new client for ``plugin_settings`` (saved or not), not shared: the settings page
+        tests what its form shows with it, and closes it afterwards. Built exactly like the
+        shared one (endpoints, account, proxy, CA bundle); raises NotConfiguredError or
+        ValidationError like ``client()``."""
+        from ..api.client import Up42Client
+
+        configuration, credentials = self._snapshot(plugin_settings)
+        return Up42Client(configuration.endpoints, credentials, configuration.network)
+
+    def _snapshot(
+        self, plugin_settings: PluginSettings | None = None
+    ) -> tuple[ClientConfiguration, Credentials]:
+        """Reads the settings (the saved ones by default), the auth DB and QGIS's network
+        settings into plain data: the one place a client's configuration is made."""
+        plugin_settings = (plugin_settings or SettingsStore.load()).normalized()
         credentials = load_credentials(plugin_settings.authcfg)
         if credentials is None:
             if plugin_settings.authcfg:

@@ -37,7 +37,7 @@ from qgis.core import (
 from ..__about__ import __version__
 from ..api.errors import NetworkError
 from ..i18n import tr
-from ..settings import plugin_data_dir
+from ..toolbelt.folders import plugin_data_dir
 
 if TYPE_CHECKING:  # the client (and requests) load on first use, not at QGIS start-up
     from ..api.client import NetworkOptions

@@ -27,8 +27,10 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
+from ..toolbelt.colours import AOI_FILL_ALPHA, AOI_RGB
+from ..toolbelt.constants import WGS84 as WGS84_AUTHID
 
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 # Densifying must not push a drawn polygon over the API's vertex limit (999).
 MAX_DENSIFIED_VERTICES = 600
 SEGMENT_POINTS = 16
@@ -222,8 +224,8 @@ class AoiOutline:
         self._canvas = canvas
         self._geometry_wgs84: QgsGeometry | None = None
         self._band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        self._band.setStrokeColor(QColor(31, 120, 180))
-        self._band.setFillColor(QColor(31, 120, 180, 30))
+        self._band.setStrokeColor(QColor(*AOI_RGB))
+        self._band.setFillColor(QColor(*AOI_RGB, AOI_FILL_ALPHA))
         self._band.setWidth(2)
         self._band.setLineStyle(Qt.PenStyle.DashLine)
         canvas.destinationCrsChanged.connect(self._redraw)

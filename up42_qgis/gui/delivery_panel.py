@@ -4,7 +4,8 @@ DownloadManager, so a download goes on when the dock is closed."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QUrl
@@ -21,15 +22,18 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.errors import Up42Error
 from ..api.models import Delivery, Order
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DeliveryTask
 
+if TYPE_CHECKING:
+    from ..context import PluginContext
+    from ..services.downloads import DownloadManager
+
 
 class DeliveryPanel(QGroupBox):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(tr("Delivery"), parent)
         self.setObjectName("Up42DeliveryPanel")
         self.context = context
@@ -67,16 +71,21 @@ class DeliveryPanel(QGroupBox):
         self.cancel_button.clicked.connect(self.cancel_download)
         self.folder_button.clicked.connect(self.open_folder)
 
-        downloads = self._downloads()
-        if downloads is not None:
-            downloads.download_started.connect(self._on_download_event)
-            downloads.download_progress.connect(self._on_progress)
-            downloads.download_finished.connect(self._on_download_event)
-            downloads.download_failed.connect(self._on_download_failed)
+        downloads = self.downloads
+        downloads.download_started.connect(self._on_download_event)
+        downloads.download_progress.connect(self._on_progress)
+        downloads.download_finished.connect(self._on_download_event)
+        downloads.download_failed.connect(self._on_download_failed)
         self.show_order(None)
 
-    def _downloads(self):
-        return getattr(self.context, "downloads", None)
+    @property
+    def downloads(self) -> DownloadManager:
+        return self.context.downloads
+
+    def forget_deliveries(self) -> None:
+        """The account changed: the deliveries read so far belong to another workspace."""
+        self.deliveries.clear()
+        self.show_order(None)
 
     # --- which order -----------------------------------------------------------------------
     def show_order(self, order: Order | None) -> None:
@@ -100,15 +109,11 @@ class DeliveryPanel(QGroupBox):
     def _load(self, order_id: str) -> None:
         if self._task is not None and self._task_order == order_id:
             return
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            self.message.setText(str(error))
-            return
         self.message.setText(tr("Reading the delivery…"))
         self._task_order = order_id
-        self._task = self.context.runner.start(
-            DeliveryTask(client, order_id), lambda task: self._on_delivery(order_id, task)
+        self._task = self.context.start(
+            lambda client: DeliveryTask(client, order_id),
+            lambda task: self._on_delivery(order_id, task),
         )
 
     def _on_delivery(self, order_id: str, task: Up42Task) -> None:
@@ -144,25 +149,22 @@ class DeliveryPanel(QGroupBox):
 
     # --- actions ---------------------------------------------------------------------------
     def download(self) -> None:
-        downloads = self._downloads()
-        if self.order is None or downloads is None:
+        if self.order is None:
             return
         delivery = self.deliveries.get(self.order.id)
-        downloads.download_order(
+        self.downloads.download_order(
             self.order.id, self.order.display_name, add_to_project=True, delivery=delivery
         )
         self._refresh()
 
     def cancel_download(self) -> None:
-        downloads = self._downloads()
-        if self.order is not None and downloads is not None:
-            downloads.cancel(self.order.id)
+        if self.order is not None:
+            self.downloads.cancel(self.order.id)
 
-    def folder(self):
-        downloads = self._downloads()
-        if self.order is None or downloads is None:
+    def folder(self) -> Path | None:
+        if self.order is None:
             return None
-        return downloads.folder_for(self.order.id, self.order.display_name)
+        return self.downloads.folder_for(self.order.id, self.order.display_name)
 
     def open_folder(self) -> None:
         folder = self.folder()
@@ -175,8 +177,7 @@ class DeliveryPanel(QGroupBox):
 
     def _on_download_event(self, order_id: str, *_args) -> None:
         if self._is_current(order_id):
-            downloads = self._downloads()
-            if downloads is not None and not downloads.is_active(order_id):
+            if not self.downloads.is_active(order_id):
                 self.progress.hide()
                 self.message.setText(tr("Downloaded to {folder}").format(folder=str(self.folder())))
             self._refresh()
@@ -193,12 +194,9 @@ class DeliveryPanel(QGroupBox):
             self._refresh()
 
     def _refresh(self) -> None:
-        downloads = self._downloads()
         fulfilled = self.order is not None and self.order.is_fulfilled
-        active = bool(
-            self.order is not None and downloads is not None and downloads.is_active(self.order.id)
-        )
-        self.download_button.setEnabled(fulfilled and not active and downloads is not None)
+        active = self.order is not None and self.downloads.is_active(self.order.id)
+        self.download_button.setEnabled(fulfilled and not active)
         self.cancel_button.setVisible(active)
         folder = self.folder()
         self.folder_button.setEnabled(folder is not None and folder.exists())

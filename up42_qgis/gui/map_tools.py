@@ -8,6 +8,8 @@ from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QKeyEvent
 
+from ..toolbelt.colours import SKETCH_FILL_ALPHA, SKETCH_RGB
+
 
 class PolygonMapTool(QgsMapTool):
     polygon_finished = pyqtSignal(QgsGeometry)
@@ -19,8 +21,8 @@ class PolygonMapTool(QgsMapTool):
         self._band: QgsRubberBand | None = QgsRubberBand(
             canvas, QgsWkbTypes.GeometryType.PolygonGeometry
         )
-        self._band.setStrokeColor(QColor(255, 0, 110))
-        self._band.setFillColor(QColor(255, 0, 110, 40))
+        self._band.setStrokeColor(QColor(*SKETCH_RGB))
+        self._band.setFillColor(QColor(*SKETCH_RGB, SKETCH_FILL_ALPHA))
         self._band.setWidth(2)
         self.setCursor(Qt.CursorShape.CrossCursor)
 

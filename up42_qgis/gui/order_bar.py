@@ -8,7 +8,7 @@ ever confirmed on an estimate of exactly the selection, products and AOI being o
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt import sip
@@ -23,14 +23,16 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.errors import Up42Error
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
 from ..i18n import tr
 from ..tasks.base import LOG_TAG, Up42Task
 from ..tasks.orders import EstimateTask
+from ..toolbelt.colours import ERROR_STYLE
 from .order_dialog import OrderDialog, OrderLine, format_credits
 
-ERROR_STYLE = "color: #b3261e;"
+if TYPE_CHECKING:
+    from ..context import PluginContext
+
 MAX_LISTED_ERRORS = 5
 
 
@@ -55,7 +57,7 @@ class OrderBar(QWidget):
     estimates_ready = pyqtSignal(dict)  # scene id -> Estimate
     placement_running = pyqtSignal(bool)
 
-    def __init__(self, context: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PluginContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Up42OrderBar")
         self.context = context
@@ -101,7 +103,7 @@ class OrderBar(QWidget):
         self._selection_changed()
 
     # --- inputs ----------------------------------------------------------------------------
-    def set_context(self, context: Any) -> None:
+    def set_context(self, context: PluginContext) -> None:
         self.context = context
         self._refresh()
 
@@ -216,13 +218,6 @@ class OrderBar(QWidget):
         return self._estimate_key is not None and self._estimate_key == self.selection_key()
 
     # --- estimate --------------------------------------------------------------------------
-    def _client(self):
-        try:
-            return self.context.clients.client()
-        except Up42Error as error:
-            self._show_problem(str(error))
-            return None
-
     def estimate(self) -> bool:
         """Starts an estimate of the current selection; False when nothing could be started."""
         if self._estimate_task is not None or self.context is None:
@@ -231,20 +226,18 @@ class OrderBar(QWidget):
         if not requests:
             self._show_problem(tr("Select scenes that have an orderable data product."))
             return False
-        client = self._client()
-        if client is None:
-            self._order_after_estimate = False
-            return False
         self._remember_products()
         key = self.selection_key()
         self.summary.setText(tr("Estimating… (scenes: {n})").format(n=len(requests)))
         self.errors.hide()
-        task = EstimateTask(client, requests, with_budgets=True)
-        self._estimate_task = self.context.runner.start(task, lambda t: self._on_estimated(t, key))
+        self._estimate_task = self.context.start(
+            lambda client: EstimateTask(client, requests, with_budgets=True),
+            lambda t: self._on_estimated(t, key),
+        )
         self._refresh()
         return True
 
-    def _on_estimated(self, task: Up42Task, key: str) -> None:
+    def _on_estimated(self, task: EstimateTask, key: str) -> None:
         self._estimate_task = None
         if sip.isdeleted(self):
             return  # the dock was closed for good while the task ran
@@ -255,7 +248,7 @@ class OrderBar(QWidget):
             self._show_problem(tr("Estimate failed: {error}").format(error=str(task.error)))
         else:
             self.estimates = dict(task.result)
-            self.budgets = getattr(task, "budgets", None)
+            self.budgets = task.budgets
             self._estimate_key = key
             self._show_estimates()
             self.estimates_ready.emit(dict(self.estimates))
@@ -319,6 +312,8 @@ class OrderBar(QWidget):
                     estimate=self.estimates.get(request.scene_id),
                 )
             )
+        if self.context is None:  # order() returns early without one
+            return
         auto_default = False
         try:
             from ..settings import SettingsStore

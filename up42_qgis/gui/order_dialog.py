@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt import sip
@@ -28,9 +28,14 @@ from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import LOG_TAG, Up42Task
 from ..tasks.orders import PlaceOrdersTask
+from ..toolbelt import colours
+from ..toolbelt.notify import notify
 
-ERROR_COLOUR = QColor("#b3261e")
-OK_COLOUR = QColor("#1b6e20")
+if TYPE_CHECKING:
+    from ..context import PluginContext
+
+ERROR_COLOUR = QColor(colours.ERROR)
+OK_COLOUR = QColor(colours.SUCCESS)
 
 
 def format_credits(value: float | None) -> str:
@@ -62,7 +67,7 @@ class OrderDialog(QDialog):
 
     def __init__(
         self,
-        context: Any,
+        context: PluginContext,
         lines: list[OrderLine],
         aoi_area_km2: float | None,
         auto_download_default: bool = False,
@@ -82,7 +87,7 @@ class OrderDialog(QDialog):
         self._auto_download_chosen = False
 
         orderable = [line for line in lines if line.orderable]
-        total = sum(line.estimate.credits or 0 for line in orderable)  # type: ignore[union-attr]
+        total = sum(line.estimate.credits or 0.0 for line in orderable if line.estimate is not None)
 
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -108,7 +113,7 @@ class OrderDialog(QDialog):
             self._set(row, 0, line.request.display_name)
             self._set(row, 1, f"{line.collection_title} · {line.product_title}")
             credits_item = self._set(
-                row, 2, format_credits(line.estimate and line.estimate.credits)
+                row, 2, format_credits(line.estimate.credits if line.estimate else None)
             )
             credits_item.setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -214,11 +219,6 @@ class OrderDialog(QDialog):
         requests = self.orderable_requests()
         if not requests:
             return
-        try:
-            client = self.context.clients.client()
-        except Exception as error:  # not signed in: say so, nothing was sent
-            self.status.setText(str(error))
-            return
         self._sent = True
         self._auto_download_chosen = self.auto_download.isChecked()
         self.place_button.setEnabled(False)
@@ -226,7 +226,10 @@ class OrderDialog(QDialog):
         self.auto_download.setEnabled(False)
         self.status.setText(tr("Placing the orders… Please wait."))
         self.placement_started.emit()
-        self._task = self.context.runner.start(PlaceOrdersTask(client, requests), self._on_placed)
+        # Without an account the task reports every scene as not sent, like a refused sign-in.
+        self._task = self.context.start(
+            lambda client: PlaceOrdersTask(client, requests), self._on_placed
+        )
 
     def _on_placed(self, task: Up42Task) -> None:
         self._task = None
@@ -270,25 +273,22 @@ class OrderDialog(QDialog):
             text += " " + tr("{n} could not be placed; see the reasons above.").format(n=failed)
         self.status.setText(text)
         level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
-        iface = getattr(self.context, "iface", None)
-        if iface is not None:
-            iface.messageBar().pushMessage(tr("UP42"), text, level, 10)
+        notify(self.context.iface, text, level, duration_s=10)
 
     def _follow(self, placed: list[PlacedOrder]) -> None:
         """Hands the new orders to the plugin's tracker, with their estimate and the user's
         "download when fulfilled" choice, so they are followed even if the dock is closed."""
-        tracker = getattr(self.context, "tracker", None)
-        ok = [p for p in placed if p.order_id]
-        if tracker is None or not ok:
+        ok = {p.order_id: p.scene_id for p in placed if p.order_id}
+        if not ok:
             return
         estimates = {line.request.scene_id: line.estimate for line in self.lines}
         auto = self._auto_download_chosen
-        for result in ok:
-            estimate = estimates.get(result.scene_id)
-            tracker.notes.set_credits(result.order_id, estimate.credits if estimate else None)
+        for order_id, scene_id in ok.items():
+            estimate = estimates.get(scene_id)
+            self.context.state.set_note(order_id, credits=estimate.credits if estimate else None)
             if auto:
-                tracker.notes.set_auto_download(result.order_id, True)
-        tracker.track([p.order_id for p in ok], fast=True)
+                self.context.state.set_note(order_id, auto_download=True)
+        self.context.tracker.track(list(ok), fast=True)
         try:
             from ..settings import SettingsStore
 

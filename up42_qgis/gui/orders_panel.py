@@ -4,7 +4,7 @@ cancel where UP42 allows it, "download when fulfilled", and the selected order's
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication
 from qgis.PyQt import sip
@@ -25,19 +25,22 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.errors import Up42Error
 from ..api.models import Order
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
+from ..toolbelt import colours
 from .delivery_panel import DeliveryPanel
 from .order_dialog import format_credits
 
+if TYPE_CHECKING:
+    from ..context import PluginContext
+
 MAX_ORDERS = 500
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FAILED_COLOUR = QColor("#b3261e")
-FULFILLED_COLOUR = QColor("#1b6e20")
-MUTED_COLOUR = QColor("#6b6b6b")
+FAILED_COLOUR = QColor(colours.ERROR)
+FULFILLED_COLOUR = QColor(colours.SUCCESS)
+MUTED_COLOUR = QColor(colours.MUTED)
 OPEN_STATUSES = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED")
 
 
@@ -92,7 +95,7 @@ def status_explanation(order: Order) -> str:
 
 
 class OrdersPanel(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Up42OrdersPanel")
         self.context = context
@@ -159,10 +162,9 @@ class OrdersPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.auto_download.toggled.connect(self._auto_download_toggled)
-        tracker = getattr(context, "tracker", None)
-        if tracker is not None:
-            tracker.order_updated.connect(self.update_order)
-            tracker.tracked_changed.connect(self._tracked_changed)
+        context.tracker.order_updated.connect(self.update_order)
+        context.tracker.tracked_changed.connect(self._tracked_changed)
+        context.clients.changed.connect(self._account_changed)
         self._selection_changed()
 
     # --- loading ---------------------------------------------------------------------------
@@ -175,19 +177,27 @@ class OrdersPanel(QWidget):
         """Reads the workspace's orders in a task; False when none could be started."""
         if self._list_task is not None:
             return False
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            self.message.setText(str(error))
-            return False
         self._loaded_once = True
         self.message.setText(tr("Reading orders…"))
         self.refresh_button.setEnabled(False)
-        task = ListOrdersTask(
-            client, max_orders=MAX_ORDERS, with_product_titles=not self.product_titles
+        titles = not self.product_titles
+        self._list_task = self.context.start(
+            lambda client: ListOrdersTask(
+                client, max_orders=MAX_ORDERS, with_product_titles=titles
+            ),
+            self._on_listed,
         )
-        self._list_task = self.context.runner.start(task, self._on_listed)
         return True
+
+    def _account_changed(self) -> None:
+        """Another account, another workspace: forget this one's orders and read again."""
+        if sip.isdeleted(self):
+            return
+        self.orders, self.product_titles = {}, {}
+        self._fill(None)
+        self.delivery.forget_deliveries()
+        if self._loaded_once and self._list_task is None:
+            self.refresh()
 
     def _on_listed(self, task: Up42Task) -> None:
         self._list_task = None
@@ -267,8 +277,7 @@ class OrdersPanel(QWidget):
             self.table.setItem(row, column, item)
 
     def _credits(self, order_id: str) -> float | None:
-        tracker = getattr(self.context, "tracker", None)
-        return tracker.notes.credits(order_id) if tracker is not None else None
+        return self.context.state.note(order_id).credits
 
     def _apply_filter(self) -> None:
         statuses = self.filter_combo.currentData()
@@ -294,10 +303,9 @@ class OrdersPanel(QWidget):
 
     def _tracked_changed(self) -> None:
         # Orders placed from the search tab are new here: list them (not on every untrack).
-        tracker = getattr(self.context, "tracker", None)
-        if tracker is None or not self._loaded_once:
+        if not self._loaded_once:
             return
-        if any(order_id not in self.orders for order_id in tracker.tracked_ids):
+        if any(order_id not in self.orders for order_id in self.context.tracker.tracked_ids):
             self.refresh()
 
     # --- selection -------------------------------------------------------------------------
@@ -321,13 +329,10 @@ class OrdersPanel(QWidget):
         order = self.selected_order()
         cancelling = order is not None and order.id in self._cancel_tasks
         self.cancel_button.setEnabled(bool(order and order.can_cancel and not cancelling))
-        tracker = getattr(self.context, "tracker", None)
-        can_follow = bool(order and not order.stops_polling and tracker is not None)
-        self.auto_download.setEnabled(can_follow)
+        tracker = self.context.tracker
+        self.auto_download.setEnabled(bool(order and not order.stops_polling))
         self.auto_download.blockSignals(True)
-        self.auto_download.setChecked(
-            bool(order and tracker is not None and tracker.auto_download(order.id))
-        )
+        self.auto_download.setChecked(bool(order and tracker.auto_download(order.id)))
         self.auto_download.blockSignals(False)
         if order is None:
             self.detail.setText("")
@@ -339,9 +344,8 @@ class OrdersPanel(QWidget):
 
     def _auto_download_toggled(self, checked: bool) -> None:
         order = self.selected_order()
-        tracker = getattr(self.context, "tracker", None)
-        if order is not None and tracker is not None:
-            tracker.set_auto_download(order.id, checked)
+        if order is not None:
+            self.context.tracker.set_auto_download(order.id, checked)
 
     # --- cancel ----------------------------------------------------------------------------
     def confirm_cancel(self, order: Order) -> bool:
@@ -363,15 +367,9 @@ class OrdersPanel(QWidget):
             return False
         if not self.confirm_cancel(order):
             return False
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            self.message.setText(str(error))
-            return False
         self.message.setText(tr("Cancelling “{name}”…").format(name=order.display_name))
-        task = CancelOrderTask(client, order.id)
-        self._cancel_tasks[order.id] = self.context.runner.start(
-            task, lambda t: self._on_cancelled(order, t)
+        self._cancel_tasks[order.id] = self.context.start(
+            lambda client: CancelOrderTask(client, order.id), lambda t: self._on_cancelled(order, t)
         )
         self._selection_changed()
         return True
@@ -388,8 +386,6 @@ class OrdersPanel(QWidget):
             )
             self._selection_changed()
             return
-        tracker = getattr(self.context, "tracker", None)
-        if tracker is not None:
-            tracker.untrack(order.id)
+        self.context.tracker.untrack(order.id)
         self.update_order(dataclasses.replace(order, status=str(task.result or "CANCELED")))
         self.message.setText(tr("“{name}” is cancelled.").format(name=order.display_name))

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import tr
+from ..toolbelt.colours import ERROR_STYLE
 from .aoi import (
     Aoi,
     AoiInputError,
@@ -22,8 +23,6 @@ from .aoi import (
 )
 from .map_tools import PolygonMapTool
 from .search_errors import guarded
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class AoiWidget(QWidget):

@@ -7,11 +7,11 @@ import functools
 import inspect
 import traceback
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 
 from ..api import errors
 from ..i18n import tr
-from ..tasks.base import LOG_TAG
+from ..toolbelt.notify import log, notify
 
 
 def is_sign_in_problem(error: BaseException) -> bool:
@@ -75,24 +75,13 @@ def guarded(slot):
         try:
             return slot(*args, **kwargs)
         except Exception as error:
-            QgsMessageLog.logMessage(
+            log(
                 f"{slot.__qualname__}: {type(error).__name__}: {error}\n{traceback.format_exc()}",
-                LOG_TAG,
                 Qgis.MessageLevel.Critical,
             )
-            try:
-                from qgis.utils import iface
+            from qgis.utils import iface
 
-                if iface is not None:
-                    iface.messageBar().pushMessage(
-                        tr("UP42"), error_text(error), Qgis.MessageLevel.Warning, 10
-                    )
-            except Exception as bar_error:  # the message bar failing must not raise either
-                QgsMessageLog.logMessage(
-                    f"Could not show it in the message bar: {bar_error}",
-                    LOG_TAG,
-                    Qgis.MessageLevel.Warning,
-                )
+            notify(iface, error_text(error), Qgis.MessageLevel.Warning)
             return None
 
     return run

@@ -22,9 +22,9 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.models import JSON, Collection, SearchRequest, SortField
 from ..i18n import tr
+from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
-DEFAULT_PAGE_SIZE = 50
 DEFAULT_MONTHS = 12  # with nothing remembered, the date range is the last 12 months
 ISO_DATE = "yyyy-MM-dd"
 
@@ -130,7 +130,7 @@ class FiltersWidget(QWidget):
         sort_row.addWidget(self.sort_order, 1)
 
         self.page_size = QSpinBox(self)
-        self.page_size.setRange(1, 500)
+        self.page_size.setRange(1, MAX_PAGE_SIZE)
         self.page_size.setSingleStep(10)
         self.page_size.setValue(DEFAULT_PAGE_SIZE)
         self.page_size.setToolTip(tr("Scenes per page; “Load more” fetches the next page"))

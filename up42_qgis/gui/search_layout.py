@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..i18n import tr
-from ..tasks.base import LOG_TAG
+from ..toolbelt.notify import log
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
 from .search_quicklook import QuicklookWidget
@@ -34,9 +34,6 @@ except ImportError:  # pragma: no cover - depends on the tree's state
 
 
 class SearchPanelLayout(QWidget):
-    def _client_source(self):  # the panel provides it
-        raise NotImplementedError
-
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.aoi_widget = AoiWidget(self.iface, self)
@@ -89,12 +86,10 @@ class SearchPanelLayout(QWidget):
                 self.order_bar = OrderBar(self.context, self)
                 self.order_bar.estimates_ready.connect(self.results.model.set_estimates)
             except Exception as error:  # a broken order bar must not take search down
-                QgsMessageLog.logMessage(
-                    f"Order bar unavailable: {error}", LOG_TAG, Qgis.MessageLevel.Warning
-                )
+                log(f"Order bar unavailable: {error}", Qgis.MessageLevel.Warning)
                 self.order_bar = None
 
-        self.quicklook = QuicklookWidget(self.context, self._client_source, self)
+        self.quicklook = QuicklookWidget(self.context, self)
         quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
         QVBoxLayout(quicklook_box).addWidget(self.quicklook)
 

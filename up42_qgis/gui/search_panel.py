@@ -1,26 +1,30 @@
 """The dock's "Search" tab: AOI, filters, a search that runs in tasks page by page, the
 results table linked with a footprints layer, a quicklook, and the order bar.
 
-The panel does no network I/O itself: every request is a task started through the context's
-runner, and each task's callback runs on the main thread.
+The panel renders and forwards: the search itself (request, pages, footprints table and the
+scene ↔ feature-id map) is a ``SearchSession``; every request is a task started through the
+context, and each task's callback runs on the main thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsMessageLog, QgsVectorLayer
+from qgis.core import Qgis, QgsVectorLayer
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
-from ..api.errors import AuthenticationError
-from ..api.models import JSON, ScenePage, SearchRequest
+from ..api.models import ScenePage
 from ..i18n import tr
-from ..tasks.base import LOG_TAG
-from ..tasks.search import LoadCollectionsTask, SearchTask
+from ..services.search_session import SearchSession
+from ..tasks.search import LoadCollectionsTask
+from ..toolbelt.notify import log, notify
 from .search_errors import error_text, guarded, is_sign_in_problem
-from .search_footprints import SearchFootprints
 from .search_layout import SearchPanelLayout
+
+if TYPE_CHECKING:
+    from ..context import PluginContext
 
 
 class State:
@@ -38,26 +42,19 @@ class SearchPanel(SearchPanelLayout):
     search_finished = pyqtSignal()  # a page arrived, failed or was cancelled
     collections_loaded = pyqtSignal()
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Up42SearchPanel")
         self.context = context
         self.iface = context.iface
         self.state = State.NO_SEARCH
-        self.request: SearchRequest | None = None
-        self.next_request: JSON | None = None
-        self.number_matched: int | None = None
-        self.pages_loaded = 0
-        self._search_task: SearchTask | None = None
+        self.session = SearchSession(context.start, self)
         self._collections_task: LoadCollectionsTask | None = None
         self._collections_loaded = False
 
         self._build()
-        self.footprints = SearchFootprints(self.results)
         self._connect()
-        clients = self.context.clients
-        if clients is not None and hasattr(clients, "changed"):
-            clients.changed.connect(self._account_changed)
+        self.context.clients.changed.connect(self._account_changed)
         self._set_state(State.NO_SEARCH if self._signed_in() else State.NOT_SIGNED_IN)
 
     def _connect(self) -> None:
@@ -68,38 +65,21 @@ class SearchPanel(SearchPanelLayout):
         self.results.selection_changed.connect(self._selection_changed)
         self.results.current_changed.connect(self._current_changed)
         self.load_more_button.clicked.connect(self.load_more)
+        session = self.session
+        session.page_arrived.connect(self._page_arrived)
+        session.failed.connect(self._page_failed)
+        session.cancelled.connect(self._page_cancelled)
+        session.footprints_failed.connect(self._footprints_failed)
+        session.layer_attached.connect(self.results.attach_layer)
+        session.layer_grew.connect(self.results.layer_grew)
+        session.layer_detached.connect(self.results.detach_layer)
 
     # --- account -------------------------------------------------------------------------
     def _signed_in(self) -> bool:
-        clients = self.context.clients
-        if clients is None:
-            return False
         try:
-            return bool(clients.is_configured())
+            return bool(self.context.clients.is_configured())
         except Exception:
             return False
-
-    def _client_source(self):
-        """The shared client, resolved on the main thread (the provider reads QGIS's auth DB
-        and network settings, which belong to this thread); raises NotConfiguredError."""
-        clients = self.context.clients
-        if clients is None:
-            raise AuthenticationError(tr("No UP42 account is configured."))
-        client = clients.client()
-        return lambda: client
-
-    def _task_client(self):
-        """The client source for a task, or None after showing why there is none."""
-        try:
-            return self._client_source()
-        except Exception as error:
-            text = error_text(error)
-            if is_sign_in_problem(error):
-                self._set_state(State.NOT_SIGNED_IN, text)
-            else:
-                self._set_state(State.ERROR, text)
-            self._report(text, Qgis.MessageLevel.Warning)
-            return None
 
     def _account_changed(self, *_args) -> None:
         self._collections_loaded = False
@@ -112,6 +92,8 @@ class SearchPanel(SearchPanelLayout):
 
     @guarded
     def open_settings(self) -> None:
+        if self.iface is None:
+            return
         try:
             self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage="Up42SettingsPage")
         except TypeError:
@@ -127,14 +109,8 @@ class SearchPanel(SearchPanelLayout):
     def load_collections(self) -> None:
         if self._collections_task is not None:
             return
-        source = self._task_client()
-        if source is None:
-            self.filters.set_collections_message(tr("Collections load once you are signed in."))
-            return
         self.filters.set_collections_message(tr("Loading collections…"))
-        task = LoadCollectionsTask(source)
-        self._collections_task = task
-        self.context.runner.start(task, self._collections_done)
+        self._collections_task = self.context.start(LoadCollectionsTask, self._collections_done)
 
     @guarded
     def _collections_done(self, task: LoadCollectionsTask) -> None:
@@ -160,7 +136,7 @@ class SearchPanel(SearchPanelLayout):
     # --- search --------------------------------------------------------------------------
     @property
     def searching(self) -> bool:
-        return self._search_task is not None
+        return self.session.searching
 
     def search_problems(self) -> list[str]:
         """Everything that stops a search, found before any request."""
@@ -184,49 +160,27 @@ class SearchPanel(SearchPanelLayout):
         if problems or aoi is None:  # a missing AOI is always one of the problems
             self._show_message(" ".join(problems))
             return
-        self.request = self.filters.build_request(aoi.geojson)
+        request = self.filters.build_request(aoi.geojson)
         self.filters.remember()
-        self.next_request = None
-        self.number_matched = None
-        self.pages_loaded = 0
-        self.footprints.new_search()
         self.results.clear()
         self.quicklook.set_scene(None)
-        self._start_page(None)
+        self.session.start(request)
+        self._searching()
 
     @guarded
     def load_more(self) -> None:
-        if self.searching or self.request is None or self.next_request is None:
-            return
-        self._start_page(self.next_request)
+        if self.session.load_more():
+            self._searching()
 
-    def _start_page(self, next_request: JSON | None) -> None:
-        if self.request is None:  # search() sets it first and load_more() checks it
-            raise RuntimeError("A page of results was asked for before any search.")
-        source = self._task_client()
-        if source is None:
-            return
-        table, backlog = self.footprints.next_page()
-        task = SearchTask(
-            source,
-            self.request,
-            next_request,
-            page_number=self.pages_loaded + 1,
-            footprints=table,
-            backlog=backlog,
-        )
-        self._search_task = task
+    def _searching(self) -> None:
         self._show_message(None)
         self._set_state(State.SEARCHING)
-        self.context.runner.start(task, self._page_done)
 
     @guarded
     def cancel(self) -> None:
         """Stops waiting at once; the task's late answer is dropped."""
-        task, self._search_task = self._search_task, None
-        if task is None:
+        if not self.session.cancel():
             return
-        task.cancel()
         self._set_state(
             State.CANCELLED if self.results.model.rowCount() == 0 else State.RESULTS,
             tr("Search cancelled."),
@@ -234,47 +188,30 @@ class SearchPanel(SearchPanelLayout):
         self.search_finished.emit()
 
     @guarded
-    def _page_done(self, task: SearchTask) -> None:
-        if task is not self._search_task:
-            return  # cancelled, or superseded by a newer search
-        self._search_task = None
-        if task.was_cancelled:
-            self._set_state(State.CANCELLED, tr("Search cancelled."))
-        elif task.error is not None:
-            self._search_failed(task.error)
-        else:
-            self._page_arrived(task)
-        self.search_finished.emit()
-
-    def _page_arrived(self, task: SearchTask) -> None:
-        page: ScenePage = task.result
-        self.pages_loaded += 1
-        self.next_request = page.next_request if page.has_more else None
-        if page.number_matched is not None:
-            self.number_matched = page.number_matched
+    def _page_arrived(self, page: ScenePage) -> None:
         self.results.add_scenes(list(page.scenes))
-        error = task.footprints_error
-        if error is None:
-            try:
-                self.footprints.show(task.footprints, task.footprint_ids)
-            except Exception as shown:  # whatever it is, the listed results stay
-                error = shown
-        if error is not None:  # a full disk must not lose the results in the table
-            self._report(
-                tr("The footprints could not be saved: {error}").format(error=error),
-                Qgis.MessageLevel.Warning,
-            )
         if self.results.model.rowCount() == 0:
             self._set_state(State.NO_RESULTS)
         else:
             self._set_state(State.RESULTS)
+        self.search_finished.emit()
+
+    @guarded
+    def _page_cancelled(self) -> None:
+        self._set_state(State.CANCELLED, tr("Search cancelled."))
+        self.search_finished.emit()
+
+    @guarded
+    def _footprints_failed(self, text: str) -> None:
+        self._report(text, Qgis.MessageLevel.Warning)
 
     @property
     def footprints_layer(self) -> QgsVectorLayer | None:
         """The current search's footprints layer, once its first page is on the map."""
-        return self.footprints.layer
+        return self.session.layer
 
-    def _search_failed(self, error: Exception) -> None:
+    @guarded
+    def _page_failed(self, error: Exception) -> None:
         text = error_text(error)
         if is_sign_in_problem(error):
             self._set_state(State.NOT_SIGNED_IN, text)
@@ -287,6 +224,7 @@ class SearchPanel(SearchPanelLayout):
             if not is_sign_in_problem(error)
             else Qgis.MessageLevel.Warning,
         )
+        self.search_finished.emit()
 
     # --- states and messages -------------------------------------------------------------
     def _set_state(self, state: str, message: str | None = None) -> None:
@@ -295,7 +233,7 @@ class SearchPanel(SearchPanelLayout):
         self.search_button.setEnabled(not searching)
         self.cancel_button.setVisible(searching)
         self.progress.setVisible(searching)
-        self.load_more_button.setEnabled(not searching and self.next_request is not None)
+        self.load_more_button.setEnabled(not searching and self.session.has_more)
         self.settings_button.setVisible(state == State.NOT_SIGNED_IN)
         texts = {
             State.NO_SEARCH: tr("No search yet. Choose an area of interest and press Search."),
@@ -318,9 +256,9 @@ class SearchPanel(SearchPanelLayout):
         shown = self.results.model.rowCount()
         if not shown:
             self.count_label.setText("")
-        elif self.number_matched is not None and self.number_matched >= shown:
+        elif (matched := self.session.number_matched) is not None and matched >= shown:
             self.count_label.setText(
-                tr("{shown} of {total} scenes").format(shown=shown, total=self.number_matched)
+                tr("{shown} of {total} scenes").format(shown=shown, total=matched)
             )
         else:
             self.count_label.setText(tr("{shown} scenes").format(shown=shown))
@@ -329,10 +267,8 @@ class SearchPanel(SearchPanelLayout):
         self.message_label.setText(text or "")
         self.message_label.setVisible(bool(text))
 
-    def _report(self, text: str, level: int) -> None:
-        bar = self.iface.messageBar() if self.iface is not None else None
-        if bar is not None:
-            bar.pushMessage(tr("UP42"), text, level, 10)
+    def _report(self, text: str, level: Qgis.MessageLevel) -> None:
+        notify(self.iface, text, level, duration_s=10)
 
     # --- selection -----------------------------------------------------------------------
     @guarded
@@ -358,7 +294,7 @@ class SearchPanel(SearchPanelLayout):
                 self.results.selected_scenes(), aoi.geojson if aoi and aoi.usable else None
             )
         except Exception as error:
-            QgsMessageLog.logMessage(f"Order bar: {error}", LOG_TAG, Qgis.MessageLevel.Warning)
+            log(f"Order bar: {error}", Qgis.MessageLevel.Warning)
 
     # --- unload --------------------------------------------------------------------------
     def unload(self) -> None:
@@ -370,7 +306,5 @@ class SearchPanel(SearchPanelLayout):
             self._collections_task = None
         self.aoi_widget.remove_from_map()
         self.results.detach_layer()
-        clients = self.context.clients
-        if clients is not None and hasattr(clients, "changed"):
-            with contextlib.suppress(TypeError, RuntimeError):
-                clients.changed.disconnect(self._account_changed)
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.context.clients.changed.disconnect(self._account_changed)

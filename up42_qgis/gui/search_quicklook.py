@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
@@ -13,7 +14,11 @@ from ..api.models import Scene
 from ..i18n import tr
 from ..layers.quicklook import QuicklookError, georeference_quicklook, load_quicklook_layer
 from ..tasks.search import PreviewTask
+from ..toolbelt.notify import notify
 from .search_errors import error_text, guarded
+
+if TYPE_CHECKING:
+    from ..context import PluginContext
 
 CACHE_SIZE = 30
 PREVIEW_HEIGHT = 140
@@ -23,10 +28,9 @@ DEBOUNCE_MS = 200
 class QuicklookWidget(QWidget):
     layer_added = pyqtSignal(object)  # QgsRasterLayer
 
-    def __init__(self, context, client_source, parent: QWidget | None = None) -> None:
+    def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.client_source = client_source
         self.scene: Scene | None = None
         self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._task: PreviewTask | None = None
@@ -87,14 +91,9 @@ class QuicklookWidget(QWidget):
         if scene is None or scene.id in self._cache:
             return
         kind = "quicklook" if scene.quicklook_href else "thumbnail"
-        try:
-            source = self.client_source()
-        except Exception as error:
-            self.image.setText(error_text(error))
-            return
-        task = PreviewTask(source, scene, kind)
-        self._task = task
-        self.context.runner.start(task, self._loaded)
+        self._task = self.context.start(
+            lambda client: PreviewTask(client, scene, kind), self._loaded
+        )
 
     @guarded
     def _loaded(self, task: PreviewTask) -> None:
@@ -142,9 +141,7 @@ class QuicklookWidget(QWidget):
         except (QuicklookError, OSError, RuntimeError) as error:
             message = tr("Cannot show the quicklook on the map: {error}").format(error=error)
             self.image.setToolTip(message)
-            bar = self.context.iface.messageBar() if self.context.iface else None
-            if bar is not None:
-                bar.pushMessage(tr("UP42"), message, Qgis.MessageLevel.Warning, 8)
+            notify(self.context.iface, message, Qgis.MessageLevel.Warning, duration_s=8)
             return None
         self.layer_added.emit(layer)
         return layer

@@ -1,5 +1,9 @@
 """The results table (sortable) and its two-way selection link with the footprints layer.
 
+The view renders and forwards: the search itself, its footprints table and the one scene ↔
+feature-id map belong to ``services.search_session.SearchSession``; the view only reads that
+map to translate a selection from one side to the other.
+
 Selection sync without feedback loops: each direction sets ``_syncing`` while it writes to the
 other side, and the handlers return early while it is set.
 """
@@ -26,7 +30,8 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBo
 
 from ..api.models import Scene
 from ..layers.footprints import scene_geometry
-from ..layers.footprints_gpkg import refresh_footprints_layer
+from ..layers.footprints_gpkg import SceneFeatureMap, refresh_footprints_layer
+from ..toolbelt.constants import WGS84
 from .results_model import COLUMNS, SORT_ROLE, ResultsModel
 from .search_errors import guarded
 
@@ -70,8 +75,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.table)
 
         self.layer: QgsVectorLayer | None = None
-        self._fids: dict[str, int] = {}
-        self._scenes_by_fid: dict[int, str] = {}
+        self.features: SceneFeatureMap | None = None  # the search session's, never a copy
         self._syncing = False
 
     # --- content -------------------------------------------------------------------------
@@ -82,18 +86,17 @@ class ResultsView(QWidget):
     def add_scenes(self, scenes: list[Scene]) -> list[Scene]:
         return self.model.append_scenes(scenes)
 
-    def attach_layer(self, layer: QgsVectorLayer, feature_ids: dict[str, int]) -> None:
-        """Links the table with ``layer``; ``feature_ids`` maps scene id → feature id (known to
+    def attach_layer(self, layer: QgsVectorLayer, features: SceneFeatureMap) -> None:
+        """Links the table with ``layer``; ``features`` maps scene id ↔ feature id (known to
         whoever wrote the layer, so it is not read back from it)."""
         if self.layer is not layer:
             self.detach_layer()
             self.layer = layer
             layer.selectionChanged.connect(self._layer_selection_changed)
             layer.willBeDeleted.connect(self.detach_layer)
-        self._fids, self._scenes_by_fid = {}, {}
-        self.add_feature_ids(feature_ids)
+        self.features = features
 
-    def layer_grew(self, feature_ids: dict[str, int]) -> None:
+    def layer_grew(self) -> None:
         """Footprints were appended to the linked layer's table: show them, keep the table's
         selection as it is (re-reading the layer briefly clears its selection)."""
         if self.layer is None:
@@ -103,23 +106,16 @@ class ResultsView(QWidget):
             refresh_footprints_layer(self.layer)
         finally:
             self._syncing = False
-        self.add_feature_ids(feature_ids)
-
-    def add_feature_ids(self, feature_ids: dict[str, int]) -> None:
-        """Scene id → feature id of footprints just written."""
-        self._fids.update(feature_ids)
-        self._scenes_by_fid.update({fid: scene_id for scene_id, fid in feature_ids.items()})
 
     def detach_layer(self) -> None:
-        layer, self.layer = self.layer, None
-        self._fids, self._scenes_by_fid = {}, {}
+        layer, self.layer, self.features = self.layer, None, None
         if layer is not None:
             with contextlib.suppress(TypeError, RuntimeError):
                 layer.selectionChanged.disconnect(self._layer_selection_changed)
                 layer.willBeDeleted.disconnect(self.detach_layer)
 
     def feature_id(self, scene_id: str) -> int | None:
-        return self._fids.get(scene_id)
+        return self.features.feature_id(scene_id) if self.features is not None else None
 
     # --- selection -----------------------------------------------------------------------
     def selected_scenes(self) -> list[Scene]:
@@ -146,7 +142,8 @@ class ResultsView(QWidget):
     def _table_selection_changed(self, *_args) -> None:
         scenes = self.selected_scenes()
         if not self._syncing and self.layer is not None:
-            fids = [self._fids[s.id] for s in scenes if s.id in self._fids]
+            found = (self.feature_id(s.id) for s in scenes)
+            fids = [fid for fid in found if fid is not None]
             self._syncing = True
             try:
                 self.layer.selectByIds(fids)
@@ -156,13 +153,10 @@ class ResultsView(QWidget):
 
     @guarded
     def _layer_selection_changed(self, *_args) -> None:
-        if self._syncing or self.layer is None:
+        if self._syncing or self.layer is None or self.features is None:
             return
-        scene_ids = [
-            self._scenes_by_fid[fid]
-            for fid in self.layer.selectedFeatureIds()
-            if fid in self._scenes_by_fid
-        ]
+        found = (self.features.scene_id(fid) for fid in self.layer.selectedFeatureIds())
+        scene_ids = [scene_id for scene_id in found if scene_id is not None]
         self._syncing = True
         try:
             self.select_scene_ids(scene_ids)
@@ -190,12 +184,12 @@ class ResultsView(QWidget):
 
     def zoom_to(self, scene: Scene) -> None:
         box = scene_geometry(scene).boundingBox()
-        if box.isEmpty() and scene.bbox is None:
-            return
         if box.isEmpty():
+            if scene.bbox is None:
+                return
             box = QgsRectangle(*scene.bbox)
         transform = QgsCoordinateTransform(
-            QgsCoordinateReferenceSystem("EPSG:4326"),
+            QgsCoordinateReferenceSystem(WGS84),
             self.canvas.mapSettings().destinationCrs(),
             QgsProject.instance(),
         )

@@ -35,24 +35,18 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Account
-from ..bridge.clients import ClientProvider, NotConfiguredError, client_provider
-from ..bridge.credentials import load_credentials, store_credentials
-from ..bridge.network import network_options
+from ..bridge.clients import ClientProvider, client_provider
+from ..bridge.credentials import store_credentials
 from ..i18n import tr
 from ..paths import icon_path
-from ..settings import (
-    MAX_PARALLEL_DOWNLOADS,
-    MIN_POLL_INTERVAL_S,
-    PluginSettings,
-    SettingsStore,
-    effective_endpoints,
-    origin_problem,
-)
+from ..settings import MAX_PARALLEL_DOWNLOADS, PluginSettings, SettingsStore, origin_problem
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.connection import TestConnectionTask
+from ..toolbelt import colours
+from ..toolbelt.constants import MIN_POLL_INTERVAL_S
 
 if TYPE_CHECKING:  # the client (and requests) load when a connection is tested
-    from ..api.client import Up42Client
+    pass
 
 SIGN_IN_CONFIG_PREFIX = "UP42"
 _fallback_runner = TaskRunner()  # module-level: a page closed mid-test must not drop its task
@@ -101,7 +95,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.auth_url_edit.setPlaceholderText(tr("Same as the API origin"))
         self.url_problem_label = QLabel(box)
         self.url_problem_label.setWordWrap(True)
-        self.url_problem_label.setStyleSheet("color: #b00020;")
+        self.url_problem_label.setStyleSheet(colours.ERROR_STYLE)
         form.addRow(tr("UP42 region"), self.region_combo)
         form.addRow(tr("API origin"), self.api_url_edit)
         form.addRow(tr("Auth origin"), self.auth_url_edit)
@@ -277,30 +271,25 @@ class Up42SettingsPage(QgsOptionsPageWidget):
             self._show_status(problem, ok=False)
             return None
         values = self.form_values()
+        form_settings = PluginSettings(
+            region=values["region"],
+            api_url=values["api_url"],
+            auth_url=values["auth_url"],
+            authcfg=values["authcfg"],
+        )
         try:
-            # Read on the main thread; only plain data crosses into the task.
-            endpoints = effective_endpoints(
-                PluginSettings(
-                    region=values["region"], api_url=values["api_url"], auth_url=values["auth_url"]
-                ).normalized()
-            )
-            credentials = load_credentials(values["authcfg"])
-            if credentials is None:
-                raise NotConfiguredError()
-            network = network_options()
+            # Read on the main thread, by the provider that builds every client; only the
+            # client crosses into the task.
+            client = self._provider.build_client(form_settings)
         except Exception as error:
             self._show_status(str(error), ok=False)
             return None
-
-        def build_client() -> Up42Client:
-            from ..api.client import Up42Client
-
-            return Up42Client(endpoints, credentials, network)
-
-        task = TestConnectionTask(build_client, owns_client=True)
+        task = TestConnectionTask(client, owns_client=True)
         self._test_task = task
         self.test_button.setEnabled(False)
-        self._show_status(tr("Connecting to {origin}…").format(origin=endpoints.api), ok=None)
+        self._show_status(
+            tr("Connecting to {origin}…").format(origin=client.endpoints.api), ok=None
+        )
         self._runner.start(task, self._connection_tested)
         return task
 
@@ -325,8 +314,8 @@ class Up42SettingsPage(QgsOptionsPageWidget):
             )
 
     def _show_status(self, text: str, ok: bool | None) -> None:
-        colour = {True: "#1b5e20", False: "#b00020", None: ""}[ok]
-        self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
+        style = {True: colours.SUCCESS_STYLE, False: colours.ERROR_STYLE, None: ""}[ok]
+        self.status_label.setStyleSheet(style)
         self.status_label.setText(text)
 
     def status_text(self) -> str:

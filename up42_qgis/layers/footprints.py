@@ -13,9 +13,9 @@ import struct
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsFields,
     QgsGeometry,
@@ -32,11 +32,10 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 from ..api.models import Scene
 from ..compat import FieldType, make_field
 from ..paths import style_path
+from ..toolbelt.constants import LAYER_GROUP_NAME
 
-GROUP_NAME = "UP42"
 SCENE_ID_PROPERTY = "up42/scene_id"
 FOOTPRINTS_PROPERTY = "up42/footprints"
-WGS84 = "EPSG:4326"
 
 # (name, type, length): the attribute table of every footprints layer.
 _FIELDS: tuple[tuple[str, FieldType, int], ...] = (
@@ -100,6 +99,7 @@ def _multipolygon_wkb(geometry: dict) -> tuple[bytes, float] | None:
     Why by hand: parsing each footprint through QgsJsonUtils costs about 20 times more, and a
     search's footprints layer is built from thousands of them."""
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    polygons: Any  # GeoJSON as parsed: checked below, where a bad shape raises
     if kind == "Polygon":
         polygons = [coordinates]
     elif kind == "MultiPolygon":
@@ -223,13 +223,6 @@ def scene_feature(scene: Scene, fields: QgsFields) -> QgsFeature:
     return FeatureBuilder(fields)(scene)
 
 
-def data_folder() -> Path:
-    """The plugin's data folder inside the QGIS profile (created on demand)."""
-    folder = Path(QgsApplication.qgisSettingsDirPath()) / "up42"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def apply_footprints_style(layer: QgsVectorLayer) -> None:
     style = style_path("footprints.qml")
     if Path(style).exists():
@@ -240,7 +233,7 @@ def apply_footprints_style(layer: QgsVectorLayer) -> None:
 def up42_group(project: QgsProject | None = None) -> QgsLayerTreeGroup:
     """The "UP42" group at the top of the layer tree (created when missing)."""
     root = (project or QgsProject.instance()).layerTreeRoot()
-    return root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+    return root.findGroup(LAYER_GROUP_NAME) or root.insertGroup(0, LAYER_GROUP_NAME)
 
 
 def add_to_up42_group(

@@ -28,12 +28,12 @@ from qgis.core import (
 )
 
 from ..api.models import Scene
+from ..toolbelt.constants import WGS84
+from ..toolbelt.folders import plugin_data_dir
 from .footprints import (
     FOOTPRINTS_PROPERTY,
-    WGS84,
     FeatureBuilder,
     apply_footprints_style,
-    data_folder,
     footprint_fields,
 )
 
@@ -50,13 +50,49 @@ def footprints_gpkg_path(project: QgsProject | None = None) -> Path:
         project_path = Path(project_file)
         if project_path.parent.is_dir():
             return project_path.with_name(f"{project_path.stem}_up42_footprints.gpkg")
-    return data_folder() / "footprints.gpkg"
+    return plugin_data_dir(create=True) / "footprints.gpkg"
 
 
 def search_layer_name(when: datetime | None = None) -> str:
     """A GeoPackage table name for one search, unique to the second."""
     when = when or datetime.now()
     return "search_" + when.strftime("%Y%m%d_%H%M%S")
+
+
+class SceneFeatureMap:
+    """Scene id ↔ feature id of one footprints table: the one map the table's writer fills
+    (on a worker thread) and the results view reads (on the main thread) to link the table
+    rows with the layer's features. Thread-safe; never copied."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_scene: dict[str, int] = {}
+        self._by_feature: dict[int, str] = {}
+
+    def update(self, feature_ids: dict[str, int]) -> None:
+        with self._lock:
+            self._by_scene.update(feature_ids)
+            self._by_feature.update({fid: scene_id for scene_id, fid in feature_ids.items()})
+
+    def clear(self) -> None:
+        with self._lock:
+            self._by_scene, self._by_feature = {}, {}
+
+    def feature_id(self, scene_id: str) -> int | None:
+        with self._lock:
+            return self._by_scene.get(scene_id)
+
+    def scene_id(self, feature_id: int) -> str | None:
+        with self._lock:
+            return self._by_feature.get(feature_id)
+
+    def __contains__(self, scene_id: object) -> bool:
+        with self._lock:
+            return scene_id in self._by_scene
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._by_scene)
 
 
 class FootprintsTable:
@@ -71,7 +107,7 @@ class FootprintsTable:
         self.path = Path(path)
         self.requested_name = re.sub(r"[^A-Za-z0-9_]", "_", name) or "footprints"
         self.table: str | None = None
-        self._feature_ids: dict[str, int] = {}
+        self.feature_ids = SceneFeatureMap()  # of the rows written so far
         self._lock = threading.Lock()
 
     @property
@@ -92,7 +128,7 @@ class FootprintsTable:
         ``is_cancelled()`` is true (what was written stays)."""
         scenes = list(scenes)
         with self._lock:
-            fresh = list({s.id: s for s in scenes if s.id not in self._feature_ids}.values())
+            fresh = list({s.id: s for s in scenes if s.id not in self.feature_ids}.values())
             if fresh and self.table is not None:
                 layer = QgsVectorLayer(self.uri, "footprints", "ogr")
                 if layer.isValid():
@@ -100,12 +136,13 @@ class FootprintsTable:
                 else:
                     # Deleted behind our back (the file or the table): start a new table with
                     # what this call brings, which is why callers pass every scene they list.
-                    self.table, self._feature_ids = None, {}
+                    self.table = None
+                    self.feature_ids.clear()
                     fresh = list({s.id: s for s in scenes}.values())
             if fresh and self.table is None:
                 self._create(fresh, is_cancelled)
-            ids = self._feature_ids
-            return {scene.id: ids[scene.id] for scene in scenes if scene.id in ids}
+            found = ((scene.id, self.feature_ids.feature_id(scene.id)) for scene in scenes)
+            return {scene_id: fid for scene_id, fid in found if fid is not None}
 
     def ensure_table(self) -> None:
         """Creates the table, empty, when nothing has been written yet."""
@@ -176,7 +213,7 @@ class FootprintsTable:
         for fid in {1, len(scenes)} if scenes else ():
             if layer.getFeature(fid).attribute(index) != scenes[fid - 1].id:
                 raise OSError(f"Unexpected feature ids in {self.uri}")
-        self._feature_ids.update({scene.id: fid for fid, scene in enumerate(scenes, start=1)})
+        self.feature_ids.update({scene.id: fid for fid, scene in enumerate(scenes, start=1)})
 
     def _append(
         self,
@@ -193,7 +230,7 @@ class FootprintsTable:
             if not ok:
                 errors = "; ".join(provider.errors()[-3:])
                 raise OSError(f"Cannot add footprints to {self.uri}: {errors}")
-            self._feature_ids.update(
+            self.feature_ids.update(
                 {scene.id: feature.id() for scene, feature in zip(batch, added, strict=True)}
             )
 

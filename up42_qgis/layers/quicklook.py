@@ -15,7 +15,9 @@ from qgis.core import QgsProject, QgsRasterLayer, QgsRasterTransparency
 
 from ..api.models import Scene
 from ..i18n import tr
-from .footprints import SCENE_ID_PROPERTY, add_to_up42_group, data_folder, scene_geometry
+from ..toolbelt.constants import WGS84
+from ..toolbelt.folders import plugin_data_dir
+from .footprints import SCENE_ID_PROPERTY, add_to_up42_group, scene_geometry
 
 QUICKLOOK_PROPERTY = "up42/quicklook"
 
@@ -35,7 +37,7 @@ def scene_bounds(scene: Scene) -> tuple[float, float, float, float]:
 
 
 def quicklook_folder() -> Path:
-    folder = data_folder() / "quicklooks"
+    folder = plugin_data_dir(create=True) / "quicklooks"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -58,7 +60,7 @@ def georeference_quicklook(image: bytes, scene: Scene, folder: Path | None = Non
             dataset,
             format="GTiff",
             outputBounds=[west, north, east, south],
-            outputSRS="EPSG:4326",
+            outputSRS=WGS84,
             creationOptions=["COMPRESS=DEFLATE"],
         )
         dataset = None

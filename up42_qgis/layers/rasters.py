@@ -15,11 +15,12 @@ from qgis.core import (
     QgsSingleBandGrayRenderer,
 )
 
+from ..toolbelt.constants import LAYER_GROUP_NAME
+
 RASTER_SUFFIXES = (".tif", ".tiff", ".jp2")
 ORDER_ID_PROPERTY = "up42/order_id"
 # The cumulative-cut percentages QGIS itself uses by default: ignores dark and bright outliers.
 CUT_LOWER, CUT_UPPER = 0.02, 0.98
-ROOT_GROUP_NAME = "UP42"
 
 
 def find_rasters(paths: Iterable[Path]) -> list[Path]:
@@ -85,7 +86,7 @@ def add_rasters_to_project(
     """
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
-    parent = root.findGroup(ROOT_GROUP_NAME) or root.insertGroup(0, ROOT_GROUP_NAME)
+    parent = root.findGroup(LAYER_GROUP_NAME) or root.insertGroup(0, LAYER_GROUP_NAME)
     group = parent.findGroup(group_name) or parent.insertGroup(0, group_name)
     already = {
         Path(node.layer().source()).resolve()

@@ -26,6 +26,7 @@ from qgis.core import (
 from ..api.errors import CancelledError, NotFoundError, Up42Error
 from ..api.models import Asset, Order
 from ..i18n import tr
+from ..toolbelt.constants import MIN_POLL_INTERVAL_S as MIN_POLL_S
 from .alg_search import split_names
 from .common import Up42Algorithm, error_message, in_desktop, one_line
 from .loading import load_on_completion
@@ -42,7 +43,6 @@ FILES = "FILES"
 
 DEFAULT_TIMEOUT_S = 3600
 DEFAULT_POLL_S = 30
-MIN_POLL_S = 5  # the contract's floor: UP42 must not be polled harder than this
 WAIT_SHARE = 30.0  # progress: waiting is the first 30 %
 SLEEP_STEP_S = 0.2  # how quickly a cancel is noticed while waiting
 
@@ -188,9 +188,9 @@ class DownloadAlgorithm(Up42Algorithm):
             self._sleep(min(interval, max(0.0, deadline - time.monotonic())), feedback)
         problems = [self._not_found(client, order_id) for order_id in missing]
         for order_id in order_ids:
-            order = orders.get(order_id)
-            if order is not None and not order.is_fulfilled:
-                problems.append(self._why_not(order, wait, timeout))
+            listed = orders.get(order_id)
+            if listed is not None and not listed.is_fulfilled:
+                problems.append(self._why_not(listed, wait, timeout))
         return orders, problems
 
     @staticmethod

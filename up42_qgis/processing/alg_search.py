@@ -23,6 +23,7 @@ from qgis.core import (
 from ..api.models import SearchRequest, SortField
 from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
+from ..toolbelt.constants import PROCESSING_PAGE_SIZE
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
 
@@ -40,7 +41,7 @@ OUTPUT = "OUTPUT"
 SORT_OPTIONS = [field.value for field in SortField]  # date, cloud, resolution
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 10000
-PAGE_SIZE = 100
+PAGE_SIZE = PROCESSING_PAGE_SIZE  # a module name, so a test can make pages small
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -45,12 +45,13 @@ from ..api.errors import (
 )
 from ..i18n import tr
 from ..paths import icon_path
+from ..toolbelt.constants import LOG_TAG
+from ..toolbelt.constants import WGS84 as WGS84_AUTHID
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
 
-LOG_TAG = "UP42"
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
 

@@ -4,37 +4,45 @@ resumed (their ``.part`` files continue) when the plugin starts again."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..api.errors import Up42Error
 from ..api.models import Asset, Delivery
 from ..i18n import tr
 from ..layers.rasters import add_rasters_to_project, find_rasters
-from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
+from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import DeliveryTask
+from ..toolbelt.folders import default_download_folder
+from ..toolbelt.notify import log, notify
 
-PENDING_KEY = "up42/downloads/pending"  # JSON: {order id: {"name": ..., "add": bool}}
+if TYPE_CHECKING:
+    from qgis.gui import QgisInterface
+
+    from ..api.client import Up42Client
+    from ..bridge.clients import ClientProvider
+    from ..settings import PluginSettings
+    from .order_state import OrderStateStore
+
 DEFAULT_PARALLEL = 3
 
 
-def _settings_value(name: str, default: Any) -> Any:
+def _settings() -> PluginSettings | None:
     try:
         from ..settings import SettingsStore
 
-        return getattr(SettingsStore.load(), name, default)
+        return SettingsStore.load()
     except Exception:  # settings unreadable: the defaults still give a working download
-        return default
+        return None
 
 
 def default_download_root() -> Path:
-    folder = _settings_value("download_folder", "") or str(Path.home() / "UP42 downloads")
-    return Path(folder)
+    settings = _settings()
+    return Path(settings.download_folder if settings else default_download_folder())
 
 
 @dataclass
@@ -63,11 +71,20 @@ class DownloadManager(QObject):
     download_finished = pyqtSignal(str, list)  # order id, downloaded file paths (str)
     download_failed = pyqtSignal(str, str)  # order id, explanation
 
-    def __init__(self, context: Any, root: Path | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        clients: ClientProvider,
+        state: OrderStateStore,
+        iface: QgisInterface | None = None,
+        root: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.context = context
+        self.clients = clients
+        self.state = state
+        self.iface = iface
         self._root = root
-        self._runner = TaskRunner()
+        self._runner = TaskRunner(clients)
         self._jobs: dict[str, _Job] = {}
         self._stopped = False
         self.last_files: dict[str, list[Path]] = {}  # order id -> files of its last download
@@ -90,7 +107,7 @@ class DownloadManager(QObject):
         return list(self._jobs)
 
     def pending_order_ids(self) -> list[str]:
-        return list(self._read_pending())
+        return list(self.state.pending_downloads())
 
     # --- actions ---------------------------------------------------------------------------
     def download_order(
@@ -115,13 +132,8 @@ class DownloadManager(QObject):
         if delivery is not None:
             self._start_assets(job, delivery)
             return True
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            self._finish(job, error=str(error))
-            return True
-        job.delivery_task = self._runner.start(
-            DeliveryTask(client, order_id), lambda task: self._on_delivery(job, task)
+        job.delivery_task = self._runner.start_with_client(
+            lambda client: DeliveryTask(client, order_id), lambda task: self._on_delivery(job, task)
         )
         return True
 
@@ -140,8 +152,8 @@ class DownloadManager(QObject):
     def resume_interrupted(self) -> list[str]:
         """Restarts the downloads a previous session left unfinished."""
         started = []
-        for order_id, info in self._read_pending().items():
-            if self.download_order(order_id, info.get("name", ""), bool(info.get("add", True))):
+        for order_id, pending in self.state.pending_downloads().items():
+            if self.download_order(order_id, pending.display_name, pending.add_to_project):
                 started.append(order_id)
         return started
 
@@ -171,7 +183,11 @@ class DownloadManager(QObject):
             folder = job.folder / item.id[:8] if several_items else job.folder
             targets.extend((asset, folder) for asset in item.assets)
         seen: set[str] = set()
-        job.queue = [t for t in targets if not (t[0].href in seen or seen.add(t[0].href))]
+        job.queue = []
+        for asset, folder in targets:  # an asset listed twice is fetched once, where first seen
+            if asset.href not in seen:
+                seen.add(asset.href)
+                job.queue.append((asset, folder))
         job.total = len(job.queue)
         if not job.queue:
             self._finish(job, error=tr("The order has no files to download yet."))
@@ -179,25 +195,24 @@ class DownloadManager(QObject):
         self._start_next(job)
 
     def _start_next(self, job: _Job) -> None:
-        limit = max(1, int(_settings_value("max_parallel_downloads", DEFAULT_PARALLEL) or 1))
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            job.errors.append(str(error))
-            job.queue.clear()
-        from ..tasks.downloads import DownloadAssetTask  # requests and friends: load on first use
-
+        settings = _settings()
+        limit = max(1, settings.max_parallel_downloads if settings else DEFAULT_PARALLEL)
         while job.queue and len(job.running) < limit:
             asset, folder = job.queue.pop(0)
-            label = f"{job.display_name} · {asset.title or asset.key}"
-            task = DownloadAssetTask(client, asset, folder, label)
-            task.progressChanged.connect(
-                lambda value, key=asset.href: self._on_progress(job, key, value)
+            job.running[asset.href] = self._runner.start_with_client(
+                partial(self._asset_task, job=job, asset=asset, folder=folder),
+                partial(self._on_asset, job, asset.href),
             )
-            job.running[asset.href] = task
-            self._runner.start(task, lambda t, key=asset.href: self._on_asset(job, key, t))
         if not job.running and not job.queue:
             self._finish(job, cancelled=(job.cancelled or bool(job.skipped)) and not job.errors)
+
+    def _asset_task(self, client: Up42Client, job: _Job, asset: Asset, folder: Path) -> Up42Task:
+        from ..tasks.downloads import DownloadAssetTask  # requests and friends: load on first use
+
+        label = f"{job.display_name} · {asset.title or asset.key}"
+        task = DownloadAssetTask(client, asset, folder, label)
+        task.progressChanged.connect(lambda value: self._on_progress(job, asset.href, value))
+        return task
 
     def _on_progress(self, job: _Job, key: str, value: float) -> None:
         if self._stopped or job.total == 0:
@@ -253,9 +268,7 @@ class DownloadManager(QObject):
             message = tr("Download failed: {error}. Downloading again resumes it.").format(
                 error=error
             )
-            QgsMessageLog.logMessage(
-                f"{job.display_name}: {error}", LOG_TAG, Qgis.MessageLevel.Warning
-            )
+            log(f"{job.display_name}: {error}", Qgis.MessageLevel.Warning)
             self._notify(Qgis.MessageLevel.Warning, f"{job.display_name}: {message}")
         self.download_failed.emit(job.order_id, message)
 
@@ -267,29 +280,11 @@ class DownloadManager(QObject):
         return direct or find_rasters(p for d in done for p in d.extracted)
 
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
-        iface = getattr(self.context, "iface", None)
-        if iface is None:
-            return
-        try:
-            iface.messageBar().pushMessage(tr("UP42"), text, level, 8)
-        except Exception:  # a missing message bar (headless) must not lose the download
-            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
+        notify(self.iface, text, level, duration_s=8)
 
     # --- persistence -----------------------------------------------------------------------
-    @staticmethod
-    def _read_pending() -> dict[str, dict]:
-        try:
-            value = json.loads(str(QgsSettings().value(PENDING_KEY, "{}") or "{}"))
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
-
     def _remember_pending(self, job: _Job) -> None:
-        pending = self._read_pending()
-        pending[job.order_id] = {"name": job.display_name, "add": job.add_to_project}
-        QgsSettings().setValue(PENDING_KEY, json.dumps(pending))
+        self.state.add_pending(job.order_id, job.display_name, job.add_to_project)
 
     def _forget_pending(self, order_id: str) -> None:
-        pending = self._read_pending()
-        if pending.pop(order_id, None) is not None:
-            QgsSettings().setValue(PENDING_KEY, json.dumps(pending))
+        self.state.remove_pending(order_id)

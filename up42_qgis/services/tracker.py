@@ -5,73 +5,34 @@ an order was placed and relaxes to the configured interval after that."""
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsMessageLog, QgsSettings
+from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..api.errors import Up42Error
 from ..api.models import Order
 from ..i18n import tr
-from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
+from ..settings import SettingsStore
+from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import ListOrdersTask
+from ..toolbelt.constants import DEFAULT_POLL_INTERVAL_S, MIN_POLL_INTERVAL_S
+from ..toolbelt.notify import log, notify
 
-DEFAULT_INTERVAL_S = 60.0
-MIN_INTERVAL_S = 5.0
+if TYPE_CHECKING:
+    from qgis.gui import QgisInterface
+
+    from ..bridge.clients import ClientProvider
+    from .downloads import DownloadManager
+    from .order_state import OrderStateStore
+
+DEFAULT_INTERVAL_S = float(DEFAULT_POLL_INTERVAL_S)
+MIN_INTERVAL_S = float(MIN_POLL_INTERVAL_S)
 FAST_INTERVAL_S = 5.0
 FAST_PERIOD_S = 180.0
 # An id the list call keeps leaving out (deleted, or another workspace) stops being polled.
 MAX_MISSES = 3
-NOTES_KEY = "up42/orders/notes"  # JSON: {order id: {"auto_download": bool, "credits": float}}
-
-
-class OrderNotes:
-    """What the plugin knows about an order beyond UP42's answer, kept across restarts: the
-    "download and add when fulfilled" choice and the credits estimated when it was placed."""
-
-    def _read(self) -> dict[str, dict]:
-        try:
-            value = json.loads(str(QgsSettings().value(NOTES_KEY, "{}") or "{}"))
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
-
-    def _write(self, notes: dict[str, dict]) -> None:
-        QgsSettings().setValue(NOTES_KEY, json.dumps({k: v for k, v in notes.items() if v}))
-
-    def _set(self, order_id: str, key: str, value: Any) -> None:
-        notes = self._read()
-        entry = notes.setdefault(order_id, {})
-        if value is None or value is False:
-            entry.pop(key, None)
-        else:
-            entry[key] = value
-        self._write(notes)
-
-    def auto_download(self, order_id: str) -> bool:
-        return bool(self._read().get(order_id, {}).get("auto_download"))
-
-    def set_auto_download(self, order_id: str, enabled: bool) -> None:
-        self._set(order_id, "auto_download", bool(enabled))
-
-    def credits(self, order_id: str) -> float | None:
-        value = self._read().get(order_id, {}).get("credits")
-        return float(value) if isinstance(value, int | float) else None
-
-    def set_credits(self, order_id: str, credits: float | None) -> None:
-        self._set(order_id, "credits", credits)
-
-
-def _load_setting(name: str, default: Any) -> Any:
-    try:
-        from ..settings import SettingsStore
-
-        return getattr(SettingsStore.load(), name, default)
-    except Exception:  # unreadable settings must not stop tracking
-        return default
 
 
 class OrderTracker(QObject):
@@ -83,30 +44,35 @@ class OrderTracker(QObject):
 
     def __init__(
         self,
-        context: Any,
+        clients: ClientProvider,
+        state: OrderStateStore,
+        downloads: DownloadManager,
+        iface: QgisInterface | None = None,
         parent: QObject | None = None,
-        fast_interval_s: float = FAST_INTERVAL_S,
+        fast_interval_s: float | None = None,
         fast_period_s: float = FAST_PERIOD_S,
     ) -> None:
         super().__init__(parent)
-        self.context = context
-        self.notes = OrderNotes()
-        self.fast_interval_s = fast_interval_s
+        self.clients = clients
+        self.state = state
+        self.downloads = downloads
+        self.iface = iface
+        self.fast_interval_s = FAST_INTERVAL_S if fast_interval_s is None else fast_interval_s
         self.fast_period_s = fast_period_s
         self.polls = 0  # finished polls, for status displays and tests
         self.last_orders: dict[str, Order] = {}
-        self._runner = TaskRunner()
+        self._runner = TaskRunner(clients)
         self._task: Up42Task | None = None
         self._repoll = False
         self._stopped = False
         self._fast_until = 0.0
         self._misses: dict[str, int] = {}
-        self._ids: list[str] = [
-            str(i) for i in _load_setting("tracked_order_ids", []) or [] if str(i)
-        ]
+        self._ids: list[str] = state.tracked_ids()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.poll_now)
+        # Another account sees other orders: the next poll asks again and counts misses anew.
+        clients.changed.connect(self._account_changed)
         if self._ids:
             # Orders left open by the previous session: look at them soon, not in a minute.
             self._timer.start(1000)
@@ -147,21 +113,25 @@ class OrderTracker(QObject):
 
     def set_auto_download(self, order_id: str, enabled: bool) -> None:
         """ "Download and add to the project when fulfilled" for one order (persisted)."""
-        self.notes.set_auto_download(order_id, enabled)
+        self.state.set_note(order_id, auto_download=enabled)
         if enabled:
             self.track([order_id], fast=False)
 
     def auto_download(self, order_id: str) -> bool:
-        return self.notes.auto_download(order_id)
+        return self.state.note(order_id).auto_download
+
+    def _account_changed(self) -> None:
+        self._misses.clear()
+        if self._ids and not self._stopped:
+            self._schedule(self.fast_interval_s)
 
     # --- polling ---------------------------------------------------------------------------
     def interval_s(self) -> float:
         if time.monotonic() < self._fast_until:
             return self.fast_interval_s
-        configured = _load_setting("poll_interval_s", DEFAULT_INTERVAL_S)
         try:
-            return max(MIN_INTERVAL_S, float(configured))
-        except (TypeError, ValueError):
+            return max(MIN_INTERVAL_S, float(SettingsStore.load().poll_interval_s))
+        except Exception:  # unreadable settings must not stop tracking
             return DEFAULT_INTERVAL_S
 
     @property
@@ -176,14 +146,10 @@ class OrderTracker(QObject):
             self._repoll = True
             return
         self._timer.stop()
-        try:
-            client = self.context.clients.client()
-        except Up42Error as error:
-            self._poll_failed(str(error))
-            return
         ids = list(self._ids)
-        self._task = self._runner.start(
-            ListOrdersTask(client, order_ids=ids), lambda task: self._on_polled(ids, task)
+        self._task = self._runner.start_with_client(
+            lambda client: ListOrdersTask(client, order_ids=ids),
+            lambda task: self._on_polled(ids, task),
         )
 
     def _on_polled(self, asked: list[str], task: Up42Task) -> None:
@@ -218,9 +184,8 @@ class OrderTracker(QObject):
             if order_id not in seen and order_id in self._ids:
                 self._misses[order_id] = self._misses.get(order_id, 0) + 1
                 if self._misses[order_id] >= MAX_MISSES:
-                    QgsMessageLog.logMessage(
+                    log(
                         f"Order {order_id} is not in the workspace's orders; no longer tracked.",
-                        LOG_TAG,
                         Qgis.MessageLevel.Warning,
                     )
                     self.untrack(order_id)
@@ -232,7 +197,7 @@ class OrderTracker(QObject):
                 Qgis.MessageLevel.Success, tr("Order “{name}” is fulfilled.").format(name=name)
             )
             self.order_fulfilled.emit(order)
-            if self.notes.auto_download(order.id):
+            if self.state.note(order.id).auto_download:
                 self._auto_download(order)
         elif order.has_failed:
             if order.status == "PLACEMENT_FAILED":
@@ -246,20 +211,15 @@ class OrderTracker(QObject):
                 )
             self._notify(Qgis.MessageLevel.Critical, text)
             self.order_failed.emit(order)
-            self.notes.set_auto_download(order.id, False)
+            self.state.set_note(order.id, auto_download=False)
 
     def _auto_download(self, order: Order) -> None:
-        downloads = getattr(self.context, "downloads", None)
-        if downloads is None:
-            return
-        downloads.download_order(order.id, order.display_name, add_to_project=True)
-        # From here the download manager's own pending list carries it across restarts.
-        self.notes.set_auto_download(order.id, False)
+        self.downloads.download_order(order.id, order.display_name, add_to_project=True)
+        # From here the pending downloads carry it across restarts.
+        self.state.set_note(order.id, auto_download=False)
 
     def _poll_failed(self, reason: str) -> None:
-        QgsMessageLog.logMessage(
-            f"Order status poll failed: {reason}", LOG_TAG, Qgis.MessageLevel.Warning
-        )
+        log(f"Order status poll failed: {reason}", Qgis.MessageLevel.Warning)
         self.poll_failed.emit(reason)
         self._schedule()
 
@@ -275,22 +235,10 @@ class OrderTracker(QObject):
             self._timer.start(wanted)
 
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
-        iface = getattr(self.context, "iface", None)
-        try:
-            duration = 0 if level == Qgis.MessageLevel.Critical else 10  # failures stay until read
-            iface.messageBar().pushMessage(tr("UP42"), text, level, duration)
-        except Exception:  # headless: the log still has it
-            QgsMessageLog.logMessage(text, LOG_TAG, level)
+        notify(self.iface, text, level)
 
     def _save_ids(self) -> None:
-        try:
-            from ..settings import SettingsStore
-
-            SettingsStore.update(tracked_order_ids=list(self._ids))
-        except Exception as error:  # tracking goes on for this session; say why it won't persist
-            QgsMessageLog.logMessage(
-                f"Could not save the tracked orders: {error}", LOG_TAG, Qgis.MessageLevel.Warning
-            )
+        self.state.set_tracked(self._ids)
 
     # --- lifetime --------------------------------------------------------------------------
     def stop(self) -> None:
@@ -303,6 +251,8 @@ class OrderTracker(QObject):
         self._timer.timeout.disconnect(self.poll_now)
         self._runner.cancel_all()
         self._task = None
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.clients.changed.disconnect(self._account_changed)
         for signal in (
             self.order_updated,
             self.order_fulfilled,

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..api.errors import CancelledError
+from ..toolbelt.notify import log
 
-LOG_TAG = "UP42"
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
 
 
 class Up42Task(QgsTask):
@@ -53,10 +55,9 @@ class Up42Task(QgsTask):
             if self.isCanceled():
                 self.was_cancelled = True
             else:
-                QgsMessageLog.logMessage(
+                log(
                     f"{self.description()}: {type(error).__name__}: {error}\n"
                     + "".join(traceback.format_tb(error.__traceback__)),
-                    LOG_TAG,
                     Qgis.MessageLevel.Warning,
                 )
             return False
@@ -72,22 +73,59 @@ class Up42Task(QgsTask):
             try:
                 callback(self)
             except Exception as error:  # a bad slot must not crash QGIS
-                QgsMessageLog.logMessage(
+                log(
                     f"{self.description()}: callback failed: {error}\n{traceback.format_exc()}",
-                    LOG_TAG,
                     Qgis.MessageLevel.Critical,
                 )
 
 
-class TaskRunner:
-    """Starts tasks and holds a reference to each until it has finished."""
+TaskT = TypeVar("TaskT", bound=Up42Task)
+ClientTaskFactory = Callable[["Up42Client"], TaskT]
 
-    def __init__(self) -> None:
+
+class ClientSource(Protocol):
+    """Where a runner gets the shared client (``bridge.clients.ClientProvider``)."""
+
+    def client(self) -> Up42Client: ...
+
+
+class UnavailableClient:
+    """Stands in for the client when none can be built: every use raises the reason, so the
+    task fails with it on its worker thread and its callback reports it like any failure."""
+
+    def __init__(self, error: Exception) -> None:
+        self._error = error
+
+    def __getattr__(self, name: str) -> Any:
+        raise self._error
+
+
+class TaskRunner:
+    """Starts tasks and holds a reference to each until it has finished.
+
+    With ``clients``, ``start_with_client`` is the one way a task gets its client.
+    """
+
+    def __init__(self, clients: ClientSource | None = None) -> None:
+        self._clients = clients
         self._running: set[Up42Task] = set()
 
-    def start(self, task: Up42Task, callback: Callable[[Up42Task], None] | None = None) -> Up42Task:
+    def start_with_client(
+        self, make_task: ClientTaskFactory[TaskT], on_done: Callable[[TaskT], None] | None = None
+    ) -> TaskT:
+        """``make_task(client)`` with the shared client, resolved here on the main thread (the
+        provider reads QGIS's auth DB and network settings); started like ``start``."""
+        if self._clients is None:
+            raise RuntimeError("this runner has no client source")
+        try:
+            client = self._clients.client()
+        except Exception as error:  # no account, unreadable auth DB, a bad custom origin
+            client = cast("Up42Client", UnavailableClient(error))
+        return self.start(make_task(client), on_done)
+
+    def start(self, task: TaskT, callback: Callable[[TaskT], None] | None = None) -> TaskT:
         if callback is not None:
-            task.on_done(callback)
+            task.on_done(callback)  # called with this very task
         task.on_done(self._running.discard)
         self._running.add(task)
         QgsApplication.taskManager().addTask(task)

@@ -1,24 +1,25 @@
 """Catalog tasks: one search page, the collections glossary, a scene's preview image.
 
-Each task gets a ``client_source`` (``ClientProvider.client`` or any callable returning an
-``Up42Client``) and resolves it on the worker thread, because building a client may read the
-auth DB and sign in. One task per search page: the first page shows as soon as it arrives and
-"Load more" is just the next task with the page's ``next_request``. The search task also writes
+Each task gets the shared client (from ``PluginContext.start``, like every task); signing in
+happens on the worker thread, at the first request. One task per search page: the first page
+shows as soon as it arrives and "Load more" is just the next task with the page's
+``next_request``. The search task also writes
 the page's footprints into the search's GeoPackage table, so the main thread only has to show
 them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..api.models import JSON, Collection, Scene, ScenePage, SearchRequest
 from ..i18n import tr
 from ..layers.footprints_gpkg import FootprintsTable
 from .base import Up42Task
 
-ClientSource = Callable[[], Any]
+if TYPE_CHECKING:
+    from ..api.client import Up42Client
 
 
 class SearchTask(Up42Task):
@@ -33,7 +34,7 @@ class SearchTask(Up42Task):
 
     def __init__(
         self,
-        client_source: ClientSource,
+        client: Up42Client,
         request: SearchRequest,
         next_request: JSON | None = None,
         page_number: int = 1,
@@ -46,7 +47,7 @@ class SearchTask(Up42Task):
             else tr("UP42: loading result page {n}").format(n=page_number)
         )
         super().__init__(description)
-        self.client_source = client_source
+        self.client = client
         self.request = request
         self.next_request = next_request
         self.page_number = page_number
@@ -57,7 +58,7 @@ class SearchTask(Up42Task):
 
     def work(self) -> ScenePage:
         self.setProgress(5)
-        client = self.client_source()
+        client = self.client
         self.check_cancelled()
         self.setProgress(20)
         page = client.search_page(self.request, self.next_request)
@@ -78,12 +79,12 @@ class SearchTask(Up42Task):
 class LoadCollectionsTask(Up42Task):
     """``result`` is the list of Collections from ``/v2/collections``."""
 
-    def __init__(self, client_source: ClientSource) -> None:
+    def __init__(self, client: Up42Client) -> None:
         super().__init__(tr("UP42: loading collections"))
-        self.client_source = client_source
+        self.client = client
 
     def work(self) -> list[Collection]:
-        client = self.client_source()
+        client = self.client
         self.check_cancelled()
         collections = list(client.collections())
         self.check_cancelled()
@@ -93,14 +94,14 @@ class LoadCollectionsTask(Up42Task):
 class PreviewTask(Up42Task):
     """``result`` is the image bytes of the scene's quicklook (or thumbnail)."""
 
-    def __init__(self, client_source: ClientSource, scene: Scene, kind: str = "quicklook") -> None:
+    def __init__(self, client: Up42Client, scene: Scene, kind: str = "quicklook") -> None:
         super().__init__(tr("UP42: loading the preview of {scene}").format(scene=scene.id))
-        self.client_source = client_source
+        self.client = client
         self.scene = scene
         self.kind = kind
 
     def work(self) -> bytes:
-        client = self.client_source()
+        client = self.client
         self.check_cancelled()
         data = client.preview(self.scene, self.kind)
         self.check_cancelled()

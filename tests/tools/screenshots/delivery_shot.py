@@ -164,7 +164,7 @@ def start() -> None:
         placed = client.place_order(request)
         if not placed.order_id:
             raise RuntimeError(f"placing failed: {placed.error}")
-        tracker.notes.set_credits(placed.order_id, estimate.credits)
+        context.state.set_note(placed.order_id, credits=estimate.credits)
         ids.append(placed.order_id)
     state["order_id"] = ids[-1]
     state["scene"] = delivered
@@ -179,7 +179,7 @@ def start() -> None:
 
     context.downloads.download_finished.connect(delivered_files)
     context.downloads.download_failed.connect(download_failed)
-    tracker.notes.set_auto_download(ids[-1], True)
+    context.state.set_note(ids[-1], auto_download=True)
     tracker.track(ids, fast=True)
     state["panel"].refresh()
 
