@@ -10,7 +10,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from .errors import DownloadError
 from .safe_paths import shorten_name
@@ -108,7 +108,7 @@ class Budget:
             raise refused(self.archive_name, "it does not fit on the disk")
 
 
-def write_member(source: BinaryIO, target: Path, budget: Budget, declared: int) -> None:
+def write_member(source: IO[bytes], target: Path, budget: Budget, declared: int) -> None:
     """``source`` into ``target`` through a ``.part`` (removed on any failure), counted."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".part")
@@ -127,6 +127,6 @@ def write_member(source: BinaryIO, target: Path, budget: Budget, declared: int) 
         raise
 
 
-def _chunks(source: BinaryIO) -> Iterator[bytes]:
+def _chunks(source: IO[bytes]) -> Iterator[bytes]:
     while chunk := source.read(MIB):
         yield chunk

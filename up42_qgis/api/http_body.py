@@ -43,7 +43,7 @@ def read_capped(
 
 def _store(response: requests.Response, content: bytes) -> None:
     response._content = content
-    response._content_consumed = True
+    response._content_consumed = True  # type: ignore[attr-defined]  # requests' own flag
 
 
 def _too_large(url: str, cap: int) -> ServerError:

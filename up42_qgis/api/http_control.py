@@ -148,5 +148,5 @@ class TransportControls:
                 finally:
                     finished()
 
-            response.raw.release_conn = release_and_finish
+            response.raw.release_conn = release_and_finish  # type: ignore[method-assign]
         weakref.finalize(response, finished)

@@ -58,7 +58,7 @@ class RetryPolicy:
 
     def rate_limit_delay(self, attempt: int) -> float:
         """The wait after a 429 without ``Retry-After``: 1, 2, 4 … s, capped; never 0."""
-        return min(self.rate_limit_cap, self.rate_limit_first * 2 ** min(attempt, 30))
+        return float(min(self.rate_limit_cap, self.rate_limit_first * 2 ** min(attempt, 30)))
 
 
 class TokenSource(Protocol):

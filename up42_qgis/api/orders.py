@@ -150,10 +150,10 @@ class OrdersApi:
             )
         except Up42Error as error:
             raise self._budgets.refusal(error, request.budget_id) or error from None
-        error = _feature_error(payload.get("errors"))
+        refusal = _feature_error(payload.get("errors"))
         results = [r for r in payload.get("results") or () if isinstance(r, dict)]
-        if error is not None or not results:
-            return Estimate(request.scene_id, error=error or "No estimate returned.")
+        if refusal is not None or not results:
+            return Estimate(request.scene_id, error=refusal or "No estimate returned.")
         result = results[0]
         credits, bad_price = price_of(result.get("credits"))
         if bad_price is not None:

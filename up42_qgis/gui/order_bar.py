@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -25,9 +25,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
 from ..i18n import tr
-from ..tasks.base import LOG_TAG, Up42Task
+from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.notify import log
 from .order_dialog import OrderDialog, OrderLine, format_credits
 
 if TYPE_CHECKING:
@@ -174,9 +175,8 @@ class OrderBar(QWidget):
 
             SettingsStore.update(last_products={**remembered, **changed})
         except Exception as error:  # remembering is a convenience; the choice still applies
-            QgsMessageLog.logMessage(
+            log(
                 f"Could not remember the chosen data products: {error}",
-                LOG_TAG,
                 Qgis.MessageLevel.Warning,
             )
 
@@ -320,9 +320,8 @@ class OrderBar(QWidget):
 
             auto_default = bool(SettingsStore.load().auto_download)
         except Exception as error:  # unreadable settings: the dialog offers it unticked
-            QgsMessageLog.logMessage(
+            log(
                 f"Could not read the auto-download setting: {error}",
-                LOG_TAG,
                 Qgis.MessageLevel.Warning,
             )
         self.dialog = OrderDialog(

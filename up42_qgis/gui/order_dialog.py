@@ -7,7 +7,7 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsMessageLog
+from qgis.core import Qgis
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor
@@ -26,10 +26,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
-from ..tasks.base import LOG_TAG, Up42Task
+from ..tasks.base import Up42Task
 from ..tasks.orders import PlaceOrdersTask
 from ..toolbelt import colours
-from ..toolbelt.notify import notify
+from ..toolbelt.notify import log, notify
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -294,9 +294,8 @@ class OrderDialog(QDialog):
 
             SettingsStore.update(auto_download=auto)
         except Exception as error:  # remembering the checkbox is a convenience only
-            QgsMessageLog.logMessage(
+            log(
                 f"Could not remember the auto-download choice: {error}",
-                LOG_TAG,
                 Qgis.MessageLevel.Warning,
             )
 

@@ -10,7 +10,6 @@ started through the context (which gives it the client), and its callback runs h
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -25,13 +24,11 @@ from ..layers.footprints_gpkg import (
     open_footprints_layer,
     search_layer_name,
 )
+from ..tasks.base import ClientTaskFactory
 from ..tasks.search import SearchTask
 
-if TYPE_CHECKING:
-    from ..tasks.base import ClientTaskFactory
-
 # How a session starts its tasks: ``PluginContext.start``.
-StartTask = Callable[["ClientTaskFactory[SearchTask]", Callable[[SearchTask], None]], SearchTask]
+StartTask = Callable[[ClientTaskFactory[SearchTask], Callable[[SearchTask], None]], SearchTask]
 
 
 class SearchSession(QObject):

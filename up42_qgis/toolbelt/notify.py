@@ -49,5 +49,7 @@ def notify(
         if bar is not None:
             duration = DURATION_S.get(level, 10) if duration_s is None else duration_s
             bar.pushMessage(tr("UP42"), text, level, duration)
-    except Exception:  # the log above already has it
-        pass
+    except Exception as error:  # the text itself is in the log already; say why not on the bar
+        QgsMessageLog.logMessage(
+            f"Could not show it in the message bar: {error}", LOG_TAG, Qgis.MessageLevel.Warning
+        )
