@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from tests.sandbox import geo, paging
+from tests.sandbox import cql2, geo, paging
 from tests.sandbox.errors import ApiError, bad_request
-from tests.sandbox.world import Scene, World, scene_json
+from tests.sandbox.world import Scene, World, scene_json, scene_properties
 
 QUERYABLE = {
     "cloudcoverage": "cloudCoverage", "eo:cloud_cover": "eo:cloud_cover",
@@ -23,7 +23,7 @@ QUERYABLE = {
 OPERATORS = ("eq", "neq", "lt", "lte", "gt", "gte", "in")
 SORTABLE = {"properties.datetime": "datetime", "datetime": "datetime",
             "properties.cloudcoverage": "cloudCoverage", "properties.eo:cloud_cover":
-            "cloudCoverage", "properties.resolution": "resolution", "properties.gsd": "resolution"}
+            "eo:cloud_cover", "properties.resolution": "resolution", "properties.gsd": "gsd"}
 DELIVERY_ORDER = {"MINUTES": 0, "HOURS": 1, "DAYS": 2}
 
 
@@ -38,6 +38,13 @@ class SearchRequest:
     ids: list[str] | None = None
     sortby: list[tuple[str, bool]] = dataclasses.field(default_factory=list)
     offset: int = 0
+    filter: dict[str, Any] | None = None
+    stac_only: bool = False  # the items carry STAC property names only (knob)
+
+
+def advertises(conformance: list[str] | None, fragment: str) -> bool:
+    """None: the admin endpoints and the legacy path, which take everything."""
+    return conformance is None or any(u.endswith(f"/item-search#{fragment}") for u in conformance)
 
 
 def _parse_instant(text: str) -> dt.datetime:
@@ -117,7 +124,10 @@ def _parse_sortby(value: Any) -> list[tuple[str, bool]]:
     return result
 
 
-def parse_body(body: dict[str, Any], *, allow_token: bool = True) -> SearchRequest:
+def parse_body(body: dict[str, Any], *, allow_token: bool = True,
+               conformance: list[str] | None = None) -> SearchRequest:
+    """A search body; ``query``, ``sortby`` and ``filter`` are 400 unless ``conformance``
+    advertises them (a server that does not know them must not seem to honour them)."""
     if not isinstance(body, dict):
         raise bad_request("The search body must be a JSON object")
     known = {"collections", "bbox", "intersects", "datetime", "limit", "query", "ids", "sortby",
@@ -125,9 +135,16 @@ def parse_body(body: dict[str, Any], *, allow_token: bool = True) -> SearchReque
     unknown = set(body) - known
     if unknown:
         raise bad_request(f"Unknown search parameters: {', '.join(sorted(unknown))}")
-    if body.get("filter") is not None:
-        raise bad_request("CQL2 filter is not supported by the catalog search; use query")
+    for name, fragment in (("query", "query"), ("sortby", "sort"), ("filter", "filter")):
+        if body.get(name) is not None and not advertises(conformance, fragment):
+            raise bad_request(f"{name} is not supported by this catalog search",
+                              "The landing page's conformsTo does not list it")
     request = SearchRequest()
+    if body.get("filter") is not None:
+        if body.get("filter-lang", "cql2-json") != "cql2-json":
+            raise bad_request("Only filter-lang cql2-json is supported")
+        cql2.check(body["filter"])
+        request.filter = body["filter"]
     if body.get("bbox") is not None and body.get("intersects") is not None:
         raise bad_request("Use either bbox or intersects, not both")
     if body.get("bbox") is not None:
@@ -213,8 +230,31 @@ def body_from_query(query: dict[str, list[str]]) -> dict[str, Any]:
     if first("token"):
         body["token"] = first("token")
     if first("filter"):
-        body["filter"] = first("filter")
+        # GET defaults to cql2-text, which the sandbox does not read: JSON needs filter-lang.
+        lang = first("filter-lang") or "cql2-text"
+        body["filter-lang"] = lang
+        body["filter"] = parse_json("filter") if lang == "cql2-json" else first("filter")
+    if first("next") and not first("token"):
+        body["token"] = first("next")  # the legacy-next style: the token travels as ?next=
     return body
+
+
+def query_pairs_of(body: dict[str, Any]) -> list[tuple[str, str]]:
+    """A POST body as the query of the equivalent GET search (for GET next links)."""
+    pairs: list[tuple[str, str]] = []
+    for name, value in body.items():
+        if name in ("collections", "ids", "bbox") and isinstance(value, list):
+            pairs.append((name, ",".join(str(v) for v in value)))
+        elif name == "sortby" and isinstance(value, list):
+            pairs.append((name, ",".join(("-" if str(e.get("direction")).lower() == "desc"
+                                           else "") + str(e.get("field")) for e in value)))
+        elif isinstance(value, dict | list):
+            pairs.append((name, json.dumps(value, separators=(",", ":"))))
+        elif value is not None:
+            pairs.append((name, str(value)))
+    if "filter" in body:
+        pairs = [(k, v) for k, v in pairs if k != "filter-lang"] + [("filter-lang", "cql2-json")]
+    return pairs
 
 
 def _compare(value: Any, op: str, operand: Any, prop: str) -> bool:
@@ -245,6 +285,11 @@ def _compare(value: Any, op: str, operand: Any, prop: str) -> bool:
     }[op]()
 
 
+def _item(scene: Scene, stac_only: bool) -> dict[str, Any]:
+    return {"id": scene.id, "collection": scene.collection.name,
+            "properties": scene_properties(scene, stac_only)}
+
+
 def matching_scenes(world: World, request: SearchRequest) -> list[Scene]:
     scenes = world.candidates(request.geometry)
     if request.collections is not None:
@@ -257,20 +302,47 @@ def matching_scenes(world: World, request: SearchRequest) -> list[Scene]:
         scenes = [s for s in scenes if s.datetime >= request.start]
     if request.end is not None:
         scenes = [s for s in scenes if s.datetime <= request.end]
+    served = {s.id: scene_properties(s, request.stac_only) for s in scenes}
     for prop, ops in request.query.items():
         for op, operand in ops.items():
-            scenes = [s for s in scenes if _compare(s.properties.get(prop), op, operand, prop)]
+            scenes = [s for s in scenes if _compare(served[s.id].get(prop), op, operand, prop)]
+    if request.filter is not None:
+        scenes = [s for s in scenes if cql2.matches(request.filter, _item(s, request.stac_only))]
     sortby = request.sortby or [("datetime", True)]
     scenes.sort(key=lambda s: s.id)
     for attribute, descending in reversed(sortby):
-        def key(scene: Scene, attribute: str = attribute) -> Any:
-            return scene.datetime if attribute == "datetime" else scene.properties.get(attribute)
+        def key(scene: Scene, attribute: str = attribute, descending: bool = descending) -> Any:
+            value = scene.datetime if attribute == "datetime" else served[scene.id].get(attribute)
+            # Items without the property come last in either direction.
+            return (value is not None) if descending else (value is None), \
+                value if value is not None else 0
         scenes.sort(key=key, reverse=descending)
     return scenes
 
 
+def _next_link(style: str, method: str, search_url: str, body: dict[str, Any],
+               query_pairs: list[tuple[str, str]], token: str) -> dict[str, Any]:
+    """The ``next`` link in the knob's style (``catalog_next_style``, contract §2)."""
+    kind = "application/geo+json"
+    if method == "POST" and style == "post-body":
+        return {"rel": "next", "href": search_url, "type": kind, "method": "POST",
+                "body": {**body, "token": token}}
+    if method == "POST" and style == "post-merge":
+        return {"rel": "next", "href": search_url, "type": kind, "method": "POST",
+                "merge": True, "body": {"token": token}}
+    if method == "POST" and style == "legacy-next":  # re-POST the same body to this href
+        return {"rel": "next", "href": f"{search_url}?{urlencode([('next', token)])}"}
+    if method == "POST":  # get-token: a GET href that carries the whole search
+        query_pairs = query_pairs_of({k: v for k, v in body.items() if k != "token"})
+    name = "next" if style == "legacy-next" else "token"
+    pairs = [(k, v) for k, v in query_pairs if k not in ("token", "next")] + [(name, token)]
+    return {"rel": "next", "href": f"{search_url}?{urlencode(pairs)}", "type": kind,
+            "method": "GET"}
+
+
 def search_page(world: World, request: SearchRequest, api: str, *, method: str,
-                body: dict[str, Any], query_pairs: list[tuple[str, str]]) -> dict[str, Any]:
+                body: dict[str, Any], query_pairs: list[tuple[str, str]],
+                next_style: str = "post-body") -> dict[str, Any]:
     scenes = matching_scenes(world, request)
     if request.offset > len(scenes):
         raise bad_request("Invalid paging token", "The token points past the last result")
@@ -283,16 +355,10 @@ def search_page(world: World, request: SearchRequest, api: str, *, method: str,
     next_offset = request.offset + request.limit
     if page and next_offset < len(scenes):
         token = paging.encode_token(next_offset)
-        if method == "POST":
-            links.append({"rel": "next", "href": search_url, "type": "application/geo+json",
-                          "method": "POST", "body": {**body, "token": token}})
-        else:
-            pairs = [(k, v) for k, v in query_pairs if k != "token"] + [("token", token)]
-            links.append({"rel": "next", "href": f"{search_url}?{urlencode(pairs)}",
-                          "type": "application/geo+json", "method": "GET"})
+        links.append(_next_link(next_style, method, search_url, body, query_pairs, token))
     return {
         "type": "FeatureCollection",
-        "features": [scene_json(s, api) for s in page],
+        "features": [scene_json(s, api, request.stac_only) for s in page],
         "numberMatched": len(scenes),
         "numberReturned": len(page),
         "links": links,
