@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.sandbox import catalog
+from tests.sandbox import catalog, catalog_links
 from tests.sandbox.accounts import Accounts
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
@@ -240,7 +240,7 @@ class Sandbox:
         return self._catalog_search(request, "POST", body)
 
     def catalog_search_get(self, request: Request) -> Response:
-        return self._catalog_search(request, "GET", catalog.body_from_query(request.query))
+        return self._catalog_search(request, "GET", catalog_links.body_from_query(request.query))
 
     def count_scenes(self, body: Any) -> int:
         search = catalog.parse_body(body or {}, allow_token=False)
