@@ -95,19 +95,23 @@ def scene_page(payload: JSON, continuation: Continuation | JSON, api: str = "") 
 class _LocalResult:
     """A result the client holds: sorted in full, or merged lazily from sorted streams."""
 
-    def __init__(self, source: Iterator[Scene], matched: int | None, complete: bool) -> None:
+    def __init__(self, source: Iterator[Scene], matched: int | None) -> None:
         self.lock = threading.Lock()
         self.scenes: list[Scene] = []
         self.source: Iterator[Scene] | None = source
         self.number_matched = matched
         self.skipped = 0
         self.read_limit_reached = False
-        self.complete = complete
+        self.broken = False  # a read failed: the merge cannot resume, the search must restart
 
     def take(self, offset: int, count: int) -> tuple[list[Scene], bool]:
         with self.lock:
             while self.source is not None and len(self.scenes) < offset + count + 1:
-                scene = next(self.source, None)
+                try:
+                    scene = next(self.source, None)
+                except BaseException:
+                    self.source, self.broken = None, True
+                    raise
                 if scene is None:
                     self.source = None
                 else:
@@ -218,7 +222,7 @@ class CatalogApi:
         log.warning("Catalog search: stopped after %d pages.", MAX_SEARCH_PAGES)
 
     def _local_result(self, request: SearchRequest, plan: SearchPlan) -> _LocalResult:
-        result = _LocalResult(iter(()), None, complete=False)
+        result = _LocalResult(iter(()), None)
         counts: list[int | None] = []
         streams = [self._stream(body, result, counts) for body in plan.bodies]
         key = sort_key(request)
@@ -257,7 +261,7 @@ class CatalogApi:
             result = self._results.get(key)
             if result is not None:
                 self._results.move_to_end(key)
-        if result is None:  # forgotten (many searches since): read it again
+        if result is None or result.broken:  # forgotten, or a read failed: read it again
             log.info("Catalog search: result %s no longer held; searching again.", key[:8])
             plan = plan_search(request, self.capabilities())
             result = self._remember(self._local_result(request, plan), key)

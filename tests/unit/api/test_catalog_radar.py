@@ -98,3 +98,31 @@ def test_without_collections_the_radar_ones_still_come(sandbox, up42):
     ]
     radar = [s for s in scenes if s.collection == "capella-sar"]
     assert len(radar) == count(sandbox, "capella-sar")
+
+
+def test_a_failed_load_more_of_a_merged_result_can_be_tried_again(sandbox, up42, sleeps):
+    """Merged streams read lazily: a page that fails must not end the result silently."""
+    from tests.unit.api.conftest import make_client
+    from up42_qgis.api.errors import Up42Error
+
+    sandbox.configure(catalog_conformance=CONFORMANCE["query+sort"])
+    search = radar_request(page_size=5)
+    with make_client(sandbox, sleeps) as clean:
+        expected = [s.id for page in clean.search(search) for s in page.scenes]
+    pages = [up42.search_page(search)]
+    while len(pages) < 4:
+        pages.append(up42.search_page(search, pages[-1].next_request))
+    sandbox.configure(faults=[{"method": "POST", "path": "/v2/catalog/search", "status": 400}])
+    following = pages[-1].next_request
+    failures = 0
+    while following is not None:  # the buffered pages first; the failure at the next read
+        try:
+            page = up42.search_page(search, following)
+        except Up42Error:
+            failures += 1
+            assert failures == 1
+            continue  # "Load more" again
+        pages.append(page)
+        following = page.next_request
+    assert failures == 1
+    assert [s.id for page in pages for s in page.scenes] == expected
