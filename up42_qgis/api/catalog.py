@@ -82,7 +82,7 @@ def scene_page(payload: JSON, continuation: Continuation | JSON, api: str = "") 
                 log.warning("Catalog search: skipped scene %r: %s", str(name)[:80], error)
     matched = payload.get("numberMatched")
     following = None
-    if features:
+    if features and (api or continuation.href):  # without a URL there is nothing to follow
         following = follow(next_link(payload.get("links")), continuation, api or continuation.href)
     return ScenePage(
         scenes=tuple(scenes),
