@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.sandbox import catalog
+from tests.sandbox import catalog, catalog_links
 from tests.sandbox.accounts import Accounts
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
@@ -203,21 +203,13 @@ class Sandbox:
             "required": ["id"], "additionalProperties": False})
 
     # --- catalog --------------------------------------------------------------------------
-    CATALOG_CONFORMANCE = (
-        "https://api.stacspec.org/v1.0.0/core",
-        "https://api.stacspec.org/v1.0.0/item-search",
-        "https://api.stacspec.org/v1.0.0/item-search#query",
-        "https://api.stacspec.org/v1.0.0/item-search#sort",
-        "https://api.stacspec.org/v1.0.0/collections",
-        "https://api.stacspec.org/v1.0.0/ogcapi-features",
-    )
 
     def catalog_landing(self, request: Request) -> Response:
         root = f"{request.api}/v2/catalog/"
         return Response(json={
             "type": "Catalog", "stac_version": "1.0.0", "id": "up42-catalog",
             "title": "UP42 Catalog", "description": "UP42 archive catalog",
-            "conformsTo": list(self.CATALOG_CONFORMANCE),
+            "conformsTo": self.knobs.get("catalog_conformance"),
             "links": [
                 {"rel": "self", "href": root, "type": "application/json"},
                 {"rel": "root", "href": root, "type": "application/json"},
@@ -229,21 +221,26 @@ class Sandbox:
             ]})
 
     def catalog_conformance(self, request: Request) -> Response:
-        return Response(json={"conformsTo": list(self.CATALOG_CONFORMANCE)})
+        return Response(json={"conformsTo": self.knobs.get("catalog_conformance")})
+
+    def _catalog_search(self, request: Request, method: str, body: Any) -> Response:
+        search = catalog.parse_body(body, conformance=self.knobs.get("catalog_conformance"))
+        search.stac_only = self.knobs.get("catalog_stac_only_properties")
+        page = catalog.search_page(
+            self.world, search, request.api, method=method, body=body,
+            query_pairs=request.query_pairs if method == "GET" else [],
+            next_style=self.knobs.get("catalog_next_style"))
+        return Response(json=page, content_type="application/geo+json")
 
     def catalog_search_post(self, request: Request) -> Response:
         body = request.json() or {}
-        search = catalog.parse_body(body)
-        return Response(json=catalog.search_page(self.world, search, request.api, method="POST",
-                                                 body=body, query_pairs=[]),
-                        content_type="application/geo+json")
+        legacy_next = (request.query.get("next") or [None])[0]
+        if legacy_next and isinstance(body, dict) and not body.get("token"):
+            body = {**body, "token": legacy_next}  # the legacy-next style re-POSTs the body
+        return self._catalog_search(request, "POST", body)
 
     def catalog_search_get(self, request: Request) -> Response:
-        body = catalog.body_from_query(request.query)
-        search = catalog.parse_body(body)
-        return Response(json=catalog.search_page(self.world, search, request.api, method="GET",
-                                                 body=body, query_pairs=request.query_pairs),
-                        content_type="application/geo+json")
+        return self._catalog_search(request, "GET", catalog_links.body_from_query(request.query))
 
     def count_scenes(self, body: Any) -> int:
         search = catalog.parse_body(body or {}, allow_token=False)

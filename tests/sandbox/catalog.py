@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import math
 from typing import Any
-from urllib.parse import urlencode
 
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from tests.sandbox import geo, paging
+from tests.sandbox import cql2, geo, paging
+from tests.sandbox.catalog_links import next_link
 from tests.sandbox.errors import ApiError, bad_request
-from tests.sandbox.world import Scene, World, scene_json
+from tests.sandbox.world import Scene, World, scene_json, scene_properties
 
 QUERYABLE = {
     "cloudcoverage": "cloudCoverage", "eo:cloud_cover": "eo:cloud_cover",
@@ -23,7 +22,7 @@ QUERYABLE = {
 OPERATORS = ("eq", "neq", "lt", "lte", "gt", "gte", "in")
 SORTABLE = {"properties.datetime": "datetime", "datetime": "datetime",
             "properties.cloudcoverage": "cloudCoverage", "properties.eo:cloud_cover":
-            "cloudCoverage", "properties.resolution": "resolution", "properties.gsd": "resolution"}
+            "eo:cloud_cover", "properties.resolution": "resolution", "properties.gsd": "gsd"}
 DELIVERY_ORDER = {"MINUTES": 0, "HOURS": 1, "DAYS": 2}
 
 
@@ -38,6 +37,13 @@ class SearchRequest:
     ids: list[str] | None = None
     sortby: list[tuple[str, bool]] = dataclasses.field(default_factory=list)
     offset: int = 0
+    filter: dict[str, Any] | None = None
+    stac_only: bool = False  # the items carry STAC property names only (knob)
+
+
+def advertises(conformance: list[str] | None, fragment: str) -> bool:
+    """None: the admin endpoints and the legacy path, which take everything."""
+    return conformance is None or any(u.endswith(f"/item-search#{fragment}") for u in conformance)
 
 
 def _parse_instant(text: str) -> dt.datetime:
@@ -117,7 +123,10 @@ def _parse_sortby(value: Any) -> list[tuple[str, bool]]:
     return result
 
 
-def parse_body(body: dict[str, Any], *, allow_token: bool = True) -> SearchRequest:
+def parse_body(body: dict[str, Any], *, allow_token: bool = True,
+               conformance: list[str] | None = None) -> SearchRequest:
+    """A search body; ``query``, ``sortby`` and ``filter`` are 400 unless ``conformance``
+    advertises them (a server that does not know them must not seem to honour them)."""
     if not isinstance(body, dict):
         raise bad_request("The search body must be a JSON object")
     known = {"collections", "bbox", "intersects", "datetime", "limit", "query", "ids", "sortby",
@@ -125,9 +134,16 @@ def parse_body(body: dict[str, Any], *, allow_token: bool = True) -> SearchReque
     unknown = set(body) - known
     if unknown:
         raise bad_request(f"Unknown search parameters: {', '.join(sorted(unknown))}")
-    if body.get("filter") is not None:
-        raise bad_request("CQL2 filter is not supported by the catalog search; use query")
+    for name, fragment in (("query", "query"), ("sortby", "sort"), ("filter", "filter")):
+        if body.get(name) is not None and not advertises(conformance, fragment):
+            raise bad_request(f"{name} is not supported by this catalog search",
+                              "The landing page's conformsTo does not list it")
     request = SearchRequest()
+    if body.get("filter") is not None:
+        if body.get("filter-lang", "cql2-json") != "cql2-json":
+            raise bad_request("Only filter-lang cql2-json is supported")
+        cql2.check(body["filter"])
+        request.filter = body["filter"]
     if body.get("bbox") is not None and body.get("intersects") is not None:
         raise bad_request("Use either bbox or intersects, not both")
     if body.get("bbox") is not None:
@@ -174,49 +190,6 @@ def parse_body(body: dict[str, Any], *, allow_token: bool = True) -> SearchReque
     return request
 
 
-def body_from_query(query: dict[str, list[str]]) -> dict[str, Any]:
-    """A GET search's query parameters as the equivalent POST body."""
-    def first(name: str) -> str | None:
-        values = query.get(name)
-        return values[0] if values else None
-
-    def parse_json(name: str) -> Any:
-        text = first(name)
-        try:
-            return json.loads(text) if text is not None else None
-        except json.JSONDecodeError:
-            raise bad_request(f"Parameter {name} is not valid JSON") from None
-
-    body: dict[str, Any] = {}
-    if first("collections"):
-        body["collections"] = [c for c in first("collections").split(",") if c]
-    if first("ids"):
-        body["ids"] = [i for i in first("ids").split(",") if i]
-    if first("bbox"):
-        try:
-            body["bbox"] = [float(v) for v in first("bbox").split(",")]
-        except ValueError:
-            raise bad_request("bbox must be 4 comma-separated numbers") from None
-    if first("intersects"):
-        body["intersects"] = parse_json("intersects")
-    if first("datetime"):
-        body["datetime"] = first("datetime")
-    if first("limit") is not None:
-        try:
-            body["limit"] = int(first("limit"))
-        except ValueError:
-            raise bad_request("limit must be an integer between 1 and 500") from None
-    if first("query"):
-        body["query"] = parse_json("query")
-    if first("sortby"):
-        body["sortby"] = first("sortby")
-    if first("token"):
-        body["token"] = first("token")
-    if first("filter"):
-        body["filter"] = first("filter")
-    return body
-
-
 def _compare(value: Any, op: str, operand: Any, prop: str) -> bool:
     if prop == "deliveryTime":
         rank = DELIVERY_ORDER.get(value, 99)
@@ -245,6 +218,11 @@ def _compare(value: Any, op: str, operand: Any, prop: str) -> bool:
     }[op]()
 
 
+def _item(scene: Scene, stac_only: bool) -> dict[str, Any]:
+    return {"id": scene.id, "collection": scene.collection.name,
+            "properties": scene_properties(scene, stac_only)}
+
+
 def matching_scenes(world: World, request: SearchRequest) -> list[Scene]:
     scenes = world.candidates(request.geometry)
     if request.collections is not None:
@@ -257,20 +235,27 @@ def matching_scenes(world: World, request: SearchRequest) -> list[Scene]:
         scenes = [s for s in scenes if s.datetime >= request.start]
     if request.end is not None:
         scenes = [s for s in scenes if s.datetime <= request.end]
+    served = {s.id: scene_properties(s, request.stac_only) for s in scenes}
     for prop, ops in request.query.items():
         for op, operand in ops.items():
-            scenes = [s for s in scenes if _compare(s.properties.get(prop), op, operand, prop)]
+            scenes = [s for s in scenes if _compare(served[s.id].get(prop), op, operand, prop)]
+    if request.filter is not None:
+        scenes = [s for s in scenes if cql2.matches(request.filter, _item(s, request.stac_only))]
     sortby = request.sortby or [("datetime", True)]
     scenes.sort(key=lambda s: s.id)
     for attribute, descending in reversed(sortby):
-        def key(scene: Scene, attribute: str = attribute) -> Any:
-            return scene.datetime if attribute == "datetime" else scene.properties.get(attribute)
+        def key(scene: Scene, attribute: str = attribute, descending: bool = descending) -> Any:
+            value = scene.datetime if attribute == "datetime" else served[scene.id].get(attribute)
+            # Items without the property come last in either direction.
+            return (value is not None) if descending else (value is None), \
+                value if value is not None else 0
         scenes.sort(key=key, reverse=descending)
     return scenes
 
 
 def search_page(world: World, request: SearchRequest, api: str, *, method: str,
-                body: dict[str, Any], query_pairs: list[tuple[str, str]]) -> dict[str, Any]:
+                body: dict[str, Any], query_pairs: list[tuple[str, str]],
+                next_style: str = "post-body") -> dict[str, Any]:
     scenes = matching_scenes(world, request)
     if request.offset > len(scenes):
         raise bad_request("Invalid paging token", "The token points past the last result")
@@ -283,16 +268,10 @@ def search_page(world: World, request: SearchRequest, api: str, *, method: str,
     next_offset = request.offset + request.limit
     if page and next_offset < len(scenes):
         token = paging.encode_token(next_offset)
-        if method == "POST":
-            links.append({"rel": "next", "href": search_url, "type": "application/geo+json",
-                          "method": "POST", "body": {**body, "token": token}})
-        else:
-            pairs = [(k, v) for k, v in query_pairs if k != "token"] + [("token", token)]
-            links.append({"rel": "next", "href": f"{search_url}?{urlencode(pairs)}",
-                          "type": "application/geo+json", "method": "GET"})
+        links.append(next_link(next_style, method, search_url, body, query_pairs, token))
     return {
         "type": "FeatureCollection",
-        "features": [scene_json(s, api) for s in page],
+        "features": [scene_json(s, api, request.stac_only) for s in page],
         "numberMatched": len(scenes),
         "numberReturned": len(page),
         "links": links,

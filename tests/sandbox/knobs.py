@@ -13,6 +13,14 @@ DEMO_DWELL = {"CREATED": 2.0, "BEING_PLACED": 2.0, "PLACED": 3.0, "BEING_FULFILL
 FORCEABLE_STATUSES = ("PLACEMENT_FAILED", "FAILED_PERMANENTLY")
 PLACEMENT_FAULTS = (None, "delay", "drop", "error")
 LICENCE_REFUSALS = ("eula", "restricted")
+STAC = "https://api.stacspec.org/v1.0.0"
+CATALOG_CONFORMANCE = (
+    f"{STAC}/core", f"{STAC}/item-search", f"{STAC}/item-search#query",
+    f"{STAC}/item-search#sort", f"{STAC}/collections", f"{STAC}/ogcapi-features",
+)
+# How a search page links to the next one (contract §2): the full body in a POST link, only
+# the token with "merge": true, a GET href carrying every parameter, or UP42's legacy ?next=.
+CATALOG_NEXT_STYLES = ("post-body", "post-merge", "get-token", "legacy-next")
 
 
 def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
@@ -42,6 +50,9 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "credits": 1_000_000,
         "budget_enforcement": False,
         "budget_limits": {},
+        "catalog_conformance": list(CATALOG_CONFORMANCE),
+        "catalog_stac_only_properties": False,
+        "catalog_next_style": "post-body",
     }
 
 
@@ -142,9 +153,17 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise bad_request("original_as_tgz must be a list of collection names")
             clean[name] = list(value)
-        elif name == "budget_enforcement":
+        elif name in ("budget_enforcement", "catalog_stac_only_properties"):
             if not isinstance(value, bool):
-                raise bad_request("budget_enforcement must be true or false")
+                raise bad_request(f"{name} must be true or false")
+            clean[name] = value
+        elif name == "catalog_conformance":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise bad_request("catalog_conformance must be a list of URIs")
+            clean[name] = list(value)
+        elif name == "catalog_next_style":
+            if value not in CATALOG_NEXT_STYLES:
+                raise bad_request(f"catalog_next_style must be one of {list(CATALOG_NEXT_STYLES)}")
             clean[name] = value
     return clean
 

@@ -219,7 +219,7 @@ def _make_scene(rng: random.Random, spec: CollectionSpec, city: str, lon: float,
     if continuous_footprint:
         footprint = geo.split_at_antimeridian(footprint)
     if spec.product_type == "SAR":
-        cloud = 0.0
+        cloud = 0.0  # for the imagery; radar items carry no cloud cover at all
     else:
         cloud = round(rng.uniform(0, 10) if rng.random() < 0.4 else rng.uniform(0, 100), 2)
     platform = rng.choice(spec.platforms)
@@ -250,6 +250,8 @@ def _make_scene(rng: random.Random, spec: CollectionSpec, city: str, lon: float,
         "platform": platform,
         "providerProperties": provider_properties,
     }
+    if spec.product_type == "SAR":  # radar sees through clouds: no cloud cover (contract §5.2)
+        del properties["cloudCoverage"], properties["eo:cloud_cover"]
     scene = Scene(scene_id, spec, city, when, cloud, footprint, properties)
     scene.prepared = prep(footprint)
     return scene
@@ -279,7 +281,28 @@ def build_scenes(seed: int = SEED) -> list[Scene]:
     return scenes
 
 
-def scene_json(scene: Scene, api: str) -> dict[str, Any]:
+UP42_ONLY_PROPERTIES = ("cloudCoverage", "resolution")
+UP42_ONLY_PROVIDER_PROPERTIES = {"incidenceAngle": "view:incidence_angle",
+                                 "azimuthAngle": "view:azimuth"}
+
+
+def scene_properties(scene: Scene, stac_only: bool = False) -> dict[str, Any]:
+    """The item's properties as served; ``stac_only`` (knob ``catalog_stac_only_properties``)
+    drops UP42's own names and gives the angles their STAC ``view:`` names instead."""
+    properties = dict(scene.properties)
+    if not stac_only:
+        return properties
+    for name in UP42_ONLY_PROPERTIES:
+        properties.pop(name, None)
+    provider = dict(properties.get("providerProperties") or {})
+    for name, stac_name in UP42_ONLY_PROVIDER_PROPERTIES.items():
+        if name in provider:
+            properties[stac_name] = provider.pop(name)
+    properties["providerProperties"] = provider
+    return properties
+
+
+def scene_json(scene: Scene, api: str, stac_only: bool = False) -> dict[str, Any]:
     base = f"{api}/v2/catalog/collections/{scene.collection.name}/items/{scene.id}"
     return {
         "type": "Feature",
@@ -289,7 +312,7 @@ def scene_json(scene: Scene, api: str) -> dict[str, Any]:
         "collection": scene.collection.name,
         "bbox": geo.geojson_bbox(scene.geometry),
         "geometry": geo.rounded_mapping(scene.geometry),
-        "properties": dict(scene.properties),
+        "properties": scene_properties(scene, stac_only),
         "links": [
             {"rel": "self", "href": base, "type": "application/geo+json"},
             {"rel": "collection", "href": f"{api}/v2/catalog/collections/{scene.collection.name}",

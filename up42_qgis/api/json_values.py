@@ -71,3 +71,43 @@ def first_of(mapping: JSON, *keys: str) -> Any:
         if mapping.get(key) is not None:
             return mapping[key]
     return None
+
+
+GEOMETRY_DEPTHS = {
+    "Point": 0,
+    "MultiPoint": 1,
+    "LineString": 1,
+    "MultiLineString": 2,
+    "Polygon": 2,
+    "MultiPolygon": 3,
+}
+
+
+def geometry_problem(geometry: Any) -> str | None:
+    """Why ``geometry`` is no GeoJSON geometry at all (None when it is one, or absent).
+
+    Only garbage counts: not an object, an unknown or missing ``type``, ``coordinates`` that
+    are not nested arrays as deep as the type needs. A ring with a stray value inside is
+    left to the layer code (it shows as an empty footprint, not as a lost search)."""
+    if geometry is None:
+        return None
+    if not isinstance(geometry, dict):
+        return f"a {type(geometry).__name__}, not an object"
+    kind = geometry.get("type")
+    if kind == "GeometryCollection":
+        parts = geometry.get("geometries")
+        if not isinstance(parts, list):
+            return "a GeometryCollection without a geometries array"
+        return next((p for p in map(geometry_problem, parts) if p), None)
+    if kind not in GEOMETRY_DEPTHS:
+        return f"unknown type {str(kind)[:40]!r}"
+    value = geometry.get("coordinates")
+    for _ in range(GEOMETRY_DEPTHS[kind] + 1):
+        if not isinstance(value, list):
+            return f"{kind} coordinates are not nested arrays"
+        if not value:
+            return None  # an empty geometry is still a geometry
+        value = value[0]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{kind} positions do not start with a number"
+    return None

@@ -3,16 +3,22 @@ storage item, asset. Parsing tolerates extra fields and missing optional ones.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import StrEnum
+from dataclasses import dataclass
+from datetime import datetime
 
 from .json_values import (
     JSON,
-    first_of,
     float_or_none,
-    frozen_geometry,
     parse_timestamp,
+)
+
+# The catalog's nouns live in scenes.py; importing them from here keeps working.
+from .scenes import (  # noqa: F401
+    MalformedSceneError,
+    Scene,
+    ScenePage,
+    SearchRequest,
+    SortField,
 )
 
 TERMINAL_STATUSES = frozenset({"FULFILLED", "FAILED_PERMANENTLY", "CANCELED", "FAILED"})
@@ -108,103 +114,6 @@ class Collection:
             product_type=metadata.get("productType"),
             resolution=float_or_none(resolution_value.get("minimum")),
         )
-
-
-class SortField(StrEnum):
-    DATE = "date"
-    CLOUD = "cloud"
-    RESOLUTION = "resolution"
-
-    @property
-    def stac_field(self) -> str:
-        return {
-            SortField.DATE: "properties.datetime",
-            SortField.CLOUD: "properties.cloudCoverage",
-            SortField.RESOLUTION: "properties.resolution",
-        }[self]
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """A catalog search. ``aoi`` is a GeoJSON geometry in EPSG:4326 (already checked)."""
-
-    aoi: JSON
-    collections: tuple[str, ...] = ()
-    start: date | datetime | None = None
-    end: date | datetime | None = None
-    max_cloud: float | None = None
-    sort: SortField = SortField.DATE
-    ascending: bool = False
-    page_size: int = 50
-
-
-@dataclass(frozen=True, slots=True)
-class Scene:
-    """A STAC item from the catalog search.
-
-    Light on purpose, because a search keeps thousands alive and every object the garbage
-    collector has to visit lengthens the pauses it imposes on QGIS's main thread: no instance
-    ``__dict__``, and the footprint's coordinates as tuples, which the collector stops visiting
-    (lists it visits for ever)."""
-
-    id: str
-    collection: str
-    acquired: datetime | None
-    geometry: JSON
-    bbox: tuple[float, float, float, float] | None = None
-    cloud_cover: float | None = None
-    resolution: float | None = None
-    incidence_angle: float | None = None
-    scene_id: str = ""
-    constellation: str = ""
-    provider_name: str = ""
-    delivery_time: str = ""
-    thumbnail_href: str | None = None
-    quicklook_href: str | None = None
-    properties: JSON = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def from_json(cls, data: JSON) -> Scene:
-        props = data.get("properties") or {}
-        provider_props = props.get("providerProperties") or {}
-        assets = data.get("assets") or {}
-        bbox = data.get("bbox")
-        return cls(
-            id=str(data.get("id") or props.get("id") or ""),
-            collection=str(data.get("collection") or props.get("collection") or ""),
-            acquired=parse_timestamp(props.get("datetime") or props.get("start_datetime")),
-            geometry=frozen_geometry(data.get("geometry")),
-            bbox=tuple(float(v) for v in bbox[:4]) if isinstance(bbox, list) and len(bbox) >= 4
-            else None,  # type: ignore[arg-type]
-            cloud_cover=float_or_none(first_of(props, "eo:cloud_cover", "cloudCoverage")),
-            resolution=float_or_none(first_of(props, "gsd", "resolution")),
-            incidence_angle=float_or_none(
-                first_of(provider_props, "incidenceAngle", "incidence_angle")
-                if isinstance(provider_props, dict)
-                else None
-            ),
-            scene_id=str(props.get("sceneId") or ""),
-            constellation=str(props.get("constellation") or ""),
-            provider_name=str(props.get("providerName") or props.get("producer") or ""),
-            delivery_time=str(props.get("deliveryTime") or ""),
-            thumbnail_href=(assets.get("thumbnail") or {}).get("href"),
-            quicklook_href=(assets.get("quicklook") or {}).get("href"),
-            properties=props,
-        )
-
-
-@dataclass(frozen=True)
-class ScenePage:
-    """One page of a catalog search. ``next_request`` is the opaque continuation (the STAC
-    ``next`` link) that ``Up42Client.search_page`` takes to fetch the following page."""
-
-    scenes: tuple[Scene, ...]
-    number_matched: int | None = None
-    next_request: JSON | None = None
-
-    @property
-    def has_more(self) -> bool:
-        return self.next_request is not None and bool(self.scenes)
 
 
 @dataclass(frozen=True)

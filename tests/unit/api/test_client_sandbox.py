@@ -82,7 +82,7 @@ def test_search_page_continues_from_the_next_request(sandbox, up42):
     request = SearchRequest(aoi=BERLIN, collections=("phr",), page_size=5)
     first = up42.search_page(request)
     assert first.has_more
-    assert first.next_request["token"].startswith("next:")
+    assert first.next_request["body"]["token"].startswith("next:")
     second = up42.search_page(request, first.next_request)
     assert not {s.id for s in first.scenes} & {s.id for s in second.scenes}
     assert len(second.scenes) == 5

@@ -94,10 +94,12 @@ def test_requests_go_through_the_proxy_proxy_for_names(sandbox, proxy):
     assert len(page.scenes) == 2
     assert proxy.seen == [
         "POST /realms/public/protocol/openid-connect/token",
+        "GET /v2/catalog/",  # the landing page's conformance, read once per client
         "POST /v2/catalog/search",
     ]
     assert asked == [
         f"{sandbox.url}/realms/public/protocol/openid-connect/token",
+        f"{sandbox.url}/v2/catalog/",
         f"{sandbox.url}/v2/catalog/search",
     ]
 

@@ -124,9 +124,9 @@ def test_a_search_page_is_decoded_and_built_in_one_pause(sandbox, sleeps, collec
     states: list[bool] = []
     real_scene_page = catalog.scene_page
 
-    def watched(payload: dict, body: dict):
+    def watched(payload: dict, *args):
         states.append(gc.isenabled())
-        return real_scene_page(payload, body)
+        return real_scene_page(payload, *args)
 
     client = make_client(sandbox, sleeps)
     catalog.scene_page = watched
