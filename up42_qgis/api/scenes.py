@@ -70,12 +70,13 @@ def _bbox(value: Any) -> tuple[float, float, float, float] | None:
         return None
     if not isinstance(value, list | tuple) or len(value) not in (4, 6):
         raise MalformedSceneError(f"bbox is not 4 or 6 numbers: {str(value)[:60]}")
-    numbers = [float_or_none(v) if not isinstance(v, str) else None for v in value]
-    if any(n is None for n in numbers):
+    read = [float_or_none(v) if not isinstance(v, str) else None for v in value]
+    numbers = [n for n in read if n is not None]
+    if len(numbers) != len(read):
         raise MalformedSceneError(f"bbox holds something that is not a number: {value[:6]!r}")
     if len(numbers) == 6:  # west, south, min height, east, north, max height
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
-    west, south, east, north = numbers  # type: ignore[misc]
+    west, south, east, north = numbers
     return (west, south, east, north)
 
 
