@@ -19,3 +19,4 @@ class PluginContext:
     clients: Any = None  # bridge.clients.ClientProvider
     tracker: Any = None  # services.tracker.OrderTracker
     downloads: Any = None  # services.downloads.DownloadManager
+    flow: Any = None  # services.order_flow.OrderFlow: place -> track -> auto-download

@@ -57,12 +57,14 @@ class Up42Plugin:
         from .bridge.clients import client_provider
         from .context import PluginContext
         from .services.downloads import DownloadManager
+        from .services.order_flow import OrderFlow
         from .services.tracker import OrderTracker
 
         if self.context is None:
             self.context = PluginContext(iface=self.iface, clients=client_provider())
         self.context.downloads = DownloadManager(self.context)
         self.context.tracker = OrderTracker(self.context)
+        self.context.flow = OrderFlow(self.context)
         self.context.downloads.resume_interrupted()
 
     def _ensure_dock(self):
@@ -105,7 +107,7 @@ class Up42Plugin:
                 if service is not None:
                     service.stop()
             self.context.runner.cancel_all()
-            self.context.tracker = self.context.downloads = None
+            self.context.tracker = self.context.downloads = self.context.flow = None
             if self.context.clients is not None:
                 self.context.clients.close()  # the shared client's pooled connections
         if self.search_panel is not None:

@@ -13,8 +13,9 @@ from tests.qgis.test_order_helpers import (
     orderable_scenes,
     requests_to,
 )
-from up42_qgis.gui.order_bar import OrderBar, display_name
-from up42_qgis.gui.order_dialog import format_credits
+from up42_qgis.api.ordering import order_name
+from up42_qgis.gui.order_bar import OrderBar
+from up42_qgis.toolbelt.formatting import format_credits
 
 # Shared fixtures (pytest finds fixtures through module attributes).
 order_context = helpers.order_context
@@ -86,8 +87,10 @@ def test_display_names_name_collection_date_and_scene(bar, order_context):
     scenes = _select(bar, order_context.clients.client(), 2)
     names = [r.display_name for r in bar.order_requests()]
     title = bar.collections[scenes[0].collection].title
-    assert names[0] == f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
-    assert names[0] == display_name(scenes[0], title)
+    head = f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
+    assert names[0].startswith(head + " (QGIS ")  # unique per placement run: a time stamp
+    stamp = names[0].removeprefix(head + " (QGIS ").removesuffix(")")
+    assert names[0] == order_name(title, scenes[0].acquired, scenes[0].id, stamp)
     assert all(r.tags == ("qgis",) for r in bar.order_requests())
 
 

@@ -42,12 +42,14 @@ def order_context(iface, sandbox_account, tmp_path: Path) -> Iterator[PluginCont
     """A PluginContext with a fresh client provider, download manager and tracker."""
     from up42_qgis.bridge.clients import ClientProvider
     from up42_qgis.services.downloads import DownloadManager
+    from up42_qgis.services.order_flow import OrderFlow
     from up42_qgis.services.tracker import OrderTracker
 
     clear_message_bar(iface)
     context = PluginContext(iface=iface, clients=ClientProvider())
     context.downloads = DownloadManager(context, root=tmp_path / "downloads")
     context.tracker = OrderTracker(context, fast_interval_s=0.2)
+    context.flow = OrderFlow(context)
     yield context
     context.tracker.stop()
     context.downloads.stop()

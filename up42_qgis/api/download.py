@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import requests
 
-from .archive import MAX_UNZIPPED_BYTES, safe_extract_zip
+from .archive import safe_extract_zip
 from .download_stream import write_body
 from .errors import CancelledError, DownloadError, NetworkError, Up42Error
 from .models import Asset
@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DownloadEngine",
-    "deliver_order",
     "filename_from_signed_url",
-    "order_folder",
     "safe_extract_zip",  # re-exported: the download tasks unpack with it
     "safe_filename",
 ]
@@ -41,7 +39,6 @@ MIN_CHUNK_SIZE = 64 * 1024
 DEFAULT_CHUNK_SIZE = 4 * MIB
 RESUME_ATTEMPTS = 5
 URL_REFRESHES = 3
-RASTER_SUFFIXES = (".tif", ".tiff")
 
 Progress = Callable[[int, int | None], None]
 AssetProgress = Callable[[Asset, int, int | None], None]
@@ -75,11 +72,6 @@ def safe_filename(name: str, fallback: str = "download") -> str:
     return base
 
 
-def _safe_component(text: str) -> str:
-    """Free text (a display name) as one path component: separators become ``_`` too."""
-    return re.sub(r"\s+", " ", _UNSAFE_CHARS.sub("_", text)).strip(" ._")
-
-
 def filename_from_signed_url(url: str) -> str | None:
     """The ``filename`` of a signed URL's ``response-content-disposition`` parameter."""
     values = parse_qs(urlsplit(url).query).get("response-content-disposition")
@@ -91,13 +83,6 @@ def filename_from_signed_url(url: str) -> str | None:
         return unquote(match.group(1).strip())
     match = _FILENAME.search(disposition)
     return match.group(1).strip() if match else None
-
-
-def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
-    """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS."""
-    short_id = _safe_component(order_id)[:8] or "order"
-    name = _safe_component(display_name or "")[:80].strip(" ._")
-    return Path(root) / (f"{name}_{short_id}" if name and name != short_id else short_id)
 
 
 class DownloadEngine:
@@ -311,47 +296,3 @@ def _response_range(response: requests.Response) -> tuple[int, int | None]:
         return int(match.group(1)), total
     length = response.headers.get("Content-Length")
     return 0, int(length) if length and length.isdigit() else None
-
-
-# --- a whole order -----------------------------------------------------------------------------
-def deliver_order(
-    client: Up42Client,
-    order_id: str,
-    root: str | os.PathLike[str],
-    *,
-    display_name: str | None = None,
-    progress: AssetProgress | None = None,
-    is_cancelled: IsCancelled | None = None,
-    overwrite: bool = False,
-    engine: DownloadEngine | None = None,
-    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES,
-) -> list[Path]:
-    """Everything an order delivered into its order folder (ZIPs unpacked next to them, in a
-    folder named after the ZIP); returns the raster files found, sorted. When the delivery
-    has several items, each item's files go into a subfolder so equal names cannot clash."""
-    if display_name is None:
-        display_name = client.order(order_id).display_name
-    delivery = client.delivery(order_id)
-    if not delivery.assets:
-        raise DownloadError(f"Order {order_id} has no delivered files yet.")
-    folder = order_folder(root, order_id, display_name)
-    jobs: list[tuple[Asset, Path]] = [(a, folder) for a in delivery.collection_assets]
-    seen = {a.href for a in delivery.collection_assets}
-    several = len(delivery.items) > 1
-    for item in delivery.items:
-        item_folder = folder / safe_filename(item.id, "item") if several else folder
-        for asset in item.assets:
-            if asset.href not in seen:
-                seen.add(asset.href)
-                jobs.append((asset, item_folder))
-    engine = engine or DownloadEngine(client)
-    paths = engine.download_to(jobs, progress, is_cancelled, overwrite)
-    rasters: list[Path] = []
-    for (asset, _), path in zip(jobs, paths, strict=True):
-        _raise_if_cancelled(is_cancelled)
-        if asset.is_zip or path.suffix.lower() == ".zip":
-            extracted = safe_extract_zip(path, path.with_suffix(""), max_unzipped_bytes)
-            rasters += [p for p in extracted if p.suffix.lower() in RASTER_SUFFIXES]
-        elif path.suffix.lower() in RASTER_SUFFIXES:
-            rasters.append(path)
-    return sorted(dict.fromkeys(rasters))

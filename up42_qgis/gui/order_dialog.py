@@ -27,16 +27,14 @@ from qgis.PyQt.QtWidgets import (
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import Up42Task
-from ..tasks.orders import PlaceOrdersTask
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import error_text
+from .order_status_text import placement_result
+
+__all__ = ["OrderDialog", "OrderLine", "format_credits"]
 
 ERROR_COLOUR = QColor("#b3261e")
 OK_COLOUR = QColor("#1b6e20")
-
-
-def format_credits(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,6 @@ class OrderDialog(QDialog):
         self.placed: list[PlacedOrder] | None = None
         self._task: Up42Task | None = None
         self._sent = False
-        self._auto_download_chosen = False
 
         orderable = [line for line in lines if line.orderable]
         total = sum(line.estimate.credits or 0 for line in orderable)  # type: ignore[union-attr]
@@ -208,38 +205,40 @@ class OrderDialog(QDialog):
         return [line.request for line in self.lines if line.orderable]
 
     def place(self) -> None:
-        """Sends the orders; does nothing on every later call."""
+        """Sends the orders through the plugin's OrderFlow; does nothing on every later call."""
         if self._sent:
             return
-        requests = self.orderable_requests()
-        if not requests:
+        orderable = [line for line in self.lines if line.orderable]
+        if not orderable:
             return
         try:
-            client = self.context.clients.client()
+            self._task = self.context.flow.place(
+                [line.request for line in orderable],
+                [line.estimate for line in orderable],
+                self.auto_download.isChecked(),
+                self._on_placed,
+            )
         except Exception as error:  # not signed in: say so, nothing was sent
-            self.status.setText(str(error))
+            self.status.setText(error_text(error))
             return
         self._sent = True
-        self._auto_download_chosen = self.auto_download.isChecked()
         self.place_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.auto_download.setEnabled(False)
         self.status.setText(tr("Placing the orders… Please wait."))
         self.placement_started.emit()
-        self._task = self.context.runner.start(PlaceOrdersTask(client, requests), self._on_placed)
 
     def _on_placed(self, task: Up42Task) -> None:
+        """Called by the flow after the new orders are tracked (also when the dialog is gone)."""
         self._task = None
         self.placed = [] if task.error is not None or task.result is None else list(task.result)
-        # Orders that exist are followed even when the dialog is gone (plugin unloaded).
-        self._follow(self.placed)
         if sip.isdeleted(self):
             return
         if task.error is not None or task.result is None:
-            # PlaceOrdersTask reports per scene; this is only reached by a bug or a crash.
+            # place_all reports per scene; this is only reached by a bug or a crash.
             self.status.setText(
-                tr("Placing failed: {error}. Check the Orders tab before trying again.").format(
-                    error=str(task.error)
+                tr("Placing failed: {error} Check the Orders tab before trying again.").format(
+                    error=error_text(task.error)
                 )
             )
         else:
@@ -249,21 +248,11 @@ class OrderDialog(QDialog):
         self.placement_finished.emit(self.placed)
 
     def _show_results(self, placed: list[PlacedOrder]) -> None:
-        rows = {line.request.scene_id: row for row, line in enumerate(self.lines)}
+        rows = [row for row, line in enumerate(self.lines) if line.orderable]
         ok = [p for p in placed if p.order_id]
-        for result in placed:
-            row = rows.get(result.scene_id)
-            if row is None:
-                continue
-            if result.order_id:
-                text = tr("Placed: {id}").format(id=result.order_id)
-                if result.recovered:
-                    text = tr("Placed (confirmed after a lost answer): {id}").format(
-                        id=result.order_id
-                    )
-                self._set(row, 3, text, OK_COLOUR)
-            else:
-                self._set(row, 3, tr("Failed: {error}").format(error=result.error), ERROR_COLOUR)
+        for row, result in zip(rows, placed, strict=False):
+            text = placement_result(result)
+            self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
         text = tr("{n} orders placed. Follow them in the Orders tab.").format(n=len(ok))
         if failed:
@@ -273,28 +262,6 @@ class OrderDialog(QDialog):
         iface = getattr(self.context, "iface", None)
         if iface is not None:
             iface.messageBar().pushMessage(tr("UP42"), text, level, 10)
-
-    def _follow(self, placed: list[PlacedOrder]) -> None:
-        """Hands the new orders to the plugin's tracker, with their estimate and the user's
-        "download when fulfilled" choice, so they are followed even if the dock is closed."""
-        tracker = getattr(self.context, "tracker", None)
-        ok = [p for p in placed if p.order_id]
-        if tracker is None or not ok:
-            return
-        estimates = {line.request.scene_id: line.estimate for line in self.lines}
-        auto = self._auto_download_chosen
-        for result in ok:
-            estimate = estimates.get(result.scene_id)
-            tracker.notes.set_credits(result.order_id, estimate.credits if estimate else None)
-            if auto:
-                tracker.notes.set_auto_download(result.order_id, True)
-        tracker.track([p.order_id for p in ok], fast=True)
-        try:
-            from ..settings import SettingsStore
-
-            SettingsStore.update(auto_download=auto)
-        except Exception:  # remembering the checkbox is a convenience only
-            pass
 
     def reject(self) -> None:
         if self.is_placing:

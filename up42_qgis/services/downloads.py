@@ -12,12 +12,20 @@ from typing import Any
 from qgis.core import Qgis, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..api.delivery import (
+    DeliveredFile,
+    adopt_old_item_folders,
+    order_folder,
+    plan_delivery,
+    rasters_to_load,
+)
 from ..api.errors import Up42Error
 from ..api.models import Asset, Delivery
 from ..i18n import tr
-from ..layers.rasters import add_rasters_to_project, find_rasters
+from ..layers.rasters import add_rasters_to_project
 from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
 from ..tasks.orders import DeliveryTask
+from ..toolbelt.messages import error_text
 
 PENDING_KEY = "up42/downloads/pending"  # JSON: {order id: {"name": ..., "add": bool}}
 DEFAULT_PARALLEL = 3
@@ -43,10 +51,11 @@ class _Job:
     display_name: str
     add_to_project: bool
     folder: Path
+    folder_name: str = ""  # the order's display name as UP42 has it (names the folder)
     queue: list[tuple[Asset, Path]] = field(default_factory=list)
     running: dict[str, Up42Task] = field(default_factory=dict)  # asset href -> its task
     progress: dict[str, float] = field(default_factory=dict)
-    done: list[Any] = field(default_factory=list)  # tasks.downloads.DownloadedAsset
+    done: list[DeliveredFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
     skipped: list[str] = field(default_factory=list)  # assets cancelled one by one
@@ -79,9 +88,7 @@ class DownloadManager(QObject):
         return self._root or default_download_root()
 
     def folder_for(self, order_id: str, display_name: str = "") -> Path:
-        from ..api.download import order_folder
-
-        return Path(order_folder(self.root, order_id, display_name or order_id))
+        return order_folder(self.root, order_id, display_name)
 
     def is_active(self, order_id: str) -> bool:
         return order_id in self._jobs
@@ -108,6 +115,7 @@ class DownloadManager(QObject):
             display_name=display_name or order_id,
             add_to_project=add_to_project,
             folder=self.folder_for(order_id, display_name),
+            folder_name=display_name,
         )
         self._jobs[order_id] = job
         self._remember_pending(job)
@@ -118,7 +126,7 @@ class DownloadManager(QObject):
         try:
             client = self.context.clients.client()
         except Up42Error as error:
-            self._finish(job, error=str(error))
+            self._finish(job, error=error_text(error))
             return True
         job.delivery_task = self._runner.start(
             DeliveryTask(client, order_id), lambda task: self._on_delivery(job, task)
@@ -160,18 +168,15 @@ class DownloadManager(QObject):
         if task.was_cancelled or job.cancelled:
             self._finish(job, cancelled=True)
         elif task.error is not None:
-            self._finish(job, error=str(task.error))
+            self._finish(job, error=error_text(task.error))
         else:
             self._start_assets(job, task.result)
 
     def _start_assets(self, job: _Job, delivery: Delivery) -> None:
-        several_items = len(delivery.items) > 1
-        targets: list[tuple[Asset, Path]] = [(a, job.folder) for a in delivery.collection_assets]
-        for item in delivery.items:
-            folder = job.folder / item.id[:8] if several_items else job.folder
-            targets.extend((asset, folder) for asset in item.assets)
-        seen: set[str] = set()
-        job.queue = [t for t in targets if not (t[0].href in seen or seen.add(t[0].href))]
+        """The one folder layout of ``api.delivery``, one task per file."""
+        plan = plan_delivery(delivery, self.root, job.folder_name)
+        adopt_old_item_folders(delivery, plan)
+        job.queue = list(plan)
         job.total = len(job.queue)
         if not job.queue:
             self._finish(job, error=tr("The order has no files to download yet."))
@@ -183,7 +188,7 @@ class DownloadManager(QObject):
         try:
             client = self.context.clients.client()
         except Up42Error as error:
-            job.errors.append(str(error))
+            job.errors.append(error_text(error))
             job.queue.clear()
         from ..tasks.downloads import DownloadAssetTask  # requests and friends: load on first use
 
@@ -214,7 +219,7 @@ class DownloadManager(QObject):
             if not job.cancelled:
                 job.skipped.append(task.asset.title or task.asset.key)
         elif task.error is not None:
-            job.errors.append(f"{task.asset.title or task.asset.key}: {task.error}")
+            job.errors.append(f"{task.asset.title or task.asset.key}: {error_text(task.error)}")
         else:
             job.done.append(task.result)
             job.progress[key] = 100.0
@@ -227,7 +232,7 @@ class DownloadManager(QObject):
         layers = []
         if job.add_to_project and files:
             layers = add_rasters_to_project(
-                self._rasters_to_load(job.done), job.display_name, job.order_id
+                rasters_to_load(job.done), job.display_name, job.order_id
             )
             self.last_layers[job.order_id] = [layer.id() for layer in layers]
         error = error or ("; ".join(job.errors) if job.errors else None)
@@ -250,7 +255,7 @@ class DownloadManager(QObject):
                     "resumes the cancelled ones."
                 ).format(files=", ".join(job.skipped))
         else:
-            message = tr("Download failed: {error}. Downloading again resumes it.").format(
+            message = tr("Download failed: {error} Downloading again resumes it.").format(
                 error=error
             )
             QgsMessageLog.logMessage(
@@ -258,13 +263,6 @@ class DownloadManager(QObject):
             )
             self._notify(Qgis.MessageLevel.Warning, f"{job.display_name}: {message}")
         self.download_failed.emit(job.order_id, message)
-
-    @staticmethod
-    def _rasters_to_load(done: list[Any]) -> list[Path]:
-        """The delivered raster files; only when there are none, the rasters inside ZIPs (the
-        "Original Delivery" repeats the same image, which would otherwise load twice)."""
-        direct = find_rasters(d.path for d in done if not d.extracted)
-        return direct or find_rasters(p for d in done for p in d.extracted)
 
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
         iface = getattr(self.context, "iface", None)

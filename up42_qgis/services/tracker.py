@@ -14,7 +14,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..api.errors import Up42Error
-from ..api.models import Order
+from ..api.models import Order, OrderStatus
 from ..i18n import tr
 from ..tasks.base import LOG_TAG, TaskRunner, Up42Task
 from ..tasks.orders import ListOrdersTask
@@ -77,7 +77,8 @@ def _load_setting(name: str, default: Any) -> Any:
 class OrderTracker(QObject):
     order_updated = pyqtSignal(object)  # Order, after every poll that returned it
     order_fulfilled = pyqtSignal(object)  # Order
-    order_failed = pyqtSignal(object)  # Order (PLACEMENT_FAILED, FAILED_PERMANENTLY, FAILED)
+    # Order: failed for good (untracked), or a problem UP42 may resolve (still tracked)
+    order_failed = pyqtSignal(object)
     tracked_changed = pyqtSignal()
     poll_failed = pyqtSignal(str)  # the reason; tracking goes on at the next interval
 
@@ -145,15 +146,6 @@ class OrderTracker(QObject):
         if not self._ids:
             self._timer.stop()
 
-    def set_auto_download(self, order_id: str, enabled: bool) -> None:
-        """ "Download and add to the project when fulfilled" for one order (persisted)."""
-        self.notes.set_auto_download(order_id, enabled)
-        if enabled:
-            self.track([order_id], fast=False)
-
-    def auto_download(self, order_id: str) -> bool:
-        return self.notes.auto_download(order_id)
-
     # --- polling ---------------------------------------------------------------------------
     def interval_s(self) -> float:
         if time.monotonic() < self._fast_until:
@@ -209,10 +201,14 @@ class OrderTracker(QObject):
                 continue
             seen.add(order.id)
             self._misses.pop(order.id, None)
+            previous = self.last_orders.get(order.id)
             self.last_orders[order.id] = order
             self.order_updated.emit(order)
-            if order.stops_polling:
+            if order.is_final:
                 self.untrack(order.id)
+                self._announce(order)
+            elif order.has_problem and (previous is None or previous.status != order.status):
+                # Not final (UP42 may resolve it): said once, and the order stays tracked.
                 self._announce(order)
         for order_id in asked:
             if order_id not in seen and order_id in self._ids:
@@ -234,17 +230,30 @@ class OrderTracker(QObject):
             self.order_fulfilled.emit(order)
             if self.notes.auto_download(order.id):
                 self._auto_download(order)
-        elif order.has_failed:
-            if order.status == "PLACEMENT_FAILED":
-                text = tr(
-                    "Order “{name}” could not be placed (PLACEMENT_FAILED). "
-                    "Cancel it in the Orders tab; no credits are charged."
-                ).format(name=name)
-            else:
-                text = tr("Order “{name}” failed ({status}). No credits are charged.").format(
+        elif order.status == OrderStatus.PLACEMENT_FAILED:
+            self._notify(
+                Qgis.MessageLevel.Critical,
+                tr(
+                    "Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still "
+                    "resolve it; you can also cancel it in the Orders tab. No credits are charged."
+                ).format(name=name),
+            )
+            self.order_failed.emit(order)
+        elif order.has_problem:
+            self._notify(
+                Qgis.MessageLevel.Warning,
+                tr("Order “{name}” has a problem ({status}); UP42 may still resolve it.").format(
                     name=name, status=order.status
-                )
-            self._notify(Qgis.MessageLevel.Critical, text)
+                ),
+            )
+            self.order_failed.emit(order)
+        elif order.has_failed:
+            self._notify(
+                Qgis.MessageLevel.Critical,
+                tr("Order “{name}” failed ({status}). No credits are charged.").format(
+                    name=name, status=order.status
+                ),
+            )
             self.order_failed.emit(order)
             self.notes.set_auto_download(order.id, False)
 

@@ -1,0 +1,1 @@
+"""Small helpers every face shares: messages, formatting, constants, notify."""
