@@ -158,6 +158,7 @@ def estimate_all(
     *,
     is_cancelled: IsCancelled | None = None,
     progress: Percent | None = None,
+    on_result: Callable[[OrderRequest, Estimate], None] | None = None,
 ) -> list[Estimate]:
     """One Estimate per request, in order; a refusal of one request lands in its ``error``.
 
@@ -168,9 +169,12 @@ def estimate_all(
         if is_cancelled is not None and is_cancelled():
             raise CancelledError("Cancelled.")
         try:
-            estimates.append(client.estimate(request))
+            estimate = client.estimate(request)
         except PER_SCENE_ERRORS as error:
-            estimates.append(Estimate(scene_id=request.scene_id, error=str(error), failure=error))
+            estimate = Estimate(scene_id=request.scene_id, error=str(error), failure=error)
+        estimates.append(estimate)
+        if on_result is not None:
+            on_result(request, estimate)
         _percent(progress, done + 1, len(requests))
     return estimates
 
@@ -181,28 +185,33 @@ def place_all(
     *,
     should_stop: IsCancelled | None = None,
     progress: Percent | None = None,
+    on_result: Callable[[OrderRequest, PlacedOrder], None] | None = None,
 ) -> list[PlacedOrder]:
     """Each request POSTed at most once, never retried; one PlacedOrder per request, in order.
 
     The client never re-sends a POST and looks an order up after an ambiguous failure.
     After a sign-in or network failure, or when ``should_stop()`` says so before the next
     POST, the remaining requests are reported as not sent (``sent=False``, the cause in
-    ``failure``). The orders already placed are kept and reported."""
+    ``failure``). The orders already placed are kept and reported; ``on_result`` hears each
+    outcome as it comes (so a face can report it, and its user cancel, before the next)."""
     placed: list[PlacedOrder] = []
     stopped_by: Up42Error | None = None
     for done, request in enumerate(requests):
         if stopped_by is None and should_stop is not None and should_stop():
             stopped_by = CancelledError("Cancelled.")
         if stopped_by is not None:
-            placed.append(
-                PlacedOrder(request.scene_id, error=str(stopped_by), sent=False, failure=stopped_by)
+            result = PlacedOrder(
+                request.scene_id, error=str(stopped_by), sent=False, failure=stopped_by
             )
-            continue
-        try:
-            placed.append(client.place_order(request))
-        except Up42Error as error:
-            placed.append(PlacedOrder(request.scene_id, error=str(error), failure=error))
-            if isinstance(error, STOPS_PLACEMENT):
-                stopped_by = error
+        else:
+            try:
+                result = client.place_order(request)
+            except Up42Error as error:
+                result = PlacedOrder(request.scene_id, error=str(error), failure=error)
+                if isinstance(error, STOPS_PLACEMENT):
+                    stopped_by = error
+        placed.append(result)
+        if on_result is not None:
+            on_result(request, result)
         _percent(progress, done + 1, len(requests))
     return placed

@@ -29,7 +29,7 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.formatting import format_credits
-from ..toolbelt.messages import error_text
+from ..toolbelt.messages import error_text, failure_text
 from .order_dialog import OrderDialog, OrderLine
 
 ERROR_STYLE = "color: #b3261e;"
@@ -292,7 +292,9 @@ class OrderBar(QWidget):
         self.summary.setToolTip(tooltip)
         if failed:
             lines = [
-                tr("{scene}: {error}").format(scene=e.scene_id[:8], error=e.error or "?")
+                tr("{scene}: {error}").format(
+                    scene=e.scene_id[:8], error=failure_text(e.failure, e.error) or "?"
+                )
                 for e in failed[:MAX_LISTED_ERRORS]
             ]
             if len(failed) > MAX_LISTED_ERRORS:

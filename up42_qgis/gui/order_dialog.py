@@ -28,7 +28,7 @@ from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..toolbelt.formatting import format_credits
-from ..toolbelt.messages import error_text
+from ..toolbelt.messages import error_text, failure_text
 from .order_status_text import placement_result
 
 __all__ = ["OrderDialog", "OrderLine", "format_credits"]
@@ -111,7 +111,10 @@ class OrderDialog(QDialog):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             if not line.orderable:
-                reason = (line.estimate.error if line.estimate else None) or tr("no estimate")
+                estimate = line.estimate
+                reason = (
+                    failure_text(estimate.failure, estimate.error) if estimate else ""
+                ) or tr("no estimate")
                 self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip

@@ -133,14 +133,7 @@ class OrderAlgorithm(ScenesAlgorithm):
     ) -> list[PlacedOrder]:
         """``api.ordering.place_all`` over feedback: each request POSTed at most once;
         cancelling stops before the next POST, the orders already placed are kept."""
-        placed = place_all(
-            client,
-            requests,
-            should_stop=feedback.isCanceled,
-            progress=lambda p: feedback.setProgress(ESTIMATE_SHARE + PLACE_SHARE * p / 100),
-        )
-        reported: list[PlacedOrder] = []
-        for request, order in zip(requests, placed, strict=True):
+        def report(request: OrderRequest, order: PlacedOrder) -> None:
             if order.order_id:
                 feedback.pushInfo(
                     tr("{scene}: order {order} placed.").format(
@@ -148,13 +141,21 @@ class OrderAlgorithm(ScenesAlgorithm):
                     )
                 )
             else:
-                order = replace(order, error=placement_failure(order))
                 feedback.reportError(
-                    tr("{scene}: {error}").format(scene=request.scene_id, error=order.error),
+                    tr("{scene}: {error}").format(
+                        scene=request.scene_id, error=placement_failure(order)
+                    ),
                     False,
                 )
-            reported.append(order)
-        return reported
+
+        placed = place_all(
+            client,
+            requests,
+            should_stop=feedback.isCanceled,
+            progress=lambda p: feedback.setProgress(ESTIMATE_SHARE + PLACE_SHARE * p / 100),
+            on_result=report,
+        )
+        return [o if o.order_id else replace(o, error=placement_failure(o)) for o in placed]
 
     def _write(
         self,

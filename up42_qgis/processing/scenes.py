@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from ..api.models import Collection, Estimate
+from ..api.models import Collection, Estimate, OrderRequest
 from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
@@ -209,35 +209,45 @@ def estimate_plans(
 ) -> list[Estimate]:
     """``api.ordering.estimate_all`` over feedback: one Estimate per plan, in order;
     per-scene refusals land in ``Estimate.error``; sign-in, network and server failures raise."""
-    requests = [plan.request for plan in plans if plan.request is not None]
-    estimated = iter(
-        estimate_all(
-            client,
-            requests,
-            is_cancelled=feedback.isCanceled,
-            progress=lambda percent: feedback.setProgress(progress_span * percent / 100),
-        )
-    )
-    estimates: list[Estimate] = []
-    for plan in plans:
-        if plan.request is None:
-            estimate = Estimate(scene_id=plan.scene.scene_id, error=plan.error)
-        else:
-            estimate = next(estimated)
+    def report(request: OrderRequest, estimate: Estimate) -> None:
         if estimate.error:
-            estimate = replace(estimate, error=failure_text(estimate.failure, estimate.error))
             feedback.pushWarning(
-                tr("{scene}: {error}").format(scene=plan.scene.scene_id, error=estimate.error)
+                tr("{scene}: {error}").format(
+                    scene=request.scene_id, error=failure_text(estimate.failure, estimate.error)
+                )
             )
         else:
             feedback.pushInfo(
                 tr("{scene}: {credits} credits ({size} {unit})").format(
-                    scene=plan.scene.scene_id,
+                    scene=request.scene_id,
                     credits=format_credits(estimate.credits),
                     size=estimate.size if estimate.size is not None else "?",
                     unit=estimate.unit,
                 )
             )
+
+    for plan in plans:
+        if plan.request is None:
+            feedback.pushWarning(
+                tr("{scene}: {error}").format(scene=plan.scene.scene_id, error=plan.error)
+            )
+    estimated = iter(
+        estimate_all(
+            client,
+            [plan.request for plan in plans if plan.request is not None],
+            is_cancelled=feedback.isCanceled,
+            progress=lambda percent: feedback.setProgress(progress_span * percent / 100),
+            on_result=report,
+        )
+    )
+    estimates: list[Estimate] = []
+    for plan in plans:
+        if plan.request is None:
+            estimates.append(Estimate(scene_id=plan.scene.scene_id, error=plan.error))
+            continue
+        estimate = next(estimated)
+        if estimate.error:
+            estimate = replace(estimate, error=failure_text(estimate.failure, estimate.error))
         estimates.append(estimate)
     return estimates
 
