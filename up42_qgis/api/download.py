@@ -222,7 +222,10 @@ class DownloadEngine:
                     done += written
                     if progress:
                         progress(done, total)
-                    if is_cancelled is not None and is_cancelled():
+                    # Not after the last piece: a complete .part would be refused (416)
+                    # and fetched again from zero by the next attempt.
+                    finished = total is not None and done >= total
+                    if is_cancelled is not None and is_cancelled() and not finished:
                         raise CancelledError("Download cancelled; it will resume next time.")
         except requests.RequestException:
             raise  # a network failure (requests' errors are OSErrors too): the caller resumes

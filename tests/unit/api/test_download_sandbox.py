@@ -100,6 +100,24 @@ def test_a_cancelled_download_keeps_its_part_and_a_new_engine_resumes_it(sandbox
     assert not part.exists()
 
 
+def test_a_cancel_that_comes_after_the_last_piece_keeps_the_finished_file(
+    sandbox, up42, tmp_path
+):
+    """Cancelling a download that has just written its last piece (a small file is one
+    piece) must not leave a complete ``.part``: the next attempt would be refused (416) and
+    fetch the whole file again."""
+    asset = large_asset(sandbox, up42)
+    complete: list[bool] = []
+    path = DownloadEngine(up42, chunk_size=CHUNK).download_asset(
+        asset,
+        tmp_path,
+        progress=lambda d, t: complete.append(d == t),
+        is_cancelled=lambda: bool(complete and complete[-1]),
+    )
+    assert path.read_bytes() == sandbox.asset_bytes(asset.asset_id)
+    assert not list(tmp_path.glob("*.part"))
+
+
 class StaleFirstUrl(Up42Client):
     """Hands out one signed URL that has already expired (as after a long pause), then fresh
     ones: the sandbox mints it with a zero TTL, all over real HTTP."""
