@@ -31,7 +31,7 @@ from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text, failure_text
 from .order_status_text import placement_result
 
-__all__ = ["OrderDialog", "OrderLine", "format_credits"]
+__all__ = ["OrderDialog", "OrderLine"]
 
 ERROR_COLOUR = QColor("#b3261e")
 OK_COLOUR = QColor("#1b6e20")

@@ -74,6 +74,21 @@ def _load_setting(name: str, default: Any) -> Any:
         return default
 
 
+def trouble_text(order: Order, name: str) -> str:
+    if order.status == OrderStatus.PLACEMENT_FAILED:
+        return tr(
+            "Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still "
+            "resolve it; you can also cancel it in the Orders tab. No credits are charged."
+        ).format(name=name)
+    if order.has_problem:
+        return tr("Order “{name}” has a problem ({status}); UP42 may still resolve it.").format(
+            name=name, status=order.status
+        )
+    return tr("Order “{name}” failed ({status}). No credits are charged.").format(
+        name=name, status=order.status
+    )
+
+
 class OrderTracker(QObject):
     order_updated = pyqtSignal(object)  # Order, after every poll that returned it
     order_fulfilled = pyqtSignal(object)  # Order
@@ -230,32 +245,14 @@ class OrderTracker(QObject):
             self.order_fulfilled.emit(order)
             if self.notes.auto_download(order.id):
                 self._auto_download(order)
-        elif order.status == OrderStatus.PLACEMENT_FAILED:
-            self._notify(
-                Qgis.MessageLevel.Critical,
-                tr(
-                    "Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still "
-                    "resolve it; you can also cancel it in the Orders tab. No credits are charged."
-                ).format(name=name),
-            )
+        elif order.has_problem or order.has_failed:
+            level = Qgis.MessageLevel.Warning if order.has_problem else Qgis.MessageLevel.Critical
+            if order.status == OrderStatus.PLACEMENT_FAILED:
+                level = Qgis.MessageLevel.Critical
+            self._notify(level, trouble_text(order, name))
             self.order_failed.emit(order)
-        elif order.has_problem:
-            self._notify(
-                Qgis.MessageLevel.Warning,
-                tr("Order “{name}” has a problem ({status}); UP42 may still resolve it.").format(
-                    name=name, status=order.status
-                ),
-            )
-            self.order_failed.emit(order)
-        elif order.has_failed:
-            self._notify(
-                Qgis.MessageLevel.Critical,
-                tr("Order “{name}” failed ({status}). No credits are charged.").format(
-                    name=name, status=order.status
-                ),
-            )
-            self.order_failed.emit(order)
-            self.notes.set_auto_download(order.id, False)
+            if order.has_failed:  # final: nothing will ever download
+                self.notes.set_auto_download(order.id, False)
 
     def _auto_download(self, order: Order) -> None:
         downloads = getattr(self.context, "downloads", None)
