@@ -55,15 +55,15 @@ def error_hint(error: BaseException) -> str:
     if isinstance(error, errors.NetworkError):
         return tr("Check the internet connection and the proxy in Settings ▸ Options ▸ Network.")
     if isinstance(error, errors.RateLimitError):
-        return tr("Wait a moment and try again.")
+        return tr("UP42 is receiving too many requests; wait a moment and try again.")
     if isinstance(error, errors.ServerError):
-        return tr("Try again in a few minutes.")
+        return tr("UP42 has a problem right now; try again in a few minutes.")
     if isinstance(error, errors.PermissionDeniedError):
         return tr("Check the account's permissions in the UP42 console.")
     if isinstance(error, errors.LicenceError):
         return tr("Accept the data product's licence (EULA) in the UP42 console first.")
     if isinstance(error, errors.ValidationError):
-        return tr("Check the area of interest, the filters and the data product.")
+        return tr("Please check the AOI and the filters.")
     if isinstance(error, errors.AmbiguousPlacementError):
         return tr("Check the Orders tab before ordering again.")
     if isinstance(error, errors.Up42Error):
