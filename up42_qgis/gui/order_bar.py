@@ -250,7 +250,8 @@ class OrderBar(QWidget):
             return False
         self._remember_products()
         key = self.selection_key()
-        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=len(self.scenes)))
+        scenes = len({request.scene_id for request in requests})
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
         self.errors.hide()
         task = EstimateTask(client, requests, with_budgets=True)
         self._estimate_task = self.context.runner.start(task, lambda t: self._on_estimated(t, key))
