@@ -79,7 +79,11 @@ def under_display(command: list[str], env: Mapping[str, str], virtual: bool = Tr
 
 def desktop_env(plugin_parent: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment for QGIS: the plugin's parent folder on QGIS_PLUGINPATH, no offscreen."""
-    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONPATH")}
+    # QGIS_NO_OVERRIDE_IMPORT (set by the Makefile for the headless suites) keeps qgis.utils
+    # from recording a plugin's modules: the desktop's unload then fails with KeyError and
+    # waits on an error dialog nobody can close.
+    dropped = ("QT_QPA_PLATFORM", "PYTHONPATH", "QGIS_NO_OVERRIDE_IMPORT")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["QGIS_PLUGINPATH"] = str(plugin_parent)
     env.setdefault("XDG_RUNTIME_DIR", "/tmp/runtime-" + str(os.getuid()))
     Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
