@@ -54,12 +54,12 @@
         <translation>Wählen Sie zuerst ein oder mehrere Objekte von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="279"/>
+        <location filename="../up42_qgis/services/tracker.py" line="287"/>
         <source>UP42</source>
         <translation>UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="120"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="122"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -84,12 +84,12 @@
         <translation>Geschätzte Credits für das aktuelle AOI (100 Credits = 1 EUR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="186"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="188"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="213"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="215"/>
         <source>Provider scene: {name}</source>
         <translation>Szene des Anbieters: {name}</translation>
     </message>
@@ -99,162 +99,107 @@
         <translation>UP42-Bilddaten suchen, bestellen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="123"/>
+        <location filename="../up42_qgis/plugin.py" line="125"/>
         <source>&amp;UP42</source>
         <translation>&amp;UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="67"/>
-        <source>UP42 sign-in failed: {message}. Check the account in the UP42 plugin settings, or UP42_USERNAME and UP42_PASSWORD.</source>
-        <translation>Anmeldung bei UP42 fehlgeschlagen: {message}. Prüfen Sie das Konto in den Einstellungen des UP42-Plugins oder UP42_USERNAME und UP42_PASSWORD.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="72"/>
-        <source>UP42 refused access: {message}. Check the account&apos;s permissions.</source>
-        <translation>UP42 hat den Zugriff verweigert: {message}. Prüfen Sie die Berechtigungen des Kontos.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="74"/>
-        <source>{message}. Accept the data product&apos;s licence (EULA) in the UP42 console.</source>
-        <translation>{message}. Akzeptieren Sie die Lizenz (EULA) des Datenprodukts in der UP42-Konsole.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="76"/>
-        <source>UP42 is limiting requests: {message}. Try again in a minute.</source>
-        <translation>UP42 begrenzt die Anfragen: {message}. Versuchen Sie es in einer Minute erneut.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="78"/>
-        <source>UP42 server error: {message}. Try again later.</source>
-        <translation>UP42-Serverfehler: {message}. Versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="80"/>
-        <source>Could not reach UP42: {message}. Check the connection and proxy settings.</source>
-        <translation>UP42 ist nicht erreichbar: {message}. Prüfen Sie die Verbindung und die Proxy-Einstellungen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="82"/>
-        <source>Not found on UP42: {message}</source>
-        <translation>Bei UP42 nicht gefunden: {message}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="84"/>
-        <source>UP42 refused the request: {message}</source>
-        <translation>UP42 hat die Anfrage abgelehnt: {message}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="86"/>
-        <source>{message}. The order may exist: check the orders list before ordering again.</source>
-        <translation>{message}. Die Bestellung existiert möglicherweise: Prüfen Sie die Bestellliste, bevor Sie erneut bestellen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="88"/>
-        <source>Download failed: {message}</source>
-        <translation>Download fehlgeschlagen: {message}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="245"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="77"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="151"/>
+        <location filename="../up42_qgis/processing/common.py" line="104"/>
         <source>{algorithm} failed unexpectedly: {error} (details in the UP42 log)</source>
         <translation>{algorithm} ist unerwartet fehlgeschlagen: {error} (Details im UP42-Protokoll)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="175"/>
+        <location filename="../up42_qgis/processing/common.py" line="128"/>
         <source>Area of interest as an extent (or give AOI)</source>
         <translation>Interessengebiet als Ausdehnung (oder AOI angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="180"/>
+        <location filename="../up42_qgis/processing/common.py" line="133"/>
         <source>Area of interest as polygons (or give EXTENT)</source>
         <translation>Interessengebiet als Polygone (oder EXTENT angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="204"/>
+        <location filename="../up42_qgis/processing/common.py" line="157"/>
         <source>Both EXTENT and AOI are given: using the AOI polygons.</source>
         <translation>EXTENT und AOI sind beide angegeben: Die AOI-Polygone werden verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="206"/>
+        <location filename="../up42_qgis/processing/common.py" line="159"/>
         <source>Give the area of interest: EXTENT or an AOI polygon layer.</source>
         <translation>Geben Sie das Interessengebiet an: EXTENT oder einen AOI-Polygonlayer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="215"/>
+        <location filename="../up42_qgis/processing/common.py" line="168"/>
         <source>Unusable area of interest: {reason}</source>
         <translation>Unbrauchbares Interessengebiet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="230"/>
+        <location filename="../up42_qgis/processing/common.py" line="183"/>
         <source>The AOI layer could not be read.</source>
         <translation>Der AOI-Layer konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="243"/>
+        <location filename="../up42_qgis/processing/common.py" line="199"/>
         <source>The AOI layer has no polygon to use as the area.</source>
         <translation>Der AOI-Layer enthält kein Polygon, das als Gebiet dienen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="245"/>
+        <location filename="../up42_qgis/processing/common.py" line="201"/>
         <source>AOI: the union of {n} polygons.</source>
         <translation>AOI: die Vereinigung von {n} Polygonen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="248"/>
+        <location filename="../up42_qgis/processing/common.py" line="204"/>
         <source>The AOI polygons could not be combined.</source>
         <translation>Die AOI-Polygone konnten nicht vereinigt werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="177"/>
+        <location filename="../up42_qgis/services/downloads.py" line="182"/>
         <source>The order has no files to download yet.</source>
         <translation>Die Bestellung hat noch keine Dateien zum Herunterladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="246"/>
+        <location filename="../up42_qgis/services/downloads.py" line="251"/>
         <source>Download cancelled. It resumes where it stopped when you download again.</source>
         <translation>Download abgebrochen. Beim erneuten Herunterladen wird er an der Abbruchstelle fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="253"/>
-        <source>Download failed: {error}. Downloading again resumes it.</source>
-        <translation>Download fehlgeschlagen: {error}. Erneutes Herunterladen setzt ihn fort.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/tasks/downloads.py" line="33"/>
+        <location filename="../up42_qgis/tasks/downloads.py" line="27"/>
         <source>UP42: downloading {name}</source>
         <translation>UP42: {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="48"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="37"/>
         <source>UP42: estimating {n} orders</source>
         <translation>UP42: {n} Bestellungen werden geschätzt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="81"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="63"/>
         <source>UP42: placing {n} orders</source>
         <translation>UP42: {n} Bestellungen werden aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="94"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="99"/>
         <source>Not sent: {reason}</source>
         <translation>Nicht gesendet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="124"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="89"/>
         <source>UP42: reading orders</source>
         <translation>UP42: Bestellungen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="152"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="117"/>
         <source>UP42: cancelling an order</source>
         <translation>UP42: Bestellung wird storniert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="164"/>
+        <location filename="../up42_qgis/tasks/orders.py" line="129"/>
         <source>UP42: reading a delivery</source>
         <translation>UP42: Lieferung wird gelesen</translation>
     </message>
@@ -329,137 +274,137 @@
         <translation>Das AOI ist für eine Suche zu groß; zoomen Sie hinein oder zeichnen Sie ein kleineres.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="33"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="34"/>
         <source>Delivery</source>
         <translation>Lieferung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="55"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="56"/>
         <source>Download and add to project</source>
         <translation>Herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="57"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="58"/>
         <source>Stop download</source>
         <translation>Download anhalten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="59"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="60"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="87"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="88"/>
         <source>Select an order to see its delivery.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Lieferung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="89"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="90"/>
         <source>The files can be downloaded once the order is fulfilled.</source>
         <translation>Die Dateien können heruntergeladen werden, sobald die Bestellung ausgeliefert ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="89"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="90"/>
         <source>This order has no delivery.</source>
         <translation>Diese Bestellung hat keine Lieferung.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="108"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="109"/>
         <source>Reading the delivery…</source>
         <translation>Lieferung wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="124"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="125"/>
         <source>Could not read the delivery: {error}</source>
         <translation>Die Lieferung konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="141"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="142"/>
         <source>{n} files delivered.</source>
         <translation>{n} Dateien geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="143"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="144"/>
         <source>No files delivered yet.</source>
         <translation>Noch keine Dateien geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="181"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="182"/>
         <source>Downloaded to {folder}</source>
         <translation>Heruntergeladen nach {folder}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="79"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="100"/>
         <source>Estimate</source>
         <translation>Schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="81"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="102"/>
         <source>Estimate the credits for the selected scenes</source>
         <translation>Die Credits für die ausgewählten Szenen schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="82"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="103"/>
         <source>Order…</source>
         <translation>Bestellen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="84"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="105"/>
         <source>Review and place orders for the selected scenes</source>
         <translation>Bestellungen für die ausgewählten Szenen prüfen und aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="141"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="162"/>
         <source>No orderable data product</source>
         <translation>Kein bestellbares Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="148"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="169"/>
         <source>{collection}:</source>
         <translation>{collection}:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="227"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="245"/>
         <source>Select scenes that have an orderable data product.</source>
         <translation>Wählen Sie Szenen mit einem bestellbaren Datenprodukt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="248"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="267"/>
         <source>Estimate cancelled.</source>
         <translation>Schätzung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="250"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="269"/>
         <source>Estimate failed: {error}</source>
         <translation>Schätzung fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="255"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="231"/>
         <source>{scene}: {error}</source>
         <translation>{scene}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="277"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="302"/>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="357"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="375"/>
         <source>Select scenes to estimate or order them.</source>
         <translation>Wählen Sie Szenen aus, um sie zu schätzen oder zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="75"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="73"/>
         <source>Confirm UP42 order</source>
         <translation>UP42-Bestellung bestätigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
         <source>Order name</source>
         <translation>Bestellname</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
         <source>Data product</source>
         <translation>Datenprodukt</translation>
     </message>
@@ -469,7 +414,7 @@
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="98"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="93"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -499,7 +444,7 @@
         <translation>Credits werden berechnet, wenn eine Bestellung ausgeliefert ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="147"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="104"/>
         <source>Download and add to the project when fulfilled</source>
         <translation>Nach der Auslieferung herunterladen und zum Projekt hinzufügen</translation>
     </message>
@@ -509,182 +454,172 @@
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="227"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="231"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="240"/>
-        <source>Placing failed: {error}. Check the Orders tab before trying again.</source>
-        <translation>Aufgeben fehlgeschlagen: {error}. Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="248"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="250"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="259"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="82"/>
         <source>Placed: {id}</source>
         <translation>Aufgegeben: {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="261"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="81"/>
         <source>Placed (confirmed after a lost answer): {id}</source>
         <translation>Aufgegeben (nach verlorener Antwort bestätigt): {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="266"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="85"/>
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="268"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="260"/>
         <source>{n} orders placed. Follow them in the Orders tab.</source>
         <translation>{n} Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="270"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="262"/>
         <source>{n} could not be placed; see the reasons above.</source>
         <translation>{n} konnten nicht aufgegeben werden; die Gründe stehen oben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="46"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="20"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="46"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="20"/>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="65"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="40"/>
         <source>Fulfilled</source>
         <translation>Ausgeliefert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="68"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="45"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="69"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="46"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="30"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="30"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="61"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="35"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="56"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="30"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="62"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="36"/>
         <source>Being placed</source>
         <translation>Wird aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="63"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="37"/>
         <source>Placed</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="64"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="38"/>
         <source>Being fulfilled</source>
         <translation>Wird ausgeliefert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="66"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="41"/>
         <source>Placement failed</source>
         <translation>Aufgeben fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="67"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="44"/>
         <source>Failed permanently</source>
         <translation>Endgültig fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="76"/>
-        <source>UP42 could not place this order with the provider. No credits are charged. Cancel it to close it, then order the scene again if you still need it.</source>
-        <translation>UP42 konnte diese Bestellung beim Anbieter nicht aufgeben. Es werden keine Credits berechnet. Stornieren Sie sie, um sie abzuschließen, und bestellen Sie die Szene erneut, falls Sie sie noch brauchen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="81"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="64"/>
         <source>The provider could not deliver this order. No credits are charged. Contact UP42 support with the order id {id} if you need to know why.</source>
         <translation>Der Anbieter konnte diese Bestellung nicht liefern. Es werden keine Credits berechnet. Wenden Sie sich mit der Bestell-ID {id} an den UP42-Support, wenn Sie den Grund wissen möchten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="86"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="69"/>
         <source>This order was cancelled.</source>
         <translation>Diese Bestellung wurde storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="88"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="71"/>
         <source>Fulfilled: the files are ready to download.</source>
         <translation>Ausgeliefert: Die Dateien können heruntergeladen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="89"/>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="72"/>
         <source>In progress ({status}). The plugin checks it regularly.</source>
         <translation>In Bearbeitung ({status}). Das Plugin prüft sie regelmäßig.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="107"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="64"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="114"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="71"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="145"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="102"/>
         <source>Cancel order…</source>
         <translation>Bestellung stornieren …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="184"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="141"/>
         <source>Reading orders…</source>
         <translation>Bestellungen werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="198"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="155"/>
         <source>Could not read the orders: {error}</source>
         <translation>Die Bestellungen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="203"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="160"/>
         <source>Reading the orders was cancelled.</source>
         <translation>Das Lesen der Bestellungen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="209"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="166"/>
         <source>{n} orders in the workspace.</source>
         <translation>{n} Bestellungen im Workspace.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="265"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="222"/>
         <source>Estimated when the order was placed</source>
         <translation>Geschätzt beim Aufgeben der Bestellung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="306"/>
         <source>Cancel order</source>
         <translation>Bestellung stornieren</translation>
     </message>
@@ -744,74 +679,34 @@
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="23"/>
-        <source>Check the UP42 account in Settings ▸ Options ▸ UP42.</source>
-        <translation>Prüfen Sie das UP42-Konto unter Einstellungen ▸ Optionen ▸ UP42.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="25"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="56"/>
         <source>Check the internet connection and the proxy in Settings ▸ Options ▸ Network.</source>
         <translation>Prüfen Sie die Internetverbindung und den Proxy unter Einstellungen ▸ Optionen ▸ Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="27"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="58"/>
         <source>UP42 is receiving too many requests; wait a moment and try again.</source>
         <translation>UP42 erhält zu viele Anfragen; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="29"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="60"/>
         <source>UP42 has a problem right now; try again in a few minutes.</source>
         <translation>UP42 hat gerade ein Problem; versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="31"/>
-        <source>Your UP42 account is not allowed to do this.</source>
-        <translation>Ihr UP42-Konto darf das nicht.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="33"/>
-        <source>Accept the data product&apos;s licence in the UP42 console first.</source>
-        <translation>Akzeptieren Sie zuerst die Lizenz des Datenprodukts in der UP42-Konsole.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="35"/>
-        <source>UP42 refused the search; check the AOI and the filters.</source>
-        <translation>UP42 hat die Suche abgelehnt; prüfen Sie das AOI und die Filter.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="38"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="71"/>
         <source>An unexpected error; the UP42 tab of the Log Messages panel has the details.</source>
         <translation>Ein unerwarteter Fehler; Details stehen im Reiter UP42 des Protokollbedienfelds.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="43"/>
-        <source>Sign-in failed</source>
-        <translation>Anmeldung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="45"/>
-        <source>Network error</source>
-        <translation>Netzwerkfehler</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="47"/>
-        <source>Invalid request</source>
-        <translation>Ungültige Anfrage</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="49"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="32"/>
         <source>UP42 server error</source>
         <translation>UP42-Serverfehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="50"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="45"/>
         <source>Error</source>
         <translation>Fehler</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_errors.py" line="57"/>
-        <source>{title}: {message}</source>
-        <translation>{title}: {message}</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/search_filters.py" line="64"/>
@@ -844,7 +739,7 @@
         <translation>{value} m</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="122"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="124"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
@@ -854,37 +749,37 @@
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="117"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="119"/>
         <source>100 % means no cloud filter</source>
         <translation>100 % bedeutet keinen Wolkenfilter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="121"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="123"/>
         <source>Cloud cover</source>
         <translation>Wolkenbedeckung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="124"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="126"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="125"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="127"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="134"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="136"/>
         <source>Scenes per page; “Load more” fetches the next page</source>
         <translation>Szenen pro Seite; „Mehr laden“ holt die nächste Seite</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="140"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="142"/>
         <source>Acquired</source>
         <translation>Aufgenommen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="141"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="143"/>
         <source>Max. cloud</source>
         <translation>Max. Wolken</translation>
     </message>
@@ -894,32 +789,32 @@
         <translation>Sortieren nach</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="143"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="145"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="185"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="191"/>
         <source>{n} collections; check the ones to search.</source>
         <translation>{n} Kollektionen; markieren Sie die zu durchsuchenden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="189"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="195"/>
         <source>No searchable collections in this account.</source>
         <translation>Dieses Konto hat keine durchsuchbaren Kollektionen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="228"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="234"/>
         <source>The collections have not loaded yet.</source>
         <translation>Die Kollektionen sind noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="230"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="236"/>
         <source>Check at least one collection.</source>
         <translation>Markieren Sie mindestens eine Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="232"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="238"/>
         <source>The start date is after the end date.</source>
         <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
@@ -934,7 +829,7 @@
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="77"/>
+        <location filename="../up42_qgis/plugin.py" line="79"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -994,32 +889,32 @@
         <translation>UP42-Suche {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="295"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="300"/>
         <source>No search yet. Choose an area of interest and press Search.</source>
         <translation>Noch keine Suche. Wählen Sie ein Interessengebiet und klicken Sie auf Suchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="296"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="301"/>
         <source>Not signed in to UP42. Add your account in the settings.</source>
         <translation>Nicht bei UP42 angemeldet. Fügen Sie Ihr Konto in den Einstellungen hinzu.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="297"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="302"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="298"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="303"/>
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="316"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="321"/>
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="320"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="325"/>
         <source>{shown} scenes</source>
         <translation>{shown} Szenen</translation>
     </message>
@@ -1059,7 +954,7 @@
         <translation>Die Vorschau ist kein Bild, das QGIS anzeigen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="138"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="143"/>
         <source>Cannot show the quicklook on the map: {error}</source>
         <translation>Die Vorschau kann nicht auf der Karte gezeigt werden: {error}</translation>
     </message>
@@ -1154,7 +1049,7 @@
         <translation>Herunterladen und zum Projekt hinzufügen, wenn eine Bestellung ausgeliefert ist</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="94"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="96"/>
         <source>Download folder</source>
         <translation>Download-Ordner</translation>
     </message>
@@ -1199,112 +1094,107 @@
         <translation>Verbunden als {email}, Workspace {workspace}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="80"/>
+        <location filename="../up42_qgis/plugin.py" line="82"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="55"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="57"/>
         <source>Download orders</source>
         <translation>Bestellungen herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="58"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="60"/>
         <source>Downloads the deliveries of ORDER_IDS (comma-separated) into FOLDER, one folder per order, unpacks them and returns the rasters as FILES. With WAIT it first waits until every order is fulfilled or has failed, at most TIMEOUT seconds, asking UP42 every POLL_INTERVAL seconds. Files already downloaded are not fetched again. In QGIS the rasters are added to the project.</source>
         <translation>Lädt die Lieferungen von ORDER_IDS (durch Kommas getrennt) nach FOLDER herunter, einen Ordner pro Bestellung, entpackt sie und gibt die Raster als FILES zurück. Mit WAIT wird zuerst gewartet, bis jede Bestellung ausgeliefert oder fehlgeschlagen ist, höchstens TIMEOUT Sekunden, wobei UP42 alle POLL_INTERVAL Sekunden gefragt wird. Bereits heruntergeladene Dateien werden nicht erneut geholt. In QGIS werden die Raster zum Projekt hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="74"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="77"/>
         <source>Order ids (comma-separated)</source>
         <translation>Bestell-IDs (durch Kommas getrennt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="70"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="72"/>
         <source>Wait until the orders are fulfilled</source>
         <translation>Warten, bis die Bestellungen ausgeliefert sind</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="75"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="77"/>
         <source>Longest wait (seconds)</source>
         <translation>Längste Wartezeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="84"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="86"/>
         <source>Seconds between status checks</source>
         <translation>Sekunden zwischen Statusabfragen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="95"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="97"/>
         <source>Downloaded rasters</source>
         <translation>Heruntergeladene Raster</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="105"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="107"/>
         <source>ORDER_IDS is empty: give the ids to download.</source>
         <translation>ORDER_IDS ist leer: Geben Sie die herunterzuladenden IDs an.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="115"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="117"/>
         <source>Cannot create FOLDER {folder}: {error}</source>
         <translation>FOLDER {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="133"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="135"/>
         <source>Cancelled: the downloaded files stay in {folder}.</source>
         <translation>Abgebrochen: Die heruntergeladenen Dateien bleiben in {folder}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="212"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="214"/>
         <source>order {id}: {error}</source>
         <translation>Bestellung {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="142"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="144"/>
         <source>order {id} delivered no raster.</source>
         <translation>Bestellung {id} hat kein Raster geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="153"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="155"/>
         <source>Downloaded {n} rasters into {folder}.</source>
         <translation>{n} Raster nach {folder} heruntergeladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="180"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="182"/>
         <source>Order {id}: {status}</source>
         <translation>Bestellung {id}: {status}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="201"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="203"/>
         <source>Cancelled while waiting for the orders.</source>
         <translation>Beim Warten auf die Bestellungen abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="213"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="215"/>
         <source>order {id} is not in this workspace&apos;s order list.</source>
         <translation>Bestellung {id} steht nicht in der Bestellliste dieses Workspaces.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="218"/>
-        <source>order {id} failed to be placed (PLACEMENT_FAILED); cancel it in the UP42 panel.</source>
-        <translation>Bestellung {id} konnte nicht aufgegeben werden (PLACEMENT_FAILED); stornieren Sie sie im UP42-Bedienfeld.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="222"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="225"/>
         <source>order {id} ended as {status}: nothing to download.</source>
         <translation>Bestellung {id} endete als {status}: nichts herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="226"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="229"/>
         <source>order {id} is still {status} after {s} s (TIMEOUT).</source>
         <translation>Bestellung {id} ist nach {s} s immer noch {status} (TIMEOUT).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="229"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="232"/>
         <source>order {id} is {status}, not fulfilled yet (set WAIT to wait for it).</source>
         <translation>Bestellung {id} ist {status}, noch nicht ausgeliefert (setzen Sie WAIT, um darauf zu warten).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="257"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="260"/>
         <source>Downloading order {id}…</source>
         <translation>Bestellung {id} wird heruntergeladen …</translation>
     </message>
@@ -1334,57 +1224,57 @@
         <translation>Gesamt: {credits} Credits für {n} Szenen ({refused} abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="53"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="56"/>
         <source>Order scenes</source>
         <translation>Szenen bestellen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="56"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="59"/>
         <source>Estimates the scenes like 'Estimate order cost', then places one order per scene — but only when the total is at most MAX_CREDITS: above it nothing is placed. Every order is sent once and never retried. Scenes UP42 refuses get their reason in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'.</source>
         <translation>Schätzt die Szenen wie 'Bestellkosten schätzen' und gibt dann eine Bestellung pro Szene auf — aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: darüber wird nichts aufgegeben. Jede Bestellung wird genau einmal gesendet und nie wiederholt. Für Szenen, die UP42 ablehnt, steht der Grund in der Spalte 'error'. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für 'Bestellungen herunterladen'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="65"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="68"/>
         <source>Most credits to spend (nothing is ordered above it)</source>
         <translation>Höchstens auszugebende Credits (darüber wird nichts bestellt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="83"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="86"/>
         <source>MAX_CREDITS is required: the most credits to spend.</source>
         <translation>MAX_CREDITS ist erforderlich: die höchstens auszugebenden Credits.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="88"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="91"/>
         <source>The estimate is {total} credits, above MAX_CREDITS {most}: nothing was ordered.</source>
         <translation>Die Schätzung beträgt {total} Credits, mehr als MAX_CREDITS {most}: Es wurde nichts bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="100"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="103"/>
         <source>UP42 refused every scene, nothing was ordered: {reason}</source>
         <translation>UP42 hat jede Szene abgelehnt, es wurde nichts bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="105"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="108"/>
         <source>Placing {n} orders for {credits} credits (MAX_CREDITS {most}).</source>
         <translation>{n} Bestellungen für {credits} Credits werden aufgegeben (MAX_CREDITS {most}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="115"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="118"/>
         <source>No order was placed: {reason}</source>
         <translation>Es wurde keine Bestellung aufgegeben: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="134"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="98"/>
         <source>Not ordered: cancelled.</source>
         <translation>Nicht bestellt: abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="147"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="138"/>
         <source>{scene}: order {order} placed.</source>
         <translation>{scene}: Bestellung {order} aufgegeben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="186"/>
         <source>{n} orders placed: {ids}</source>
         <translation>{n} Bestellungen aufgegeben: {ids}</translation>
     </message>
@@ -1459,57 +1349,57 @@
         <translation>UP42-Satellitenbilder: suchen, schätzen, bestellen, herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="59"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="44"/>
         <source>Scenes (a layer made by &apos;Search scenes&apos;; its selection, if any)</source>
         <translation>Szenen (ein Layer aus 'Szenen suchen'; gegebenenfalls seine Auswahl)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="69"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="54"/>
         <source>Data product id or name (empty: the first orderable one of each collection)</source>
         <translation>Datenprodukt-ID oder -Name (leer: das erste bestellbare jeder Kollektion)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="106"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="91"/>
         <source>SCENES could not be read.</source>
         <translation>SCENES konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="110"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="95"/>
         <source>SCENES lacks the field(s) {fields}: use a layer made by &apos;Search scenes&apos;.</source>
         <translation>SCENES fehlen die Felder {fields}: Verwenden Sie einen Layer aus 'Szenen suchen'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="121"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="106"/>
         <source>SCENES has no scene with a scene_id and a collection.</source>
         <translation>SCENES enthält keine Szene mit scene_id und collection.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="169"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="154"/>
         <source>Unknown collection &apos;{name}&apos;.</source>
         <translation>Unbekannte Kollektion '{name}'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="173"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="158"/>
         <source>Collection &apos;{name}&apos; has no orderable data product.</source>
         <translation>Kollektion '{name}' hat kein bestellbares Datenprodukt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="182"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="167"/>
         <source>Data product &apos;{product}&apos; belongs to {owners}, not to &apos;{name}&apos;.</source>
         <translation>Datenprodukt '{product}' gehört zu {owners}, nicht zu '{name}'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="185"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="170"/>
         <source>Collection &apos;{name}&apos; has no data product &apos;{product}&apos; (it has: {has}).</source>
         <translation>Kollektion '{name}' hat kein Datenprodukt '{product}' (sie hat: {has}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="187"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="172"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="259"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="220"/>
         <source>{scene}: {credits} credits ({size} {unit})</source>
         <translation>{scene}: {credits} Credits ({size} {unit})</translation>
     </message>
@@ -1539,22 +1429,22 @@
         <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den das UP42-Plugin nur mit dem Paket PySocks nutzen kann: Installieren Sie es in das Python von QGIS (pip install PySocks) oder wählen Sie einen HTTP-Proxy unter Einstellungen &gt; Optionen &gt; Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="235"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="254"/>
         <source>Estimating… (scenes: {n})</source>
         <translation>Schätzung läuft … (Szenen: {n})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="265"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="288"/>
         <source>Estimate: {credits} credits for {n} of {total} scenes</source>
         <translation>Schätzung: {credits} Credits für {n} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="278"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="303"/>
         <source>Not orderable ({n}):</source>
         <translation>Nicht bestellbar ({n}):</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="359"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="377"/>
         <source>Selected scenes: {n}</source>
         <translation>Ausgewählte Szenen: {n}</translation>
     </message>
@@ -1614,7 +1504,7 @@
         <translation>UP42-Schätzungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="73"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="76"/>
         <source>UP42 orders</source>
         <translation>UP42-Bestellungen</translation>
     </message>
@@ -1624,17 +1514,17 @@
         <translation>UP42-Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="237"/>
+        <location filename="../up42_qgis/services/downloads.py" line="242"/>
         <source>Downloaded {name} to {folder}; raster layers added: {n}</source>
         <translation>{name} nach {folder} heruntergeladen; hinzugefügte Rasterlayer: {n}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="248"/>
+        <location filename="../up42_qgis/services/downloads.py" line="253"/>
         <source>Cancelled: {files}. The other files are downloaded; downloading again resumes the cancelled ones.</source>
         <translation>Abgebrochen: {files}. Die übrigen Dateien sind heruntergeladen; erneutes Herunterladen setzt die abgebrochenen fort.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="88"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="85"/>
         <source>Orders to place (one per scene, tagged “qgis”): {n}</source>
         <translation>Zu platzierende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
     </message>
@@ -1649,44 +1539,169 @@
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben jedes Budgets.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="348"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="306"/>
         <source>Cancel the order “{name}”? This cannot be undone.</source>
         <translation>Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="371"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="329"/>
         <source>Cancelling “{name}”…</source>
         <translation>„{name}“ wird storniert…</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="384"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="342"/>
         <source>Could not cancel “{name}”: {error}</source>
         <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="395"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="354"/>
         <source>“{name}” is cancelled.</source>
         <translation>„{name}“ ist storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="231"/>
+        <location filename="../up42_qgis/services/tracker.py" line="242"/>
         <source>Order “{name}” is fulfilled.</source>
         <translation>Bestellung „{name}“ ist ausgeliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="239"/>
-        <source>Order “{name}” could not be placed (PLACEMENT_FAILED). Cancel it in the Orders tab; no credits are charged.</source>
-        <translation>Bestellung „{name}“ konnte nicht platziert werden (PLACEMENT_FAILED). Stornieren Sie sie im Reiter „Bestellungen“; es werden keine Credits berechnet.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/services/tracker.py" line="244"/>
+        <location filename="../up42_qgis/services/tracker.py" line="87"/>
         <source>Order “{name}” failed ({status}). No credits are charged.</source>
         <translation>Bestellung „{name}“ ist fehlgeschlagen ({status}). Es werden keine Credits berechnet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="211"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="213"/>
         <source>Radar (SAR) sees through clouds: cloud cover does not apply.</source>
         <translation>Radar (SAR) sieht durch Wolken: Bewölkung spielt keine Rolle.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="242"/>
+        <source>Placing failed: {error} Check the Orders tab before trying again.</source>
+        <translation>Aufgeben fehlgeschlagen: {error} Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="39"/>
+        <source>Downloaded by UP42</source>
+        <translation>Von UP42 heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="42"/>
+        <source>Download failed at UP42</source>
+        <translation>Download bei UP42 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="43"/>
+        <source>Delivery could not start</source>
+        <translation>Lieferung konnte nicht starten</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="53"/>
+        <source>UP42 could not place this order with the provider yet and may still resolve it; the plugin keeps checking. No credits are charged. Cancel it to close it, then order the scene again if you still need it.</source>
+        <translation>UP42 konnte diese Bestellung noch nicht beim Anbieter aufgeben und kann das Problem noch beheben; das Plugin prüft weiter. Es werden keine Credits berechnet. Stornieren Sie sie, um sie abzuschließen, und bestellen Sie die Szene erneut, falls Sie sie noch brauchen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_status_text.py" line="59"/>
+        <source>UP42 reports a problem ({status}) and may still resolve it; the plugin keeps checking.</source>
+        <translation>UP42 meldet ein Problem ({status}) und kann es noch beheben; das Plugin prüft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_download.py" line="220"/>
+        <source>order {id} failed to be placed (PLACEMENT_FAILED); UP42 may still resolve it, or cancel it in the UP42 panel.</source>
+        <translation>Bestellung {id} konnte nicht aufgegeben werden (PLACEMENT_FAILED); UP42 kann das noch beheben, oder stornieren Sie sie im UP42-Bedienfeld.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/downloads.py" line="258"/>
+        <source>Download failed: {error} Downloading again resumes it.</source>
+        <translation>Download fehlgeschlagen: {error} Erneutes Herunterladen setzt ihn fort.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="79"/>
+        <source>Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still resolve it; you can also cancel it in the Orders tab. No credits are charged.</source>
+        <translation>Bestellung „{name}“ konnte noch nicht aufgegeben werden (PLACEMENT_FAILED). UP42 kann das noch beheben; Sie können sie auch im Reiter Bestellungen stornieren. Es werden keine Credits berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="84"/>
+        <source>Order “{name}” has a problem ({status}); UP42 may still resolve it.</source>
+        <translation>Bestellung „{name}“ hat ein Problem ({status}); UP42 kann es noch beheben.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="24"/>
+        <source>UP42 sign-in failed</source>
+        <translation>Anmeldung bei UP42 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="26"/>
+        <source>UP42 refused access</source>
+        <translation>UP42 hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="28"/>
+        <source>Licence or access needed</source>
+        <translation>Lizenz oder Zugang erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="30"/>
+        <source>UP42 is limiting requests</source>
+        <translation>UP42 begrenzt die Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="34"/>
+        <source>Could not reach UP42</source>
+        <translation>UP42 ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="36"/>
+        <source>Not found on UP42</source>
+        <translation>Bei UP42 nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="38"/>
+        <source>UP42 refused the request</source>
+        <translation>UP42 hat die Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="40"/>
+        <source>The order may exist</source>
+        <translation>Die Bestellung existiert möglicherweise</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="42"/>
+        <source>Download failed</source>
+        <translation>Download fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="44"/>
+        <source>UP42 error</source>
+        <translation>UP42-Fehler</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="51"/>
+        <source>Check the UP42 account in Settings ▸ Options ▸ UP42 (outside QGIS: UP42_USERNAME and UP42_PASSWORD).</source>
+        <translation>Prüfen Sie das UP42-Konto unter Einstellungen ▸ Optionen ▸ UP42 (außerhalb von QGIS: UP42_USERNAME und UP42_PASSWORD).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="62"/>
+        <source>Check the account&apos;s permissions in the UP42 console.</source>
+        <translation>Prüfen Sie die Berechtigungen des Kontos in der UP42-Konsole.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="64"/>
+        <source>Accept the data product&apos;s licence (EULA) in the UP42 console first.</source>
+        <translation>Akzeptieren Sie zuerst die Lizenz (EULA) des Datenprodukts in der UP42-Konsole.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="66"/>
+        <source>Please check the AOI and the filters.</source>
+        <translation>Bitte prüfen Sie das AOI und die Filter.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="68"/>
+        <source>Check the Orders tab before ordering again.</source>
+        <translation>Prüfen Sie den Reiter Bestellungen, bevor Sie erneut bestellen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="79"/>
+        <source>{title}: {message}.</source>
+        <translation>{title}: {message}.</translation>
     </message>
 </context>
 </TS>

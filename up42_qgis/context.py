@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from .bridge.clients import ClientProvider
     from .services.downloads import DownloadManager
+    from .services.order_flow import OrderFlow
     from .services.order_state import OrderStateStore
     from .services.tracker import OrderTracker
 
@@ -40,6 +41,7 @@ class PluginContext:
     runner: TaskRunner
     downloads: DownloadManager
     tracker: OrderTracker
+    flow: OrderFlow  # place -> track -> auto-download
 
     @classmethod
     def build(
@@ -55,6 +57,7 @@ class PluginContext:
         for tests (a temporary folder, a quick tracker); the plugin passes neither."""
         from .bridge.clients import client_provider
         from .services.downloads import DownloadManager
+        from .services.order_flow import OrderFlow
         from .services.order_state import OrderStateStore
         from .services.tracker import OrderTracker
 
@@ -62,13 +65,15 @@ class PluginContext:
         state = state or OrderStateStore()
         downloads = DownloadManager(clients, state, iface, root=download_root)
         tracker = OrderTracker(clients, state, downloads, iface, fast_interval_s=fast_interval_s)
+        runner = TaskRunner(clients)
         return cls(
             iface=iface,
             clients=clients,
             state=state,
-            runner=TaskRunner(clients),
+            runner=runner,
             downloads=downloads,
             tracker=tracker,
+            flow=OrderFlow(runner, tracker, state),
         )
 
     def start(

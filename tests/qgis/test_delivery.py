@@ -168,6 +168,7 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
         QgsSingleBandGrayRenderer,
     )
 
+    from up42_qgis.api.delivery import find_rasters
     from up42_qgis.layers.rasters import add_rasters_to_project
 
     folder = tmp_path / "order"
@@ -175,7 +176,7 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     make_geotiff(folder / "rgbn.tif", 4)
     make_geotiff(folder / "pan.tif", 1)
     (folder / "metadata.json").write_text("{}")
-    layers = add_rasters_to_project([folder], "My order", "order-1")
+    layers = add_rasters_to_project(find_rasters([folder]), "My order", "order-1")
     assert sorted(layer.name() for layer in layers) == ["pan", "rgbn"]
     by_name = {layer.name(): layer for layer in layers}
     colour = by_name["rgbn"].renderer()
@@ -193,7 +194,7 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     assert isinstance(by_name["pan"].renderer(), QgsSingleBandGrayRenderer)
     assert {layer.name() for layer in _group_layers("My order")} == {"pan", "rgbn"}
     # Loading the same files again adds nothing twice.
-    assert add_rasters_to_project([folder], "My order", "order-1") == []
+    assert add_rasters_to_project(find_rasters([folder]), "My order", "order-1") == []
     QgsProject.instance().removeAllMapLayers()
     QgsProject.instance().layerTreeRoot().removeAllChildren()
 

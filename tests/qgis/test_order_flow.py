@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from qgis.PyQt.QtCore import Qt
+from shapely.geometry import box, mapping, shape
 
 from tests.qgis.support import (
     BERLIN_AOI,
@@ -12,8 +13,9 @@ from tests.qgis.support import (
     orderable_scenes,
     requests_to,
 )
-from up42_qgis.gui.order_bar import OrderBar, display_name
-from up42_qgis.gui.order_dialog import format_credits
+from up42_qgis.api.ordering import order_name
+from up42_qgis.gui.order_bar import OrderBar
+from up42_qgis.toolbelt.formatting import format_credits
 
 REFUSAL = "Scene is not available for ordering"
 
@@ -81,8 +83,10 @@ def test_display_names_name_collection_date_and_scene(bar, order_context):
     scenes = _select(bar, order_context.clients.client(), 2)
     names = [r.display_name for r in bar.order_requests()]
     title = bar.collections[scenes[0].collection].title
-    assert names[0] == f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
-    assert names[0] == display_name(scenes[0], title)
+    head = f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
+    assert names[0].startswith(head + " (QGIS ")  # unique per placement run: a time stamp
+    stamp = names[0].removeprefix(head + " (QGIS ").removesuffix(")")
+    assert names[0] == order_name(title, scenes[0].acquired, scenes[0].id, stamp)
     assert all(r.tags == ("qgis",) for r in bar.order_requests())
 
 
@@ -275,4 +279,48 @@ def test_a_warning_when_the_estimate_exceeds_every_budget(
     assert not dialog.budget_warning.isHidden()
     assert "more than any budget has left" in dialog.budget_warning.text()
     assert dialog.place_button.isEnabled()  # a warning only: UP42 decides
+    dialog.reject()
+
+
+def test_a_multipolygon_aoi_is_estimated_and_ordered_as_one_order_per_part(
+    bar, order_context, sandbox_account, qtbot
+):
+    client = order_context.clients.client()
+    scenes, collections = orderable_scenes(client, 1)
+    covered = shape(scenes[0].geometry).intersection(shape(BERLIN_AOI))
+    minx, miny, maxx, maxy = covered.bounds
+    middle = (minx + maxx) / 2
+
+    def small_part(x0: float, x1: float) -> list:
+        point = covered.intersection(box(x0, miny, x1, maxy)).representative_point()
+        ring = mapping(box(point.x - 0.003, point.y - 0.003, point.x + 0.003, point.y + 0.003))
+        return [[list(xy) for xy in ring["coordinates"][0]]]
+
+    west, east = small_part(minx, middle)[0], small_part(middle, maxx)[0]
+    aoi = {"type": "MultiPolygon", "coordinates": [[west], [east]]}
+    bar.set_collections(collections)
+    bar.set_selection(scenes, aoi)
+    requests = bar.order_requests()
+    assert [r.aoi["type"] for r in requests] == ["Polygon", "Polygon"]  # UP42 takes Polygons
+    assert [r.aoi["coordinates"] for r in requests] == [[west], [east]]
+    assert len({r.display_name for r in requests}) == 2
+
+    sandbox_account.configure(dwell=STAY_DWELL)
+    sandbox_account.clear_log()
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    assert len(requests_to(sandbox_account.request_log(), "POST", "/v2/orders/estimate")) == 2
+    parts = list(bar.request_estimates.values())
+    assert len(parts) == 2
+    assert all(e.ok for e in parts), parts
+    # The scene's estimate is its two parts together; the confirmation lists each part.
+    assert bar.estimates[scenes[0].id].credits == sum(e.credits for e in parts)
+    dialog = bar.dialog
+    assert dialog.table.rowCount() == 2
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
+    assert all(p.order_id for p in dialog.placed)
+    assert len(requests_to(sandbox_account.request_log(), "POST", "/v2/orders")) == 2
+    placed_aois = [client.order(p.order_id).aoi for p in dialog.placed]
+    assert all(a is None or a["type"] == "Polygon" for a in placed_aois)
     dialog.reject()

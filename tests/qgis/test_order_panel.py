@@ -96,6 +96,7 @@ def test_placement_failed_and_failed_permanently_are_shown_and_handled(
     assert not panel.auto_download.isEnabled()
     panel.select_order(placement_failed)
     assert panel.cancel_button.isEnabled()  # the way out of PLACEMENT_FAILED
+    assert panel.auto_download.isEnabled()  # not final: UP42 may resolve it, then it downloads
 
     monkeypatch.setattr(panel, "confirm_cancel", lambda order: True)
     sandbox_account.clear_log()
@@ -169,5 +170,5 @@ def test_download_when_fulfilled_is_offered_for_open_orders(
     assert panel.auto_download.isEnabled()
     panel.auto_download.setChecked(True)
     tracker = order_context.tracker
-    assert tracker.auto_download(order_id)
+    assert order_context.flow.auto_download(order_id)
     assert order_id in tracker.tracked_ids

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
-from up42_qgis.api.download import deliver_order
+from up42_qgis.api.delivery import deliver_order
 from up42_qgis.api.errors import Up42Error
 from up42_qgis.api.models import OrderRequest, SearchRequest
 from up42_qgis.bridge.clients import ClientProvider

@@ -63,7 +63,7 @@ def test_one_list_request_per_poll_for_several_open_orders(order_context, sandbo
     assert sorted(tracker.tracked_ids) == sorted(ids)  # still open, still tracked
 
 
-def test_placement_failed_and_failed_permanently_are_announced_and_stop_polling(
+def test_failed_permanently_stops_polling_and_placement_failed_stays_tracked(
     order_context, sandbox_account, iface, qtbot
 ):
     client = order_context.clients.client()
@@ -81,16 +81,46 @@ def test_placement_failed_and_failed_permanently_are_announced_and_stop_polling(
 
     statuses = {order.id: order.status for order in failed}
     assert statuses == {ids[0]: "PLACEMENT_FAILED", ids[1]: "FAILED_PERMANENTLY"}
-    assert tracker.tracked_ids == []  # PLACEMENT_FAILED stops polling too
+    # PLACEMENT_FAILED is not final (UP42 may resolve it): still tracked; the other is done.
+    assert tracker.tracked_ids == [ids[0]]
     critical = messages(iface, Qgis.MessageLevel.Critical)
     assert any("Tracker failing 0" in m and "PLACEMENT_FAILED" in m for m in critical)
     assert any("Tracker failing 1" in m and "FAILED_PERMANENTLY" in m for m in critical)
 
     sandbox_account.clear_log()
     polls = tracker.polls
-    tracker.poll_now()  # nothing left to poll: no request
-    assert tracker.polls == polls
-    assert requests_to(sandbox_account.request_log(), "GET", "/v2/orders") == []
+    tracker.poll_now()
+    qtbot.waitUntil(lambda: tracker.polls > polls, timeout=WAIT_MS)
+    asked = requests_to(sandbox_account.request_log(), "GET", "/v2/orders")
+    assert asked
+    assert ",".join(asked[0]["params"].get("orderIds", [])).split(",") == [ids[0]]
+    assert len(failed) == 2  # the problem is announced once, not on every poll
+
+
+def test_an_order_leaving_placement_failed_is_picked_up_and_auto_downloaded(
+    order_context, sandbox_account, qtbot
+):
+    client = order_context.clients.client()
+    scenes, collections = orderable_scenes(client, 1)
+    sandbox_account.configure(
+        dwell=QUICK_DWELL, force_status={scenes[0].id: "PLACEMENT_FAILED"}
+    )
+    [order_id] = place_directly(client, scenes, collections, "Tracker resolved")
+    tracker = order_context.tracker
+    failed = []
+    tracker.order_failed.connect(failed.append)
+    order_context.flow.set_auto_download(order_id, True)
+    tracker.track([order_id])
+    qtbot.waitUntil(lambda: bool(failed), timeout=WAIT_MS)
+    assert tracker.is_tracked(order_id)
+    assert order_context.flow.auto_download(order_id)  # the choice survives the problem
+
+    downloads = order_context.downloads
+    with qtbot.waitSignal(downloads.download_finished, timeout=WAIT_MS) as blocker:
+        sandbox_account.force_order_status(order_id, "FULFILLED")  # UP42 resolved it
+        tracker.poll_now()
+    assert blocker.args[0] == order_id
+    assert not tracker.is_tracked(order_id)
 
 
 def test_tracking_survives_unloading_and_reloading_the_plugin(
@@ -148,8 +178,8 @@ def test_auto_download_when_fulfilled(order_context, sandbox_account, qtbot):
     scenes, collections = orderable_scenes(client, 1)
     [order_id] = place_directly(client, scenes, collections, "Tracker auto download")
     tracker = order_context.tracker
-    tracker.set_auto_download(order_id, True)
-    assert tracker.auto_download(order_id)
+    order_context.flow.set_auto_download(order_id, True)
+    assert order_context.flow.auto_download(order_id)
     tracker.track([order_id])  # just placed: polled every 0.2 s here
     downloads = order_context.downloads
     finished, failed = [], []
@@ -160,4 +190,4 @@ def test_auto_download_when_fulfilled(order_context, sandbox_account, qtbot):
     assert not failed
     assert finished[0][0] == order_id
     assert downloads.last_layers[order_id]
-    assert not tracker.auto_download(order_id)
+    assert not order_context.flow.auto_download(order_id)

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 import requests
 
-from .archive import MAX_UNZIPPED_BYTES, archive_folder, safe_extract_zip, unpack_archive
+from .archive import safe_extract_zip, unpack_archive
 from .download_stream import is_framed, response_range, write_body
 from .errors import CancelledError, DownloadError, ForeignAssetError, NetworkError, Up42Error
 from .file_checks import check_complete
 from .file_lock import target_lock
 from .models import Asset
-from .safe_paths import contained_path, order_folder, safe_filename
+from .safe_paths import contained_path, safe_filename
 from .signed_urls import SignedUrl, download_filename, filename_from_signed_url, probe
 
 if TYPE_CHECKING:
@@ -30,9 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DownloadEngine",
     "ForeignAssetError",
-    "deliver_order",
     "filename_from_signed_url",
-    "order_folder",
     "safe_extract_zip",  # re-exported: the download tasks unpack with it
     "safe_filename",
     "unpack_archive",
@@ -46,7 +44,6 @@ MIN_CHUNK_SIZE = 64 * 1024
 DEFAULT_CHUNK_SIZE = 4 * MIB
 RESUME_ATTEMPTS = 5
 TAIL_BYTES = 16  # compared with the server's before a finished file is trusted
-RASTER_SUFFIXES = (".tif", ".tiff")
 
 Progress = Callable[[int, int | None], None]
 AssetProgress = Callable[[Asset, int, int | None], None]
@@ -265,7 +262,10 @@ class DownloadEngine:
                     done += written
                     if progress:
                         progress(done, total)
-                    if is_cancelled is not None and is_cancelled():
+                    # Not after the last piece: a complete .part would be refused (416)
+                    # and fetched again from zero by the next attempt.
+                    finished = total is not None and done >= total
+                    if is_cancelled is not None and is_cancelled() and not finished:
                         raise CancelledError("Download cancelled; it will resume next time.")
         except requests.RequestException:
             raise  # a network failure (requests' errors are OSErrors too): the caller resumes
@@ -336,57 +336,3 @@ def _free_name(path: Path) -> Path:
         number += 1
         candidate = path.with_name(f"{path.name}-{number}")
     return candidate
-
-
-# --- a whole order -----------------------------------------------------------------------------
-def deliver_order(
-    client: Up42Client,
-    order_id: str,
-    root: str | os.PathLike[str],
-    *,
-    display_name: str | None = None,
-    progress: AssetProgress | None = None,
-    is_cancelled: IsCancelled | None = None,
-    overwrite: bool = False,
-    engine: DownloadEngine | None = None,
-    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES,
-) -> list[Path]:
-    """Everything an order delivered into its order folder (archives unpacked next to them,
-    in a folder named after the archive; assets outside ``{API}`` skipped); returns the
-    raster files found, sorted. When the delivery has several items, each item's files go
-    into a subfolder so equal names cannot clash."""
-    if display_name is None:
-        display_name = client.order(order_id).display_name
-    delivery = client.delivery(order_id)
-    if not delivery.assets:
-        raise DownloadError(f"Order {order_id} has no delivered files yet.")
-    folder = order_folder(root, order_id, display_name)
-    api = client.endpoints.api
-    jobs: list[tuple[Asset, Path]] = []
-    seen: set[str] = set()
-    several = len(delivery.items) > 1
-    candidates = [(a, folder) for a in delivery.collection_assets] + [
-        (a, contained_path(folder, item.id) if several else folder)
-        for item in delivery.items
-        for a in item.assets
-    ]
-    for asset, target_folder in candidates:
-        if asset.href in seen:
-            continue
-        seen.add(asset.href)
-        if asset.is_foreign(api):
-            log.warning("%s is stored outside UP42 (%s): skipped", asset.key, asset.origin)
-            continue
-        jobs.append((asset, target_folder))
-    engine = engine or DownloadEngine(client)
-    paths = engine.download_to(jobs, progress, is_cancelled, overwrite)
-    rasters: list[Path] = []
-    for path in paths:
-        _raise_if_cancelled(is_cancelled)
-        # By content: a delivery named .zip may be a TGZ, a ZIP may have no suffix.
-        extracted = unpack_archive(path, archive_folder(path), max_unzipped_bytes)
-        if extracted is not None:
-            rasters += [p for p in extracted if p.suffix.lower() in RASTER_SUFFIXES]
-        elif path.suffix.lower() in RASTER_SUFFIXES:
-            rasters.append(path)
-    return sorted(dict.fromkeys(rasters))

@@ -3,13 +3,20 @@ storage item, asset. Parsing tolerates extra fields and missing optional ones.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .json_values import (
     JSON,
     float_or_none,
     parse_timestamp,
+)
+from .order_status import (
+    CANCELLABLE_STATUSES,
+    FAILED_STATUSES,
+    FINAL_STATUSES,
+    PROBLEM_STATUSES,
+    OrderStatus,
 )
 
 # The catalog's nouns live in scenes.py; importing them from here keeps working.
@@ -20,12 +27,6 @@ from .scenes import (  # noqa: F401
     SearchRequest,
     SortField,
 )
-
-TERMINAL_STATUSES = frozenset({"FULFILLED", "FAILED_PERMANENTLY", "CANCELED", "FAILED"})
-# PLACEMENT_FAILED never moves on its own: polling stops there and the user may cancel.
-STOP_POLLING_STATUSES = TERMINAL_STATUSES | {"PLACEMENT_FAILED"}
-CANCELLABLE_STATUSES = frozenset({"CREATED", "PLACEMENT_FAILED"})
-FAILED_STATUSES = frozenset({"FAILED_PERMANENTLY", "FAILED", "PLACEMENT_FAILED"})
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Estimate:
     size: float | None = None
     unit: str = ""
     error: str | None = None
+    failure: Exception | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -184,13 +186,15 @@ class PlacedOrder:
     order_id: str | None = None
     error: str | None = None
     recovered: bool = False  # found by lookup after an ambiguous failure of the POST
+    sent: bool = True  # False: not POSTed at all (stopped before it; ``failure`` says why)
+    failure: Exception | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Order:
     id: str
     display_name: str
-    status: str
+    status: OrderStatus | str  # a str only for a status UP42 added after this plugin
     type: str = "ARCHIVE"
     workspace_id: str = ""
     data_product_id: str | None = None
@@ -202,20 +206,28 @@ class Order:
     sub_status: str | None = None
 
     @property
-    def is_terminal(self) -> bool:
-        return self.status in TERMINAL_STATUSES
+    def is_final(self) -> bool:
+        """Never moves again: polling stops (PLACEMENT_FAILED is not final)."""
+        return self.status in FINAL_STATUSES
 
     @property
-    def stops_polling(self) -> bool:
-        return self.status in STOP_POLLING_STATUSES
+    def is_open(self) -> bool:
+        """In progress: a known open status, or one UP42 added that we do not know."""
+        return not self.is_final and self.status not in PROBLEM_STATUSES
 
     @property
     def is_fulfilled(self) -> bool:
-        return self.status == "FULFILLED"
+        return self.status == OrderStatus.FULFILLED
 
     @property
     def has_failed(self) -> bool:
+        """Failed for good (FAILED_PERMANENTLY, FAILED)."""
         return self.status in FAILED_STATUSES
+
+    @property
+    def has_problem(self) -> bool:
+        """A problem UP42 may still resolve (PLACEMENT_FAILED and the like): still tracked."""
+        return self.status in PROBLEM_STATUSES
 
     @property
     def can_cancel(self) -> bool:
@@ -227,7 +239,7 @@ class Order:
         return cls(
             id=str(data.get("id") or ""),
             display_name=str(data.get("displayName") or ""),
-            status=str(data.get("status") or "UNKNOWN"),
+            status=OrderStatus.parse(data.get("status")),
             type=str(data.get("type") or "ARCHIVE"),
             workspace_id=str(data.get("workspaceId") or ""),
             data_product_id=data.get("dataProductId"),

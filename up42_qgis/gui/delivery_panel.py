@@ -26,6 +26,7 @@ from ..api.models import Delivery, Order
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DeliveryTask
+from ..toolbelt.messages import error_text
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -97,7 +98,7 @@ class DeliveryPanel(QGroupBox):
         elif not order.is_fulfilled:
             self.message.setText(
                 tr("The files can be downloaded once the order is fulfilled.")
-                if not order.stops_polling
+                if not order.is_final
                 else tr("This order has no delivery.")
             )
         elif order.id in self.deliveries:
@@ -127,7 +128,7 @@ class DeliveryPanel(QGroupBox):
             return
         if task.error is not None:
             self.message.setText(
-                tr("Could not read the delivery: {error}").format(error=str(task.error))
+                tr("Could not read the delivery: {error}").format(error=error_text(task.error))
             )
         elif task.result is not None:
             self._show_delivery(task.result)

@@ -24,12 +24,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
+from ..api.ordering import SceneRef, requests_for
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
-from .order_dialog import OrderDialog, OrderLine, format_credits
+from .order_dialog import OrderDialog, OrderLine
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -37,10 +40,27 @@ if TYPE_CHECKING:
 MAX_LISTED_ERRORS = 5
 
 
-def display_name(scene: Scene, collection_title: str) -> str:
-    """ "<collection> <scene date> <short scene id>", e.g. "Pléiades 2024-05-01 a6f99ad8"."""
-    date = scene.acquired.date().isoformat() if scene.acquired else ""
-    return " ".join(part for part in (collection_title, date, scene.id[:8]) if part)
+def request_key(request: OrderRequest) -> str:
+    """What an estimate of one request is valid for (the name is not part of it)."""
+    return json.dumps([request.scene_id, request.data_product_id, request.aoi], sort_keys=True)
+
+
+def per_scene(requests: list[OrderRequest], estimates: list[Estimate]) -> dict[str, Estimate]:
+    """One Estimate per scene: the sum of its parts (a MultiPolygon AOI orders each part),
+    or the first part's refusal."""
+    parts: dict[str, list[Estimate]] = {}
+    for request, estimate in zip(requests, estimates, strict=True):
+        parts.setdefault(request.scene_id, []).append(estimate)
+    combined: dict[str, Estimate] = {}
+    for scene_id, found in parts.items():
+        refused = next((e for e in found if not e.ok), None)
+        combined[scene_id] = refused or Estimate(
+            scene_id=scene_id,
+            credits=sum(e.credits or 0 for e in found),
+            size=sum(e.size or 0 for e in found),
+            unit=found[0].unit,
+        )
+    return combined
 
 
 def _aoi_area_km2(aoi: dict | None) -> float | None:
@@ -65,7 +85,8 @@ class OrderBar(QWidget):
         self.scenes: list[Scene] = []
         self.aoi: dict | None = None
         self.collections: dict[str, Collection] = {}
-        self.estimates: dict[str, Estimate] = {}
+        self.estimates: dict[str, Estimate] = {}  # per scene (its parts summed)
+        self.request_estimates: dict[str, Estimate] = {}  # request_key -> its estimate
         self.budgets: list[Budget] | None = None  # read with the estimate; None when unknown
         self.dialog: OrderDialog | None = None
         self._estimate_key: str | None = None
@@ -191,22 +212,19 @@ class OrderBar(QWidget):
         return collection.title if collection else name
 
     def order_requests(self) -> list[OrderRequest]:
-        """One request per selected scene that has a data product; without an AOI the
-        whole scene is ordered."""
-        requests = []
-        for scene in self.scenes:
-            product = self.product_id(scene.collection)
-            if not product:
-                continue
-            requests.append(
-                OrderRequest(
-                    data_product_id=product,
-                    scene_id=scene.id,
-                    aoi=self.aoi or scene.geometry,
-                    display_name=display_name(scene, self._collection_title(scene.collection)),
-                )
-            )
-        return requests
+        """``api.ordering.requests_for`` over the selection: one request per scene (and per
+        Polygon part of the AOI) that has a data product; without an AOI the whole scene."""
+
+        def product_for(collection: str) -> tuple[str | None, str | None]:
+            return self.product_id(collection), None
+
+        planned = requests_for(
+            [SceneRef.of(scene) for scene in self.scenes],
+            product_for,
+            self.aoi,
+            title_for=self._collection_title,
+        )
+        return [plan.request for plan in planned if plan.request is not None]
 
     def selection_key(self) -> str:
         """What an estimate is valid for: the scenes, their products and the AOI."""
@@ -228,7 +246,8 @@ class OrderBar(QWidget):
             return False
         self._remember_products()
         key = self.selection_key()
-        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=len(requests)))
+        scenes = len({request.scene_id for request in requests})
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
         self.errors.hide()
         self._estimate_task = self.context.start(
             lambda client: EstimateTask(client, requests, with_budgets=True),
@@ -245,9 +264,13 @@ class OrderBar(QWidget):
         if task.was_cancelled:
             self.summary.setText(tr("Estimate cancelled."))
         elif task.error is not None:
-            self._show_problem(tr("Estimate failed: {error}").format(error=str(task.error)))
+            self._show_problem(tr("Estimate failed: {error}").format(error=error_text(task.error)))
         else:
-            self.estimates = dict(task.result)
+            requests = list(task.requests)
+            self.estimates = per_scene(requests, list(task.result))
+            self.request_estimates = {
+                request_key(r): e for r, e in zip(requests, task.result, strict=True)
+            }
             self.budgets = task.budgets
             self._estimate_key = key
             self._show_estimates()
@@ -268,7 +291,9 @@ class OrderBar(QWidget):
         self.summary.setToolTip(tooltip)
         if failed:
             lines = [
-                tr("{scene}: {error}").format(scene=e.scene_id[:8], error=e.error or "?")
+                tr("{scene}: {error}").format(
+                    scene=e.scene_id[:8], error=failure_text(e.failure, e.error) or "?"
+                )
                 for e in failed[:MAX_LISTED_ERRORS]
             ]
             if len(failed) > MAX_LISTED_ERRORS:
@@ -309,26 +334,16 @@ class OrderBar(QWidget):
                     request=request,
                     collection_title=self._collection_title(scene.collection),
                     product_title=combo.currentText() if combo else "",
-                    estimate=self.estimates.get(request.scene_id),
+                    estimate=self.request_estimates.get(request_key(request)),
                 )
             )
         if self.context is None:  # order() returns early without one
             return
-        auto_default = False
-        try:
-            from ..settings import SettingsStore
-
-            auto_default = bool(SettingsStore.load().auto_download)
-        except Exception as error:  # unreadable settings: the dialog offers it unticked
-            log(
-                f"Could not read the auto-download setting: {error}",
-                Qgis.MessageLevel.Warning,
-            )
         self.dialog = OrderDialog(
             self.context,
             lines,
             _aoi_area_km2(self.aoi),
-            auto_default,
+            self.context.flow.auto_download_default(),
             self.window(),
             budgets=self.budgets,
         )

@@ -27,21 +27,19 @@ from qgis.PyQt.QtWidgets import (
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import Up42Task
-from ..tasks.orders import PlaceOrdersTask
 from ..toolbelt import colours
-from ..toolbelt.notify import log, notify
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import error_text, failure_text
+from ..toolbelt.notify import notify
+from .order_status_text import placement_result
+
+__all__ = ["OrderDialog", "OrderLine"]
 
 if TYPE_CHECKING:
     from ..context import PluginContext
 
 ERROR_COLOUR = QColor(colours.ERROR)
 OK_COLOUR = QColor(colours.SUCCESS)
-
-
-def format_credits(value: float | None) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}"
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,6 @@ class OrderDialog(QDialog):
         self.placed: list[PlacedOrder] | None = None
         self._task: Up42Task | None = None
         self._sent = False
-        self._auto_download_chosen = False
 
         orderable = [line for line in lines if line.orderable]
         total = sum(line.estimate.credits or 0.0 for line in orderable if line.estimate is not None)
@@ -119,7 +116,10 @@ class OrderDialog(QDialog):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             if not line.orderable:
-                reason = (line.estimate.error if line.estimate else None) or tr("no estimate")
+                estimate = line.estimate
+                reason = (
+                    failure_text(estimate.failure, estimate.error) if estimate else ""
+                ) or tr("no estimate")
                 self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip
@@ -213,36 +213,40 @@ class OrderDialog(QDialog):
         return [line.request for line in self.lines if line.orderable]
 
     def place(self) -> None:
-        """Sends the orders; does nothing on every later call."""
+        """Sends the orders through the plugin's OrderFlow; does nothing on every later call."""
         if self._sent:
             return
-        requests = self.orderable_requests()
-        if not requests:
+        orderable = [line for line in self.lines if line.orderable]
+        if not orderable:
+            return
+        try:
+            self._task = self.context.flow.place(
+                [line.request for line in orderable],
+                [line.estimate for line in orderable],
+                self.auto_download.isChecked(),
+                self._on_placed,
+            )
+        except Exception as error:  # not signed in: say so, nothing was sent
+            self.status.setText(error_text(error))
             return
         self._sent = True
-        self._auto_download_chosen = self.auto_download.isChecked()
         self.place_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.auto_download.setEnabled(False)
         self.status.setText(tr("Placing the orders… Please wait."))
         self.placement_started.emit()
-        # Without an account the task reports every scene as not sent, like a refused sign-in.
-        self._task = self.context.start(
-            lambda client: PlaceOrdersTask(client, requests), self._on_placed
-        )
 
     def _on_placed(self, task: Up42Task) -> None:
+        """Called by the flow after the new orders are tracked (also when the dialog is gone)."""
         self._task = None
         self.placed = [] if task.error is not None or task.result is None else list(task.result)
-        # Orders that exist are followed even when the dialog is gone (plugin unloaded).
-        self._follow(self.placed)
         if sip.isdeleted(self):
             return
         if task.error is not None or task.result is None:
-            # PlaceOrdersTask reports per scene; this is only reached by a bug or a crash.
+            # place_all reports per scene; this is only reached by a bug or a crash.
             self.status.setText(
-                tr("Placing failed: {error}. Check the Orders tab before trying again.").format(
-                    error=str(task.error)
+                tr("Placing failed: {error} Check the Orders tab before trying again.").format(
+                    error=error_text(task.error) if task.error else tr("no result")
                 )
             )
         else:
@@ -252,21 +256,11 @@ class OrderDialog(QDialog):
         self.placement_finished.emit(self.placed)
 
     def _show_results(self, placed: list[PlacedOrder]) -> None:
-        rows = {line.request.scene_id: row for row, line in enumerate(self.lines)}
+        rows = [row for row, line in enumerate(self.lines) if line.orderable]
         ok = [p for p in placed if p.order_id]
-        for result in placed:
-            row = rows.get(result.scene_id)
-            if row is None:
-                continue
-            if result.order_id:
-                text = tr("Placed: {id}").format(id=result.order_id)
-                if result.recovered:
-                    text = tr("Placed (confirmed after a lost answer): {id}").format(
-                        id=result.order_id
-                    )
-                self._set(row, 3, text, OK_COLOUR)
-            else:
-                self._set(row, 3, tr("Failed: {error}").format(error=result.error), ERROR_COLOUR)
+        for row, result in zip(rows, placed, strict=False):
+            text = placement_result(result)
+            self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
         text = tr("{n} orders placed. Follow them in the Orders tab.").format(n=len(ok))
         if failed:
@@ -274,30 +268,6 @@ class OrderDialog(QDialog):
         self.status.setText(text)
         level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
         notify(self.context.iface, text, level, duration_s=10)
-
-    def _follow(self, placed: list[PlacedOrder]) -> None:
-        """Hands the new orders to the plugin's tracker, with their estimate and the user's
-        "download when fulfilled" choice, so they are followed even if the dock is closed."""
-        ok = {p.order_id: p.scene_id for p in placed if p.order_id}
-        if not ok:
-            return
-        estimates = {line.request.scene_id: line.estimate for line in self.lines}
-        auto = self._auto_download_chosen
-        for order_id, scene_id in ok.items():
-            estimate = estimates.get(scene_id)
-            self.context.state.set_note(order_id, credits=estimate.credits if estimate else None)
-            if auto:
-                self.context.state.set_note(order_id, auto_download=True)
-        self.context.tracker.track(list(ok), fast=True)
-        try:
-            from ..settings import SettingsStore
-
-            SettingsStore.update(auto_download=auto)
-        except Exception as error:  # remembering the checkbox is a convenience only
-            log(
-                f"Could not remember the auto-download choice: {error}",
-                Qgis.MessageLevel.Warning,
-            )
 
     def reject(self) -> None:
         if self.is_placing:

@@ -25,13 +25,21 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.models import Order
+from ..api.models import Order, OrderStatus
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import error_text
 from .delivery_panel import DeliveryPanel
-from .order_dialog import format_credits
+from .order_status_text import (
+    column_titles,
+    is_alarming,
+    status_explanation,
+    status_filters,
+    status_label,
+)
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -41,57 +49,6 @@ ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAILED_COLOUR = QColor(colours.ERROR)
 FULFILLED_COLOUR = QColor(colours.SUCCESS)
 MUTED_COLOUR = QColor(colours.MUTED)
-OPEN_STATUSES = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED")
-
-
-def status_filters() -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """The filter choices: label and the statuses shown (None = all)."""
-    return (
-        (tr("All orders"), None),
-        (tr("Open"), OPEN_STATUSES),
-        (tr("Fulfilled"), ("FULFILLED",)),
-        (tr("Failed"), ("PLACEMENT_FAILED", "FAILED_PERMANENTLY", "FAILED")),
-        (tr("Cancelled"), ("CANCELED",)),
-    )
-
-
-def column_titles() -> list[str]:
-    return [tr("Name"), tr("Status"), tr("Created"), tr("Product"), tr("Credits")]
-
-
-def status_label(status: str) -> str:
-    labels = {
-        "CREATED": tr("Created"),
-        "BEING_PLACED": tr("Being placed"),
-        "PLACED": tr("Placed"),
-        "BEING_FULFILLED": tr("Being fulfilled"),
-        "FULFILLED": tr("Fulfilled"),
-        "PLACEMENT_FAILED": tr("Placement failed"),
-        "FAILED_PERMANENTLY": tr("Failed permanently"),
-        "FAILED": tr("Failed"),
-        "CANCELED": tr("Cancelled"),
-    }
-    return labels.get(status, status)  # unknown statuses verbatim, as UP42 names them
-
-
-def status_explanation(order: Order) -> str:
-    if order.status == "PLACEMENT_FAILED":
-        return tr(
-            "UP42 could not place this order with the provider. No credits are charged. "
-            "Cancel it to close it, then order the scene again if you still need it."
-        )
-    if order.status in ("FAILED_PERMANENTLY", "FAILED"):
-        return tr(
-            "The provider could not deliver this order. No credits are charged. "
-            "Contact UP42 support with the order id {id} if you need to know why."
-        ).format(id=order.id)
-    if order.status == "CANCELED":
-        return tr("This order was cancelled.")
-    if order.is_fulfilled:
-        return tr("Fulfilled: the files are ready to download.")
-    return tr("In progress ({status}). The plugin checks it regularly.").format(
-        status=status_label(order.status)
-    )
 
 
 class OrdersPanel(QWidget):
@@ -110,8 +67,8 @@ class OrdersPanel(QWidget):
         top.addWidget(QLabel(tr("Show:")))
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("Up42OrderFilter")
-        for label, statuses in status_filters():
-            self.filter_combo.addItem(label, statuses)
+        for label, _shows in status_filters():
+            self.filter_combo.addItem(label)
         top.addWidget(self.filter_combo)
         top.addStretch(1)
         self.refresh_button = QPushButton(tr("Refresh"))
@@ -206,7 +163,7 @@ class OrdersPanel(QWidget):
         self.refresh_button.setEnabled(True)
         if task.error is not None:
             self.message.setText(
-                tr("Could not read the orders: {error}").format(error=str(task.error))
+                tr("Could not read the orders: {error}").format(error=error_text(task.error))
             )
             return
         if task.result is None:
@@ -249,7 +206,7 @@ class OrdersPanel(QWidget):
         name.setToolTip(order.id)
         status = QTableWidgetItem(status_label(order.status))
         status.setToolTip(status_explanation(order))
-        if order.has_failed:
+        if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
             status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
             font = status.font()
@@ -258,7 +215,7 @@ class OrdersPanel(QWidget):
         elif order.is_fulfilled:
             status.setForeground(QBrush(FULFILLED_COLOUR))
             status.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))
-        elif order.status == "CANCELED":
+        elif order.status == OrderStatus.CANCELED:
             status.setForeground(QBrush(MUTED_COLOUR))
         created = QTableWidgetItem(
             order.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if order.created_at else ""
@@ -280,10 +237,10 @@ class OrdersPanel(QWidget):
         return self.context.state.note(order_id).credits
 
     def _apply_filter(self) -> None:
-        statuses = self.filter_combo.currentData()
+        shows = status_filters()[max(0, self.filter_combo.currentIndex())][1]
         for row in range(self.table.rowCount()):
             order = self.orders.get(self.table.item(row, 0).data(ORDER_ID_ROLE))
-            hidden = statuses is not None and (order is None or order.status not in statuses)
+            hidden = shows is not None and (order is None or not shows(order))
             self.table.setRowHidden(row, hidden)
 
     def update_order(self, order: Order) -> None:
@@ -329,15 +286,14 @@ class OrdersPanel(QWidget):
         order = self.selected_order()
         cancelling = order is not None and order.id in self._cancel_tasks
         self.cancel_button.setEnabled(bool(order and order.can_cancel and not cancelling))
-        tracker = self.context.tracker
-        self.auto_download.setEnabled(bool(order and not order.stops_polling))
+        self.auto_download.setEnabled(bool(order and not order.is_final))
         self.auto_download.blockSignals(True)
-        self.auto_download.setChecked(bool(order and tracker.auto_download(order.id)))
+        self.auto_download.setChecked(bool(order and self.context.flow.auto_download(order.id)))
         self.auto_download.blockSignals(False)
         if order is None:
             self.detail.setText("")
         else:
-            colour = FAILED_COLOUR.name() if order.has_failed else "palette(text)"
+            colour = FAILED_COLOUR.name() if is_alarming(order) else "palette(text)"
             self.detail.setStyleSheet(f"color: {colour};")
             self.detail.setText(status_explanation(order))
         self.delivery.show_order(order)
@@ -345,7 +301,7 @@ class OrdersPanel(QWidget):
     def _auto_download_toggled(self, checked: bool) -> None:
         order = self.selected_order()
         if order is not None:
-            self.context.tracker.set_auto_download(order.id, checked)
+            self.context.flow.set_auto_download(order.id, checked)
 
     # --- cancel ----------------------------------------------------------------------------
     def confirm_cancel(self, order: Order) -> bool:
@@ -381,11 +337,12 @@ class OrdersPanel(QWidget):
         if task.error is not None:
             self.message.setText(
                 tr("Could not cancel “{name}”: {error}").format(
-                    name=order.display_name, error=str(task.error)
+                    name=order.display_name, error=error_text(task.error)
                 )
             )
             self._selection_changed()
             return
         self.context.tracker.untrack(order.id)
-        self.update_order(dataclasses.replace(order, status=str(task.result or "CANCELED")))
+        status = OrderStatus.parse(task.result or OrderStatus.CANCELED)
+        self.update_order(dataclasses.replace(order, status=status))
         self.message.setText(tr("“{name}” is cancelled.").format(name=order.display_name))

@@ -17,21 +17,9 @@ from qgis.core import (
 
 from ..toolbelt.constants import LAYER_GROUP_NAME
 
-RASTER_SUFFIXES = (".tif", ".tiff", ".jp2")
 ORDER_ID_PROPERTY = "up42/order_id"
 # The cumulative-cut percentages QGIS itself uses by default: ignores dark and bright outliers.
 CUT_LOWER, CUT_UPPER = 0.02, 0.98
-
-
-def find_rasters(paths: Iterable[Path]) -> list[Path]:
-    """The raster files among paths and inside any folders among them, sorted."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.suffix.lower() in RASTER_SUFFIXES)
-        elif path.suffix.lower() in RASTER_SUFFIXES and path.exists():
-            found.add(path)
-    return sorted(found)
 
 
 def _stretched(layer: QgsRasterLayer, band: int) -> QgsContrastEnhancement:
@@ -79,8 +67,9 @@ def add_rasters_to_project(
     order_id: str = "",
     project: QgsProject | None = None,
 ) -> list[QgsRasterLayer]:
-    """Loads the rasters (files or folders searched for rasters) into a group named after the
-    order inside the "UP42" group; a file already in that group is not added twice.
+    """Loads the raster files (which ones is ``api.delivery.rasters_to_load``'s choice) into
+    a group named after the order inside the "UP42" group; a file already in that group is
+    not added twice.
 
     Returns the layers added; files GDAL cannot open are skipped (``invalid`` in the log).
     """
@@ -94,7 +83,7 @@ def add_rasters_to_project(
         if node.layer() is not None
     }
     added: list[QgsRasterLayer] = []
-    for path in find_rasters(paths):
+    for path in paths:
         if path.resolve() in already:
             continue
         layer = QgsRasterLayer(str(path), path.stem, "gdal")

@@ -1,7 +1,9 @@
 """``up42:download``: wait for orders (optionally), download their deliveries, list the rasters.
 
 Polling is one ``orders(order_ids=…)`` call per interval for all orders, and stops at the
-states that never move on their own. In the desktop the rasters are loaded on completion.
+final states (PLACEMENT_FAILED is not final: UP42 may still resolve it). The download is
+``api.delivery.deliver_order``: the dock's folder layout and raster choice. In the desktop
+the rasters are loaded on completion.
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from qgis.core import (
 )
 
 from ..api.errors import CancelledError, NotFoundError, Up42Error
-from ..api.models import Asset, Order
+from ..api.models import Asset, Order, OrderStatus
 from ..i18n import tr
 from ..toolbelt.constants import MIN_POLL_INTERVAL_S as MIN_POLL_S
 from .alg_search import split_names
-from .common import Up42Algorithm, error_message, in_desktop, one_line
+from .common import Up42Algorithm, error_text, in_desktop, one_line
 from .loading import load_on_completion
 
 if TYPE_CHECKING:
@@ -135,7 +137,7 @@ class DownloadAlgorithm(Up42Algorithm):
                 ) from None
             except Up42Error as error:
                 problems.append(
-                    tr("order {id}: {error}").format(id=order.id, error=error_message(error))
+                    tr("order {id}: {error}").format(id=order.id, error=error_text(error))
                 )
                 continue
             if not rasters:
@@ -180,7 +182,7 @@ class DownloadAlgorithm(Up42Algorithm):
                     feedback.pushInfo(
                         tr("Order {id}: {status}").format(id=order.id, status=order.status)
                     )
-            waiting = [o for o in orders.values() if not o.stops_polling]
+            waiting = [o for o in orders.values() if not o.is_final]
             settled = len(order_ids) - len(waiting)
             feedback.setProgress(WAIT_SHARE * settled / len(order_ids))
             if not wait or not waiting or time.monotonic() >= deadline:
@@ -207,18 +209,19 @@ class DownloadAlgorithm(Up42Algorithm):
         try:
             client.order(order_id)
         except NotFoundError as error:
-            return tr("order {id}: {error}").format(id=order_id, error=error_message(error))
+            return tr("order {id}: {error}").format(id=order_id, error=error_text(error))
         except Up42Error as error:
-            return tr("order {id}: {error}").format(id=order_id, error=error_message(error))
+            return tr("order {id}: {error}").format(id=order_id, error=error_text(error))
         return tr("order {id} is not in this workspace's order list.").format(id=order_id)
 
     @staticmethod
     def _why_not(order: Order, wait: bool, timeout: int) -> str:
-        if order.status == "PLACEMENT_FAILED":
+        if order.status == OrderStatus.PLACEMENT_FAILED:
             return tr(
-                "order {id} failed to be placed (PLACEMENT_FAILED); cancel it in the UP42 panel."
+                "order {id} failed to be placed (PLACEMENT_FAILED); UP42 may still resolve it, "
+                "or cancel it in the UP42 panel."
             ).format(id=order.id)
-        if order.is_terminal:
+        if order.is_final:
             return tr("order {id} ended as {status}: nothing to download.").format(
                 id=order.id, status=order.status
             )
@@ -240,7 +243,7 @@ class DownloadAlgorithm(Up42Algorithm):
         base: float,
         span: float,
     ) -> list[Path]:
-        from ..api.download import deliver_order
+        from ..api.delivery import deliver_order
 
         # Assets download in parallel: sum every asset's bytes into one progress value.
         sizes: dict[str, tuple[int, int]] = {}

@@ -19,6 +19,7 @@ from qgis.core import (
 from ..api.models import Estimate
 from ..compat import FieldType
 from ..i18n import tr
+from ..toolbelt.formatting import format_credits
 from .common import Up42Algorithm, one_line
 from .scenes import (
     DATA_PRODUCT,
@@ -27,7 +28,6 @@ from .scenes import (
     add_product_parameter,
     add_scene_parameters,
     estimate_plans,
-    format_credits,
     plan_orders,
     read_scenes,
     table_fields,

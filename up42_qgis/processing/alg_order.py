@@ -7,6 +7,7 @@ an ambiguous failure instead of sending it again).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
@@ -22,13 +23,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.errors import AuthenticationError, NetworkError, Up42Error
 from ..api.models import OrderRequest, PlacedOrder
+from ..api.ordering import place_all
 from ..compat import FieldType
 from ..i18n import tr
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
-from .common import error_message
-from .scenes import Plan, format_credits, table_fields, total_credits
+from .scenes import Plan, table_fields, total_credits
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -43,6 +45,7 @@ ORDER_FIELDS = (
     ("error", FieldType.TEXT),
 )
 ESTIMATE_SHARE = 40.0  # progress: the estimate is the first 40 %
+PLACE_SHARE = 100.0 - ESTIMATE_SHARE
 
 
 class OrderAlgorithm(ScenesAlgorithm):
@@ -115,9 +118,12 @@ class OrderAlgorithm(ScenesAlgorithm):
             raise QgsProcessingException(
                 tr("No order was placed: {reason}").format(reason=placed[0].error or "")
             )
-        by_scene = {order.scene_id: order for order in placed}
-        refused = {e.scene_id: e.error for e in estimates if not e.ok}
-        return self._write(parameters, context, feedback, plans, by_scene, refused)
+        sent = {id(plan.request): order for (plan, _), order in zip(orderable, placed, strict=True)}
+        results = [
+            sent.get(id(plan.request)) or PlacedOrder(plan.scene.scene_id, error=estimate.error)
+            for plan, estimate in zip(plans, estimates, strict=True)
+        ]
+        return self._write(parameters, context, feedback, plans, results)
 
     def _place(
         self,
@@ -125,24 +131,9 @@ class OrderAlgorithm(ScenesAlgorithm):
         requests: list[OrderRequest],
         feedback: QgsProcessingFeedback,
     ) -> list[PlacedOrder]:
-        """Each request POSTed at most once. Cancelling stops before the next POST; the
-        orders already placed are kept and reported."""
-        placed: list[PlacedOrder] = []
-        stop_reason: str | None = None
-        for done, request in enumerate(requests):
-            if stop_reason is None and feedback.isCanceled():
-                stop_reason = tr("Not ordered: cancelled.")
-            if stop_reason is not None:
-                placed.append(PlacedOrder(scene_id=request.scene_id, error=stop_reason))
-                continue
-            try:
-                order = client.place_order(request)
-            except Up42Error as error:
-                order = PlacedOrder(scene_id=request.scene_id, error=error_message(error))
-                if isinstance(error, AuthenticationError | NetworkError):
-                    # The remaining POSTs would fail alike: do not send them.
-                    stop_reason = tr("Not sent: {reason}").format(reason=error_message(error))
-            placed.append(order)
+        """``api.ordering.place_all`` over feedback: each request POSTed at most once;
+        cancelling stops before the next POST, the orders already placed are kept."""
+        def report(request: OrderRequest, order: PlacedOrder) -> None:
             if order.order_id:
                 feedback.pushInfo(
                     tr("{scene}: order {order} placed.").format(
@@ -151,13 +142,20 @@ class OrderAlgorithm(ScenesAlgorithm):
                 )
             else:
                 feedback.reportError(
-                    tr("{scene}: {error}").format(scene=request.scene_id, error=order.error),
+                    tr("{scene}: {error}").format(
+                        scene=request.scene_id, error=placement_failure(order)
+                    ),
                     False,
                 )
-            feedback.setProgress(
-                ESTIMATE_SHARE + (100 - ESTIMATE_SHARE) * (done + 1) / len(requests)
-            )
-        return placed
+
+        placed = place_all(
+            client,
+            requests,
+            should_stop=feedback.isCanceled,
+            progress=lambda p: feedback.setProgress(ESTIMATE_SHARE + PLACE_SHARE * p / 100),
+            on_result=report,
+        )
+        return [o if o.order_id else replace(o, error=placement_failure(o)) for o in placed]
 
     def _write(
         self,
@@ -165,8 +163,7 @@ class OrderAlgorithm(ScenesAlgorithm):
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
         plans: list[Plan],
-        placed: dict[str, PlacedOrder],
-        refused: dict[str, str | None],
+        results: list[PlacedOrder],
     ) -> dict[str, Any]:
         fields = table_fields(*ORDER_FIELDS)
         sink, dest_id = self.parameterAsSink(
@@ -180,17 +177,14 @@ class OrderAlgorithm(ScenesAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
         order_ids: list[str] = []
-        for plan in plans:
-            scene_id = plan.scene.scene_id
-            order = placed.get(scene_id)
-            error = order.error if order is not None else refused.get(scene_id)
-            order_id = order.order_id if order is not None else None
-            if order_id:
-                order_ids.append(order_id)
+        for plan, order in zip(plans, results, strict=True):
+            if order.order_id:
+                order_ids.append(order.order_id)
             feature = QgsFeature(fields)
-            feature.setAttributes([scene_id, order_id, error])
+            feature.setAttributes([plan.scene.scene_id, order.order_id, order.error])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(
             tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
         )
         return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}
+

@@ -1,4 +1,5 @@
-"""What the four UP42 algorithms share: the client, the AOI parameters and one-line failures.
+"""What the UP42 algorithms share: the client, the AOI parameters and one-line failures
+(the sentences themselves come from ``toolbelt.messages``, as in the dock).
 
 Algorithms call the api directly from ``processAlgorithm``: in the desktop Processing already
 runs it in a worker thread, and in qgis_process there is no interactive GUI to block.
@@ -29,69 +30,21 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..api.errors import (
-    AmbiguousPlacementError,
-    AuthenticationError,
-    CancelledError,
-    DownloadError,
-    LicenceError,
-    NetworkError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    Up42Error,
-    ValidationError,
-)
+from ..api.errors import Up42Error
 from ..i18n import tr
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
 from ..toolbelt.constants import WGS84 as WGS84_AUTHID
+from ..toolbelt.messages import error_text, one_line
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
 
+__all__ = ["Up42Algorithm", "error_text", "in_desktop", "one_line"]
+
 WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
-
-
-def one_line(text: str) -> str:
-    """Processing shows the exception text as the reason: keep it to one readable line."""
-    return " ".join(str(text).split())
-
-
-def error_message(error: Exception) -> str:
-    """The server's own message plus what the user can do about it."""
-    message = one_line(str(error)) or type(error).__name__
-    if isinstance(error, AuthenticationError):
-        hint = tr(
-            "UP42 sign-in failed: {message}. Check the account in the UP42 plugin settings, "
-            "or UP42_USERNAME and UP42_PASSWORD."
-        )
-    elif isinstance(error, PermissionDeniedError):
-        hint = tr("UP42 refused access: {message}. Check the account's permissions.")
-    elif isinstance(error, LicenceError):
-        hint = tr("{message}. Accept the data product's licence (EULA) in the UP42 console.")
-    elif isinstance(error, RateLimitError):
-        hint = tr("UP42 is limiting requests: {message}. Try again in a minute.")
-    elif isinstance(error, ServerError):
-        hint = tr("UP42 server error: {message}. Try again later.")
-    elif isinstance(error, NetworkError):
-        hint = tr("Could not reach UP42: {message}. Check the connection and proxy settings.")
-    elif isinstance(error, NotFoundError):
-        hint = tr("Not found on UP42: {message}")
-    elif isinstance(error, ValidationError):
-        hint = tr("UP42 refused the request: {message}")
-    elif isinstance(error, AmbiguousPlacementError):
-        hint = tr("{message}. The order may exist: check the orders list before ordering again.")
-    elif isinstance(error, DownloadError):
-        hint = tr("Download failed: {message}")
-    elif isinstance(error, CancelledError):
-        hint = tr("Cancelled.")
-    else:
-        hint = "{message}"
-    return one_line(hint.format(message=message.rstrip(".")))
 
 
 def in_desktop() -> bool:
@@ -142,7 +95,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         except QgsProcessingException:
             raise
         except Up42Error as error:
-            raise QgsProcessingException(error_message(error)) from None
+            raise QgsProcessingException(error_text(error)) from None
         except Exception as error:  # a bug must still fail in one line, never crash QGIS
             QgsMessageLog.logMessage(
                 f"{self.id()}: {type(error).__name__}: {error}\n{traceback.format_exc()}",

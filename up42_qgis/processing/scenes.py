@@ -1,10 +1,10 @@
-"""The steps ``up42:estimate`` and ``up42:order`` share: read SCENES, pick each scene's data
-product, build one OrderRequest per scene and estimate them."""
+"""What ``up42:estimate`` and ``up42:order`` add to the ordering steps of ``api.ordering``:
+read SCENES, pick each scene's data product from DATA_PRODUCT, report over feedback."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +22,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
-from ..api.errors import LicenceError, NotFoundError, ValidationError
 from ..api.models import Collection, Estimate, OrderRequest
+from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
-from .common import one_line
+from ..toolbelt.formatting import format_credits
+from ..toolbelt.messages import failure_text, one_line
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -35,24 +36,8 @@ SCENES = "SCENES"
 DATA_PRODUCT = "DATA_PRODUCT"
 REQUIRED_FIELDS = ("scene_id", "collection")
 
-# Refusals that concern one scene only: the other scenes may still be estimated or ordered.
-PER_SCENE_ERRORS = (ValidationError, LicenceError, NotFoundError)
-
-
-@dataclass(frozen=True)
-class SceneRow:
-    scene_id: str
-    collection: str
-    acquired: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Plan:
-    """One scene to estimate or order: its request, or why there is none."""
-
-    scene: SceneRow
-    request: OrderRequest | None = None
-    error: str | None = None
+SceneRow = SceneRef  # a row of SCENES: what ordering needs of a scene
+Plan = Planned  # one request to estimate and order, or why a scene has none
 
 
 def add_scene_parameters(algorithm: QgsProcessingAlgorithm) -> None:
@@ -199,34 +184,21 @@ def plan_orders(
     aoi: dict[str, Any],
     data_product: str,
 ) -> list[Plan]:
-    """One plan per scene; a scene whose product cannot be chosen carries the reason."""
-    choose = product_chooser(client.collections(), data_product)
-    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    plans: list[Plan] = []
-    for scene in scenes:
-        product_id, error = choose(scene.collection)
-        if product_id is None:
-            plans.append(Plan(scene, error=error))
-            continue
-        request = OrderRequest(
-            data_product_id=product_id,
-            scene_id=scene.scene_id,
-            aoi=aoi,
-            display_name=display_name(scene, stamp),
-        )
-        plans.append(Plan(scene, request=request))
+    """``api.ordering.requests_for`` with DATA_PRODUCT's choice: one plan per request (a
+    MultiPolygon AOI gives one per part); a scene whose product cannot be chosen carries the
+    reason."""
+    collections = client.collections()
+    titles = {collection.name.lower(): collection.title for collection in collections}
+    plans = requests_for(
+        scenes,
+        product_chooser(collections, data_product),
+        aoi,
+        title_for=lambda name: titles.get(name.lower()) or name,
+    )
     if data_product and all(plan.request is None for plan in plans):
         # The same refusal for every scene is a bad input: say it once, before any request.
         raise QgsProcessingException(one_line(plans[0].error or ""))
     return plans
-
-
-def display_name(scene: SceneRow, stamp: str) -> str:
-    """Readable in the orders list, and unique per run: the client finds an order by display
-    name after an ambiguous POST failure, so it must not match an older order."""
-    day = scene.acquired.strftime("%Y-%m-%d") if scene.acquired else ""
-    parts = [scene.collection, day, scene.scene_id[:8], f"(QGIS {stamp})"]
-    return " ".join(part for part in parts if part)[:200]
 
 
 def estimate_plans(
@@ -235,44 +207,50 @@ def estimate_plans(
     feedback: QgsProcessingFeedback,
     progress_span: float = 100.0,
 ) -> list[Estimate]:
-    """One Estimate per plan, in order; per-scene refusals land in ``Estimate.error``.
-
-    Sign-in, network and server failures raise: the next scene would fail the same way.
-    """
-    estimates: list[Estimate] = []
-    for done, plan in enumerate(plans):
-        if feedback.isCanceled():
-            raise QgsProcessingException(tr("Cancelled."))
-        if plan.request is None:
-            estimate = Estimate(scene_id=plan.scene.scene_id, error=plan.error)
-        else:
-            try:
-                estimate = client.estimate(plan.request)
-            except PER_SCENE_ERRORS as error:
-                estimate = Estimate(scene_id=plan.scene.scene_id, error=one_line(str(error)))
-        estimates.append(estimate)
+    """``api.ordering.estimate_all`` over feedback: one Estimate per plan, in order;
+    per-scene refusals land in ``Estimate.error``; sign-in, network and server failures raise."""
+    def report(request: OrderRequest, estimate: Estimate) -> None:
         if estimate.error:
             feedback.pushWarning(
-                tr("{scene}: {error}").format(scene=plan.scene.scene_id, error=estimate.error)
+                tr("{scene}: {error}").format(
+                    scene=request.scene_id, error=failure_text(estimate.failure, estimate.error)
+                )
             )
         else:
             feedback.pushInfo(
                 tr("{scene}: {credits} credits ({size} {unit})").format(
-                    scene=plan.scene.scene_id,
+                    scene=request.scene_id,
                     credits=format_credits(estimate.credits),
                     size=estimate.size if estimate.size is not None else "?",
                     unit=estimate.unit,
                 )
             )
-        feedback.setProgress(progress_span * (done + 1) / max(1, len(plans)))
+
+    for plan in plans:
+        if plan.request is None:
+            feedback.pushWarning(
+                tr("{scene}: {error}").format(scene=plan.scene.scene_id, error=plan.error)
+            )
+    estimated = iter(
+        estimate_all(
+            client,
+            [plan.request for plan in plans if plan.request is not None],
+            is_cancelled=feedback.isCanceled,
+            progress=lambda percent: feedback.setProgress(progress_span * percent / 100),
+            on_result=report,
+        )
+    )
+    estimates: list[Estimate] = []
+    for plan in plans:
+        if plan.request is None:
+            estimates.append(Estimate(scene_id=plan.scene.scene_id, error=plan.error))
+            continue
+        estimate = next(estimated)
+        if estimate.error:
+            estimate = replace(estimate, error=failure_text(estimate.failure, estimate.error))
+        estimates.append(estimate)
     return estimates
 
 
 def total_credits(estimates: Sequence[Estimate]) -> float:
     return float(sum(estimate.credits or 0 for estimate in estimates if estimate.ok))
-
-
-def format_credits(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"

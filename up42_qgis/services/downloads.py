@@ -7,17 +7,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
+from ..api.delivery import (
+    DeliveredFile,
+    adopt_old_item_folders,
+    order_folder,
+    plan_delivery,
+    rasters_to_load,
+)
 from ..api.models import Asset, Delivery
 from ..i18n import tr
-from ..layers.rasters import add_rasters_to_project, find_rasters
+from ..layers.rasters import add_rasters_to_project
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.folders import default_download_folder
+from ..toolbelt.messages import error_text
 from ..toolbelt.notify import log, notify
 
 if TYPE_CHECKING:
@@ -51,10 +59,11 @@ class _Job:
     display_name: str
     add_to_project: bool
     folder: Path
+    folder_name: str = ""  # the order's display name as UP42 has it (names the folder)
     queue: list[tuple[Asset, Path]] = field(default_factory=list)
     running: dict[str, Up42Task] = field(default_factory=dict)  # asset href -> its task
     progress: dict[str, float] = field(default_factory=dict)
-    done: list[Any] = field(default_factory=list)  # tasks.downloads.DownloadedAsset
+    done: list[DeliveredFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
     skipped: list[str] = field(default_factory=list)  # assets cancelled one by one
@@ -96,9 +105,7 @@ class DownloadManager(QObject):
         return self._root or default_download_root()
 
     def folder_for(self, order_id: str, display_name: str = "") -> Path:
-        from ..api.download import order_folder
-
-        return Path(order_folder(self.root, order_id, display_name or order_id))
+        return order_folder(self.root, order_id, display_name)
 
     def is_active(self, order_id: str) -> bool:
         return order_id in self._jobs
@@ -125,6 +132,7 @@ class DownloadManager(QObject):
             display_name=display_name or order_id,
             add_to_project=add_to_project,
             folder=self.folder_for(order_id, display_name),
+            folder_name=display_name,
         )
         self._jobs[order_id] = job
         self._remember_pending(job)
@@ -172,27 +180,28 @@ class DownloadManager(QObject):
         if task.was_cancelled or job.cancelled:
             self._finish(job, cancelled=True)
         elif task.error is not None:
-            self._finish(job, error=str(task.error))
+            self._finish(job, error=error_text(task.error))
         else:
             self._start_assets(job, task.result)
 
     def _start_assets(self, job: _Job, delivery: Delivery) -> None:
-        several_items = len(delivery.items) > 1
-        targets: list[tuple[Asset, Path]] = [(a, job.folder) for a in delivery.collection_assets]
-        for item in delivery.items:
-            folder = job.folder / item.id[:8] if several_items else job.folder
-            targets.extend((asset, folder) for asset in item.assets)
-        seen: set[str] = set()
-        job.queue = []
-        for asset, folder in targets:  # an asset listed twice is fetched once, where first seen
-            if asset.href not in seen:
-                seen.add(asset.href)
-                job.queue.append((asset, folder))
+        """The one folder layout of ``api.delivery``, one task per file."""
+        plan = plan_delivery(delivery, self.root, job.folder_name, self._api_origin())
+        adopt_old_item_folders(delivery, plan)
+        job.queue = list(plan)
         job.total = len(job.queue)
         if not job.queue:
             self._finish(job, error=tr("The order has no files to download yet."))
             return
         self._start_next(job)
+
+    def _api_origin(self) -> str | None:
+        """``{API}``: assets stored anywhere else are listed but never fetched with the token."""
+        try:
+            return self.clients.configuration().endpoints.api
+        except Exception as error:  # no account: the file tasks fail with the reason anyway
+            log(f"No UP42 origin to check the delivery against: {error}", Qgis.MessageLevel.Info)
+            return None
 
     def _start_next(self, job: _Job) -> None:
         settings = _settings()
@@ -229,7 +238,7 @@ class DownloadManager(QObject):
             if not job.cancelled:
                 job.skipped.append(task.asset.title or task.asset.key)
         elif task.error is not None:
-            job.errors.append(f"{task.asset.title or task.asset.key}: {task.error}")
+            job.errors.append(f"{task.asset.title or task.asset.key}: {error_text(task.error)}")
         else:
             job.done.append(task.result)
             job.progress[key] = 100.0
@@ -242,7 +251,7 @@ class DownloadManager(QObject):
         layers = []
         if job.add_to_project and files:
             layers = add_rasters_to_project(
-                self._rasters_to_load(job.done), job.display_name, job.order_id
+                rasters_to_load(job.done), job.display_name, job.order_id
             )
             self.last_layers[job.order_id] = [layer.id() for layer in layers]
         error = error or ("; ".join(job.errors) if job.errors else None)
@@ -265,19 +274,12 @@ class DownloadManager(QObject):
                     "resumes the cancelled ones."
                 ).format(files=", ".join(job.skipped))
         else:
-            message = tr("Download failed: {error}. Downloading again resumes it.").format(
+            message = tr("Download failed: {error} Downloading again resumes it.").format(
                 error=error
             )
             log(f"{job.display_name}: {error}", Qgis.MessageLevel.Warning)
             self._notify(Qgis.MessageLevel.Warning, f"{job.display_name}: {message}")
         self.download_failed.emit(job.order_id, message)
-
-    @staticmethod
-    def _rasters_to_load(done: list[Any]) -> list[Path]:
-        """The delivered raster files; only when there are none, the rasters inside ZIPs (the
-        "Original Delivery" repeats the same image, which would otherwise load twice)."""
-        direct = find_rasters(d.path for d in done if not d.extracted)
-        return direct or find_rasters(p for d in done for p in d.extracted)
 
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
         notify(self.iface, text, level, duration_s=8)

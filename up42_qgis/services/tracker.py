@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..api.models import Order
+from ..api.models import Order, OrderStatus
 from ..i18n import tr
 from ..settings import SettingsStore
 from ..tasks.base import TaskRunner, Up42Task
@@ -35,10 +35,26 @@ FAST_PERIOD_S = 180.0
 MAX_MISSES = 3
 
 
+def trouble_text(order: Order, name: str) -> str:
+    if order.status == OrderStatus.PLACEMENT_FAILED:
+        return tr(
+            "Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still "
+            "resolve it; you can also cancel it in the Orders tab. No credits are charged."
+        ).format(name=name)
+    if order.has_problem:
+        return tr("Order “{name}” has a problem ({status}); UP42 may still resolve it.").format(
+            name=name, status=order.status
+        )
+    return tr("Order “{name}” failed ({status}). No credits are charged.").format(
+        name=name, status=order.status
+    )
+
+
 class OrderTracker(QObject):
     order_updated = pyqtSignal(object)  # Order, after every poll that returned it
     order_fulfilled = pyqtSignal(object)  # Order
-    order_failed = pyqtSignal(object)  # Order (PLACEMENT_FAILED, FAILED_PERMANENTLY, FAILED)
+    # Order: failed for good (untracked), or a problem UP42 may resolve (still tracked)
+    order_failed = pyqtSignal(object)
     tracked_changed = pyqtSignal()
     poll_failed = pyqtSignal(str)  # the reason; tracking goes on at the next interval
 
@@ -175,10 +191,14 @@ class OrderTracker(QObject):
                 continue
             seen.add(order.id)
             self._misses.pop(order.id, None)
+            previous = self.last_orders.get(order.id)
             self.last_orders[order.id] = order
             self.order_updated.emit(order)
-            if order.stops_polling:
+            if order.is_final:
                 self.untrack(order.id)
+                self._announce(order)
+            elif order.has_problem and (previous is None or previous.status != order.status):
+                # Not final (UP42 may resolve it): said once, and the order stays tracked.
                 self._announce(order)
         for order_id in asked:
             if order_id not in seen and order_id in self._ids:
@@ -199,19 +219,14 @@ class OrderTracker(QObject):
             self.order_fulfilled.emit(order)
             if self.state.note(order.id).auto_download:
                 self._auto_download(order)
-        elif order.has_failed:
-            if order.status == "PLACEMENT_FAILED":
-                text = tr(
-                    "Order “{name}” could not be placed (PLACEMENT_FAILED). "
-                    "Cancel it in the Orders tab; no credits are charged."
-                ).format(name=name)
-            else:
-                text = tr("Order “{name}” failed ({status}). No credits are charged.").format(
-                    name=name, status=order.status
-                )
-            self._notify(Qgis.MessageLevel.Critical, text)
+        elif order.has_problem or order.has_failed:
+            level = Qgis.MessageLevel.Warning if order.has_problem else Qgis.MessageLevel.Critical
+            if order.status == OrderStatus.PLACEMENT_FAILED:
+                level = Qgis.MessageLevel.Critical
+            self._notify(level, trouble_text(order, name))
             self.order_failed.emit(order)
-            self.state.set_note(order.id, auto_download=False)
+            if order.has_failed:  # final: nothing will ever download
+                self.state.set_note(order.id, auto_download=False)
 
     def _auto_download(self, order: Order) -> None:
         self.downloads.download_order(order.id, order.display_name, add_to_project=True)

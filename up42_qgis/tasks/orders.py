@@ -11,15 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..api.errors import (
-    AuthenticationError,
-    LicenceError,
-    NetworkError,
-    NotFoundError,
-    Up42Error,
-    ValidationError,
-)
+from ..api.errors import Up42Error
 from ..api.models import Budget, Delivery, Estimate, Order, OrderRequest, PlacedOrder
+from ..api.ordering import estimate_all, place_all
 from ..i18n import tr
 from .base import Up42Task
 
@@ -28,14 +22,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("up42_qgis.tasks")
 
-# Errors that concern one scene's request only: the other scenes may still be estimated.
-PER_SCENE_ERRORS = (ValidationError, LicenceError, NotFoundError)
-
-
 class EstimateTask(Up42Task):
-    """One estimate per scene. ``result`` maps scene id to Estimate (refusals in ``error``).
-
-    Sign-in and network failures abort the whole task: the next scene would fail the same way.
+    """``api.ordering.estimate_all`` in a task: ``result`` is one Estimate per request, in
+    order (refusals in ``error``); sign-in and network failures end it.
 
     With ``with_budgets``, the active budgets are read afterwards into ``budgets`` for the
     confirmation; that is a nicety: when it fails ``budgets`` stays None and the estimate
@@ -51,15 +40,10 @@ class EstimateTask(Up42Task):
         self.with_budgets = with_budgets
         self.budgets: list[Budget] | None = None
 
-    def work(self) -> dict[str, Estimate]:
-        estimates: dict[str, Estimate] = {}
-        for done, request in enumerate(self.requests):
-            self.check_cancelled()
-            try:
-                estimates[request.scene_id] = self.client.estimate(request)
-            except PER_SCENE_ERRORS as error:
-                estimates[request.scene_id] = Estimate(scene_id=request.scene_id, error=str(error))
-            self.setProgress(100.0 * (done + 1) / max(1, len(self.requests)))
+    def work(self) -> list[Estimate]:
+        estimates = estimate_all(
+            self.client, self.requests, is_cancelled=self.isCanceled, progress=self.setProgress
+        )
         if self.with_budgets:
             self.check_cancelled()
             try:
@@ -70,11 +54,9 @@ class EstimateTask(Up42Task):
 
 
 class PlaceOrdersTask(Up42Task):
-    """Places each request exactly once; ``result`` is one PlacedOrder per request, in order.
+    """``api.ordering.place_all`` in a task: ``result`` is one PlacedOrder per request.
 
-    Not cancellable: stopping between POSTs would leave the user unsure what was ordered. The
-    client never re-sends a POST and looks an order up after an ambiguous failure; whatever
-    still goes wrong for one scene is reported for that scene, never retried here.
+    Not cancellable: stopping between POSTs would leave the user unsure what was ordered.
     """
 
     def __init__(self, client: Up42Client, requests: Sequence[OrderRequest]) -> None:
@@ -83,24 +65,7 @@ class PlaceOrdersTask(Up42Task):
         self.requests = tuple(requests)
 
     def work(self) -> list[PlacedOrder]:
-        placed: list[PlacedOrder] = []
-        for done, request in enumerate(self.requests):
-            try:
-                placed.append(self.client.place_order(request))
-            except Up42Error as error:
-                placed.append(PlacedOrder(scene_id=request.scene_id, error=str(error)))
-                if isinstance(error, AuthenticationError | NetworkError):
-                    # The remaining POSTs would fail alike; report them as not sent.
-                    placed.extend(
-                        PlacedOrder(
-                            scene_id=rest.scene_id,
-                            error=tr("Not sent: {reason}").format(reason=str(error)),
-                        )
-                        for rest in self.requests[done + 1 :]
-                    )
-                    break
-            self.setProgress(100.0 * (done + 1) / max(1, len(self.requests)))
-        return placed
+        return place_all(self.client, self.requests, progress=self.setProgress)
 
 
 @dataclass

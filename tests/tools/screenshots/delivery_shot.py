@@ -34,7 +34,7 @@ sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
 from up42_qgis.api.models import OrderRequest, SearchRequest
-from up42_qgis.gui.order_bar import display_name
+from up42_qgis.api.ordering import order_name, placement_stamp
 from up42_qgis.layers.footprints import add_to_up42_group
 from up42_qgis.layers.footprints_gpkg import create_footprints_layer
 
@@ -158,7 +158,9 @@ def start() -> None:
             data_product_id=collection.orderable_products[0].id or "",
             scene_id=scene.id,
             aoi=aoi,
-            display_name=display_name(scene, collection.title),
+            display_name=order_name(
+                collection.title, scene.acquired, scene.id, placement_stamp()
+            ),
         )
         estimate = client.estimate(request)
         placed = client.place_order(request)

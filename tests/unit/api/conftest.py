@@ -88,7 +88,7 @@ def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: flo
     deadline = time.monotonic() + limit_s
     while True:
         order = client.order(order_id)
-        if order.status == status or order.stops_polling or time.monotonic() > deadline:
+        if order.status == status or order.is_final or time.monotonic() > deadline:
             assert order.status == status
             return order
         time.sleep(0.05)

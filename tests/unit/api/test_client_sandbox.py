@@ -18,7 +18,7 @@ from tests.unit.api.conftest import (
 )
 from up42_qgis.api import errors
 from up42_qgis.api.catalog import search_body
-from up42_qgis.api.models import OrderRequest, SearchRequest, SortField
+from up42_qgis.api.models import OrderRequest, OrderStatus, SearchRequest, SortField
 from up42_qgis.api.orders import REQUEST_TAG_PREFIX
 
 
@@ -268,12 +268,15 @@ def test_cancel_a_created_order_and_a_conflict_for_a_fulfilled_one(sandbox, up42
     assert caught.value.message
 
 
-def test_placement_failed_stops_polling_and_can_be_cancelled(sandbox, up42):
+def test_placement_failed_is_a_problem_not_final_and_can_be_cancelled(sandbox, up42):
     request = order_request(up42)
     sandbox.configure(force_status={request.scene_id: "PLACEMENT_FAILED"})
     placed = up42.place_order(request)
     order = wait_for_status(up42, placed.order_id, "PLACEMENT_FAILED")
-    assert order.stops_polling
+    assert order.status is OrderStatus.PLACEMENT_FAILED
+    assert not order.is_final  # UP42 may still resolve it: polling goes on
+    assert order.has_problem
+    assert not order.has_failed
     assert order.can_cancel
     assert up42.cancel_order(order.id) == "CANCELED"
 

@@ -12,7 +12,8 @@ import pytest
 from tests.unit.api.conftest import fulfilled_order
 from up42_qgis.api import errors
 from up42_qgis.api.client import Up42Client
-from up42_qgis.api.download import DownloadEngine, deliver_order, order_folder
+from up42_qgis.api.delivery import deliver_order, order_folder
+from up42_qgis.api.download import DownloadEngine
 from up42_qgis.api.models import Asset
 
 CHUNK = 64 * 1024
@@ -97,6 +98,24 @@ def test_a_cancelled_download_keeps_its_part_and_a_new_engine_resumes_it(sandbox
     assert [s for s in signed_gets(sandbox) if s] == [206]
     assert path.read_bytes() == sandbox.asset_bytes(asset.asset_id)
     assert not part.exists()
+
+
+def test_a_cancel_that_comes_after_the_last_piece_keeps_the_finished_file(
+    sandbox, up42, tmp_path
+):
+    """Cancelling a download that has just written its last piece (a small file is one
+    piece) must not leave a complete ``.part``: the next attempt would be refused (416) and
+    fetch the whole file again."""
+    asset = large_asset(sandbox, up42)
+    complete: list[bool] = []
+    path = DownloadEngine(up42, chunk_size=CHUNK).download_asset(
+        asset,
+        tmp_path,
+        progress=lambda d, t: complete.append(d == t),
+        is_cancelled=lambda: bool(complete and complete[-1]),
+    )
+    assert path.read_bytes() == sandbox.asset_bytes(asset.asset_id)
+    assert not list(tmp_path.glob("*.part"))
 
 
 class StaleFirstUrl(Up42Client):
@@ -186,7 +205,7 @@ def test_several_assets_download_in_parallel_with_per_asset_progress(sandbox, up
         assert finished[asset.key] == path.stat().st_size
 
 
-def test_deliver_order_unpacks_the_zip_and_returns_the_rasters(sandbox, up42, tmp_path):
+def test_deliver_order_unpacks_the_zip_and_returns_the_rasters_to_load(sandbox, up42, tmp_path):
     order = fulfilled_order(up42, "Berlin: delivery/1")
     rasters = deliver_order(up42, order.id, tmp_path)
     folder = order_folder(tmp_path, order.id, "Berlin: delivery/1")
@@ -198,8 +217,10 @@ def test_deliver_order_unpacks_the_zip_and_returns_the_rasters(sandbox, up42, tm
     (zip_path,) = folder.glob("*.zip")
     with zipfile.ZipFile(zip_path) as archive:
         zipped_tifs = [n for n in archive.namelist() if n.lower().endswith((".tif", ".tiff"))]
-    unpacked = [p for p in rasters if zip_path.with_suffix("") in p.parents]
-    assert len(unpacked) == len(zipped_tifs) >= 1
+    unpacked = [p for p in zip_path.with_suffix("").rglob("*") if p.suffix.lower() == ".tif"]
+    assert len(unpacked) == len(zipped_tifs) >= 1  # the archive is unpacked next to itself
+    # The delivery has COG items: those load, not the same image again from the archive.
+    assert not [p for p in rasters if zip_path.with_suffix("") in p.parents]
     # A second delivery of the same order downloads nothing again (small probes only).
     sandbox.clear_log()
     assert deliver_order(up42, order.id, tmp_path) == rasters

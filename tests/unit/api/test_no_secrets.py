@@ -17,7 +17,8 @@ from tests.unit.api.conftest import (
 )
 from tests.unit.api.test_download_sandbox import StaleFirstUrl
 from up42_qgis.api import errors
-from up42_qgis.api.download import DownloadEngine, deliver_order
+from up42_qgis.api.delivery import deliver_order
+from up42_qgis.api.download import DownloadEngine
 from up42_qgis.api.models import OrderRequest, SearchRequest
 
 

@@ -1,0 +1,207 @@
+"""The delivery steps, written once for the dock and for Processing: where each delivered file
+goes (one folder layout), how a downloaded archive is unpacked, and which rasters load (one
+archive policy, one suffix list). ``deliver_order`` is the whole order in one call.
+
+Layout: ``<root>/<display name>_<first 8 of the order id>/``; the collection's assets (the
+"Original Delivery" archive) at its top; when the delivery has several items, each item's
+files in ``<first 8 of the item id>/`` so equal names (``metadata.json``) cannot clash. The
+8-character item folder is the dock's first layout, kept so its ``.part`` files resume; the
+full-id folders the first Processing version made are adopted (renamed) when found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .archive import MAX_UNZIPPED_BYTES, archive_folder, unpack_archive
+from .download import DownloadEngine
+from .errors import CancelledError, DownloadError
+from .models import Asset, Delivery
+from .safe_paths import contained_path, safe_component
+from .safe_paths import order_folder as _order_folder
+
+if TYPE_CHECKING:
+    from .client import Up42Client
+
+__all__ = [
+    "RASTER_SUFFIXES",
+    "DeliveredFile",
+    "adopt_old_item_folders",
+    "deliver_order",
+    "fetch_asset",
+    "find_rasters",
+    "is_raster_file",
+    "order_folder",
+    "plan_delivery",
+    "rasters_to_load",
+    "unpack",
+]
+
+# What counts as a raster to load: GeoTIFF/COG, and JPEG 2000 (Pléiades and SPOT DIMAP
+# deliveries carry their bands as .JP2; GDAL reads both).
+RASTER_SUFFIXES = (".tif", ".tiff", ".jp2")
+SHORT_ID = 8
+
+AssetProgress = Callable[[Asset, int, int | None], None]
+Progress = Callable[[int, int | None], None]
+IsCancelled = Callable[[], bool]
+
+log = logging.getLogger("up42_qgis.api")
+
+
+def _safe_part(text: str) -> str:
+    """Server text as ONE path component (``safe_paths``), "" when nothing usable is left."""
+    return safe_component(text or "", "")
+
+
+def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
+    """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS and
+    always inside ``root``; a display name that is only the id adds nothing."""
+    return _order_folder(root, order_id, "" if display_name == order_id else display_name)
+
+
+def _item_folders(delivery: Delivery) -> dict[str, str]:
+    """item id -> its subfolder name: the first 8 characters, or the whole (sanitised) id for
+    every item when two items would share 8 characters."""
+    short = {item.id: _safe_part(item.id)[:SHORT_ID] or "item" for item in delivery.items}
+    if len(set(short.values())) == len(short):
+        return short
+    return {item.id: (_safe_part(item.id) or "item")[:120] for item in delivery.items}
+
+
+def plan_delivery(
+    delivery: Delivery,
+    root: str | os.PathLike[str],
+    display_name: str,
+    api_origin: str | None = None,
+) -> list[tuple[Asset, Path]]:
+    """Every delivered asset once, with the folder it downloads into (see the module doc).
+    With ``api_origin``, assets stored outside UP42 are left out with a logged reason: their
+    signed URL would have to be asked for with the token (contract §8.1; the SDK skips them)."""
+    folder = order_folder(root, delivery.order_id, display_name)
+    plan: list[tuple[Asset, Path]] = [(a, folder) for a in delivery.collection_assets]
+    names = _item_folders(delivery) if len(delivery.items) > 1 else {}
+    for item in delivery.items:
+        item_folder = contained_path(folder, names[item.id]) if names else folder
+        plan.extend((asset, item_folder) for asset in item.assets)
+    seen: set[str] = set()
+    planned: list[tuple[Asset, Path]] = []
+    for asset, target in plan:
+        if asset.href in seen:
+            continue
+        seen.add(asset.href)
+        if api_origin and asset.is_foreign(api_origin):
+            log.warning("%s is stored outside UP42 (%s): skipped", asset.key, asset.origin)
+            continue
+        planned.append((asset, target))
+    return planned
+
+
+def adopt_old_item_folders(delivery: Delivery, plan: Sequence[tuple[Asset, Path]]) -> None:
+    """Renames the full-id item folders of the first Processing layout to the planned ones,
+    so their finished files are kept and their ``.part`` files resume."""
+    by_name = {_safe_part(item.id)[:SHORT_ID]: item for item in delivery.items}
+    for folder in {path for _, path in plan}:
+        item = by_name.get(folder.name)
+        if item is None:
+            continue
+        old = folder.parent / (_safe_part(item.id) or "item")
+        if old != folder and old.is_dir() and not folder.exists():
+            # When the rename fails the files download again into the new folder.
+            with contextlib.suppress(OSError):
+                old.rename(folder)
+
+
+@dataclass
+class DeliveredFile:
+    """A downloaded asset and, for an archive, the files unpacked from it."""
+
+    asset: Asset
+    path: Path
+    extracted: list[Path] = field(default_factory=list)
+
+
+def unpack(
+    asset: Asset, path: Path, max_unzipped_bytes: int = MAX_UNZIPPED_BYTES
+) -> DeliveredFile:
+    """An archive (ZIP or TAR/TGZ, found by its content, whatever its name says) is unpacked
+    next to itself, into a folder named after it."""
+    extracted = unpack_archive(path, archive_folder(path), max_unzipped_bytes)
+    return DeliveredFile(asset, path, list(extracted or ()))
+
+
+def fetch_asset(
+    engine: DownloadEngine,
+    asset: Asset,
+    folder: Path,
+    *,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> DeliveredFile:
+    """One asset downloaded (resumed from its ``.part``) and unpacked: the dock's file task."""
+    path = engine.download_asset(asset, folder, progress=progress, is_cancelled=is_cancelled)
+    if is_cancelled is not None and is_cancelled():
+        raise CancelledError("Download cancelled; it will resume next time.")
+    return unpack(asset, path)
+
+
+def is_raster_file(path: Path) -> bool:
+    return path.suffix.lower() in RASTER_SUFFIXES
+
+
+def find_rasters(paths: Iterable[Path]) -> list[Path]:
+    """The raster files among paths and inside any folders among them, sorted."""
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(p for p in path.rglob("*") if is_raster_file(p))
+        elif is_raster_file(path) and path.exists():
+            found.add(path)
+    return sorted(found)
+
+
+def rasters_to_load(downloaded: Iterable[DeliveredFile]) -> list[Path]:
+    """The delivered raster files (the COG items); only when there are none, the rasters
+    unpacked from the archives. The "Original Delivery" repeats the image the items carry:
+    the user gets it once."""
+    downloaded = list(downloaded)
+    direct = find_rasters(d.path for d in downloaded if not d.extracted)
+    return direct or find_rasters(p for d in downloaded for p in d.extracted)
+
+
+def deliver_order(
+    client: Up42Client,
+    order_id: str,
+    root: str | os.PathLike[str],
+    *,
+    display_name: str | None = None,
+    progress: AssetProgress | None = None,
+    is_cancelled: IsCancelled | None = None,
+    overwrite: bool = False,
+    engine: DownloadEngine | None = None,
+    max_unzipped_bytes: int = MAX_UNZIPPED_BYTES,
+) -> list[Path]:
+    """Everything an order delivered, laid out by ``plan_delivery`` and unpacked; returns
+    ``rasters_to_load`` of it (the files a user loads). Processing's whole-order download;
+    the dock runs the same plan one task per file."""
+    if display_name is None:
+        display_name = client.order(order_id).display_name
+    delivery = client.delivery(order_id)
+    if not delivery.assets:
+        raise DownloadError(f"Order {order_id} has no delivered files yet.")
+    plan = plan_delivery(delivery, root, display_name, client.endpoints.api)
+    adopt_old_item_folders(delivery, plan)
+    engine = engine or DownloadEngine(client)
+    paths = engine.download_to(plan, progress, is_cancelled, overwrite)
+    downloaded: list[DeliveredFile] = []
+    for (asset, _), path in zip(plan, paths, strict=True):
+        if is_cancelled is not None and is_cancelled():
+            raise CancelledError("Download cancelled; it will resume next time.")
+        downloaded.append(unpack(asset, path, max_unzipped_bytes))
+    return rasters_to_load(downloaded)

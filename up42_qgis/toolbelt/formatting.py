@@ -1,0 +1,16 @@
+"""Numbers as the user reads them, the same in the dock and in Processing."""
+
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QLocale
+
+UNKNOWN = "–"  # a credit amount nobody could tell (no estimate, a refused scene)
+
+
+def format_credits(value: float | None) -> str:
+    """Credits in the user's locale: whole numbers without decimals, others with two."""
+    if value is None:
+        return UNKNOWN
+    number = float(value)
+    decimals = 0 if number.is_integer() else 2
+    return str(QLocale().toString(number, "f", decimals))
