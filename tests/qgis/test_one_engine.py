@@ -14,15 +14,12 @@ from qgis.core import (
     QgsProject,
 )
 
-from tests.qgis import test_order_helpers as helpers
-from tests.qgis.test_order_helpers import BERLIN_AOI, QUICK_DWELL, WAIT_MS
-from tests.qgis.test_processing import provider, run  # noqa: F401 - fixture
+from tests.qgis.support import BERLIN_AOI, QUICK_DWELL, WAIT_MS, run
 from up42_qgis.api.delivery import plan_delivery
 from up42_qgis.api.models import OrderRequest, SearchRequest
 from up42_qgis.services.downloads import DownloadManager
 
 # Shared fixtures (pytest finds fixtures through module attributes).
-order_context = helpers.order_context
 
 LARGE = 3_000_000  # the sandbox's extra "large.bin" asset: a download long enough to cut
 CUT = 300_000  # every signed download is cut after this many bytes (then resumed)
@@ -71,7 +68,7 @@ def _assert_delivered_exactly(context, sandbox, order_id: str, root: Path, name:
 
 def _dock(context, qtbot, root: Path, order_id: str, name: str, cut: bool = False):
     """The dock's download into ``root``; with ``cut``, cancelled half-way through a file."""
-    downloads = DownloadManager(context, root=root)
+    downloads = DownloadManager(context.clients, context.state, context.iface, root=root)
     try:
         if cut:
             with qtbot.waitSignal(downloads.download_failed, timeout=WAIT_MS) as blocker:
@@ -115,7 +112,7 @@ def _signed_gets(sandbox) -> list[dict]:
 
 
 def test_dock_and_processing_write_the_same_files_to_the_same_paths(
-    order_context, sandbox_account, provider, qtbot, tmp_path  # noqa: F811
+    order_context, sandbox_account, provider, qtbot, tmp_path
 ):
     name = "Engine layout"
     order_id = _fulfilled_phr_order(order_context, sandbox_account, qtbot, name)
@@ -132,7 +129,7 @@ def test_dock_and_processing_write_the_same_files_to_the_same_paths(
 
 @pytest.mark.parametrize("first", ["dock", "processing"])
 def test_either_face_resumes_the_part_files_of_the_other(
-    order_context, sandbox_account, provider, qtbot, tmp_path, first  # noqa: F811
+    order_context, sandbox_account, provider, qtbot, tmp_path, first
 ):
     name = f"Engine resume {first}"
     order_id = _fulfilled_phr_order(order_context, sandbox_account, qtbot, name)
@@ -164,7 +161,7 @@ def test_either_face_resumes_the_part_files_of_the_other(
 
 
 def test_dock_and_processing_load_the_same_layers_for_a_zip_plus_cog_delivery(
-    order_context, sandbox_account, provider, qtbot, tmp_path  # noqa: F811
+    order_context, sandbox_account, provider, qtbot, tmp_path
 ):
     name = "Engine layers"
     order_id = _fulfilled_phr_order(order_context, sandbox_account, qtbot, name)

@@ -11,7 +11,8 @@ import pytest
 from tests.unit.api.conftest import BERLIN, aoi_inside, fulfilled_order, wait_for_status
 from tests.unit.api.stub_server import StubServer
 from tests.unit.api.test_download_sandbox import signed_gets
-from up42_qgis.api.download import DownloadEngine, ForeignAssetError, deliver_order, order_folder
+from up42_qgis.api.delivery import deliver_order, order_folder
+from up42_qgis.api.download import DownloadEngine, ForeignAssetError
 from up42_qgis.api.errors import DownloadError
 from up42_qgis.api.models import Asset, OrderRequest, SearchRequest
 

@@ -8,7 +8,8 @@ from urllib.parse import quote
 
 import pytest
 
-from up42_qgis.api.download import deliver_order, order_folder, safe_filename
+from up42_qgis.api.delivery import deliver_order, order_folder
+from up42_qgis.api.download import safe_filename
 from up42_qgis.api.errors import DownloadError
 from up42_qgis.api.safe_paths import contained_path, shorten_name
 from up42_qgis.api.signed_urls import download_filename
