@@ -121,10 +121,16 @@ build() {
   root=$2
   shift 3
   log=$(mktemp)
-  # The archive answers at all?
-  if ! curl -fsS --max-time 60 --retry 2 -o /dev/null "$mirror/dists/$suite/Release" 2>"$log"; then
-    not_built "the Debian archive at $mirror does not answer: $(tail -n 1 "$log")"
-  fi
+  # The archive answers at all? No answer or a server error: not built. Any other answer that
+  # is not the Release file (404: no such suite) is an error of ours.
+  local code
+  code=$(curl -sS --max-time 60 --retry 2 --retry-connrefused -o /dev/null -w '%{http_code}' \
+    "$mirror/dists/$suite/Release" 2>"$log") || true
+  case "$code" in
+    200) ;;
+    000 | 5??) not_built "the Debian archive at $mirror does not answer: $(tail -n 1 "$log") (HTTP $code)" ;;
+    *) echo "chroot: $mirror/dists/$suite/Release answers HTTP $code" >&2; exit 1 ;;
+  esac
   echo "chroot: debootstrap $suite from $mirror"
   if ! debootstrap --variant=minbase --include=ca-certificates "$suite" "$root" "$mirror" \
       >"$log" 2>&1; then

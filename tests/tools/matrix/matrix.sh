@@ -207,6 +207,6 @@ if [ ${#failures[@]} -gt 0 ]; then
   echo "failing tests:"
   printf '%s\n' "${failures[@]}"
 fi
-echo "matrix: $ran QGIS versions run, $not_built not built; each demo counts as one test"
+echo "matrix: $ran of ${#suites[@]} QGIS versions run ($not_built not built); each demo counts as one test"
 echo "total: $sum_passed passed, $sum_failed failed, $sum_skipped skipped"
 exit $status
