@@ -1,7 +1,7 @@
 """Totals and failing test ids of one matrix run, from the JUnit reports `make test` wrote.
 
 usage: report.py <reports folder>   prints "<passed> <failed> <skipped>" on the first line, then
-one failing test id per line (file::class::name, as pytest names it)
+one failing test per line: [run] classname::name, the run being unit-noqt, api-system or qgis
 """
 import pathlib
 import sys
@@ -22,7 +22,7 @@ def main(folder: pathlib.Path) -> int:
                 totals[key] += int(suite.get(key, 0))
         for case in root.iter("testcase"):
             if case.find("failure") is not None or case.find("error") is not None:
-                failures.append(f"{path.stem}: {case.get('classname')}::{case.get('name')}")
+                failures.append(f"[{path.stem}] {case.get('classname')}::{case.get('name')}")
     failed = totals["failures"] + totals["errors"]
     passed = totals["tests"] - failed - totals["skipped"]
     print(passed, failed, totals["skipped"])
