@@ -29,11 +29,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
 
 .PHONY: help system venv stage test test-unit test-api test-qgis run sandbox package lint \
-	typecheck translations qm clean demo bench check-package venv-scan
+	typecheck translations qm clean demo bench check-package venv-scan test-matrix
 
 help:
 	@echo "make run          sandbox + QGIS with the plugin (isolated profile)"
 	@echo "make test         the whole suite, headless"
+	@echo "make test-matrix  make test and make demo on QGIS 3.40 and 3.44 (Debian chroots, root)"
 	@echo "make sandbox      the local UP42-compatible server on port $(SANDBOX_PORT)"
 	@echo "make demo         search -> estimate -> order -> download through qgis_process"
 	@echo "make bench        benchmarks (bench-results.json / .md)"
@@ -108,6 +109,15 @@ test-api: venv
 
 test-qgis: venv
 	$(HEADLESS) $(PY) -m pytest -c tests/pytest.ini tests/qgis $(call junit,qgis)
+
+# The whole suite and the demo on Debian trixie (QGIS 3.40) and sid (QGIS 3.44), in chroots
+# cached in MATRIX_CACHE (outside the repository) and rebuilt when DEB_PACKAGES changes.
+MATRIX_CACHE ?= /var/cache/up42-qgis/chroots
+MATRIX_SUITES ?= trixie sid
+test-matrix:
+	@$(SUDO) env DEB_PACKAGES="$(DEB_PACKAGES)" MATRIX_CACHE="$(MATRIX_CACHE)" \
+		$(if $(MATRIX_TIMEOUT),MATRIX_TIMEOUT="$(MATRIX_TIMEOUT)") $(if $(MATRIX_MIRROR),MATRIX_MIRROR="$(MATRIX_MIRROR)") \
+		bash tests/tools/matrix/matrix.sh $(MATRIX_SUITES)
 
 # ruff, byte-compiling, mypy (typecheck), the Qt6 check's own tests, then the Qt6 check on the plugin: every Qt
 # name resolved in PyQt6, every PyQGIS enum member scoped (tests/tools/qt6_check).
