@@ -226,7 +226,9 @@ class OrdersApi:
                     found = self._lookup(display_name, request_tag)
                     if found is not None:
                         return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
-                    if sends <= self._retry.rate_limit_retries:
+                    # A 401 again after signing in again is a broken sign-in: once is enough.
+                    limit = 1 if error.status == 401 else self._retry.rate_limit_retries
+                    if sends <= limit:
                         continue
                     raise
                 if error.status in CLEAN_REFUSALS:

@@ -133,6 +133,7 @@ class OrderAlgorithm(ScenesAlgorithm):
     ) -> list[PlacedOrder]:
         """``api.ordering.place_all`` over feedback: each request POSTed at most once;
         cancelling stops before the next POST, the orders already placed are kept."""
+
         def report(request: OrderRequest, order: PlacedOrder) -> None:
             if order.order_id:
                 feedback.pushInfo(
@@ -187,4 +188,3 @@ class OrderAlgorithm(ScenesAlgorithm):
             tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
         )
         return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}
-

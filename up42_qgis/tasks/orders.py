@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("up42_qgis.tasks")
 
+
 class EstimateTask(Up42Task):
     """``api.ordering.estimate_all`` in a task: ``result`` is one Estimate per request, in
     order (refusals in ``error``); sign-in and network failures end it.
