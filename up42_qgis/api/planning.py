@@ -215,6 +215,8 @@ def _candidates(
         if scene.id in seen:
             continue
         seen.add(scene.id)
+        if not projection.near(scene.geometry):
+            continue  # on the other side of the world: projecting it would be meaningless
         footprint = projection.project(scene.geometry)
         if footprint is None:
             unusable += 1

@@ -89,6 +89,19 @@ class LocalProjection:
         lam = math.atan2(x * sin_c, rho * self.cos0 * cos_c - y * self.sin0 * sin_c)
         return self.lon0 + math.degrees(lam), math.degrees(lat)
 
+    def near(self, geojson: Any, max_degrees: float = 60.0) -> bool:
+        """True when the geometry's first vertex lies within ``max_degrees`` (great-circle)
+        of the centre; False too for a geometry without one. No footprint that could touch
+        an AOI of at most 10,000 km² is farther; beyond 90° the projection folds over."""
+        rings = _polygon_rings(geojson)
+        try:
+            lon, lat = rings[0][0][0][0], rings[0][0][0][1]
+            phi, lam = math.radians(lat), math.radians(lon - self.lon0)
+            cos_c = self.sin0 * math.sin(phi) + self.cos0 * math.cos(phi) * math.cos(lam)
+        except (IndexError, TypeError, ValueError):
+            return True  # malformed: let project() count it as unusable
+        return cos_c >= math.cos(math.radians(max_degrees))
+
     # --- whole geometries -----------------------------------------------------------------
     def _ring(self, ring: Ring) -> list[tuple[float, float]]:
         """The ring in metres, its edges densified first: a GeoJSON edge is straight in

@@ -107,8 +107,14 @@ def greedy_cover(
     λ·A/gain + B. Gains only shrink as the cover grows, so a candidate whose re-evaluated
     score still beats every stale score in the heap is the true best (CELF)."""
     total = aoi.area
+
+    def score(candidate: Candidate, gain: float) -> float:
+        # Rounded, so that equal gains are equal (not decided by rounding errors of the
+        # projection) and the input order breaks the tie: plans are reproducible.
+        return round(count_weight * total / gain + candidate.badness, 6)
+
     uncovered = aoi
-    heap = [(count_weight * total / c.area + c.badness, c.order, 0, c) for c in candidates]
+    heap = [(score(c, c.area), c.order, 0, c) for c in candidates]
     heapq.heapify(heap)
     chosen: list[Candidate] = []
     while heap and uncovered.area > min_gain_m2:
@@ -122,9 +128,7 @@ def greedy_cover(
         gain = candidate.cover.intersection(uncovered).area
         if gain <= min_gain_m2:
             continue  # it can only shrink from here: never useful again
-        heapq.heappush(
-            heap, (count_weight * total / gain + candidate.badness, order, len(chosen), candidate)
-        )
+        heapq.heappush(heap, (score(candidate, gain), order, len(chosen), candidate))
     return chosen
 
 
