@@ -36,6 +36,7 @@ from .planning_search import (
     PRIORITY_NAMES,
     Candidate,
     assign,
+    box_of,
     exact_best,
     greedy_cover,
     improve,
@@ -162,24 +163,16 @@ def plan_coverage(
 ) -> CoveragePlan:
     """Plan the orders that cover ``aoi`` with ``scenes``. Raises PlanningError for input it
     cannot plan with; a partial cover is a plan with a PARTIAL note and gaps."""
-    order = parse_priorities(priorities)
     if not 0 <= seam_m <= 5000:
         raise PlanningError(
             PlanProblem.BAD_SEAM, f"The seam margin must be 0 to 5,000 m, not {seam_m:g}.",
             seam_m=seam_m,
         )
     cancelled = is_cancelled or (lambda: False)
-    try:
-        projection = LocalProjection(*centre_of(aoi))
-    except ValueError:
-        projection = None
-    area = projection.project(aoi) if projection else None
-    if projection is None or area is None:
-        raise PlanningError(PlanProblem.BAD_AOI, "The area of interest is not a polygon.")
     notes: list[PlanNote] = []
-    candidates = _candidates(scenes, area, projection, min_area_lookup(min_area_km2), notes)
-    attribute_weights, count_weight = weights(order)
-    score_badness(candidates, attribute_weights)
+    area, projection, candidates, count_weight = prepare(
+        aoi, scenes, priorities, min_area_km2, notes
+    )
     tiny = MIN_GAIN_KM2 * 1e6
     use_exact = method == "exact" or (method == "auto" and len(candidates) <= EXACT_AUTO_LIMIT)
     if use_exact and len(candidates) <= EXACT_LIMIT:
@@ -195,6 +188,29 @@ def plan_coverage(
     score = objective(parts, area.area, count_weight, tiny)
     parts = _respect_minimum(parts, tiny, notes)
     return _finish(area, projection, parts, seam_m, notes, method, score)
+
+
+def prepare(
+    aoi: JSON,
+    scenes: Sequence[Scene],
+    priorities: str | Iterable[str] | None,
+    min_area_km2: MinArea,
+    notes: list[PlanNote],
+) -> tuple[BaseGeometry, LocalProjection, list[Candidate], float]:
+    """The AOI in metres, its projection, the scored candidates and λ (for the planner and
+    for ``planning_compare``)."""
+    order = parse_priorities(priorities)
+    try:
+        projection = LocalProjection(*centre_of(aoi))
+    except ValueError:
+        projection = None
+    area = projection.project(aoi) if projection else None
+    if projection is None or area is None:
+        raise PlanningError(PlanProblem.BAD_AOI, "The area of interest is not a polygon.")
+    candidates = _candidates(scenes, area, projection, min_area_lookup(min_area_km2), notes)
+    attribute_weights, count_weight = weights(order)
+    score_badness(candidates, attribute_weights)
+    return area, projection, candidates, count_weight
 
 
 def _candidates(
@@ -333,8 +349,8 @@ def _with_seams(
 
 
 def _overlap_bounds(a: BaseGeometry, b: BaseGeometry) -> bool:
-    ax0, ay0, ax1, ay1 = a.bounds
-    bx0, by0, bx1, by1 = b.bounds
+    ax0, ay0, ax1, ay1 = box_of(a)
+    bx0, by0, bx1, by1 = box_of(b)
     return ax0 <= bx1 and bx0 <= ax1 and ay0 <= by1 and by0 <= ay1
 
 

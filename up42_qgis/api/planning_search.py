@@ -15,6 +15,7 @@ of "count" (a small tie-breaker when the user did not list it). Plain Python and
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -96,6 +97,15 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+NOWHERE = (math.inf, math.inf, -math.inf, -math.inf)
+
+
+def box_of(geometry: BaseGeometry) -> tuple[float, float, float, float]:
+    """The bounds, and for an empty geometry a box that overlaps nothing (shapely 1.8 gives
+    an empty tuple there, shapely 2 NaNs)."""
+    return NOWHERE if geometry is None or geometry.is_empty else geometry.bounds
+
+
 def greedy_cover(
     candidates: Sequence[Candidate],
     aoi: BaseGeometry,
@@ -164,17 +174,57 @@ def improve(
     is_cancelled: Callable[[], bool] = lambda: False,
     rounds: int = 3,
 ) -> list[tuple[Candidate, BaseGeometry]]:
-    """Local search on F without losing coverage: add a better scene where it takes enough
-    area from worse parts to pay for itself, drop a scene whose part others cover cheaper."""
+    """Local search on F without losing coverage: replace several scenes by one, add a better
+    scene where it takes enough area from worse parts to pay for itself, drop a scene whose
+    part others cover cheaper."""
     current = {id(c): [c, p] for c, p in parts}
     for _ in range(rounds):
+        if _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
+            current = {id(c): [c, p] for c, p in assign([e[0] for e in current.values()])}
         changed = _drop_pass(current, total, count_weight, min_gain_m2)
+        changed |= _swap_pass(current, candidates, total, count_weight, min_gain_m2,
+                              is_cancelled)
         changed |= _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled)
         changed |= _drop_pass(current, total, count_weight, min_gain_m2)
         if not changed:
             break
-    kept = [(c, p) for c, p in current.values() if p.area > min_gain_m2]
-    return sorted(kept, key=lambda item: item[0].key)
+    # The moves keep every area with a scene that covers it; the best-scene assignment of
+    # the final set can only lower F further.
+    return assign([c for c, p in current.values() if p.area > min_gain_m2])
+
+
+def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
+    """Replace several chosen scenes by one that covers all their parts, where that lowers F
+    (the greedy's classic miss: a good small scene first, then a big one for the rest,
+    when one big scene alone would do)."""
+    changed = False
+    for candidate in sorted(candidates, key=lambda c: c.key):
+        if id(candidate) in current:
+            continue
+        if is_cancelled():
+            raise _cancelled()
+        x0, y0, x1, y1 = candidate.bounds
+        covered = [
+            (key, entry) for key, entry in current.items()
+            if box_of(entry[1])[0] >= x0 and box_of(entry[1])[1] >= y0
+            and box_of(entry[1])[2] <= x1 and box_of(entry[1])[3] <= y1
+            and entry[1].difference(candidate.cover).area <= min_gain_m2
+        ]
+        if len(covered) < 2:
+            continue
+        delta = count_weight * (1 - len(covered)) + sum(
+            entry[1].area / total * (candidate.badness - entry[0].badness) for _, entry in covered
+        )
+        if delta >= 0:
+            continue
+        from .planning_geometry import union_all
+
+        merged = union_all(entry[1] for _, entry in covered)
+        for key, _ in covered:
+            del current[key]
+        current[id(candidate)] = [candidate, merged]
+        changed = True
+    return changed
 
 
 def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
@@ -209,13 +259,58 @@ def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelle
     return changed
 
 
-def _drop_pass(current, total, count_weight, min_gain_m2) -> bool:
+SWAP_BUDGET = 150  # tentative swaps per round: the largest candidates first
+
+
+def _current_cost(current, total, count_weight) -> float:
+    return objective([(c, p) for c, p in current.values()], total, count_weight)
+
+
+def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
+    """Try each of the largest unchosen scenes in the plan, let it take what it covers of
+    worse parts, then drop what it makes redundant; keep the trial when F falls."""
+    changed = False
+    trials = sorted((c for c in candidates if id(c) not in current), key=lambda c: -c.area)
+    for candidate in trials[:SWAP_BUDGET]:
+        if is_cancelled():
+            raise _cancelled()
+        if not any(_overlaps(box_of(e[1]), candidate.bounds) for e in current.values()):
+            continue
+        trial = {key: list(entry) for key, entry in current.items()}
+        pieces = []
+        for entry in trial.values():
+            if entry[0].badness > candidate.badness and _overlaps(box_of(entry[1]),
+                                                                  candidate.bounds):
+                piece = entry[1].intersection(candidate.cover)
+                if piece.area > 0:
+                    entry[1] = entry[1].difference(candidate.cover)
+                    pieces.append(piece)
+        from .planning_geometry import union_all
+
+        trial[id(candidate)] = [candidate, union_all(pieces) or candidate.cover.difference(
+            candidate.cover)]
+        if not _drop_pass(trial, total, count_weight, min_gain_m2, protect=id(candidate)):
+            continue
+        if trial[id(candidate)][1].area <= min_gain_m2:
+            continue
+        if _current_cost(trial, total, count_weight) < _current_cost(
+            current, total, count_weight
+        ) - 1e-12:
+            current.clear()
+            current.update(trial)
+            changed = True
+    return changed
+
+
+def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = None) -> bool:
     changed = False
     for key, (candidate, part) in sorted(
         current.items(), key=lambda item: item[1][0].key, reverse=True
     ):
+        if key == protect:
+            continue
         others = sorted(
-            (e for k, e in current.items() if k != key and _overlaps(e[0].bounds, part.bounds)),
+            (e for k, e in current.items() if k != key and _overlaps(e[0].bounds, box_of(part))),
             key=lambda e: e[0].key,
         )
         remaining, cost, moves = part, -count_weight, []
@@ -243,7 +338,7 @@ def atoms(aoi: BaseGeometry, candidates: Sequence[Candidate], tiny_m2: float) ->
     for index, candidate in enumerate(candidates):
         bit, cover, split = 1 << index, candidate.cover, []
         for geometry, mask in pieces:
-            if not _overlaps(geometry.bounds, candidate.bounds):
+            if not _overlaps(box_of(geometry), candidate.bounds):
                 split.append((geometry, mask))
                 continue
             inside, outside = geometry.intersection(cover), geometry.difference(cover)
