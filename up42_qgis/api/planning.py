@@ -233,22 +233,25 @@ def _candidates(
         seen.add(scene.id)
         if not projection.near(scene.geometry):
             continue  # on the other side of the world: projecting it would be meaningless
-        footprint = projection.project(scene.geometry)
+        footprint, (fx0, fy0, fx1, fy1) = projection.project_bounded(scene.geometry)
         if footprint is None:
             unusable += 1
             continue
-        fx0, fy0, fx1, fy1 = footprint.bounds
         if fx0 > maxx or fx1 < minx or fy0 > maxy or fy1 < miny:
             continue
         if not prepared.intersects(footprint):
             continue
-        cover = footprint if prepared.contains(footprint) else footprint.intersection(area)
-        cover = union_all(polygons_of(cover))
-        if cover is None or cover.area <= MIN_GAIN_KM2 * 1e6:
+        bounds = (fx0, fy0, fx1, fy1)
+        cover: BaseGeometry | None = footprint
+        if not prepared.contains(footprint):
+            cover = union_all(polygons_of(footprint.intersection(area)))
+            bounds = box_of(cover)
+        cover_area = cover.area if cover is not None else 0.0
+        if cover is None or cover_area <= MIN_GAIN_KM2 * 1e6:
             continue
         candidates.append(
-            Candidate(scene, cover, cover.area, min_area_m2=min_area(scene) * 1e6,
-                      bounds=cover.bounds, order=len(candidates))
+            Candidate(scene, cover, cover_area, min_area_m2=min_area(scene) * 1e6,
+                      bounds=bounds, order=len(candidates))
         )
     if unusable:
         notes.append(PlanNote(

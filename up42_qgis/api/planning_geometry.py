@@ -123,10 +123,21 @@ class LocalProjection:
 
     def project(self, geojson: Any) -> BaseGeometry | None:
         """A GeoJSON Polygon/MultiPolygon in metres, made valid; None when it has no area."""
+        return self.project_bounded(geojson)[0]
+
+    def project_bounded(
+        self, geojson: Any
+    ) -> tuple[BaseGeometry | None, tuple[float, float, float, float]]:
+        """``project`` and the bounds of the projected shells (computed here: asking shapely
+        1.8 for ``bounds`` costs more than projecting a footprint)."""
         polygons: list[Polygon] = []
+        xs: list[float] = []
+        ys: list[float] = []
         for rings in _polygon_rings(geojson):
             try:
                 shell = self._ring(rings[0])
+                xs += (x for x, _ in shell)
+                ys += (y for _, y in shell)
                 holes = [self._ring(ring) for ring in rings[1:] if len(ring) >= 4]
                 if len(shell) < 4:
                     continue
@@ -134,13 +145,15 @@ class LocalProjection:
             except (TypeError, ValueError, IndexError):  # malformed coordinates: not usable
                 continue
         if not polygons:
-            return None
+            return None, (0.0, 0.0, 0.0, 0.0)
         geometry: BaseGeometry = polygons[0] if len(polygons) == 1 else MultiPolygon(polygons)
         if not geometry.is_valid:
             geometry = geometry.buffer(0)
         if len(polygons) > 1:  # the two halves of a cut footprint touch: make them one
             geometry = geometry.buffer(0)
-        return geometry if not geometry.is_empty and geometry.area > 0 else None
+        if geometry.is_empty or geometry.area <= 0:
+            return None, (0.0, 0.0, 0.0, 0.0)
+        return geometry, (min(xs), min(ys), max(xs), max(ys))
 
     def unproject(self, geometry: BaseGeometry) -> list[Polygon]:
         """Polygons in lon/lat, cut at the antimeridian into pieces within [-180, 180]."""

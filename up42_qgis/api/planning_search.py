@@ -97,6 +97,11 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
+def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+    return (inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2]
+            and inner[3] <= outer[3])
+
+
 NOWHERE = (math.inf, math.inf, -math.inf, -math.inf)
 
 
@@ -198,16 +203,15 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
     (the greedy's classic miss: a good small scene first, then a big one for the rest,
     when one big scene alone would do)."""
     changed = False
+    boxes = {key: box_of(entry[1]) for key, entry in current.items()}
     for candidate in sorted(candidates, key=lambda c: c.key):
         if id(candidate) in current:
             continue
         if is_cancelled():
             raise _cancelled()
-        x0, y0, x1, y1 = candidate.bounds
         covered = [
             (key, entry) for key, entry in current.items()
-            if box_of(entry[1])[0] >= x0 and box_of(entry[1])[1] >= y0
-            and box_of(entry[1])[2] <= x1 and box_of(entry[1])[3] <= y1
+            if _inside(boxes[key], candidate.bounds)
             and entry[1].difference(candidate.cover).area <= min_gain_m2
         ]
         if len(covered) < 2:
@@ -222,7 +226,9 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
         merged = union_all(entry[1] for _, entry in covered)
         for key, _ in covered:
             del current[key]
+            del boxes[key]
         current[id(candidate)] = [candidate, merged]
+        boxes[id(candidate)] = box_of(merged)
         changed = True
     return changed
 
@@ -270,12 +276,14 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
     """Try each of the largest unchosen scenes in the plan, let it take what it covers of
     worse parts, then drop what it makes redundant; keep the trial when F falls."""
     changed = False
-    trials = sorted((c for c in candidates if id(c) not in current), key=lambda c: -c.area)
-    for candidate in trials[:SWAP_BUDGET]:
+    boxes = [box_of(entry[1]) for entry in current.values()]
+    trials = [
+        c for c in candidates
+        if id(c) not in current and any(_inside(b, c.bounds) for b in boxes)
+    ]  # only a scene that spans a whole part can make another one redundant
+    for candidate in sorted(trials, key=lambda c: -c.area)[:SWAP_BUDGET]:
         if is_cancelled():
             raise _cancelled()
-        if not any(_overlaps(box_of(e[1]), candidate.bounds) for e in current.values()):
-            continue
         trial = {key: list(entry) for key, entry in current.items()}
         pieces = []
         for entry in trial.values():
@@ -298,6 +306,7 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
         ) - 1e-12:
             current.clear()
             current.update(trial)
+            boxes = [box_of(entry[1]) for entry in current.values()]
             changed = True
     return changed
 
@@ -309,8 +318,9 @@ def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = 
     ):
         if key == protect:
             continue
+        part_box = box_of(part)
         others = sorted(
-            (e for k, e in current.items() if k != key and _overlaps(e[0].bounds, box_of(part))),
+            (e for k, e in current.items() if k != key and _overlaps(e[0].bounds, part_box)),
             key=lambda e: e[0].key,
         )
         remaining, cost, moves = part, -count_weight, []
