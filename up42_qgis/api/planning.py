@@ -24,10 +24,13 @@ from .planning_geometry import (
     JSON,
     LocalProjection,
     centre_of,
+    difference,
     geodesic_km2,
+    intersection,
     multi_geojson,
     polygons_of,
     to_geojson,
+    union,
     union_all,
     within_vertex_limit,
 )
@@ -244,7 +247,7 @@ def _candidates(
         bounds = (fx0, fy0, fx1, fy1)
         cover: BaseGeometry | None = footprint
         if not prepared.contains(footprint):
-            cover = union_all(polygons_of(footprint.intersection(area)))
+            cover = union_all(polygons_of(intersection(footprint, area)))
             bounds = box_of(cover)
         cover_area = cover.area if cover is not None else 0.0
         if cover is None or cover_area <= MIN_GAIN_KM2 * 1e6:
@@ -288,16 +291,16 @@ def _respect_minimum(
             for other in sorted(current, key=lambda e: e[0].key):
                 if other is entry or other[1].is_empty or other[1].distance(remaining) > 1.0:
                     continue
-                taken = remaining.intersection(other[0].cover)
+                taken = intersection(remaining, other[0].cover)
                 if taken.area <= tiny:
                     continue
-                other[1] = other[1].union(taken)
-                remaining = remaining.difference(other[0].cover)
+                other[1] = union(other[1], taken)
+                remaining = difference(remaining, other[0].cover)
                 if remaining.area <= tiny:
                     break
             moved = piece.area - remaining.area
             if moved > tiny:
-                entry[1] = entry[1].difference(piece).union(remaining)
+                entry[1] = union(difference(entry[1], piece), remaining)
                 notes.append(PlanNote(
                     NoteCode.MERGED,
                     f"{moved / 1e6:.3f} km² of scene {candidate.scene.id}, below its minimum "
@@ -329,10 +332,10 @@ def _with_seams(
         return parts
     half = seam_m / 2.0
     widened = [core.buffer(half, join_style=MITRE) for _, core in parts]
-    lost = [w.difference(c.cover) for (c, _), w in zip(parts, widened, strict=True)]
+    lost = [difference(w, c.cover) for (c, _), w in zip(parts, widened, strict=True)]
     grown = []
     for index, ((candidate, core), wide) in enumerate(zip(parts, widened, strict=True)):
-        part = wide.intersection(candidate.cover)
+        part = intersection(wide, candidate.cover)
         # Where a neighbour could not grow into this part (its footprint ends), this one
         # grows the whole seam into the neighbour instead. Slivers along the AOI's edge are
         # rounding, not a neighbour's loss.
@@ -340,13 +343,13 @@ def _with_seams(
             piece
             for other, missed in enumerate(lost)
             if other != index and _overlap_bounds(missed, core)
-            for piece in polygons_of(missed.intersection(core))
+            for piece in polygons_of(intersection(missed, core))
             if piece.area > half
         )
         if unreached is not None:
-            reach = core.buffer(seam_m, join_style=MITRE).intersection(candidate.cover)
-            extra = unreached.buffer(seam_m, join_style=MITRE).intersection(reach)
-            part = part.union(extra)
+            reach = intersection(core.buffer(seam_m, join_style=MITRE), candidate.cover)
+            extra = intersection(unreached.buffer(seam_m, join_style=MITRE), reach)
+            part = union(part, extra)
         grown.append((candidate, part))
     return grown
 
@@ -394,7 +397,7 @@ def _finish(
                 plan_parts.append(PlanPart(candidate.scene, to_geojson(polygon), rank, km2,
                                            km2 / aoi_km2 if aoi_km2 else 0.0))
     covered = union_all(grown_parts)
-    gap_geometry = area.difference(covered) if covered is not None else area
+    gap_geometry = difference(area, covered) if covered is not None else area
     gap_pieces = [p for p in polygons_of(gap_geometry) if p.area > tiny]
     gaps = multi_geojson([g for piece in gap_pieces for g in projection.unproject(piece)])
     percent = 100.0 * (1.0 - sum(p.area for p in gap_pieces) / area.area)

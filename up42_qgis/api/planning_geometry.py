@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from shapely.errors import ShapelyError
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -23,7 +24,11 @@ from .aoi import EARTH_RADIUS_M, _area_km2, _polygons, _split_antimeridian
 JSON = dict[str, Any]
 Ring = Sequence[Sequence[float]]
 MAX_VERTICES = 999  # UP42's limit per order geometry
-DENSIFY_DEGREES = 0.05  # about 5 km: a chord that long bows less than a metre
+# A GeoJSON edge is straight in lon/lat, a chord of the projection is not: edges are cut
+# into pieces short enough to bow by well under a metre (the AOI, which bounds every order)
+# or by a few metres (footprints, well inside the seam margin).
+AOI_DENSIFY_DEGREES = 0.02
+FOOTPRINT_DENSIFY_DEGREES = 0.1
 
 
 def _wrap(delta_degrees: float) -> float:
@@ -103,9 +108,8 @@ class LocalProjection:
         return cos_c >= math.cos(math.radians(max_degrees))
 
     # --- whole geometries -----------------------------------------------------------------
-    def _ring(self, ring: Ring) -> list[tuple[float, float]]:
-        """The ring in metres, its edges densified first: a GeoJSON edge is straight in
-        lon/lat and would bow by tens of metres as a chord of the projection."""
+    def _ring(self, ring: Ring, step: float) -> list[tuple[float, float]]:
+        """The ring in metres, its edges densified to ``step`` degrees first."""
         forward = self.forward
         points: list[tuple[float, float]] = []
         previous: Sequence[float] | None = None
@@ -113,20 +117,20 @@ class LocalProjection:
             if previous is not None:
                 d_lon = _wrap(point[0] - previous[0])
                 d_lat = point[1] - previous[1]
-                steps = int(max(abs(d_lon), abs(d_lat)) / DENSIFY_DEGREES)
-                for step in range(1, steps + 1):
-                    t = step / (steps + 1)
+                pieces = int(max(abs(d_lon), abs(d_lat)) / step)
+                for index in range(1, pieces + 1):
+                    t = index / (pieces + 1)
                     points.append(forward(previous[0] + t * d_lon, previous[1] + t * d_lat))
             points.append(forward(point[0], point[1]))
             previous = point
         return points
 
-    def project(self, geojson: Any) -> BaseGeometry | None:
+    def project(self, geojson: Any, step: float = AOI_DENSIFY_DEGREES) -> BaseGeometry | None:
         """A GeoJSON Polygon/MultiPolygon in metres, made valid; None when it has no area."""
-        return self.project_bounded(geojson)[0]
+        return self.project_bounded(geojson, step)[0]
 
     def project_bounded(
-        self, geojson: Any
+        self, geojson: Any, step: float = FOOTPRINT_DENSIFY_DEGREES
     ) -> tuple[BaseGeometry | None, tuple[float, float, float, float]]:
         """``project`` and the bounds of the projected shells (computed here: asking shapely
         1.8 for ``bounds`` costs more than projecting a footprint)."""
@@ -135,10 +139,10 @@ class LocalProjection:
         ys: list[float] = []
         for rings in _polygon_rings(geojson):
             try:
-                shell = self._ring(rings[0])
+                shell = self._ring(rings[0], step)
                 xs += (x for x, _ in shell)
                 ys += (y for _, y in shell)
-                holes = [self._ring(ring) for ring in rings[1:] if len(ring) >= 4]
+                holes = [self._ring(ring, step) for ring in rings[1:] if len(ring) >= 4]
                 if len(shell) < 4:
                     continue
                 polygons.append(Polygon(shell, holes))
@@ -167,6 +171,38 @@ class LocalProjection:
                 lonlat = lonlat.buffer(0)
             pieces += polygons_of(_split_antimeridian(lonlat))
         return [orient(piece, 1.0) for piece in pieces if not piece.is_empty]
+
+
+def _snapped(geometry: BaseGeometry) -> BaseGeometry:
+    """The geometry on a millimetre grid (through WKT: the same in shapely 1.8 and 2.x)."""
+    from shapely import wkt
+
+    return wkt.loads(wkt.dumps(geometry, rounding_precision=3)).buffer(0)
+
+
+def _overlay(name: str, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    """``a.<name>(b)``, and where GEOS gives up on nearly coincident edges (a
+    TopologyException), again on repaired, then on millimetre-snapped operands."""
+    try:
+        return getattr(a, name)(b)
+    except (ShapelyError, ValueError):  # GEOSException (2.x), TopologicalError (1.8)
+        pass
+    try:
+        return getattr(a.buffer(0), name)(b.buffer(0))
+    except (ShapelyError, ValueError):
+        return getattr(_snapped(a), name)(_snapped(b))
+
+
+def difference(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    return _overlay("difference", a, b)
+
+
+def intersection(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    return _overlay("intersection", a, b)
+
+
+def union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
+    return _overlay("union", a, b)
 
 
 def polygons_of(geometry: BaseGeometry | None) -> list[Polygon]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from shapely.geometry.base import BaseGeometry
 
 from .models import Scene
+from .planning_geometry import difference, intersection, union, union_all
 
 PRIORITY_NAMES = ("cloud", "date", "resolution", "incidence", "count")
 UNLISTED_COUNT_WEIGHT = 0.02  # fewer scenes still wins a tie: fewer minimums and seams
@@ -138,9 +139,9 @@ def greedy_cover(
         _, order, stamp, candidate = heapq.heappop(heap)
         if stamp == len(chosen):
             chosen.append(candidate)
-            uncovered = uncovered.difference(candidate.cover)
+            uncovered = difference(uncovered, candidate.cover)
             continue
-        gain = candidate.cover.intersection(uncovered).area
+        gain = intersection(candidate.cover, uncovered).area
         if gain <= min_gain_m2:
             continue  # it can only shrink from here: never useful again
         heapq.heappush(heap, (score(candidate, gain), order, len(chosen), candidate))
@@ -158,8 +159,8 @@ def assign(chosen: Sequence[Candidate]) -> list[tuple[Candidate, BaseGeometry]]:
     parts: list[tuple[Candidate, BaseGeometry]] = []
     covered: BaseGeometry | None = None
     for candidate in sorted(chosen, key=lambda c: c.key):
-        part = candidate.cover if covered is None else candidate.cover.difference(covered)
-        covered = candidate.cover if covered is None else covered.union(candidate.cover)
+        part = candidate.cover if covered is None else difference(candidate.cover, covered)
+        covered = candidate.cover if covered is None else union(covered, candidate.cover)
         parts.append((candidate, part))
     return parts
 
@@ -183,12 +184,16 @@ def improve(
     scene where it takes enough area from worse parts to pay for itself, drop a scene whose
     part others cover cheaper."""
     current = {id(c): [c, p] for c, p in parts}
+    swapped_from: frozenset[int] | None = None  # the plan the last swap pass could not improve
     for _ in range(rounds):
         if _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
             current = {id(c): [c, p] for c, p in assign([e[0] for e in current.values()])}
         changed = _drop_pass(current, total, count_weight, min_gain_m2)
-        changed |= _swap_pass(current, candidates, total, count_weight, min_gain_m2,
-                              is_cancelled)
+        if frozenset(current) != swapped_from:
+            if _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
+                changed = True
+            else:
+                swapped_from = frozenset(current)
         changed |= _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled)
         changed |= _drop_pass(current, total, count_weight, min_gain_m2)
         if not changed:
@@ -212,7 +217,7 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
         covered = [
             (key, entry) for key, entry in current.items()
             if _inside(boxes[key], candidate.bounds)
-            and entry[1].difference(candidate.cover).area <= min_gain_m2
+            and difference(entry[1], candidate.cover).area <= min_gain_m2
         ]
         if len(covered) < 2:
             continue
@@ -221,9 +226,9 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
         )
         if delta >= 0:
             continue
-        from .planning_geometry import union_all
-
         merged = union_all(entry[1] for _, entry in covered)
+        if merged is None:
+            continue  # only empty parts: the drop pass removes them for free
         for key, _ in covered:
             del current[key]
             del boxes[key]
@@ -249,17 +254,15 @@ def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelle
         ceiling = max(entry[0].badness for entry in worse) - candidate.badness
         if candidate.area / total * ceiling <= count_weight:
             continue  # even taking all it covers could not pay for one more scene
-        taken = [(entry, entry[1].intersection(candidate.cover)) for entry in worse]
+        taken = [(entry, intersection(entry[1], candidate.cover)) for entry in worse]
         saving = sum(piece.area / total * (e[0].badness - candidate.badness) for e, piece in taken)
         if saving <= count_weight:
             continue
         pieces = []
         for entry, piece in taken:
             if piece.area > 0:
-                entry[1] = entry[1].difference(candidate.cover)
+                entry[1] = difference(entry[1], candidate.cover)
                 pieces.append(piece)
-        from .planning_geometry import union_all
-
         current[id(candidate)] = [candidate, union_all(pieces)]
         changed = True
     return changed
@@ -289,15 +292,18 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
         for entry in trial.values():
             if entry[0].badness > candidate.badness and _overlaps(box_of(entry[1]),
                                                                   candidate.bounds):
-                piece = entry[1].intersection(candidate.cover)
+                piece = intersection(entry[1], candidate.cover)
                 if piece.area > 0:
-                    entry[1] = entry[1].difference(candidate.cover)
+                    entry[1] = difference(entry[1], candidate.cover)
                     pieces.append(piece)
-        from .planning_geometry import union_all
-
-        trial[id(candidate)] = [candidate, union_all(pieces) or candidate.cover.difference(
+        trial[id(candidate)] = [candidate, union_all(pieces) or difference(candidate.cover,
             candidate.cover)]
-        if not _drop_pass(trial, total, count_weight, min_gain_m2, protect=id(candidate)):
+        # The plan was drop-stable before the trial: only parts the candidate reaches can
+        # have become redundant.
+        reached = {key for key, b in zip(current, boxes, strict=True)
+                   if _overlaps(b, candidate.bounds)}
+        if not _drop_pass(trial, total, count_weight, min_gain_m2, protect=id(candidate),
+                          only=reached):
             continue
         if trial[id(candidate)][1].area <= min_gain_m2:
             continue
@@ -311,12 +317,13 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
     return changed
 
 
-def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = None) -> bool:
+def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = None,
+               only: set[int] | None = None) -> bool:
     changed = False
     for key, (candidate, part) in sorted(
         current.items(), key=lambda item: item[1][0].key, reverse=True
     ):
-        if key == protect:
+        if key == protect or (only is not None and key not in only):
             continue
         part_box = box_of(part)
         others = sorted(
@@ -327,15 +334,15 @@ def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = 
         for entry in others:
             if remaining.area <= min_gain_m2:
                 break
-            piece = remaining.intersection(entry[0].cover)
+            piece = intersection(remaining, entry[0].cover)
             if piece.area > 0:
                 cost += piece.area / total * (entry[0].badness - candidate.badness)
                 moves.append((entry, piece))
-                remaining = remaining.difference(entry[0].cover)
+                remaining = difference(remaining, entry[0].cover)
         if remaining.area > min_gain_m2 or cost >= 0:
             continue  # dropping it would lose coverage, or cost more than it saves
         for entry, piece in moves:
-            entry[1] = entry[1].union(piece)
+            entry[1] = union(entry[1], piece)
         del current[key]
         changed = True
     return changed
@@ -351,7 +358,7 @@ def atoms(aoi: BaseGeometry, candidates: Sequence[Candidate], tiny_m2: float) ->
             if not _overlaps(box_of(geometry), candidate.bounds):
                 split.append((geometry, mask))
                 continue
-            inside, outside = geometry.intersection(cover), geometry.difference(cover)
+            inside, outside = intersection(geometry, cover), difference(geometry, cover)
             split += [
                 (g, m) for g, m in ((inside, mask | bit), (outside, mask)) if g.area > tiny_m2
             ]

@@ -274,3 +274,36 @@ def test_a_plan_is_cancellable():
               for i in range(15)]
     with pytest.raises(CancelledError):
         plan_coverage(AOI, scenes, method="greedy", is_cancelled=lambda: True)
+
+
+# --- the geometry underneath -----------------------------------------------------------------
+def test_the_local_projection_keeps_areas_of_long_edged_polygons():
+    from up42_qgis.api.planning_geometry import LocalProjection, centre_of
+
+    strip = box(13.0, 52.0, 13.8, 52.1)  # 55 km long edges: densified, every one of them
+    projection = LocalProjection(*centre_of(strip))
+    assert projection.project(strip).area / 1e6 == pytest.approx(aoi_area_km2(strip), rel=1e-6)
+    footprint, bounds = projection.project_bounded(box(12.5, 51.5, 14.0, 52.6))
+    assert footprint.area / 1e6 == pytest.approx(aoi_area_km2(box(12.5, 51.5, 14.0, 52.6)),
+                                                 rel=1e-4)
+    assert bounds == pytest.approx(footprint.bounds, abs=1.0)
+
+
+def test_an_overlay_geos_gives_up_on_is_retried_on_repaired_operands():
+    from shapely.errors import TopologicalError
+
+    from up42_qgis.api import planning_geometry
+
+    square = shape(box(0, 0, 2, 2))
+
+    class Flaky:
+        """Fails like GEOS on nearly coincident edges, until repaired by buffer(0)."""
+
+        def difference(self, other):
+            raise TopologicalError("TopologyException: Ring edge missing")
+
+        def buffer(self, distance):
+            return shape(box(1, 0, 3, 2)).buffer(distance)
+
+    result = planning_geometry.difference(Flaky(), square)
+    assert result.area == pytest.approx(2.0)
