@@ -5,10 +5,10 @@ The objective is planning_search's F (coverage first, then λ·scenes + area-wei
 badness). The stated bound: greedy with local improvement (what plan_coverage runs) covers
 exactly what the optimum covers, and its F is within 5 % of the optimum on every case here.
 The greedy cover alone (without the improvement) is reported, not bounded. Measured when
-written: the improved greedy was optimal in all 25 sandbox cases and in 200 random ones
-(40 seeds); the plain greedy was optimal in 20 of 25 sandbox cases (worst 1.877 × the
-optimum: two scenes where one does) and 149 of 200 random ones (worst 1.218, mean 1.018).
-The ratios are printed with ``-s``.
+written: the improved greedy was optimal in all 25 sandbox cases and in 197 of 200 random
+ones (40 seeds; worst 1.011 × the optimum); the plain greedy was optimal in 20 of 25
+sandbox cases (worst 1.877 × the optimum: two scenes where one does) and in 149 of 200
+random ones (worst 1.218, mean 1.018). The ratios are printed with ``-s``.
 """
 
 from __future__ import annotations
