@@ -83,6 +83,19 @@ ROW_SPECS: dict[str, RowSpec] = {
         "(target: 1% of the file + one chunk)",
         "MiB", f"< {RESENT_LIMIT_MIB:.2f}", _below(RESENT_LIMIT_MIB),
     ),
+    "planning_time": RowSpec(
+        "Coverage plan: 2,000 candidate footprints over a 10,000 km² AOI, in a QgsTask",
+        "s", "< 1", _below(1.0),
+    ),
+    "stall_planning": RowSpec(
+        "GUI stall while planning 2,000 footprints over 10,000 km² "
+        "(longest heartbeat gap; baseline: idle)",
+        "ms", "< 50", _below(50),
+    ),
+    "planning_memory": RowSpec(
+        "Peak memory growth while planning 2,000 footprints over 10,000 km² (RSS high-water)",
+        "MiB", "< 64", _below(64),
+    ),
     "startup": RowSpec(
         "Start-up: import up42_qgis + classFactory(iface).initGui() in a fresh QGIS process",
         "ms", "< 150", _below(150),

@@ -26,10 +26,12 @@ class Up42Provider(QgsProcessingProvider):
         from .alg_download import DownloadAlgorithm
         from .alg_estimate import EstimateAlgorithm
         from .alg_order import OrderAlgorithm
+        from .alg_plan import PlanCoverageAlgorithm
         from .alg_search import SearchAlgorithm
 
         for algorithm in (
             SearchAlgorithm(),
+            PlanCoverageAlgorithm(),
             EstimateAlgorithm(),
             OrderAlgorithm(),
             DownloadAlgorithm(),
