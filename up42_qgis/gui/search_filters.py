@@ -6,22 +6,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
 
-from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDate, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
+    QWidgetAction,
 )
 
 from ..api.models import JSON, Collection, SearchRequest, SortField
 from ..i18n import tr
+from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -79,6 +85,7 @@ def _resolution_text(value: float | None) -> str:
 
 class FiltersWidget(QWidget):
     changed = pyqtSignal()
+    retry_requested = pyqtSignal()  # the user wants the failed collections loaded again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,11 +101,35 @@ class FiltersWidget(QWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.collections_tree.header().setStretchLastSection(False)
-        self.collections_tree.setMinimumHeight(110)
-        self.collections_tree.setMaximumHeight(170)
+        self.collections_tree.setMinimumHeight(200)
         self.collections_tree.itemChanged.connect(self._item_changed)
         self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
+        self.collections_status.setObjectName("Up42CollectionsStatus")
         self.collections_status.setWordWrap(True)
+        self.collections_status.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.retry_button = QPushButton(tr("Retry"), self)
+        self.retry_button.setObjectName("Up42CollectionsRetry")
+        self.retry_button.setToolTip(tr("Load the collections again"))
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self.retry_requested)
+
+        # The tree lives in a drop-down: checked collections take one line, not the tab.
+        self.collections_button = QToolButton(self)
+        self.collections_button.setObjectName("Up42CollectionsButton")
+        self.collections_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.collections_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.collections_button.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
+        )
+        menu = QMenu(self.collections_button)
+        holder = QWidgetAction(menu)
+        self.collections_tree.setMinimumWidth(300)
+        holder.setDefaultWidget(self.collections_tree)
+        menu.addAction(holder)
+        self.collections_button.setMenu(menu)
+        self._update_collections_button()
 
         today = _today()
         self.start_date = QDateEdit(today.addMonths(-DEFAULT_MONTHS), self)
@@ -107,42 +138,49 @@ class FiltersWidget(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(ISO_DATE)
             edit.dateChanged.connect(self.changed)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start_date)
-        dates.addWidget(QLabel("–", self))
-        dates.addWidget(self.end_date)
 
         self.max_cloud = QSpinBox(self)
         self.max_cloud.setRange(0, 100)
+        self.max_cloud.setPrefix(tr("Cloud ≤ "))
         self.max_cloud.setSuffix(" %")
         self.max_cloud.setValue(100)
-        self.max_cloud.setToolTip(tr("100 % means no cloud filter"))
+        self.max_cloud.setToolTip(tr("Maximum cloud cover; 100 % means no cloud filter"))
 
         self.sort_field = QComboBox(self)
         self.sort_field.addItem(tr("Date"), SortField.DATE.value)
         self.sort_field.addItem(tr("Cloud cover"), SortField.CLOUD.value)
         self.sort_field.addItem(tr("Resolution"), SortField.RESOLUTION.value)
+        self.sort_field.setToolTip(tr("Sort by"))
         self.sort_order = QComboBox(self)
         self.sort_order.addItem(tr("Descending"), False)
         self.sort_order.addItem(tr("Ascending"), True)
-        sort_row = QHBoxLayout()
-        sort_row.addWidget(self.sort_field, 1)
-        sort_row.addWidget(self.sort_order, 1)
 
         self.page_size = QSpinBox(self)
         self.page_size.setRange(1, MAX_PAGE_SIZE)
         self.page_size.setSingleStep(10)
         self.page_size.setValue(DEFAULT_PAGE_SIZE)
+        self.page_size.setSuffix(tr(" per page"))
         self.page_size.setToolTip(tr("Scenes per page; “Load more” fetches the next page"))
 
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.collections_tree)
-        form.addRow(self.collections_status)
-        form.addRow(tr("Acquired"), dates)
-        form.addRow(tr("Max. cloud"), self.max_cloud)
-        form.addRow(tr("Sort by"), sort_row)
-        form.addRow(tr("Page size"), self.page_size)
+        # Three compact rows, no scroll area: the results table gets the height.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(self.collections_button, 0, 0, 1, 3)
+        grid.addWidget(self.max_cloud, 0, 3)
+        grid.addWidget(self.start_date, 1, 0)
+        grid.addWidget(QLabel("–", self), 1, 1)
+        grid.addWidget(self.end_date, 1, 2)
+        grid.addWidget(self.page_size, 1, 3)
+        grid.addWidget(self.sort_field, 2, 0)
+        grid.addWidget(self.sort_order, 2, 2, 1, 2)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.collections_status, 1)
+        status_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(status_row, 3, 0, 1, 4)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         self.restore()
 
     # --- collections ---------------------------------------------------------------------
@@ -187,16 +225,29 @@ class FiltersWidget(QWidget):
                 if not product.orderable:
                     child.setDisabled(True)
         tree.blockSignals(False)
-        if searchable:
-            self.collections_status.setText(
-                tr("{n} collections; check the ones to search.").format(n=len(searchable))
-            )
-        else:
-            self.collections_status.setText(tr("No searchable collections in this account."))
+        self._update_collections_button()
+        # The drop-down names what is checked; the status line only speaks up when needed.
+        self.set_collections_message(
+            "" if searchable else tr("No searchable collections in this account.")
+        )
         self.changed.emit()
 
     def set_collections_message(self, text: str) -> None:
+        self.collections_status.setStyleSheet("")
         self.collections_status.setText(text)
+        self.collections_status.setVisible(bool(text))
+        self.retry_button.hide()
+
+    def set_collections_error(self, text: str) -> None:
+        """The collections did not load: the error in red, with Retry beside it."""
+        self.collections_status.setStyleSheet(ERROR_STYLE)
+        self.collections_status.setText(text)
+        self.collections_status.show()
+        self.retry_button.show()
+
+    @property
+    def collections_failed(self) -> bool:
+        return self.retry_button.isVisibleTo(self)
 
     def collections(self) -> dict[str, Collection]:
         return dict(self._collections)
@@ -221,10 +272,31 @@ class FiltersWidget(QWidget):
         for item in self._collection_items():
             wanted = item.data(0, COLLECTION_ROLE) in names
             item.setCheckState(0, Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+        self._update_collections_button()
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == 0:
+            self._update_collections_button()
             self.changed.emit()
+
+    def _update_collections_button(self) -> None:
+        checked = self.selected_collections()
+        total = len(self._collections)
+        titles = [self._collections[name].title for name in checked if name in self._collections]
+        if not total:
+            text = tr("Collections ▾")
+        elif len(checked) == total:
+            text = tr("All {n} collections ▾").format(n=QLocale().toString(total))
+        elif not checked:
+            text = tr("No collection checked ▾")
+        elif len(titles) <= 2:
+            text = tr("{names} ▾").format(names=", ".join(titles))
+        else:
+            text = tr("{n} of {total} collections ▾").format(
+                n=QLocale().toString(len(checked)), total=QLocale().toString(total)
+            )
+        self.collections_button.setText(text)
+        self.collections_button.setToolTip("\n".join(titles) or tr("Choose the collections"))
 
     # --- the request ---------------------------------------------------------------------
     def problems(self) -> list[str]:

@@ -51,6 +51,7 @@ class SearchPanel(SearchPanelLayout):
         self.session = SearchSession(context.start, self)
         self._collections_task: LoadCollectionsTask | None = None
         self._collections_loaded = False
+        self._search_when_loaded = False  # Search was pressed while the collections loaded
 
         self._build()
         self._connect()
@@ -62,6 +63,7 @@ class SearchPanel(SearchPanelLayout):
         self.search_button.clicked.connect(self.search)
         self.cancel_button.clicked.connect(self.cancel)
         self.settings_button.clicked.connect(self.open_settings)
+        self.filters.retry_requested.connect(self.load_collections)
         self.results.selection_changed.connect(self._selection_changed)
         self.results.current_changed.connect(self._current_changed)
         self.load_more_button.clicked.connect(self.load_more)
@@ -117,20 +119,29 @@ class SearchPanel(SearchPanelLayout):
         if task is not self._collections_task:
             return
         self._collections_task = None
+        search_next, self._search_when_loaded = self._search_when_loaded, False
         if task.was_cancelled:
-            self.filters.set_collections_message(tr("Loading the collections was cancelled."))
+            self.filters.set_collections_error(tr("Loading the collections was cancelled."))
         elif task.error is not None:
-            text = error_text(task.error)
-            self.filters.set_collections_message(text)
+            # Where the user looks: beside the drop-down, above the results, in the message
+            # bar; Retry beside it, and the next Search tries again too.
+            text = tr("The collections could not be loaded. {error}").format(
+                error=error_text(task.error)
+            )
+            self.filters.set_collections_error(text)
+            self._show_message(text)
             if is_sign_in_problem(task.error):
                 self._set_state(State.NOT_SIGNED_IN, text)
             self._report(text, Qgis.MessageLevel.Warning)
         else:
             self._collections_loaded = True
+            self._show_message(None)
             self.filters.set_collections(task.result)
             self.results.model.set_collections(task.result)
             if self.order_bar is not None:
                 self.order_bar.set_collections(list(task.result))
+            if search_next:
+                self.search()
         self.collections_loaded.emit()
 
     # --- search --------------------------------------------------------------------------
@@ -154,6 +165,15 @@ class SearchPanel(SearchPanelLayout):
             return
         if not self._signed_in():
             self._set_state(State.NOT_SIGNED_IN)
+            return
+        if not self._collections_loaded:
+            # A failed (or still running) load: load again, then search with what loads.
+            self._search_when_loaded = True
+            self._show_message(None)
+            self.load_collections()
+            self.filters.set_collections_message(
+                tr("Loading the collections; the search starts once they are here…")
+            )
             return
         problems = self.search_problems()
         aoi = self.aoi_widget.aoi
@@ -301,6 +321,7 @@ class SearchPanel(SearchPanelLayout):
         """Leaves nothing on the canvas and nothing running; the plugin calls it on unload."""
         self.cancel()
         self.quicklook.cancel()
+        self._search_when_loaded = False
         if self._collections_task is not None:
             self._collections_task.cancel()
             self._collections_task = None
