@@ -9,13 +9,14 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsProject, QgsWkbTypes
 
 from up42_qgis.api.models import Scene
 from up42_qgis.api.planning import plan_coverage
-from up42_qgis.layers.footprints import GROUP_NAME, footprint_fields
+from up42_qgis.layers.footprints import footprint_fields
 from up42_qgis.layers.plans import (
     PLAN_PROPERTY,
     add_plan_layers,
     is_plan_layer,
     make_plan_layer,
 )
+from up42_qgis.toolbelt.constants import LAYER_GROUP_NAME as GROUP_NAME
 
 
 def box(x0: float, y0: float, x1: float, y1: float) -> dict:

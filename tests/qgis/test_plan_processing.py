@@ -19,15 +19,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from tests.qgis import test_processing as processing_tests
-from tests.qgis.test_processing import BERLIN_EXTENT, feature_rows, run, search
+from tests.qgis.support import BERLIN_EXTENT, feature_rows, run, search
 from up42_qgis.api.aoi import aoi_area_km2
 from up42_qgis.layers.footprints import footprint_fields
 from up42_qgis.layers.plans import is_plan_layer
 
 AOI_EXTENT = "13.0,13.4,52.0,52.2 [EPSG:4326]"
-provider = processing_tests.provider  # the fixtures of the Processing suite
-account = processing_tests.account
 
 
 class RecordingFeedback(QgsProcessingFeedback):

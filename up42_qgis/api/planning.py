@@ -168,7 +168,8 @@ def plan_coverage(
     cannot plan with; a partial cover is a plan with a PARTIAL note and gaps."""
     if not 0 <= seam_m <= 5000:
         raise PlanningError(
-            PlanProblem.BAD_SEAM, f"The seam margin must be 0 to 5,000 m, not {seam_m:g}.",
+            PlanProblem.BAD_SEAM,
+            f"The seam margin must be 0 to 5,000 m, not {seam_m:g}.",
             seam_m=seam_m,
         )
     cancelled = is_cancelled or (lambda: False)
@@ -253,14 +254,23 @@ def _candidates(
         if cover is None or cover_area <= MIN_GAIN_KM2 * 1e6:
             continue
         candidates.append(
-            Candidate(scene, cover, cover_area, min_area_m2=min_area(scene) * 1e6,
-                      bounds=bounds, order=len(candidates))
+            Candidate(
+                scene,
+                cover,
+                cover_area,
+                min_area_m2=min_area(scene) * 1e6,
+                bounds=bounds,
+                order=len(candidates),
+            )
         )
     if unusable:
-        notes.append(PlanNote(
-            NoteCode.NO_FOOTPRINT, f"{unusable} scene(s) without a usable footprint were skipped.",
-            {"n": unusable},
-        ))
+        notes.append(
+            PlanNote(
+                NoteCode.NO_FOOTPRINT,
+                f"{unusable} scene(s) without a usable footprint were skipped.",
+                {"n": unusable},
+            )
+        )
     if not candidates:
         raise PlanningError(
             PlanProblem.NO_OVERLAP,
@@ -301,23 +311,33 @@ def _respect_minimum(
             moved = piece.area - remaining.area
             if moved > tiny:
                 entry[1] = union(difference(entry[1], piece), remaining)
-                notes.append(PlanNote(
-                    NoteCode.MERGED,
-                    f"{moved / 1e6:.3f} km² of scene {candidate.scene.id}, below its minimum "
-                    f"order area of {candidate.min_area_m2 / 1e6:g} km², went to a neighbouring "
-                    "part.",
-                    {"scene": candidate.scene.id, "km2": moved / 1e6,
-                     "minimum": candidate.min_area_m2 / 1e6},
-                ))
+                notes.append(
+                    PlanNote(
+                        NoteCode.MERGED,
+                        f"{moved / 1e6:.3f} km² of scene {candidate.scene.id}, below its minimum "
+                        f"order area of {candidate.min_area_m2 / 1e6:g} km², went to a neighbouring "
+                        "part.",
+                        {
+                            "scene": candidate.scene.id,
+                            "km2": moved / 1e6,
+                            "minimum": candidate.min_area_m2 / 1e6,
+                        },
+                    )
+                )
             if remaining.area > tiny:
-                notes.append(PlanNote(
-                    NoteCode.BELOW_MINIMUM,
-                    f"A part of {remaining.area / 1e6:.3f} km² only scene {candidate.scene.id} "
-                    f"covers is below its minimum order area of "
-                    f"{candidate.min_area_m2 / 1e6:g} km²: UP42 bills the minimum.",
-                    {"scene": candidate.scene.id, "km2": remaining.area / 1e6,
-                     "minimum": candidate.min_area_m2 / 1e6},
-                ))
+                notes.append(
+                    PlanNote(
+                        NoteCode.BELOW_MINIMUM,
+                        f"A part of {remaining.area / 1e6:.3f} km² only scene {candidate.scene.id} "
+                        f"covers is below its minimum order area of "
+                        f"{candidate.min_area_m2 / 1e6:g} km²: UP42 bills the minimum.",
+                        {
+                            "scene": candidate.scene.id,
+                            "km2": remaining.area / 1e6,
+                            "minimum": candidate.min_area_m2 / 1e6,
+                        },
+                    )
+                )
     return [(c, p) for c, p in current if p.area > tiny]
 
 
@@ -380,22 +400,35 @@ def _finish(
         for piece in pieces:
             limited = within_vertex_limit(piece, max(seam_m / 4.0, 1.0))
             if limited is not piece:
-                notes.append(PlanNote(
-                    NoteCode.SIMPLIFIED,
-                    f"The part of scene {candidate.scene.id} was simplified to UP42's limit "
-                    "of 999 vertices.", {"scene": candidate.scene.id},
-                ))
+                notes.append(
+                    PlanNote(
+                        NoteCode.SIMPLIFIED,
+                        f"The part of scene {candidate.scene.id} was simplified to UP42's limit "
+                        "of 999 vertices.",
+                        {"scene": candidate.scene.id},
+                    )
+                )
             lonlat = projection.unproject(limited)
             if len(lonlat) > 1:
-                notes.append(PlanNote(
-                    NoteCode.ANTIMERIDIAN,
-                    f"The part of scene {candidate.scene.id} crosses the antimeridian: one "
-                    "order on each side.", {"scene": candidate.scene.id},
-                ))
+                notes.append(
+                    PlanNote(
+                        NoteCode.ANTIMERIDIAN,
+                        f"The part of scene {candidate.scene.id} crosses the antimeridian: one "
+                        "order on each side.",
+                        {"scene": candidate.scene.id},
+                    )
+                )
             for polygon in lonlat:
                 km2 = geodesic_km2([polygon])
-                plan_parts.append(PlanPart(candidate.scene, to_geojson(polygon), rank, km2,
-                                           km2 / aoi_km2 if aoi_km2 else 0.0))
+                plan_parts.append(
+                    PlanPart(
+                        candidate.scene,
+                        to_geojson(polygon),
+                        rank,
+                        km2,
+                        km2 / aoi_km2 if aoi_km2 else 0.0,
+                    )
+                )
     covered = union_all(grown_parts)
     gap_geometry = difference(area, covered) if covered is not None else area
     gap_pieces = [p for p in polygons_of(gap_geometry) if p.area > tiny]
@@ -403,10 +436,13 @@ def _finish(
     percent = 100.0 * (1.0 - sum(p.area for p in gap_pieces) / area.area)
     if gap_pieces:
         gap_km2 = sum(p.area for p in gap_pieces) / 1e6
-        notes.insert(0, PlanNote(
-            NoteCode.PARTIAL,
-            f"The scenes cover {percent:.1f} % of the area of interest; {gap_km2:,.2f} km² "
-            "remain uncovered (the gaps).",
-            {"percent": percent, "gap_km2": gap_km2},
-        ))
+        notes.insert(
+            0,
+            PlanNote(
+                NoteCode.PARTIAL,
+                f"The scenes cover {percent:.1f} % of the area of interest; {gap_km2:,.2f} km² "
+                "remain uncovered (the gaps).",
+                {"percent": percent, "gap_km2": gap_km2},
+            ),
+        )
     return CoveragePlan(tuple(plan_parts), percent, gaps, aoi_km2, tuple(notes), method, score)

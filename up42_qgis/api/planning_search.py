@@ -99,8 +99,12 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
 
 
 def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
-    return (inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2]
-            and inner[3] <= outer[3])
+    return (
+        inner[0] >= outer[0]
+        and inner[1] >= outer[1]
+        and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )
 
 
 NOWHERE = (math.inf, math.inf, -math.inf, -math.inf)
@@ -165,8 +169,12 @@ def assign(chosen: Sequence[Candidate]) -> list[tuple[Candidate, BaseGeometry]]:
     return parts
 
 
-def objective(parts: Sequence[tuple[Candidate, BaseGeometry]], total: float, count_weight: float,
-              min_gain_m2: float = 0.0) -> float:
+def objective(
+    parts: Sequence[tuple[Candidate, BaseGeometry]],
+    total: float,
+    count_weight: float,
+    min_gain_m2: float = 0.0,
+) -> float:
     used = [(c, p) for c, p in parts if p.area > min_gain_m2]
     return count_weight * len(used) + sum(p.area / total * c.badness for c, p in used)
 
@@ -215,7 +223,8 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
         if is_cancelled():
             raise _cancelled()
         covered = [
-            (key, entry) for key, entry in current.items()
+            (key, entry)
+            for key, entry in current.items()
             if _inside(boxes[key], candidate.bounds)
             and difference(entry[1], candidate.cover).area <= min_gain_m2
         ]
@@ -246,7 +255,8 @@ def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelle
         if is_cancelled():
             raise _cancelled()
         worse = [
-            entry for entry in current.values()
+            entry
+            for entry in current.values()
             if entry[0].badness > candidate.badness and _overlaps(entry[0].bounds, candidate.bounds)
         ]
         if not worse:
@@ -281,8 +291,7 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
     changed = False
     boxes = [box_of(entry[1]) for entry in current.values()]
     trials = [
-        c for c in candidates
-        if id(c) not in current and any(_inside(b, c.bounds) for b in boxes)
+        c for c in candidates if id(c) not in current and any(_inside(b, c.bounds) for b in boxes)
     ]  # only a scene that spans a whole part can make another one redundant
     for candidate in sorted(trials, key=lambda c: -c.area)[:SWAP_BUDGET]:
         if is_cancelled():
@@ -290,26 +299,32 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
         trial = {key: list(entry) for key, entry in current.items()}
         pieces = []
         for entry in trial.values():
-            if entry[0].badness > candidate.badness and _overlaps(box_of(entry[1]),
-                                                                  candidate.bounds):
+            if entry[0].badness > candidate.badness and _overlaps(
+                box_of(entry[1]), candidate.bounds
+            ):
                 piece = intersection(entry[1], candidate.cover)
                 if piece.area > 0:
                     entry[1] = difference(entry[1], candidate.cover)
                     pieces.append(piece)
-        trial[id(candidate)] = [candidate, union_all(pieces) or difference(candidate.cover,
-            candidate.cover)]
+        trial[id(candidate)] = [
+            candidate,
+            union_all(pieces) or difference(candidate.cover, candidate.cover),
+        ]
         # The plan was drop-stable before the trial: only parts the candidate reaches can
         # have become redundant.
-        reached = {key for key, b in zip(current, boxes, strict=True)
-                   if _overlaps(b, candidate.bounds)}
-        if not _drop_pass(trial, total, count_weight, min_gain_m2, protect=id(candidate),
-                          only=reached):
+        reached = {
+            key for key, b in zip(current, boxes, strict=True) if _overlaps(b, candidate.bounds)
+        }
+        if not _drop_pass(
+            trial, total, count_weight, min_gain_m2, protect=id(candidate), only=reached
+        ):
             continue
         if trial[id(candidate)][1].area <= min_gain_m2:
             continue
-        if _current_cost(trial, total, count_weight) < _current_cost(
-            current, total, count_weight
-        ) - 1e-12:
+        if (
+            _current_cost(trial, total, count_weight)
+            < _current_cost(current, total, count_weight) - 1e-12
+        ):
             current.clear()
             current.update(trial)
             boxes = [box_of(entry[1]) for entry in current.values()]
@@ -317,8 +332,14 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
     return changed
 
 
-def _drop_pass(current, total, count_weight, min_gain_m2, protect: int | None = None,
-               only: set[int] | None = None) -> bool:
+def _drop_pass(
+    current,
+    total,
+    count_weight,
+    min_gain_m2,
+    protect: int | None = None,
+    only: set[int] | None = None,
+) -> bool:
     changed = False
     for key, (candidate, part) in sorted(
         current.items(), key=lambda item: item[1][0].key, reverse=True
@@ -369,8 +390,13 @@ def atoms(aoi: BaseGeometry, candidates: Sequence[Candidate], tiny_m2: float) ->
     return areas
 
 
-def evaluate(mask: int, areas: dict[int, float], candidates: Sequence[Candidate],
-             total: float, count_weight: float) -> tuple[float, float]:
+def evaluate(
+    mask: int,
+    areas: dict[int, float],
+    candidates: Sequence[Candidate],
+    total: float,
+    count_weight: float,
+) -> tuple[float, float]:
     """(covered area, F) of the chosen set ``mask`` with the best-scene assignment."""
     by_badness = sorted(range(len(candidates)), key=lambda i: candidates[i].key)
     covered, cost = 0.0, count_weight * bin(mask).count("1")
@@ -384,8 +410,9 @@ def evaluate(mask: int, areas: dict[int, float], candidates: Sequence[Candidate]
     return covered, cost
 
 
-def exact_best(candidates: Sequence[Candidate], aoi: BaseGeometry, count_weight: float,
-               tiny_m2: float = 1.0) -> tuple[int, float, float]:
+def exact_best(
+    candidates: Sequence[Candidate], aoi: BaseGeometry, count_weight: float, tiny_m2: float = 1.0
+) -> tuple[int, float, float]:
     """The optimum over every subset: (mask, covered area, F). At most EXACT_LIMIT candidates."""
     if len(candidates) > EXACT_LIMIT:
         raise ValueError(f"exact search takes at most {EXACT_LIMIT} candidates")

@@ -49,8 +49,16 @@ PLAN_MARKER_FIELDS = ("scene_id", "collection", "part", "rank", "area_km2", "sha
 GAP_FIELDS: tuple[tuple[str, FieldType], ...] = (("area_km2", FieldType.DOUBLE),)
 
 # Rank colours (ColorBrewer Set2 and Dark2, which stay apart on imagery), repeated past 8.
-RANK_COLOURS = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
-                "#a6761d", "#1f78b4")
+RANK_COLOURS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#1f78b4",
+)
 
 
 def _fields(spec: Iterable[tuple[str, FieldType]]) -> QgsFields:
@@ -94,9 +102,13 @@ def plan_features(plan: CoveragePlan, fields: QgsFields | None = None) -> list[Q
     for number, part in enumerate(plan.parts, start=1):
         feature = QgsFeature(fields)
         values = {
-            "scene_id": part.scene.id, "collection": part.scene.collection, "part": number,
-            "rank": part.rank, "area_km2": round(part.area_km2, 4),
-            "share": round(part.share, 6), "acquired": _stamp(part),
+            "scene_id": part.scene.id,
+            "collection": part.scene.collection,
+            "part": number,
+            "rank": part.rank,
+            "area_km2": round(part.area_km2, 4),
+            "share": round(part.share, 6),
+            "acquired": _stamp(part),
             "cloud_cover": part.scene.cloud_cover,
         }
         feature.setAttributes([values.get(field.name()) for field in fields])
@@ -136,10 +148,15 @@ def make_plan_layer(plan: CoveragePlan, name: str | None = None) -> QgsVectorLay
     layer = _memory_layer("Polygon", plan_fields(), name or tr("UP42 coverage plan"))
     layer.dataProvider().addFeatures(plan_features(plan, layer.fields()))
     layer.updateExtents()
-    layer.setCustomProperty(PLAN_PROPERTY, json.dumps({
-        "covered_percent": round(plan.covered_percent, 3),
-        "aoi_area_km2": round(plan.aoi_area_km2, 3),
-    }))
+    layer.setCustomProperty(
+        PLAN_PROPERTY,
+        json.dumps(
+            {
+                "covered_percent": round(plan.covered_percent, 3),
+                "aoi_area_km2": round(plan.aoi_area_km2, 3),
+            }
+        ),
+    )
     apply_plan_style(layer)
     return layer
 
@@ -156,14 +173,19 @@ def apply_plan_style(layer: QgsVectorLayer) -> None:
     """A colour per rank (translucent fill, solid outline) and a label per part:
     "rank · scene id · share %"."""
     index = layer.fields().indexOf("rank")
-    ranks = sorted({int(v) for v in layer.uniqueValues(index) if v is not None}) if index >= 0 \
-        else []
+    ranks = (
+        sorted({int(v) for v in layer.uniqueValues(index) if v is not None}) if index >= 0 else []
+    )
     categories = []
     for rank in ranks or [1]:
         colour = RANK_COLOURS[(rank - 1) % len(RANK_COLOURS)]
-        symbol = QgsFillSymbol.createSimple({
-            "color": colour + "55", "outline_color": colour, "outline_width": "0.6",
-        })
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": colour + "55",
+                "outline_color": colour,
+                "outline_width": "0.6",
+            }
+        )
         categories.append(QgsRendererCategory(rank, symbol, tr("Rank {rank}").format(rank=rank)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("rank", categories))
     settings = QgsPalLayerSettings()
@@ -179,10 +201,15 @@ def apply_plan_style(layer: QgsVectorLayer) -> None:
 
 def apply_gaps_style(layer: QgsVectorLayer) -> None:
     """Red diagonal hatching: what no scene of the plan covers."""
-    symbol = QgsFillSymbol.createSimple({
-        "color": "#d7191c", "style": "b_diagonal", "outline_color": "#d7191c",
-        "outline_width": "0.4", "outline_style": "dash",
-    })
+    symbol = QgsFillSymbol.createSimple(
+        {
+            "color": "#d7191c",
+            "style": "b_diagonal",
+            "outline_color": "#d7191c",
+            "outline_width": "0.4",
+            "outline_style": "dash",
+        }
+    )
     layer.renderer().setSymbol(symbol)
     layer.triggerRepaint()
 

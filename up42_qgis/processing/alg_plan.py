@@ -68,12 +68,14 @@ def problem_message(error: PlanningError) -> str:
     params = error.params
     if error.problem is PlanProblem.NO_OVERLAP:
         return tr("None of the {n} scenes covers any of the area of interest.").format(
-            n=params.get("n", 0))
+            n=params.get("n", 0)
+        )
     if error.problem is PlanProblem.NO_CANDIDATES:
         return tr("SCENES has no scene to plan with.")
     if error.problem is PlanProblem.BAD_PRIORITY:
-        return tr("Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, "
-                  "count.").format(unknown=", ".join(params.get("unknown", ())))
+        return tr(
+            "Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count."
+        ).format(unknown=", ".join(params.get("unknown", ())))
     if error.problem is PlanProblem.BAD_SEAM:
         return tr("The seam margin must be 0 to 5,000 m.")
     return tr("The area of interest is not a polygon.")
@@ -82,24 +84,29 @@ def problem_message(error: PlanningError) -> str:
 def note_message(note: PlanNote) -> str:
     p = note.params
     if note.code is NoteCode.PARTIAL:
-        return tr("The scenes cover {percent} % of the area of interest; {km2} km² remain "
-                  "uncovered (see the gaps).").format(percent=f"{p['percent']:.1f}",
-                                                      km2=f"{p['gap_km2']:,.2f}")
+        return tr(
+            "The scenes cover {percent} % of the area of interest; {km2} km² remain "
+            "uncovered (see the gaps)."
+        ).format(percent=f"{p['percent']:.1f}", km2=f"{p['gap_km2']:,.2f}")
     if note.code is NoteCode.NO_FOOTPRINT:
         return tr("{n} scenes without a usable footprint were skipped.").format(n=p["n"])
     if note.code is NoteCode.MERGED:
-        return tr("{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "
-                  "went to a neighbouring part.").format(
-            km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+        return tr(
+            "{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "
+            "went to a neighbouring part."
+        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
     if note.code is NoteCode.BELOW_MINIMUM:
-        return tr("A part of {km2} km² only scene {scene} covers is below its minimum order "
-                  "area of {minimum} km²: UP42 bills the minimum.").format(
-            km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+        return tr(
+            "A part of {km2} km² only scene {scene} covers is below its minimum order "
+            "area of {minimum} km²: UP42 bills the minimum."
+        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
     if note.code is NoteCode.ANTIMERIDIAN:
-        return tr("The part of scene {scene} crosses the antimeridian: one order on each "
-                  "side.").format(scene=p["scene"])
-    return tr("The part of scene {scene} was simplified to UP42's limit of 999 "
-              "vertices.").format(scene=p.get("scene", ""))
+        return tr(
+            "The part of scene {scene} crosses the antimeridian: one order on each side."
+        ).format(scene=p["scene"])
+    return tr("The part of scene {scene} was simplified to UP42's limit of 999 vertices.").format(
+        scene=p.get("scene", "")
+    )
 
 
 class PlanStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -117,8 +124,9 @@ class PlanStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         cls._alive.append(processor)  # QGIS does not own post-processors
         return processor
 
-    def postProcessLayer(self, layer: QgsMapLayer, context: QgsProcessingContext,
-                         feedback: object) -> None:
+    def postProcessLayer(
+        self, layer: QgsMapLayer, context: QgsProcessingContext, feedback: object
+    ) -> None:
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
             (apply_gaps_style if self.gaps else apply_plan_style)(layer)
 
@@ -143,32 +151,64 @@ class PlanCoverageAlgorithm(Up42Algorithm):
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            SCENES, tr("Scenes (a layer made by 'Search scenes'; its selection, if any)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            PRIORITIES, tr("Priorities, most important first (cloud, date, resolution, "
-                           "incidence, count)"), defaultValue=",".join(DEFAULT_PRIORITIES)))
-        self.addParameter(QgsProcessingParameterNumber(
-            SEAM_M, tr("Seam: overlap of neighbouring parts (m)"),
-            type=QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_SEAM_M,
-            minValue=0.0, maxValue=5000.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            MIN_AREA_KM2, tr("Minimum order area of a data product (km²)"),
-            type=QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_MIN_AREA_KM2,
-            minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("UP42 coverage plan"), QgsProcessing.SourceType.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            GAPS, tr("UP42 coverage gaps"), QgsProcessing.SourceType.TypeVectorPolygon,
-            optional=True, createByDefault=False))
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                SCENES,
+                tr("Scenes (a layer made by 'Search scenes'; its selection, if any)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                PRIORITIES,
+                tr("Priorities, most important first (cloud, date, resolution, incidence, count)"),
+                defaultValue=",".join(DEFAULT_PRIORITIES),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                SEAM_M,
+                tr("Seam: overlap of neighbouring parts (m)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                defaultValue=DEFAULT_SEAM_M,
+                minValue=0.0,
+                maxValue=5000.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                MIN_AREA_KM2,
+                tr("Minimum order area of a data product (km²)"),
+                type=QgsProcessingParameterNumber.Type.Double,
+                defaultValue=DEFAULT_MIN_AREA_KM2,
+                minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                OUTPUT, tr("UP42 coverage plan"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                GAPS,
+                tr("UP42 coverage gaps"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(COVERED_PERCENT, tr("Covered (%)")))
         self.addOutput(QgsProcessingOutputNumber(PLANNED_KM2, tr("Planned area (km²)")))
         self.addOutput(QgsProcessingOutputNumber(PART_COUNT, tr("Orders (parts)")))
 
     # --- main thread: the selection and the area ----------------------------------------
-    def prepareAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                         feedback: QgsProcessingFeedback) -> bool:
+    def prepareAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> bool:
         self.scenes: list[Scene] = []
         self.aoi: dict[str, Any] = {}
         try:
@@ -180,12 +220,12 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
         return True
 
-    def _read_scenes(self, parameters: dict[str, Any],
-                     context: QgsProcessingContext) -> list[Scene]:
+    def _read_scenes(
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> list[Scene]:
         raw = parameters.get(SCENES)
         layer = None
-        if not (isinstance(raw, QgsProcessingFeatureSourceDefinition)
-                and raw.selectedFeaturesOnly):
+        if not (isinstance(raw, QgsProcessingFeatureSourceDefinition) and raw.selectedFeaturesOnly):
             layer = self.parameterAsVectorLayer(parameters, SCENES, context)
         if layer is not None and layer.selectedFeatureCount() > 0:
             fields, features, crs = layer.fields(), list(layer.getSelectedFeatures()), layer.crs()
@@ -196,23 +236,34 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             fields, features, crs = source.fields(), list(source.getFeatures()), source.sourceCrs()
         missing = [name for name in ("scene_id", "collection") if fields.indexOf(name) < 0]
         if missing:
-            raise QgsProcessingException(tr(
-                "SCENES lacks the field(s) {fields}: use a layer made by 'Search scenes'."
-            ).format(fields=", ".join(missing)))
+            raise QgsProcessingException(
+                tr(
+                    "SCENES lacks the field(s) {fields}: use a layer made by 'Search scenes'."
+                ).format(fields=", ".join(missing))
+            )
         transform = QgsCoordinateTransform(crs, WGS84, context.transformContext())
         names = {field.name() for field in fields}
         scenes = [_scene(feature, names, transform) for feature in features]
         return [scene for scene in scenes if scene is not None]
 
     # --- worker thread ------------------------------------------------------------------
-    def perform(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                feedback: QgsProcessingFeedback) -> dict[str, Any]:
+    def perform(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
         try:
             priorities = parse_priorities(self.parameterAsString(parameters, PRIORITIES, context))
-            feedback.pushInfo(tr("Planning with {n} scenes; priorities: {order}.").format(
-                n=len(self.scenes), order=", ".join(priorities)))
+            feedback.pushInfo(
+                tr("Planning with {n} scenes; priorities: {order}.").format(
+                    n=len(self.scenes), order=", ".join(priorities)
+                )
+            )
             plan = plan_coverage(
-                self.aoi, self.scenes, priorities,
+                self.aoi,
+                self.scenes,
+                priorities,
                 seam_m=self.parameterAsDouble(parameters, SEAM_M, context),
                 min_area_km2=self.parameterAsDouble(parameters, MIN_AREA_KM2, context),
                 is_cancelled=feedback.isCanceled,
@@ -221,21 +272,37 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             raise QgsProcessingException(one_line(problem_message(error))) from None
         self.stop_if_cancelled(feedback)
         for note in plan.notes:
-            report = feedback.pushWarning if note.code in (
-                NoteCode.PARTIAL, NoteCode.BELOW_MINIMUM) else feedback.pushInfo
+            report = (
+                feedback.pushWarning
+                if note.code in (NoteCode.PARTIAL, NoteCode.BELOW_MINIMUM)
+                else feedback.pushInfo
+            )
             report(note_message(note))
-        results = {OUTPUT: self._write(parameters, context, OUTPUT, plan_fields(),
-                                       lambda fields: plan_features(plan, fields))}
+        results = {
+            OUTPUT: self._write(
+                parameters,
+                context,
+                OUTPUT,
+                plan_fields(),
+                lambda fields: plan_features(plan, fields),
+            )
+        }
         if parameters.get(GAPS) not in (None, ""):
-            results[GAPS] = self._write(parameters, context, GAPS, gap_fields(),
-                                        lambda fields: gap_features(plan, fields))
+            results[GAPS] = self._write(
+                parameters, context, GAPS, gap_fields(), lambda fields: gap_features(plan, fields)
+            )
         self._summary(plan, feedback)
-        return {**results, COVERED_PERCENT: plan.covered_percent,
-                PLANNED_KM2: plan.planned_km2, PART_COUNT: len(plan.parts)}
+        return {
+            **results,
+            COVERED_PERCENT: plan.covered_percent,
+            PLANNED_KM2: plan.planned_km2,
+            PART_COUNT: len(plan.parts),
+        }
 
     def _write(self, parameters, context, name, fields, features) -> str | None:
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields,
-                                             QgsWkbTypes.Type.Polygon, WGS84)
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, QgsWkbTypes.Type.Polygon, WGS84
+        )
         if sink is None:
             if name == GAPS:
                 return None
@@ -248,12 +315,18 @@ class PlanCoverageAlgorithm(Up42Algorithm):
 
     @staticmethod
     def _summary(plan: CoveragePlan, feedback: QgsProcessingFeedback) -> None:
-        feedback.pushInfo(tr(
-            "Plan: {scenes} scenes in {parts} orders, {planned} km² for an area of {aoi} km², "
-            "{percent} % covered."
-        ).format(scenes=len(plan.scenes), parts=len(plan.parts),
-                 planned=f"{plan.planned_km2:,.2f}", aoi=f"{plan.aoi_area_km2:,.2f}",
-                 percent=f"{plan.covered_percent:.2f}"))
+        feedback.pushInfo(
+            tr(
+                "Plan: {scenes} scenes in {parts} orders, {planned} km² for an area of {aoi} km², "
+                "{percent} % covered."
+            ).format(
+                scenes=len(plan.scenes),
+                parts=len(plan.parts),
+                planned=f"{plan.planned_km2:,.2f}",
+                aoi=f"{plan.aoi_area_km2:,.2f}",
+                percent=f"{plan.covered_percent:.2f}",
+            )
+        )
 
 
 # --- a footprints feature as the planner's Scene ----------------------------------------------
@@ -264,7 +337,8 @@ def _scene(feature, names: set[str], transform: QgsCoordinateTransform) -> Scene
         return None
     geometry.transform(transform)
     return Scene(
-        id=scene_id, collection=collection,
+        id=scene_id,
+        collection=collection,
         acquired=_datetime(feature["acquired"]) if "acquired" in names else None,
         geometry=json.loads(geometry.asJson(7)),
         cloud_cover=_number(feature["cloud_cover"]) if "cloud_cover" in names else None,
