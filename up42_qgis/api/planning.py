@@ -315,8 +315,8 @@ def _respect_minimum(
                     PlanNote(
                         NoteCode.MERGED,
                         f"{moved / 1e6:.3f} km² of scene {candidate.scene.id}, below its minimum "
-                        f"order area of {candidate.min_area_m2 / 1e6:g} km², went to a neighbouring "
-                        "part.",
+                        f"order area of {candidate.min_area_m2 / 1e6:g} km², went to a "
+                        "neighbouring part.",
                         {
                             "scene": candidate.scene.id,
                             "km2": moved / 1e6,
