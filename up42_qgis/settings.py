@@ -99,7 +99,7 @@ def _coerce_bool(value: Any) -> bool:
     return bool(value)
 
 
-def _decode_container(value: Any) -> Any:
+def decode_container(value: Any) -> Any:
     """Lists and dicts are stored as JSON text; accept a native value too (hand-written INI)."""
     if isinstance(value, str):
         try:
@@ -121,7 +121,7 @@ def coerce(name: str, value: Any, default: Any) -> Any:
             return int(float(value))
         if kind is str:
             return value if isinstance(value, str) else str(value)
-        decoded = _decode_container(value)
+        decoded = decode_container(value)
         if kind == list[str]:
             if isinstance(decoded, str):
                 decoded = [decoded]

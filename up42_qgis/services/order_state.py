@@ -23,6 +23,7 @@ from typing import Any
 
 from qgis.core import Qgis, QgsSettings
 
+from ..settings import decode_container
 from ..toolbelt.folders import plugin_data_dir
 from ..toolbelt.notify import log
 
@@ -164,9 +165,9 @@ class OrderStateStore:
     def _migrate_from_settings(self) -> bool:
         """Reads the state older versions kept in QgsSettings; True when there was any."""
         settings = QgsSettings()
-        tracked = _json_value(settings.value(LEGACY_TRACKED_KEY, None))
-        notes = _json_value(settings.value(LEGACY_NOTES_KEY, None))
-        pending = _json_value(settings.value(LEGACY_PENDING_KEY, None))
+        tracked = decode_container(settings.value(LEGACY_TRACKED_KEY, None))
+        notes = decode_container(settings.value(LEGACY_NOTES_KEY, None))
+        pending = decode_container(settings.value(LEGACY_PENDING_KEY, None))
         if tracked is None and notes is None and pending is None:
             return False
         self._read({"tracked": tracked, "notes": notes, "pending": pending})
@@ -177,16 +178,6 @@ def _remove_legacy_keys() -> None:
     settings = QgsSettings()
     for key in (LEGACY_TRACKED_KEY, LEGACY_NOTES_KEY, LEGACY_PENDING_KEY):
         settings.remove(key)
-
-
-def _json_value(value: Any) -> Any:
-    """A legacy value: JSON text as written, or a native list (a hand-written INI)."""
-    if isinstance(value, str):
-        try:
-            return json.loads(value) if value.strip() else None
-        except ValueError:
-            return [part for part in value.split(",") if part]
-    return value
 
 
 def _credits(value: Any) -> float | None:
