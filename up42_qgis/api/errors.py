@@ -148,3 +148,15 @@ class CancelledError(Up42Error):
 class ForeignAssetError(ForeignOriginError, DownloadError):
     """The asset's href is not on ``{API}``: its signed URL is never asked for with the
     token (contract §8.1; the SDK skips such assets too)."""
+
+
+class OrderFormError(ValidationError):
+    """The order form's values break the data product's schema (checked before anything is
+    sent). ``problems`` are ``order_schema.Problem`` objects, each turned into words by the
+    faces (``toolbelt.messages.form_problem_text``)."""
+
+    maybe_sent = False
+
+    def __init__(self, message: str, problems: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
