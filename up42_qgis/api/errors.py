@@ -160,3 +160,31 @@ class OrderFormError(ValidationError):
     def __init__(self, message: str, problems: tuple[Any, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class DecisionClosedError(ConflictError):
+    """A quotation or feasibility study can no longer be decided here: it was decided already
+    (in another dialog, run, or the UP42 console) or it expired. Nothing was decided now.
+
+    ``kind`` is ``decided`` or ``expired``; ``decision`` is what UP42 holds now, when known."""
+
+    maybe_sent = False
+
+    def __init__(
+        self, message: str, status: int | None = None, *, kind: str = "decided", decision: str = ""
+    ) -> None:
+        super().__init__(message, status)
+        self.kind = kind
+        self.decision = decision
+
+
+class PriceChangedError(Up42Error):
+    """The quotation's price is above what the user confirmed: nothing was accepted.
+    ``credits`` is UP42's price now, ``confirmed`` what the user said yes to."""
+
+    maybe_sent = False
+
+    def __init__(self, message: str, *, credits: float | None, confirmed: float) -> None:
+        super().__init__(message)
+        self.credits = credits
+        self.confirmed = confirmed
