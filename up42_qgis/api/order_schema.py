@@ -58,7 +58,7 @@ class ProblemKind(StrEnum):
     NOT_A_CHOICE = "not-a-choice"  # limit: the choices
     NOT_A_DATE = "not-a-date"
     IN_THE_PAST = "in-the-past"  # limit: today
-    REVERSED = "reversed"  # the end before the start; limit: the start field's title
+    REVERSED = "reversed"  # the end not after the start; limit: the start field's title
     WRONG_GEOMETRY = "wrong-geometry"  # limit: the geometry types allowed
     UNKNOWN_FIELD = "unknown-field"  # a key the schema does not have (no extra keys allowed)
 
@@ -200,7 +200,7 @@ def validate(
     window = schema.window
     if window is not None and window[0] in moments and window[1] in moments:
         start, end = window
-        if _instant(moments[end], True) < _instant(moments[start], False):
+        if _instant(moments[end], True) <= _instant(moments[start], False):
             start_spec = schema.field(start)
             problems.append(
                 Problem(
