@@ -236,7 +236,8 @@ class TaskAlgorithm(Up42Algorithm):
         return {ORDER_IDS: ",".join(order_ids)}
 
     def _date(self, parameters: dict[str, Any], name: str, context: QgsProcessingContext) -> date:
-        value = self.parameterAsDate(parameters, name, context)
+        moment = self.parameterAsDateTime(parameters, name, context)
+        value = moment.date() if moment is not None else None
         if value is None or not value.isValid():
             raise QgsProcessingException(
                 tr("{name} must be a date (YYYY-MM-DD).").format(name=name)
