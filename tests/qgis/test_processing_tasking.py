@@ -222,3 +222,30 @@ def test_a_feasibility_option_is_accepted_only_when_named(tasking, client):
     assert rows[chosen]["decision"] == "ACCEPTED"
     assert len(patches(tasking)) == 1
     wait_for(client, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+
+
+def test_access_restricted_points_to_the_access_request(tasking, client):
+    product_id = next(
+        p.id for c in client.collections() for p in c.data_products if p.name == PRIORITY
+    )
+    tasking.configure(licence_refused_at_placement={product_id: "restricted"})
+    message = failure("task", task_parameters())
+    assert "Access to the collection needed" in message
+    assert "Request access to this collection in the UP42 console" in message
+    assert tasking.orders() == []
+
+
+def test_an_expired_quotation_is_reported_and_not_accepted(tasking, client):
+    order_id = place()
+    wait_for(client, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+    tasking.configure(quotation_expired=True)
+    result = run(
+        "quotations",
+        {"ORDER_IDS": order_id, "DECISION": "accept", "MAX_CREDITS": 1e9, "OUTPUT": "memory:"},
+    )
+    (row,) = quotation_rows(result)
+    assert row["result"] == "not decided"
+    assert "The quotation expired" in row["error"]
+    assert "ask UP42 support for a new quotation" in row["error"]
+    assert row["decision"] == "NOT_DECIDED"
+    assert result["DECIDED"] == ""
