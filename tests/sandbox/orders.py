@@ -266,7 +266,8 @@ class OrderBook:
         collection = self.world.collections_by_name[product.collection]
         if refusal == "restricted":
             raise ApiError(451, f"Access to the collection {collection.title} is restricted",
-                           "Request access to this collection in the console")
+                           "Request access to this collection in the console: "
+                           "https://console.up42.com/settings/access")
         raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
                        f"Accept the EULA for data product {product.name}")
 

@@ -22,7 +22,7 @@ BERLIN = {"type": "Polygon", "coordinates": [[[13.35, 52.45], [13.45, 52.45], [1
 POINT = {"type": "Point", "coordinates": [13.40, 52.50]}
 FAST = {"dwell": {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05,
                   "BEING_FULFILLED": 0.1},
-        "feasibility_dwell_s": 0.1, "quotation_dwell_s": 0.1, "tasking_acquisition_s": 0.1}
+        "feasibility_dwell_s": 0.4, "quotation_dwell_s": 0.4, "tasking_acquisition_s": 0.1}
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from shapely.geometry import shape
 from tests.sandbox.control import SandboxControl
 from tests.unit.sandbox.conftest import BERLIN_AOI, FAST_DWELL, Api
 
-FAST_TASKING = {"dwell": FAST_DWELL, "feasibility_dwell_s": 0.05, "quotation_dwell_s": 0.05,
+FAST_TASKING = {"dwell": FAST_DWELL, "feasibility_dwell_s": 0.4, "quotation_dwell_s": 0.4,
                 "tasking_acquisition_s": 0.05}
 BERLIN_POINT = {"type": "Point", "coordinates": [13.40, 52.50]}
 
@@ -143,6 +143,7 @@ def test_access_restricted_at_placement(api: Api, sandbox: SandboxControl) -> No
                         json=tasking_body(api, "pneo-tasking-priority"))
     assert response.status_code == 451
     assert "is restricted" in response.json()["title"]
+    assert "console.up42.com/settings/access" in response.json()["detail"]
     assert not sandbox.orders()
 
 
@@ -260,3 +261,42 @@ def test_bad_decisions(api: Api, sandbox: SandboxControl) -> None:
     poor = api.patch(f"/v2/tasking/quotation/{quotation['id']}", json={"decision": "ACCEPTED"})
     assert poor.status_code == 400
     assert "Insufficient credits" in poor.json()["title"]
+
+
+def test_a_canceled_order_takes_no_decision(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    assert api.post(f"/v2/orders/{order_id}/cancellation").json()["status"] == "CANCELED"
+    quotation = api.get("/v2/tasking/quotation", params={"orderId": order_id}).json()["content"][0]
+    response = api.patch(f"/v2/tasking/quotation/{quotation['id']}",
+                         json={"decision": "ACCEPTED"})
+    assert response.status_code == 409
+    assert "is CANCELED" in response.json()["title"]
+    assert sandbox.state()["credits"]["spent"] == 0
+
+
+def test_quotation_expiry_and_price_knobs(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING, quotation_expiry_s=0.2, quotation_credits=4321)
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    quotation = api.get("/v2/tasking/quotations", params={"orderId": order_id}).json()["content"][0]
+    assert quotation["creditsPrice"] == 4321
+    time.sleep(0.3)
+    response = api.patch(f"/v2/tasking/quotations/{quotation['id']}",
+                         json={"decision": "ACCEPTED"})
+    assert response.status_code == 409
+    assert "has expired" in response.json()["title"]
+
+
+def test_tasking_knobs_are_validated(sandbox: SandboxControl) -> None:
+    from tests.sandbox.control import SandboxError
+
+    for bad in ({"tasking_partial_coverage": 0}, {"tasking_partial_coverage": 1.5},
+                {"feasibility_dwell_s": -1}, {"quotation_expired": "yes"},
+                {"feasibility_products": "all"}, {"quotation_credits": -5}):
+        with pytest.raises(SandboxError):
+            sandbox.configure(**bad)
+    knobs = sandbox.knobs()
+    assert knobs["feasibility_products"]  # the default: one product has a feasibility study
+    assert knobs["tasking_partial_coverage"] == 1.0
