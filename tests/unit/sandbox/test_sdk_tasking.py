@@ -99,7 +99,8 @@ def test_feasibility_quotation_accept_coverage_delivery(sdk, sandbox: SandboxCon
                                                 workspace_id=sandbox.workspace_id))
     assert len(studies) == 1
     study = studies[0]
-    assert study.decision == "NOT_DECIDED" and study.decision_option is None
+    assert study.decision == "NOT_DECIDED"
+    assert study.decision_option is None
     assert len(study.options) == 2
     with pytest.raises(tasking.FeasibilityStudy.NoDecisionOptionChosen):
         study.save()
@@ -115,10 +116,12 @@ def test_feasibility_quotation_accept_coverage_delivery(sdk, sandbox: SandboxCon
                                             sort_by=tasking.QuotationSorting.credits_price.desc))
     assert len(quotations) == 1
     quotation = quotations[0]
-    assert quotation.credits_price > 0 and quotation.decided_at is None
+    assert quotation.credits_price > 0
+    assert quotation.decided_at is None
     quotation.accept()
     quotation.save()
-    assert quotation.decision == "ACCEPTED" and quotation.decided_at
+    assert quotation.decision == "ACCEPTED"
+    assert quotation.decided_at
     assert sandbox.state()["credits"]["spent"] == quotation.credits_price
 
     order.track(report_time=0.1)
@@ -126,8 +129,10 @@ def test_feasibility_quotation_accept_coverage_delivery(sdk, sandbox: SandboxCon
     assert order.details.sub_status == "QUOTATION_ACCEPTED"
     coverage = tasking.OrderCoverage.get(order.id)
     assert 40 < coverage.covered.percentage < 80
-    assert coverage.covered.percentage + coverage.remainder.percentage == pytest.approx(100, abs=0.1)
-    assert coverage.covered.sq_km_area > 0 and coverage.remainder.sq_km_area > 0
+    total = coverage.covered.percentage + coverage.remainder.percentage
+    assert total == pytest.approx(100, abs=0.1)
+    assert coverage.covered.sq_km_area > 0
+    assert coverage.remainder.sq_km_area > 0
     assert coverage.covered.geometry["type"] in ("Polygon", "MultiPolygon")
 
     items = list(sdk.stac_client().search(

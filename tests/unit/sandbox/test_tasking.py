@@ -171,8 +171,8 @@ def test_feasibility_then_quotation_accept_fulfils_with_a_geotiff(
                       json={"acceptedOptionId": study["options"][1]["id"]})
     assert again.status_code == 409
     assert wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")["status"] == "CREATED"
-    quotation = api.get("/v2/tasking/quotation",
-                        params={"orderId": order_id, "decision": "NOT_DECIDED"}).json()["content"][0]
+    quotation = api.get("/v2/tasking/quotation", params={
+        "orderId": order_id, "decision": "NOT_DECIDED"}).json()["content"][0]
     assert quotation["creditsPrice"] > 0
     before = sandbox.state()["credits"]["balance"]
     coverage = api.get(f"/v2/coverage/orders/{order_id}").json()
@@ -180,7 +180,8 @@ def test_feasibility_then_quotation_accept_fulfils_with_a_geotiff(
     assert coverage["remainder"]["percentage"] == 100
     decided = api.patch(f"/v2/tasking/quotation/{quotation['id']}",
                         json={"decision": "ACCEPTED"}).json()
-    assert decided["decision"] == "ACCEPTED" and decided["decisionAt"]
+    assert decided["decision"] == "ACCEPTED"
+    assert decided["decisionAt"]
     assert sandbox.state()["credits"]["balance"] == before - quotation["creditsPrice"]
     order = api.wait_for(order_id, ("FULFILLED",))
     assert order["status"] == "FULFILLED"
@@ -300,3 +301,42 @@ def test_tasking_knobs_are_validated(sandbox: SandboxControl) -> None:
     knobs = sandbox.knobs()
     assert knobs["feasibility_products"]  # the default: one product has a feasibility study
     assert knobs["tasking_partial_coverage"] == 1.0
+
+
+def test_feasibility_decided_in_the_console(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    order_id = api.place(tasking_body(api))
+    wait_sub(api, order_id, "FEASIBILITY_WAITING_RESPONSE")
+    study = api.get("/v2/tasking/feasibility", params={"orderId": order_id}).json()["content"][0]
+    order = sandbox.console_choose_option(order_id, 1)
+    assert order["orderDetails"]["subStatus"] == "QUOTATION_WAITING_UPLOAD"
+    response = api.patch(f"/v2/tasking/feasibility/{study['id']}",
+                         json={"acceptedOptionId": study["options"][0]["id"]})
+    assert response.status_code == 409
+    assert "already decided" in response.json()["title"]
+    decided = api.get("/v2/tasking/feasibility-studies", params={
+        "orderId": order_id, "decision": "ACCEPTED"}).json()["content"][0]
+    assert decided["decisionByType"] == "ADMIN"
+    assert decided["decisionOption"]["id"] == study["options"][1]["id"]
+    assert api.get("/v2/tasking/feasibility-studies",
+                   params={"decision": "NOT_DECIDED"}).json()["content"] == []
+
+
+def test_sorted_quotation_pages(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    ids = [api.place(tasking_body(api, "pneo-tasking-priority", geometry={
+        "type": "Polygon", "coordinates": [[[13.3, 52.4], [13.3 + d, 52.4], [13.3 + d, 52.45],
+                                            [13.3, 52.45], [13.3, 52.4]]]}))
+           for d in (0.02, 0.05, 0.03)]
+    for order_id in ids:
+        wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    first = api.get("/v2/tasking/quotation", params={"sort": "creditsPrice,desc", "size": 2,
+                                                     "workspaceId": sandbox.workspace_id}).json()
+    second = api.get("/v2/tasking/quotation", params={"sort": "creditsPrice,desc", "size": 2,
+                                                      "page": 1}).json()
+    assert (first["totalPages"], first["totalElements"]) == (2, 3)
+    prices = [q["creditsPrice"] for q in first["content"] + second["content"]]
+    assert prices == sorted(prices, reverse=True)
+    assert first["content"][0]["orderId"] == ids[1]
+    assert api.get("/v2/tasking/quotation", params={"workspaceId": "other"}).json()[
+        "content"] == []
