@@ -340,3 +340,34 @@ def test_sorted_quotation_pages(api: Api, sandbox: SandboxControl) -> None:
     assert first["content"][0]["orderId"] == ids[1]
     assert api.get("/v2/tasking/quotation", params={"workspaceId": "other"}).json()[
         "content"] == []
+
+
+def test_every_knob_is_in_the_readme_list() -> None:
+    from pathlib import Path
+
+    from tests.sandbox.knobs import TASKING_SECONDS, default_knobs
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in default_knobs() if f"| `{name}` |" not in readme]
+    assert missing == []
+    assert all(name.startswith(("tasking_", "feasibility_", "quotation_"))
+               for name in TASKING_SECONDS)
+
+
+def test_forced_failure_after_acceptance(api: Api, sandbox: SandboxControl) -> None:
+    product = api.product("pneo-tasking-priority")["id"]
+    sandbox.configure(**FAST_TASKING, force_status={product: "FAILED_PERMANENTLY"})
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    quotation = api.get("/v2/tasking/quotation", params={"orderId": order_id}).json()["content"][0]
+    api.patch(f"/v2/tasking/quotation/{quotation['id']}", json={"decision": "ACCEPTED"})
+    order = api.wait_for(order_id, ("FAILED_PERMANENTLY", "FULFILLED"))
+    assert order["status"] == "FAILED_PERMANENTLY"
+    assert order["orderDetails"]["subStatus"] == "QUOTATION_ACCEPTED"
+
+
+def test_eula_refused_at_estimate(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(eula_refused=[api.product("pneo-tasking-point")["id"]])
+    response = api.post("/v2/orders/estimate", json=tasking_body(api, "pneo-tasking-point"))
+    assert response.status_code == 451
+    assert "EULA" in response.json()["title"]
