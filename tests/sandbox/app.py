@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.sandbox import catalog, catalog_links
+from tests.sandbox import budgets, catalog, catalog_links
 from tests.sandbox.accounts import Accounts
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
@@ -163,14 +163,15 @@ class Sandbox:
           lambda q: Response(json=self.storage.asset_info(q.params["asset_id"])))
         r("POST", "/v2/assets/{asset_id}/download-url", self.asset_url)
         r("GET", "/signed/{opaque}", self.signed_download, auth=False)
-        r("GET", "/v2/budgets", lambda q: Response(json=self.orders.budgets(q.query)))
+        r("GET", "/v2/budgets", lambda q: Response(json=budgets.budgets(self.orders, q.query)))
         r("GET", "/v2/budgets/settings", lambda q: Response(json={
             "enforcementEnabled": self.knobs.get("budget_enforcement"),
             "budgetSettingId": None}))
         r("GET", "/v2/budgets/{budget_id}",
-          lambda q: Response(json=self.orders.budget(q.params["budget_id"], q.query)))
+          lambda q: Response(json=budgets.budget(self.orders, q.params["budget_id"],
+                                                 q.query)))
         r("GET", "/v2/budgets/{budget_id}/usage",
-          lambda q: Response(json=self.orders.budget_usage(q.params["budget_id"])))
+          lambda q: Response(json=budgets.budget_usage(self.orders, q.params["budget_id"])))
         r("GET", "/accounts/me/credits/balance",
           lambda q: Response(json={"data": {"balance": self.orders.balance()}, "error": None}))
         r("GET", "/v2/payments/balances",

@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from tests.sandbox import geo, paging
 from tests.sandbox.accounts import ACCOUNT_ID, USER_ID, WORKSPACE_ID
+from tests.sandbox.budgets import BUDGETS, BUDGETS_BY_ID  # noqa: F401 (BUDGETS: tests)
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.knobs import Knobs
 from tests.sandbox.tasking import tasking_product
@@ -27,17 +28,6 @@ ALL_STATUSES = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED", "FULFILL
                 "FAILED_PERMANENTLY", "CANCELED", "PLACEMENT_FAILED")
 TAG_PATTERN = re.compile(r"^[A-Za-z0-9 ._/:-]+$")
 ORDER_SORT_FIELDS = ("createdAt", "updatedAt", "type", "status")
-BUDGETS = (
-    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:budget:default")),
-     "name": "Default budget", "status": "ACTIVE", "description": "The team's yearly budget",
-     "externalId": "CC-1000", "spendLimit": 500_000,
-     "validityPeriod": {"startDate": "2026-01-01", "endDate": "2026-12-31"}},
-    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:budget:old")),
-     "name": "Pilot project 2025", "status": "INACTIVE", "description": "Closed pilot",
-     "externalId": None, "spendLimit": 20_000,
-     "validityPeriod": {"startDate": "2025-01-01", "endDate": "2025-12-31"}},
-)
-BUDGETS_BY_ID = {b["id"]: b for b in BUDGETS}
 
 
 def utc_stamp(moment: dt.datetime) -> str:
@@ -266,7 +256,8 @@ class OrderBook:
         collection = self.world.collections_by_name[product.collection]
         if refusal == "restricted":
             raise ApiError(451, f"Access to the collection {collection.title} is restricted",
-                           "Request access to this collection in the console")
+                           "Request access to this collection in the console: "
+                           "https://console.up42.com/settings/access")
         raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
                        f"Accept the EULA for data product {product.name}")
 
@@ -405,9 +396,9 @@ class OrderBook:
         held = sum(o.credits for o in self._orders.values()
                    if o.budget_id == budget_id and not o.charged
                    and o.status not in TERMINAL and o.status != "PLACEMENT_FAILED")
-        return self._spend_limit(budget_id) - self.spent_credits(budget_id) - held
+        return self.spend_limit(budget_id) - self.spent_credits(budget_id) - held
 
-    def _spend_limit(self, budget_id: str) -> int:
+    def spend_limit(self, budget_id: str) -> int:
         limits = self.knobs.get("budget_limits")
         return int(limits.get(budget_id, BUDGETS_BY_ID[budget_id]["spendLimit"]))
 
@@ -429,46 +420,6 @@ class OrderBook:
         self.all()
         with self._lock:
             return self.knobs.get("credits") - self.spent_credits()
-
-    def budget_json(self, budget: dict[str, Any], include_usage: bool) -> dict[str, Any]:
-        data = {k: v for k, v in budget.items() if v is not None}
-        data["spendLimit"] = self._spend_limit(budget["id"])
-        data.update({"createdBy": {"id": USER_ID, "type": "USER"},
-                     "createdAt": "2025-01-01T00:00:00.000Z",
-                     "updatedAt": "2026-01-01T00:00:00.000Z"})
-        if include_usage:
-            self.all()
-            with self._lock:
-                consumed = self.spent_credits(budget["id"])
-            data["consumedCredits"] = consumed
-            data["remainingCredits"] = data["spendLimit"] - consumed
-            data["usagePercentage"] = round(100.0 * consumed / max(1, data["spendLimit"]), 2)
-        return data
-
-    def budgets(self, query: dict[str, list[str]]) -> dict[str, Any]:
-        include = (query.get("includeUsage") or ["false"])[0].lower() == "true"
-        budgets = list(BUDGETS)
-        if query.get("status"):
-            wanted = {s.upper() for v in query["status"] for s in v.split(",")}
-            budgets = [b for b in budgets if b["status"] in wanted]
-        items = [self.budget_json(b, include) for b in budgets]
-        items = paging.sort_items(items, query, ("updatedAt", "createdAt", "name", "status"),
-                                  "updatedAt,desc")
-        return paging.page_of(items, query)
-
-    def budget(self, budget_id: str, query: dict[str, list[str]]) -> dict[str, Any]:
-        budget = BUDGETS_BY_ID.get(budget_id)
-        if budget is None:
-            raise not_found(f"Budget {budget_id} not found")
-        include = (query.get("includeUsage") or ["false"])[0].lower() == "true"
-        return self.budget_json(budget, include)
-
-    def budget_usage(self, budget_id: str) -> dict[str, Any]:
-        if budget_id not in BUDGETS_BY_ID:
-            raise not_found(f"Budget {budget_id} not found")
-        self.all()
-        with self._lock:
-            return {"budgetId": budget_id, "consumedCredits": self.spent_credits(budget_id)}
 
     def state(self) -> list[dict[str, Any]]:
         return [{**o.as_json(), "credits": o.credits, "charged": o.charged,

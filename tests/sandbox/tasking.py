@@ -278,6 +278,7 @@ class TaskingDesk:
             raise bad_request(f"Only acceptedOptionId can be sent, not {sorted(unknown)}")
         with self.book.lock:
             order, study = self._find("study", study_id)
+            self._still_open(order)
             if study.decision != "NOT_DECIDED":
                 raise ApiError(409, f"Feasibility study {study_id} was already decided",
                                f"Option {study.chosen['id'] if study.chosen else '?'} was "
@@ -292,6 +293,12 @@ class TaskingDesk:
             study.decided_wall = study.updated_wall = self._wall(order, now)
             self._set_sub(order, QUOTATION_WAITING_UPLOAD, now)
             return study.study_json()
+
+    @staticmethod
+    def _still_open(order: Any) -> None:
+        if order.status != "CREATED":
+            raise ApiError(409, f"Order {order.id} is {order.status}: its feasibility study and "
+                                "quotation can no longer be decided")
 
     # --- quotations -----------------------------------------------------------------------
     def quotations(self, query: dict[str, list[str]]) -> dict[str, Any]:
@@ -313,6 +320,8 @@ class TaskingDesk:
         with self.book.lock:
             order, quotation = self._find("quotation", quotation_id)
             now = time.monotonic()
+            if quotation.decision == "NOT_DECIDED":
+                self._still_open(order)
             if quotation.decision != "NOT_DECIDED":
                 raise ApiError(409, f"Quotation {quotation_id} was already "
                                     f"{quotation.decision.lower()}",

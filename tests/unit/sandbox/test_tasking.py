@@ -15,7 +15,7 @@ from shapely.geometry import shape
 from tests.sandbox.control import SandboxControl
 from tests.unit.sandbox.conftest import BERLIN_AOI, FAST_DWELL, Api
 
-FAST_TASKING = {"dwell": FAST_DWELL, "feasibility_dwell_s": 0.05, "quotation_dwell_s": 0.05,
+FAST_TASKING = {"dwell": FAST_DWELL, "feasibility_dwell_s": 0.4, "quotation_dwell_s": 0.4,
                 "tasking_acquisition_s": 0.05}
 BERLIN_POINT = {"type": "Point", "coordinates": [13.40, 52.50]}
 
@@ -143,6 +143,7 @@ def test_access_restricted_at_placement(api: Api, sandbox: SandboxControl) -> No
                         json=tasking_body(api, "pneo-tasking-priority"))
     assert response.status_code == 451
     assert "is restricted" in response.json()["title"]
+    assert "console.up42.com/settings/access" in response.json()["detail"]
     assert not sandbox.orders()
 
 
@@ -170,8 +171,8 @@ def test_feasibility_then_quotation_accept_fulfils_with_a_geotiff(
                       json={"acceptedOptionId": study["options"][1]["id"]})
     assert again.status_code == 409
     assert wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")["status"] == "CREATED"
-    quotation = api.get("/v2/tasking/quotation",
-                        params={"orderId": order_id, "decision": "NOT_DECIDED"}).json()["content"][0]
+    quotation = api.get("/v2/tasking/quotation", params={
+        "orderId": order_id, "decision": "NOT_DECIDED"}).json()["content"][0]
     assert quotation["creditsPrice"] > 0
     before = sandbox.state()["credits"]["balance"]
     coverage = api.get(f"/v2/coverage/orders/{order_id}").json()
@@ -179,7 +180,8 @@ def test_feasibility_then_quotation_accept_fulfils_with_a_geotiff(
     assert coverage["remainder"]["percentage"] == 100
     decided = api.patch(f"/v2/tasking/quotation/{quotation['id']}",
                         json={"decision": "ACCEPTED"}).json()
-    assert decided["decision"] == "ACCEPTED" and decided["decisionAt"]
+    assert decided["decision"] == "ACCEPTED"
+    assert decided["decisionAt"]
     assert sandbox.state()["credits"]["balance"] == before - quotation["creditsPrice"]
     order = api.wait_for(order_id, ("FULFILLED",))
     assert order["status"] == "FULFILLED"
@@ -260,3 +262,112 @@ def test_bad_decisions(api: Api, sandbox: SandboxControl) -> None:
     poor = api.patch(f"/v2/tasking/quotation/{quotation['id']}", json={"decision": "ACCEPTED"})
     assert poor.status_code == 400
     assert "Insufficient credits" in poor.json()["title"]
+
+
+def test_a_canceled_order_takes_no_decision(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    assert api.post(f"/v2/orders/{order_id}/cancellation").json()["status"] == "CANCELED"
+    quotation = api.get("/v2/tasking/quotation", params={"orderId": order_id}).json()["content"][0]
+    response = api.patch(f"/v2/tasking/quotation/{quotation['id']}",
+                         json={"decision": "ACCEPTED"})
+    assert response.status_code == 409
+    assert "is CANCELED" in response.json()["title"]
+    assert sandbox.state()["credits"]["spent"] == 0
+
+
+def test_quotation_expiry_and_price_knobs(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING, quotation_expiry_s=0.2, quotation_credits=4321)
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    quotation = api.get("/v2/tasking/quotations", params={"orderId": order_id}).json()["content"][0]
+    assert quotation["creditsPrice"] == 4321
+    time.sleep(0.3)
+    response = api.patch(f"/v2/tasking/quotations/{quotation['id']}",
+                         json={"decision": "ACCEPTED"})
+    assert response.status_code == 409
+    assert "has expired" in response.json()["title"]
+
+
+def test_tasking_knobs_are_validated(sandbox: SandboxControl) -> None:
+    from tests.sandbox.control import SandboxError
+
+    for bad in ({"tasking_partial_coverage": 0}, {"tasking_partial_coverage": 1.5},
+                {"feasibility_dwell_s": -1}, {"quotation_expired": "yes"},
+                {"feasibility_products": "all"}, {"quotation_credits": -5}):
+        with pytest.raises(SandboxError):
+            sandbox.configure(**bad)
+    knobs = sandbox.knobs()
+    assert knobs["feasibility_products"]  # the default: one product has a feasibility study
+    assert knobs["tasking_partial_coverage"] == 1.0
+
+
+def test_feasibility_decided_in_the_console(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    order_id = api.place(tasking_body(api))
+    wait_sub(api, order_id, "FEASIBILITY_WAITING_RESPONSE")
+    study = api.get("/v2/tasking/feasibility", params={"orderId": order_id}).json()["content"][0]
+    order = sandbox.console_choose_option(order_id, 1)
+    assert order["orderDetails"]["subStatus"] == "QUOTATION_WAITING_UPLOAD"
+    response = api.patch(f"/v2/tasking/feasibility/{study['id']}",
+                         json={"acceptedOptionId": study["options"][0]["id"]})
+    assert response.status_code == 409
+    assert "already decided" in response.json()["title"]
+    decided = api.get("/v2/tasking/feasibility-studies", params={
+        "orderId": order_id, "decision": "ACCEPTED"}).json()["content"][0]
+    assert decided["decisionByType"] == "ADMIN"
+    assert decided["decisionOption"]["id"] == study["options"][1]["id"]
+    assert api.get("/v2/tasking/feasibility-studies",
+                   params={"decision": "NOT_DECIDED"}).json()["content"] == []
+
+
+def test_sorted_quotation_pages(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(**FAST_TASKING)
+    ids = [api.place(tasking_body(api, "pneo-tasking-priority", geometry={
+        "type": "Polygon", "coordinates": [[[13.3, 52.4], [13.3 + d, 52.4], [13.3 + d, 52.45],
+                                            [13.3, 52.45], [13.3, 52.4]]]}))
+           for d in (0.02, 0.05, 0.03)]
+    for order_id in ids:
+        wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    first = api.get("/v2/tasking/quotation", params={"sort": "creditsPrice,desc", "size": 2,
+                                                     "workspaceId": sandbox.workspace_id}).json()
+    second = api.get("/v2/tasking/quotation", params={"sort": "creditsPrice,desc", "size": 2,
+                                                      "page": 1}).json()
+    assert (first["totalPages"], first["totalElements"]) == (2, 3)
+    prices = [q["creditsPrice"] for q in first["content"] + second["content"]]
+    assert prices == sorted(prices, reverse=True)
+    assert first["content"][0]["orderId"] == ids[1]
+    assert api.get("/v2/tasking/quotation", params={"workspaceId": "other"}).json()[
+        "content"] == []
+
+
+def test_every_knob_is_in_the_readme_list() -> None:
+    from pathlib import Path
+
+    from tests.sandbox.knobs import TASKING_SECONDS, default_knobs
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in default_knobs() if f"| `{name}` |" not in readme]
+    assert missing == []
+    assert all(name.startswith(("tasking_", "feasibility_", "quotation_"))
+               for name in TASKING_SECONDS)
+
+
+def test_forced_failure_after_acceptance(api: Api, sandbox: SandboxControl) -> None:
+    product = api.product("pneo-tasking-priority")["id"]
+    sandbox.configure(**FAST_TASKING, force_status={product: "FAILED_PERMANENTLY"})
+    order_id = api.place(tasking_body(api, "pneo-tasking-priority"))
+    wait_sub(api, order_id, "QUOTATION_WAITING_RESPONSE")
+    quotation = api.get("/v2/tasking/quotation", params={"orderId": order_id}).json()["content"][0]
+    api.patch(f"/v2/tasking/quotation/{quotation['id']}", json={"decision": "ACCEPTED"})
+    order = api.wait_for(order_id, ("FAILED_PERMANENTLY", "FULFILLED"))
+    assert order["status"] == "FAILED_PERMANENTLY"
+    assert order["orderDetails"]["subStatus"] == "QUOTATION_ACCEPTED"
+
+
+def test_eula_refused_at_estimate(api: Api, sandbox: SandboxControl) -> None:
+    sandbox.configure(eula_refused=[api.product("pneo-tasking-point")["id"]])
+    response = api.post("/v2/orders/estimate", json=tasking_body(api, "pneo-tasking-point"))
+    assert response.status_code == 451
+    assert "EULA" in response.json()["title"]
