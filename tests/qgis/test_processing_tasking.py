@@ -10,6 +10,7 @@ import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
 from tests.qgis.support import failure, feature_rows, posts, run, value
+from tests.qgis.test_processing_qgis_process import QGIS_PROCESS, QgisProcess
 from tests.unit.api.tasking_support import (
     FAST_TASKING,
     POINT,
@@ -249,3 +250,53 @@ def test_an_expired_quotation_is_reported_and_not_accepted(tasking, client):
     assert "ask UP42 support for a new quotation" in row["error"]
     assert row["decision"] == "NOT_DECIDED"
     assert result["DECIDED"] == ""
+
+
+@pytest.fixture
+def headless(sandbox, tmp_path) -> QgisProcess:
+    """qgis_process.bin with the plugin enabled (as in test_processing_qgis_process.py)."""
+    sandbox.configure(**FAST_TASKING)
+    runner = QgisProcess(tmp_path, sandbox)
+    enabled = runner("plugins", "enable", "up42_qgis")
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    return runner
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process.bin is not installed")
+def test_qgis_process_places_and_rejects_with_plain_strings(headless, sandbox):
+    qgis_process = headless
+    dates = window()
+    placed = qgis_process.run(
+        "task",
+        DATA_PRODUCT=PRIORITY,
+        EXTENT=SITE_EXTENT,
+        START_DATE=dates["acquisitionStart"],
+        END_DATE=dates["acquisitionEnd"],
+        PARAMS='{"acquisitionMode": "mono", "maxIncidenceAngle": 30}',
+    )
+    order_id = placed["ORDER_IDS"]
+    up42 = Up42Client(
+        Endpoints(sandbox.url, sandbox.url), Credentials(sandbox.username, sandbox.password)
+    )
+    try:
+        wait_for(up42, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+        refused = qgis_process(
+            "run",
+            "up42:quotations",
+            "--",
+            f"ORDER_IDS={order_id}",
+            "DECISION=accept",
+            "OUTPUT=TEMPORARY_OUTPUT",
+        )
+        assert refused.returncode != 0
+        assert "needs MAX_CREDITS" in refused.stdout + refused.stderr
+        assert not patches(sandbox)
+        qgis_process.run(
+            "quotations", ORDER_IDS=order_id, DECISION="reject", OUTPUT="TEMPORARY_OUTPUT"
+        )
+        assert wait_for_status(up42, order_id, OrderStatus.CANCELED).sub_status == (
+            OrderSubStatus.QUOTATION_REJECTED
+        )
+    finally:
+        up42.close()
