@@ -48,6 +48,9 @@ def handle_admin(sandbox: Sandbox, request: Request) -> Response:
     if match and method == "POST":
         status = (request.json() or {}).get("status")
         return Response(json=sandbox.orders.force(match.group(1), str(status)))
+    match = re.fullmatch(r"/tasking/([^/]+)/console", path)
+    if match and method == "POST":
+        return Response(json=sandbox.orders.tasking.console(match.group(1), request.json() or {}))
     match = re.fullmatch(r"/assets/([^/]+)", path)
     if match and method == "GET":
         blob = sandbox.storage.blob(sandbox.storage.asset(match.group(1)))

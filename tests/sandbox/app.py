@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from tests.sandbox import catalog, catalog_links
+from tests.sandbox import budgets, catalog, catalog_links
 from tests.sandbox.accounts import Accounts
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
@@ -145,6 +145,7 @@ class Sandbox:
           lambda q: Response(json=self.orders.patch(q.params["order_id"], q.json() or {})))
         r("POST", "/v2/orders/{order_id}/cancellation",
           lambda q: Response(json=self.orders.cancel(q.params["order_id"])))
+        self._register_tasking()
         r("GET", "/v2/assets/stac", lambda q: Response(json=self.storage.landing(q.api)))
         r("GET", "/v2/assets/stac/", lambda q: Response(json=self.storage.landing(q.api)))
         r("POST", "/v2/assets/stac/search",
@@ -162,19 +163,34 @@ class Sandbox:
           lambda q: Response(json=self.storage.asset_info(q.params["asset_id"])))
         r("POST", "/v2/assets/{asset_id}/download-url", self.asset_url)
         r("GET", "/signed/{opaque}", self.signed_download, auth=False)
-        r("GET", "/v2/budgets", lambda q: Response(json=self.orders.budgets(q.query)))
+        r("GET", "/v2/budgets", lambda q: Response(json=budgets.budgets(self.orders, q.query)))
         r("GET", "/v2/budgets/settings", lambda q: Response(json={
             "enforcementEnabled": self.knobs.get("budget_enforcement"),
             "budgetSettingId": None}))
         r("GET", "/v2/budgets/{budget_id}",
-          lambda q: Response(json=self.orders.budget(q.params["budget_id"], q.query)))
+          lambda q: Response(json=budgets.budget(self.orders, q.params["budget_id"],
+                                                 q.query)))
         r("GET", "/v2/budgets/{budget_id}/usage",
-          lambda q: Response(json=self.orders.budget_usage(q.params["budget_id"])))
+          lambda q: Response(json=budgets.budget_usage(self.orders, q.params["budget_id"])))
         r("GET", "/accounts/me/credits/balance",
           lambda q: Response(json={"data": {"balance": self.orders.balance()}, "error": None}))
         r("GET", "/v2/payments/balances",
           lambda q: Response(json={"available": {"amount": self.orders.balance(),
                                                  "unit": "CREDIT"}}))
+
+    def _register_tasking(self) -> None:
+        desk = self.orders.tasking
+        # The SDK's paths; UP42's documentation also names /feasibility and /quotations.
+        for path in ("/v2/tasking/feasibility-studies", "/v2/tasking/feasibility"):
+            self.route("GET", path, lambda q: Response(json=desk.studies(q.query)))
+            self.route("PATCH", path + "/{study_id}", lambda q: Response(
+                json=desk.choose_option(q.params["study_id"], q.json())))
+        for path in ("/v2/tasking/quotation", "/v2/tasking/quotations"):
+            self.route("GET", path, lambda q: Response(json=desk.quotations(q.query)))
+            self.route("PATCH", path + "/{quotation_id}", lambda q: Response(
+                json=desk.decide(q.params["quotation_id"], q.json())))
+        self.route("GET", "/v2/coverage/orders/{order_id}",
+                   lambda q: Response(json=desk.coverage(q.params["order_id"])))
 
     # --- auth and glossary ----------------------------------------------------------------
     def token(self, request: Request) -> Response:
@@ -193,10 +209,15 @@ class Sandbox:
         return Response(json=paging.page_of(items, request.query))
 
     def schema(self, request: Request) -> Response:
+        from tests.sandbox.tasking import is_tasking
+        from tests.sandbox.tasking_schema import schema_for
         from tests.sandbox.world import PRODUCTS_BY_ID
 
-        if request.params["product_id"] not in PRODUCTS_BY_ID:
+        product = PRODUCTS_BY_ID.get(request.params["product_id"])
+        if product is None:
             raise not_found(f"Data product {request.params['product_id']} not found")
+        if is_tasking(product):
+            return Response(json=schema_for(product))
         return Response(json={
             "$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
             "properties": {"id": {"type": "string", "title": "Image ID"}},

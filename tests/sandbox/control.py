@@ -118,6 +118,16 @@ class SandboxControl:
         """Put an order into ``status`` now; dwell times continue from there."""
         return self._call("POST", f"/_sandbox/orders/{order_id}/status", {"status": status})
 
+    def console_choose_option(self, order_id: str, option: int = 0) -> dict[str, Any]:
+        """Accept the order's feasibility option number ``option`` as the UP42 console would
+        (decided elsewhere: the API then answers 409 to a second decision)."""
+        return self._call("POST", f"/_sandbox/tasking/{order_id}/console", {"option": option})
+
+    def console_decide_quotation(self, order_id: str, decision: str) -> dict[str, Any]:
+        """ACCEPTED or REJECTED, as decided in the UP42 console; returns the order."""
+        return self._call("POST", f"/_sandbox/tasking/{order_id}/console",
+                          {"quotation": decision})
+
     def asset_bytes(self, asset_id: str) -> bytes:
         """The exact content of a delivered asset (for byte-identical checks)."""
         return self._raw("GET", f"/_sandbox/assets/{asset_id}")

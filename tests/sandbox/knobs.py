@@ -21,6 +21,10 @@ CATALOG_CONFORMANCE = (
 # How a search page links to the next one (contract §2): the full body in a POST link, only
 # the token with "merge": true, a GET href carrying every parameter, or UP42's legacy ?next=.
 CATALOG_NEXT_STYLES = ("post-body", "post-merge", "get-token", "legacy-next")
+# The tasking product that goes through a feasibility study by default (pneo-tasking-standard).
+FEASIBILITY_PRODUCTS = ("18ef4394-db64-5361-8824-826365c11165",)
+TASKING_SECONDS = ("feasibility_dwell_s", "quotation_dwell_s", "tasking_acquisition_s",
+                   "quotation_expiry_s")
 
 
 def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
@@ -53,6 +57,14 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "catalog_conformance": list(CATALOG_CONFORMANCE),
         "catalog_stac_only_properties": False,
         "catalog_next_style": "post-body",
+        "feasibility_products": list(FEASIBILITY_PRODUCTS),
+        "feasibility_dwell_s": 1.0,
+        "quotation_dwell_s": 1.0,
+        "tasking_acquisition_s": 2.0,
+        "quotation_expiry_s": 0.0,
+        "quotation_expired": False,
+        "quotation_credits": None,
+        "tasking_partial_coverage": 1.0,
     }
 
 
@@ -95,7 +107,8 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             clean[name] = float(_number(name, value, 30))
         elif name == "error_status":
             clean[name] = int(_number(name, value, 500, 599))
-        elif name in ("latency_ms", "retry_after_s", "signed_url_ttl_s", "placement_delay_s"):
+        elif name in ("latency_ms", "retry_after_s", "signed_url_ttl_s", "placement_delay_s",
+                      *TASKING_SECONDS):
             clean[name] = _number(name, value, 0)
         elif name in ("drop_download_after_bytes", "drop_download_count", "asset_size_bytes",
                       "placement_fault_count", "credits"):
@@ -153,7 +166,18 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise bad_request("original_as_tgz must be a list of collection names")
             clean[name] = list(value)
-        elif name in ("budget_enforcement", "catalog_stac_only_properties"):
+        elif name == "feasibility_products":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise bad_request("feasibility_products must be a list of data product ids")
+            clean[name] = list(value)
+        elif name == "quotation_credits":
+            clean[name] = None if value is None else int(_number(name, value, 0))
+        elif name == "tasking_partial_coverage":
+            value = float(_number(name, value, 0, 1))
+            if value <= 0:
+                raise bad_request("tasking_partial_coverage must be above 0 (1: all of the AOI)")
+            clean[name] = value
+        elif name in ("budget_enforcement", "catalog_stac_only_properties", "quotation_expired"):
             if not isinstance(value, bool):
                 raise bad_request(f"{name} must be true or false")
             clean[name] = value

@@ -16,8 +16,10 @@ from shapely.geometry.base import BaseGeometry
 
 from tests.sandbox import geo, paging
 from tests.sandbox.accounts import ACCOUNT_ID, USER_ID, WORKSPACE_ID
+from tests.sandbox.budgets import BUDGETS, BUDGETS_BY_ID  # noqa: F401 (BUDGETS: tests)
 from tests.sandbox.errors import ApiError, bad_request, not_found
 from tests.sandbox.knobs import Knobs
+from tests.sandbox.tasking import tasking_product
 from tests.sandbox.world import PRODUCTS_BY_ID, DataProduct, Scene, World
 
 TERMINAL = ("FULFILLED", "FAILED_PERMANENTLY", "CANCELED")
@@ -26,17 +28,6 @@ ALL_STATUSES = ("CREATED", "BEING_PLACED", "PLACED", "BEING_FULFILLED", "FULFILL
                 "FAILED_PERMANENTLY", "CANCELED", "PLACEMENT_FAILED")
 TAG_PATTERN = re.compile(r"^[A-Za-z0-9 ._/:-]+$")
 ORDER_SORT_FIELDS = ("createdAt", "updatedAt", "type", "status")
-BUDGETS = (
-    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:budget:default")),
-     "name": "Default budget", "status": "ACTIVE", "description": "The team's yearly budget",
-     "externalId": "CC-1000", "spendLimit": 500_000,
-     "validityPeriod": {"startDate": "2026-01-01", "endDate": "2026-12-31"}},
-    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:budget:old")),
-     "name": "Pilot project 2025", "status": "INACTIVE", "description": "Closed pilot",
-     "externalId": None, "spendLimit": 20_000,
-     "validityPeriod": {"startDate": "2025-01-01", "endDate": "2025-12-31"}},
-)
-BUDGETS_BY_ID = {b["id"]: b for b in BUDGETS}
 
 
 def utc_stamp(moment: dt.datetime) -> str:
@@ -78,6 +69,13 @@ class Order:
 
 
 @dataclasses.dataclass
+class CommonFields:
+    display_name: str
+    tags: list[str]
+    budget_id: str | None
+
+
+@dataclasses.dataclass
 class ValidatedRequest:
     product: DataProduct
     scene: Scene
@@ -93,6 +91,17 @@ class OrderBook:
         self.knobs = knobs
         self._orders: dict[str, Order] = {}
         self._lock = threading.RLock()
+        from tests.sandbox.tasking import TaskingDesk
+
+        self.tasking = TaskingDesk(self)
+
+    @property
+    def lock(self) -> threading.RLock:
+        return self._lock
+
+    def add(self, order: Order) -> None:
+        with self._lock:
+            self._orders[order.id] = order
 
     def reset(self) -> None:
         with self._lock:
@@ -109,15 +118,10 @@ class OrderBook:
         if product is None:
             raise bad_request(f"Unknown data product {product_id}")
         collection = self.world.collections_by_name[product.collection]
-        if collection.type != "ARCHIVE":
-            raise bad_request(f"Data product {product.name} is a tasking product",
-                              "Tasking orders need a feasibility study; not in the sandbox")
         if product_id in self.knobs.get("eula_refused"):
             raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
                            f"Accept the EULA for data product {product.name} in the console")
-        name = body.get("displayName")
-        if not isinstance(name, str) or not 1 <= len(name) <= 200:
-            raise bad_request("displayName must be 1 to 200 characters")
+        common = self.validate_common(body)
         params = body.get("params")
         if not isinstance(params, dict) or not isinstance(params.get("id"), str):
             raise bad_request("params.id (the scene id) is required",
@@ -133,6 +137,14 @@ class OrderBook:
         if (not isinstance(fc, dict) or fc.get("type") != "FeatureCollection"
                 or not isinstance(fc.get("features"), list) or not fc["features"]):
             raise bad_request("featureCollection must be a non-empty GeoJSON FeatureCollection")
+        return ValidatedRequest(product, scene, common.display_name, common.tags,
+                                common.budget_id, fc["features"])
+
+    def validate_common(self, body: dict[str, Any]) -> CommonFields:
+        """displayName, tags and budgetId, as archive and tasking orders both carry them."""
+        name = body.get("displayName")
+        if not isinstance(name, str) or not 1 <= len(name) <= 200:
+            raise bad_request("displayName must be 1 to 200 characters")
         tags = body.get("tags", [])
         if tags is None or not isinstance(tags, list) or len(tags) > 30 or not all(
             isinstance(t, str) and TAG_PATTERN.match(t) for t in tags
@@ -146,7 +158,7 @@ class OrderBook:
         if self.knobs.get("budget_enforcement") and budget_id is None:
             # Like UP42 with enforcement on: estimate and order alike need a budget.
             raise bad_request("Budget enforcement is enabled: budgetId is required")
-        return ValidatedRequest(product, scene, name, tags, budget_id, fc["features"])
+        return CommonFields(name, tags, budget_id)
 
     def _price(self, request: ValidatedRequest, feature: Any) -> tuple[Any, Any]:
         """(geometry, coverage, credits, size) or an error tuple (message, details)."""
@@ -178,6 +190,9 @@ class OrderBook:
         return (geometry_data, coverage, credits, round(billed, 2)), None
 
     def estimate(self, body: Any) -> dict[str, Any]:
+        product = tasking_product(body)
+        if product is not None:
+            return self.tasking.estimate(body, product)
         request = self.validate(body)
         results, errors = [], []
         for index, feature in enumerate(request.features):
@@ -197,15 +212,11 @@ class OrderBook:
             raise bad_request("workspaceId is required")
         if workspace_id != WORKSPACE_ID:
             raise ApiError(403, f"Workspace {workspace_id} does not belong to this account")
+        product = tasking_product(body)
+        if product is not None:
+            return self.tasking.place(body, product)
         request = self.validate(body)
-        refusal = self.knobs.get("licence_refused_at_placement").get(request.product.id)
-        if refusal is not None:
-            collection = self.world.collections_by_name[request.product.collection]
-            if refusal == "restricted":
-                raise ApiError(451, f"Access to the collection {collection.title} is restricted",
-                               "Request access to this collection in the console")
-            raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
-                           f"Accept the EULA for data product {request.product.name}")
+        self.refuse_at_placement(request.product)
         forced = self.knobs.get("force_status")
         results, errors = [], []
         with self._lock:
@@ -237,8 +248,24 @@ class OrderBook:
                 results.append({"index": index, "id": order.id})
         return {"results": results, "errors": errors}
 
+    def refuse_at_placement(self, product: DataProduct) -> None:
+        """The 451 of knob licence_refused_at_placement (after a 200 estimate)."""
+        refusal = self.knobs.get("licence_refused_at_placement").get(product.id)
+        if refusal is None:
+            return
+        collection = self.world.collections_by_name[product.collection]
+        if refusal == "restricted":
+            raise ApiError(451, f"Access to the collection {collection.title} is restricted",
+                           "Request access to this collection in the console: "
+                           "https://console.up42.com/settings/access")
+        raise ApiError(451, f"The EULA of {collection.title} has not been accepted",
+                       f"Accept the EULA for data product {product.name}")
+
     # --- status machine -------------------------------------------------------------------
     def _advance(self, order: Order, now: float) -> None:
+        if hasattr(order, "sub_status"):  # a tasking order
+            self.tasking.advance(order, now)
+            return
         dwell = self.knobs.get("dwell")
         while order.status in dwell:
             wait = dwell[order.status]
@@ -255,6 +282,9 @@ class OrderBook:
                              else "FULFILLED")
             order.status_since += wait
             self._enter(order, following, order.status_since)
+
+    def enter(self, order: Order, status: str, since: float) -> None:
+        self._enter(order, status, since)
 
     def _enter(self, order: Order, status: str, since: float) -> None:
         order.status = status
@@ -296,12 +326,16 @@ class OrderBook:
         if workspace:
             orders = [o for o in orders if workspace == WORKSPACE_ID]
         if query.get("type"):
-            orders = [o for o in orders if "ARCHIVE" in query["type"]]
+            wanted = {s for v in query["type"] for s in v.split(",")}
+            orders = [o for o in orders
+                      if ("TASKING" if hasattr(o, "sub_status") else "ARCHIVE") in wanted]
         if query.get("status"):
             wanted = {s for v in query["status"] for s in v.split(",")}
             orders = [o for o in orders if o.status in wanted]
         if query.get("subStatus"):
-            orders = []  # archive orders have no sub-status
+            # Archive orders have no sub-status: they never match.
+            wanted = {s for v in query["subStatus"] for s in v.split(",")}
+            orders = [o for o in orders if getattr(o, "sub_status", None) in wanted]
         name = (query.get("displayName") or [None])[0]
         if name:
             orders = [o for o in orders if name.lower() in o.display_name.lower()]
@@ -362,11 +396,19 @@ class OrderBook:
         held = sum(o.credits for o in self._orders.values()
                    if o.budget_id == budget_id and not o.charged
                    and o.status not in TERMINAL and o.status != "PLACEMENT_FAILED")
-        return self._spend_limit(budget_id) - self.spent_credits(budget_id) - held
+        return self.spend_limit(budget_id) - self.spent_credits(budget_id) - held
 
-    def _spend_limit(self, budget_id: str) -> int:
+    def spend_limit(self, budget_id: str) -> int:
         limits = self.knobs.get("budget_limits")
         return int(limits.get(budget_id, BUDGETS_BY_ID[budget_id]["spendLimit"]))
+
+    def available_credits(self) -> int:
+        with self._lock:
+            return self._available_credits()
+
+    def budget_left(self, budget_id: str) -> int:
+        with self._lock:
+            return self._budget_left(budget_id)
 
     def _available_credits(self) -> int:
         reserved = sum(o.credits for o in self._orders.values()
@@ -378,46 +420,6 @@ class OrderBook:
         self.all()
         with self._lock:
             return self.knobs.get("credits") - self.spent_credits()
-
-    def budget_json(self, budget: dict[str, Any], include_usage: bool) -> dict[str, Any]:
-        data = {k: v for k, v in budget.items() if v is not None}
-        data["spendLimit"] = self._spend_limit(budget["id"])
-        data.update({"createdBy": {"id": USER_ID, "type": "USER"},
-                     "createdAt": "2025-01-01T00:00:00.000Z",
-                     "updatedAt": "2026-01-01T00:00:00.000Z"})
-        if include_usage:
-            self.all()
-            with self._lock:
-                consumed = self.spent_credits(budget["id"])
-            data["consumedCredits"] = consumed
-            data["remainingCredits"] = data["spendLimit"] - consumed
-            data["usagePercentage"] = round(100.0 * consumed / max(1, data["spendLimit"]), 2)
-        return data
-
-    def budgets(self, query: dict[str, list[str]]) -> dict[str, Any]:
-        include = (query.get("includeUsage") or ["false"])[0].lower() == "true"
-        budgets = list(BUDGETS)
-        if query.get("status"):
-            wanted = {s.upper() for v in query["status"] for s in v.split(",")}
-            budgets = [b for b in budgets if b["status"] in wanted]
-        items = [self.budget_json(b, include) for b in budgets]
-        items = paging.sort_items(items, query, ("updatedAt", "createdAt", "name", "status"),
-                                  "updatedAt,desc")
-        return paging.page_of(items, query)
-
-    def budget(self, budget_id: str, query: dict[str, list[str]]) -> dict[str, Any]:
-        budget = BUDGETS_BY_ID.get(budget_id)
-        if budget is None:
-            raise not_found(f"Budget {budget_id} not found")
-        include = (query.get("includeUsage") or ["false"])[0].lower() == "true"
-        return self.budget_json(budget, include)
-
-    def budget_usage(self, budget_id: str) -> dict[str, Any]:
-        if budget_id not in BUDGETS_BY_ID:
-            raise not_found(f"Budget {budget_id} not found")
-        self.all()
-        with self._lock:
-            return {"budgetId": budget_id, "consumedCredits": self.spent_credits(budget_id)}
 
     def state(self) -> list[dict[str, Any]]:
         return [{**o.as_json(), "credits": o.credits, "charged": o.charged,

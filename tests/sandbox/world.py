@@ -127,7 +127,11 @@ COLLECTIONS: tuple[CollectionSpec, ...] = (
         "OPTICAL", "VERY_HIGH", 0.3, (ONEATLAS, AIRBUS), ("PNEO3",), "airbus", (14.0, 14.0),
         2026, 0,
         (_product("pneo-tasking", "pneo-tasking-standard", "Standard tasking",
-                  "Tasking, standard priority", price=1000.0),),
+                  "Tasking, standard priority", price=1000.0),
+         _product("pneo-tasking", "pneo-tasking-priority", "Priority tasking",
+                  "Tasking, first in the satellite's plan; no feasibility study", price=1500.0),
+         _product("pneo-tasking", "pneo-tasking-point", "Point target",
+                  "One 5 km × 5 km scene centred on a point", price=800.0)),
         integrations=("QUOTATION_REQUIRED", "FEASIBILITY_STUDY_MAY_BE_REQUIRED"),
     ),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -36,6 +36,11 @@ from .order_lookup import open_orders_like
 from .orders import OrderPage, OrdersApi
 from .placement_journal import PlacementJournal
 from .storage import StorageApi
+from .tasking import TaskingApi
+from .tasking_models import Decision, FeasibilityStudy, OrderCoverage, Quotation
+
+if TYPE_CHECKING:
+    from .order_schema import OrderSchema
 
 __all__ = [
     "REGIONS",
@@ -72,6 +77,7 @@ class Up42Client:
             self.transport, endpoints, self.workspace_id, self.retry, self._budgets
         )
         self._storage = StorageApi(self.transport, endpoints)
+        self._tasking = TaskingApi(self.transport, endpoints, self.workspace_id)
 
     def close(self) -> None:
         """Aborts every call in flight (a worker blocked on a trickling server gets an error
@@ -186,6 +192,53 @@ class Up42Client:
     def cancel_order(self, order_id: str) -> str:
         """Returns the new status (``CANCELED``)."""
         return self._orders.cancel(order_id)
+
+    # --- tasking (api/tasking.py) -------------------------------------------------------------
+    def order_schema(self, data_product_id: str) -> OrderSchema:
+        """The data product's order form (``GET /orders/schema/{id}``). Build a tasking
+        order from it with ``api.tasking.tasking_request``, then ``place_order`` it."""
+        return self._tasking.schema(data_product_id)
+
+    def quotations(
+        self, order_ids: Sequence[str] | None = None, decisions: Sequence[str] | None = None
+    ) -> list[Quotation]:
+        """Every page of the workspace's tasking quotations (of ``order_ids`` when given,
+        an empty list meaning none), newest first."""
+        return self._tasking.quotations(order_ids, decisions)
+
+    def feasibility_studies(
+        self, order_ids: Sequence[str] | None = None, decisions: Sequence[str] | None = None
+    ) -> list[FeasibilityStudy]:
+        """Every page of the workspace's feasibility studies (of ``order_ids`` when given)."""
+        return self._tasking.feasibility_studies(order_ids, decisions)
+
+    def quotation(self, quotation_id: str) -> Quotation:
+        return self._tasking.quotation(quotation_id)
+
+    def feasibility_study(self, study_id: str) -> FeasibilityStudy:
+        return self._tasking.feasibility_study(study_id)
+
+    def decide_quotation(
+        self,
+        quotation_id: str,
+        decision: Decision | str,
+        *,
+        confirmed_credits: float | None = None,
+    ) -> Quotation:
+        """The user's decision, sent once: ACCEPTED (with ``confirmed_credits``, the price
+        the user said yes to: a higher price raises PriceChangedError) or REJECTED. Raises
+        DecisionClosedError when it was decided elsewhere or expired."""
+        return self._tasking.decide_quotation(
+            quotation_id, decision, confirmed_credits=confirmed_credits
+        )
+
+    def accept_feasibility_option(self, study_id: str, option_id: str) -> FeasibilityStudy:
+        """Accepts the option the user chose, once (DecisionClosedError when too late)."""
+        return self._tasking.accept_feasibility_option(study_id, option_id)
+
+    def order_coverage(self, order_id: str) -> OrderCoverage:
+        """What a tasking order's delivered imagery covers of its AOI, and the remainder."""
+        return self._tasking.coverage(order_id)
 
     # --- budgets -----------------------------------------------------------------------------
     def budgets(self, active_only: bool = True) -> list[Budget]:

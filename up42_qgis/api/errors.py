@@ -148,3 +148,43 @@ class CancelledError(Up42Error):
 class ForeignAssetError(ForeignOriginError, DownloadError):
     """The asset's href is not on ``{API}``: its signed URL is never asked for with the
     token (contract §8.1; the SDK skips such assets too)."""
+
+
+class OrderFormError(ValidationError):
+    """The order form's values break the data product's schema (checked before anything is
+    sent). ``problems`` are ``order_schema.Problem`` objects, each turned into words by the
+    faces (``toolbelt.messages.form_problem_text``)."""
+
+    maybe_sent = False
+
+    def __init__(self, message: str, problems: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class DecisionClosedError(ConflictError):
+    """A quotation or feasibility study can no longer be decided here: it was decided already
+    (in another dialog, run, or the UP42 console) or it expired. Nothing was decided now.
+
+    ``kind`` is ``decided`` or ``expired``; ``decision`` is what UP42 holds now, when known."""
+
+    maybe_sent = False
+
+    def __init__(
+        self, message: str, status: int | None = None, *, kind: str = "decided", decision: str = ""
+    ) -> None:
+        super().__init__(message, status)
+        self.kind = kind
+        self.decision = decision
+
+
+class PriceChangedError(Up42Error):
+    """The quotation's price is above what the user confirmed: nothing was accepted.
+    ``credits`` is UP42's price now, ``confirmed`` what the user said yes to."""
+
+    maybe_sent = False
+
+    def __init__(self, message: str, *, credits: float | None, confirmed: float) -> None:
+        super().__init__(message)
+        self.credits = credits
+        self.confirmed = confirmed

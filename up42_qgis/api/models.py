@@ -13,10 +13,12 @@ from .json_values import (
 )
 from .order_status import (
     CANCELLABLE_STATUSES,
+    DECISION_SUB_STATUSES,
     FAILED_STATUSES,
     FINAL_STATUSES,
     PROBLEM_STATUSES,
     OrderStatus,
+    OrderSubStatus,
 )
 
 # The catalog's nouns live in scenes.py; importing them from here keeps working.
@@ -119,7 +121,10 @@ class Collection:
 
 @dataclass(frozen=True)
 class OrderRequest:
-    """One archive order: one scene, one AOI (GeoJSON geometry in EPSG:4326)."""
+    """One order: one scene and one AOI (GeoJSON geometry in EPSG:4326) for an archive
+    order; for a tasking order (``api.tasking.tasking_request`` builds it) ``params`` holds
+    the order form's values, ``geometry_types`` what its geometry may be, and ``scene_id`` only
+    names the request (a digest of its params: two windows over one AOI are two requests)."""
 
     data_product_id: str
     scene_id: str
@@ -127,6 +132,12 @@ class OrderRequest:
     display_name: str
     tags: tuple[str, ...] = ("qgis",)
     budget_id: str | None = None
+    params: JSON | None = None  # None: an archive order, params {"id": scene_id}
+    geometry_types: tuple[str, ...] = ("Polygon",)
+
+    @property
+    def is_tasking(self) -> bool:
+        return self.params is not None
 
 
 @dataclass(frozen=True)
@@ -203,7 +214,20 @@ class Order:
     updated_at: datetime | None = None
     aoi: JSON | None = None
     image_id: str | None = None
-    sub_status: str | None = None
+    # Tasking orders: where feasibility and quotation stand (a str for one UP42 added later).
+    sub_status: OrderSubStatus | str | None = None
+    acquisition_start: datetime | None = None
+    acquisition_end: datetime | None = None
+
+    @property
+    def is_tasking(self) -> bool:
+        return self.type == "TASKING"
+
+    @property
+    def awaits_decision(self) -> bool:
+        """A feasibility study or a quotation waits for the user's decision (in the plugin or
+        the console); nothing is decided without them."""
+        return not self.is_final and self.sub_status in DECISION_SUB_STATUSES
 
     @property
     def is_final(self) -> bool:
@@ -248,7 +272,9 @@ class Order:
             updated_at=parse_timestamp(data.get("updatedAt")),
             aoi=details.get("aoi") or details.get("geometry"),
             image_id=details.get("imageId"),
-            sub_status=details.get("subStatus"),
+            sub_status=OrderSubStatus.parse(details.get("subStatus")),
+            acquisition_start=parse_timestamp(details.get("acquisitionStart")),
+            acquisition_end=parse_timestamp(details.get("acquisitionEnd")),
         )
 
 

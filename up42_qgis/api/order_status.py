@@ -7,11 +7,13 @@ from enum import StrEnum
 
 __all__ = [
     "CANCELLABLE_STATUSES",
+    "DECISION_SUB_STATUSES",
     "FAILED_STATUSES",
     "FINAL_STATUSES",
     "OPEN_STATUSES",
     "PROBLEM_STATUSES",
     "OrderStatus",
+    "OrderSubStatus",
 ]
 
 
@@ -74,3 +76,33 @@ OPEN_STATUSES = frozenset(
     }
 )
 CANCELLABLE_STATUSES = frozenset({OrderStatus.CREATED, OrderStatus.PLACEMENT_FAILED})
+
+
+class OrderSubStatus(StrEnum):
+    """Where a tasking order's feasibility study and quotation stand (``orderDetails.
+    subStatus``, contract §7.5; the SDK's ``OrderSubStatus``). ``*_WAITING_UPLOAD``: UP42
+    prepares it; ``*_WAITING_RESPONSE``: it waits for the user's decision."""
+
+    FEASIBILITY_WAITING_UPLOAD = "FEASIBILITY_WAITING_UPLOAD"
+    FEASIBILITY_WAITING_RESPONSE = "FEASIBILITY_WAITING_RESPONSE"
+    QUOTATION_WAITING_UPLOAD = "QUOTATION_WAITING_UPLOAD"
+    QUOTATION_WAITING_RESPONSE = "QUOTATION_WAITING_RESPONSE"
+    QUOTATION_ACCEPTED = "QUOTATION_ACCEPTED"
+    QUOTATION_REJECTED = "QUOTATION_REJECTED"
+
+    @classmethod
+    def parse(cls, value: object) -> OrderSubStatus | str | None:
+        """None when absent (archive orders), the member, or the text verbatim."""
+        if value is None or value == "":
+            return None
+        text = str(value)
+        try:
+            return cls(text)
+        except ValueError:
+            return text
+
+
+# The sub-statuses in which UP42 waits for the user (accept an option, decide a quotation).
+DECISION_SUB_STATUSES = frozenset(
+    {OrderSubStatus.FEASIBILITY_WAITING_RESPONSE, OrderSubStatus.QUOTATION_WAITING_RESPONSE}
+)

@@ -47,25 +47,32 @@ CLEAN_REFUSALS = frozenset({400, 402, 403, 404, 405, 409, 410, 413, 415, 422, 45
 
 
 def order_body(request: OrderRequest, extra_tags: Sequence[str] = ()) -> JSON:
-    """The estimate / place body (contract §6.1): one Polygon feature, so one order."""
+    """The estimate / place body (contract §6.1): one feature (a Polygon, or what a tasking
+    request's ``geometry_types`` allow), so one order; ``params`` the archive scene's id or
+    the tasking form's values."""
     display_name = request.display_name.strip()
     if not display_name or len(display_name) > 200:
         raise ValidationError("The order name must have 1 to 200 characters.")
     if not request.data_product_id:
         raise ValidationError("This data product cannot be ordered (it has no id).")
     aoi = request.aoi if isinstance(request.aoi, dict) else {}
-    if aoi.get("type") != "Polygon" or not aoi.get("coordinates"):
+    allowed = request.geometry_types or ("Polygon",)
+    if aoi.get("type") not in allowed or not aoi.get("coordinates"):
         kind = aoi.get("type") or "no geometry"
+        if allowed == ("Polygon",):
+            raise ValidationError(
+                f"UP42 accepts one Polygon per order, not {kind}: split the area into its "
+                "parts (one order each) or draw a single polygon."
+            )
         raise ValidationError(
-            f"UP42 accepts one Polygon per order, not {kind}: split the area into its "
-            "parts (one order each) or draw a single polygon."
+            f"This data product takes a {' or a '.join(allowed)} as its geometry, not {kind}."
         )
     tags = [*dict.fromkeys(t for t in request.tags if t)]
     tags = [*tags[: MAX_TAGS - len(extra_tags)], *extra_tags]
     body: JSON = {
         "dataProduct": request.data_product_id,
         "displayName": display_name,
-        "params": {"id": request.scene_id},
+        "params": request.params if request.params is not None else {"id": request.scene_id},
         "featureCollection": {
             "type": "FeatureCollection",
             "features": [{"type": "Feature", "properties": {}, "geometry": aoi}],

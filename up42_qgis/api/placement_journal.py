@@ -36,9 +36,12 @@ IN_FLIGHT_S = 300.0
 
 
 def request_key(request: OrderRequest) -> str:
-    """The same scene, product and AOI give the same key (the name and tags do not count)."""
+    """The same scene, product and AOI (and a tasking request's params) give the same key
+    (the name and tags do not count)."""
     aoi = json.dumps(request.aoi, sort_keys=True, separators=(",", ":"))
     text = f"{request.data_product_id}\n{request.scene_id}\n{aoi}"
+    if request.params is not None:
+        text += "\n" + json.dumps(request.params, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..api.models import Order, OrderStatus, PlacedOrder
+from ..api.order_status import OrderSubStatus
 from ..i18n import tr
 from ..toolbelt.messages import placement_failure
 
@@ -50,7 +51,41 @@ def status_label(status: OrderStatus | str) -> str:
     return labels[known] if known in labels else str(status)
 
 
+def sub_status_label(sub_status: OrderSubStatus | str | None) -> str:
+    """A tasking order's sub-status (``orderDetails.subStatus``) in words; "" for none, an
+    unknown one verbatim."""
+    if not sub_status:
+        return ""
+    labels = {
+        OrderSubStatus.FEASIBILITY_WAITING_UPLOAD: tr("Feasibility study in preparation"),
+        OrderSubStatus.FEASIBILITY_WAITING_RESPONSE: tr("Feasibility study: your decision"),
+        OrderSubStatus.QUOTATION_WAITING_UPLOAD: tr("Quotation in preparation"),
+        OrderSubStatus.QUOTATION_WAITING_RESPONSE: tr("Quotation: your decision"),
+        OrderSubStatus.QUOTATION_ACCEPTED: tr("Quotation accepted"),
+        OrderSubStatus.QUOTATION_REJECTED: tr("Quotation rejected"),
+    }
+    known = sub_status if isinstance(sub_status, OrderSubStatus) else None
+    return labels[known] if known in labels else str(sub_status)
+
+
+def full_status_label(order: Order) -> str:
+    """The status, with a tasking order's sub-status after it ("Created · Quotation: your
+    decision")."""
+    sub = sub_status_label(order.sub_status)
+    return f"{status_label(order.status)} · {sub}" if sub else status_label(order.status)
+
+
 def status_explanation(order: Order) -> str:
+    if order.awaits_decision:
+        if order.sub_status == OrderSubStatus.FEASIBILITY_WAITING_RESPONSE:
+            return tr(
+                "UP42 studied how this area can be acquired and offers options: choose one "
+                "(here or in the UP42 console). Nothing is chosen without you."
+            )
+        return tr(
+            "UP42 sent the price of this acquisition: accept or reject the quotation (here "
+            "or in the UP42 console). Nothing is accepted without you."
+        )
     if order.status == OrderStatus.PLACEMENT_FAILED:
         return tr(
             "UP42 could not place this order with the provider yet and may still resolve it; "

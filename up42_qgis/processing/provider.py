@@ -20,14 +20,16 @@ class Up42Provider(QgsProcessingProvider):
         return QIcon(icon_path("up42.svg"))
 
     def longName(self) -> str:
-        return tr("UP42 satellite imagery: search, estimate, order, download")
+        return tr("UP42 satellite imagery: search, estimate, order, task, download")
 
     def loadAlgorithms(self) -> None:
         from .alg_download import DownloadAlgorithm
         from .alg_estimate import EstimateAlgorithm
         from .alg_order import OrderAlgorithm
         from .alg_plan import PlanCoverageAlgorithm
+        from .alg_quotations import QuotationsAlgorithm
         from .alg_search import SearchAlgorithm
+        from .alg_task import TaskAlgorithm
 
         for algorithm in (
             SearchAlgorithm(),
@@ -35,5 +37,7 @@ class Up42Provider(QgsProcessingProvider):
             EstimateAlgorithm(),
             OrderAlgorithm(),
             DownloadAlgorithm(),
+            TaskAlgorithm(),
+            QuotationsAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

@@ -13,6 +13,7 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..api.models import Order, OrderStatus
+from ..api.order_status import OrderSubStatus
 from ..i18n import tr
 from ..settings import SettingsStore
 from ..tasks.base import TaskRunner, Up42Task
@@ -50,6 +51,19 @@ def trouble_text(order: Order, name: str) -> str:
     )
 
 
+def decision_text(order: Order) -> str:
+    name = order.display_name or order.id
+    if order.sub_status == OrderSubStatus.FEASIBILITY_WAITING_RESPONSE:
+        return tr(
+            "Tasking order “{name}”: UP42's feasibility study waits for you to choose an "
+            "option (Orders tab or UP42 console)."
+        ).format(name=name)
+    return tr(
+        "Tasking order “{name}”: the quotation waits for your decision (Orders tab or UP42 "
+        "console). Nothing is accepted without you."
+    ).format(name=name)
+
+
 class OrderTracker(QObject):
     order_updated = pyqtSignal(object)  # Order, after every poll that returned it
     order_fulfilled = pyqtSignal(object)  # Order
@@ -57,6 +71,9 @@ class OrderTracker(QObject):
     order_failed = pyqtSignal(object)
     tracked_changed = pyqtSignal()
     poll_failed = pyqtSignal(str)  # the reason; tracking goes on at the next interval
+    # Order: a tasking order's feasibility study or quotation now waits for the user (said once
+    # per sub-status; nothing is decided here)
+    decision_needed = pyqtSignal(object)
 
     def __init__(
         self,
@@ -200,6 +217,11 @@ class OrderTracker(QObject):
             elif order.has_problem and (previous is None or previous.status != order.status):
                 # Not final (UP42 may resolve it): said once, and the order stays tracked.
                 self._announce(order)
+            elif order.awaits_decision and (
+                previous is None or previous.sub_status != order.sub_status
+            ):
+                self._notify(Qgis.MessageLevel.Warning, decision_text(order))
+                self.decision_needed.emit(order)
         for order_id in asked:
             if order_id not in seen and order_id in self._ids:
                 self._misses[order_id] = self._misses.get(order_id, 0) + 1
@@ -274,6 +296,7 @@ class OrderTracker(QObject):
             self.order_failed,
             self.tracked_changed,
             self.poll_failed,
+            self.decision_needed,
         ):
             with contextlib.suppress(TypeError):  # TypeError: nothing was connected
                 signal.disconnect()

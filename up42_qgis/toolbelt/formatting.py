@@ -14,3 +14,14 @@ def format_credits(value: float | None) -> str:
     number = float(value)
     decimals = 0 if number.is_integer() else 2
     return str(QLocale().toString(number, "f", decimals))
+
+
+def format_number(value: float | None) -> str:
+    """A limit or measurement in the user's locale: whole numbers without decimals, others
+    with up to six significant digits."""
+    if value is None:
+        return UNKNOWN
+    number = float(value)
+    if number.is_integer():
+        return str(QLocale().toString(number, "f", 0))
+    return str(QLocale().toString(number, "g", 6))

@@ -4,9 +4,14 @@ message bar and Processing's one-line failures all read it from here."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
 from ..api import errors
 from ..api.models import PlacedOrder
+from ..api.order_schema import FieldKind, Problem, ProblemKind
 from ..i18n import tr
+from .formatting import format_credits, format_number
 
 
 def one_line(text: str) -> str:
@@ -24,8 +29,18 @@ def error_title(error: BaseException) -> str:
         return tr("UP42 sign-in failed")
     if isinstance(error, errors.PermissionDeniedError):
         return tr("UP42 refused access")
+    if isinstance(error, errors.AccessRestrictedError):
+        return tr("Access to the collection needed")
     if isinstance(error, errors.LicenceError):
         return tr("Licence or access needed")
+    if isinstance(error, errors.OrderFormError):
+        return tr("The order form does not fit the data product")
+    if isinstance(error, errors.DecisionClosedError):
+        if error.kind == "expired":
+            return tr("The quotation expired")
+        return tr("Decided already")
+    if isinstance(error, errors.PriceChangedError):
+        return tr("The price is above the confirmed one")
     if isinstance(error, errors.RateLimitError):
         return tr("UP42 is limiting requests")
     if isinstance(error, errors.ServerError):
@@ -60,8 +75,26 @@ def error_hint(error: BaseException) -> str:
         return tr("UP42 has a problem right now; try again in a few minutes.")
     if isinstance(error, errors.PermissionDeniedError):
         return tr("Check the account's permissions in the UP42 console.")
-    if isinstance(error, errors.LicenceError):
+    if isinstance(error, errors.AccessRestrictedError):
+        return tr(
+            "Request access to this collection in the UP42 console (Settings ▸ Access "
+            "requests); UP42 usually answers within a few days."
+        )
+    if isinstance(error, errors.EulaNotAcceptedError):
         return tr("Accept the data product's licence (EULA) in the UP42 console first.")
+    if isinstance(error, errors.LicenceError):
+        return tr(
+            "Accept the data product's licence (EULA) in the UP42 console, or request access "
+            "to the collection there."
+        )
+    if isinstance(error, errors.OrderFormError):
+        return tr("Nothing was sent; correct the form and try again.")
+    if isinstance(error, errors.DecisionClosedError):
+        if error.kind == "expired":
+            return tr("Nothing was decided; ask UP42 support for a new quotation.")
+        return tr("Nothing was changed; refresh the orders to see the decision UP42 holds.")
+    if isinstance(error, errors.PriceChangedError):
+        return tr("Nothing was accepted; look at the new price before deciding again.")
     if isinstance(error, errors.ValidationError):
         return tr("Please check the AOI and the filters.")
     if isinstance(error, errors.AmbiguousPlacementError):
@@ -76,6 +109,14 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, errors.CancelledError):
         return tr("Cancelled.")
     message = one_line(str(error)).rstrip(".") or type(error).__name__
+    if isinstance(error, errors.OrderFormError) and error.problems:
+        message = "; ".join(
+            form_problem_text(p).rstrip(".") for p in error.problems if isinstance(p, Problem)
+        )
+    if isinstance(error, errors.PriceChangedError):
+        message = tr("UP42 asks {credits} credits, {confirmed} were confirmed").format(
+            credits=format_credits(error.credits), confirmed=format_credits(error.confirmed)
+        )
     text = tr("{title}: {message}.").format(title=error_title(error), message=message)
     hint = error_hint(error)
     return one_line(f"{text} {hint}" if hint else text)
@@ -97,3 +138,71 @@ def placement_failure(result: PlacedOrder) -> str:
     if isinstance(result.failure, errors.CancelledError):
         return tr("Not ordered: cancelled.")
     return tr("Not sent: {reason}").format(reason=reason)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return one_line(str(value))[:80]
+
+
+def form_problem_text(problem: Problem) -> str:
+    """One problem of the order form as the user reads it (``api.order_schema.Problem``)."""
+    name = problem.title or problem.field
+    kind, limit = problem.kind, problem.limit
+    if kind == ProblemKind.MISSING:
+        return tr("{name} is required.").format(name=name)
+    if kind == ProblemKind.OUT_OF_RANGE:
+        low, high = limit if isinstance(limit, tuple) else (None, None)
+        if low is not None and high is not None:
+            return tr("{name} must be from {low} to {high}, not {value}.").format(
+                name=name,
+                low=format_number(low),
+                high=format_number(high),
+                value=_shown(problem.value),
+            )
+        if low is not None:
+            return tr("{name} must be at least {low}.").format(name=name, low=format_number(low))
+        return tr("{name} must be at most {high}.").format(name=name, high=format_number(high))
+    if kind == ProblemKind.LENGTH:
+        low, high = limit if isinstance(limit, tuple) else (None, None)
+        return tr("{name} must have {low} to {high} characters.").format(
+            name=name, low=low or 0, high=high if high is not None else "∞"
+        )
+    if kind == ProblemKind.PATTERN:
+        return tr("{name} does not have the expected form.").format(name=name)
+    if kind == ProblemKind.NOT_A_CHOICE:
+        choices = ", ".join(_shown(c) for c in limit or ())
+        return tr("{name} must be one of {choices}, not {value}.").format(
+            name=name, choices=choices, value=_shown(problem.value)
+        )
+    if kind == ProblemKind.NOT_A_DATE:
+        return tr("{name} is not a date (use YYYY-MM-DD): {value}.").format(
+            name=name, value=_shown(problem.value)
+        )
+    if kind == ProblemKind.IN_THE_PAST:
+        return tr("{name} is in the past: {value} is before today ({today}).").format(
+            name=name, value=_shown(problem.value), today=_shown(limit)
+        )
+    if kind == ProblemKind.REVERSED:
+        return tr("{name} must be after {start}.").format(name=name, start=limit)
+    if kind == ProblemKind.WRONG_GEOMETRY:
+        allowed = tr(" or ").join(str(t) for t in limit or ())
+        return tr("This data product takes a {allowed} as its area, not {value}.").format(
+            allowed=allowed, value=_shown(problem.value or tr("that geometry"))
+        )
+    if kind == ProblemKind.UNKNOWN_FIELD:
+        return tr("{name} is not a field of this data product's order form.").format(name=name)
+    kinds = {
+        FieldKind.INTEGER: tr("a whole number"),
+        FieldKind.NUMBER: tr("a number"),
+        FieldKind.BOOLEAN: tr("yes or no"),
+        FieldKind.STRING: tr("text"),
+    }
+    return tr("{name} must be {kind}, not {value}.").format(
+        name=name, kind=kinds.get(limit, tr("a valid value")), value=_shown(problem.value)
+    )
