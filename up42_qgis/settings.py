@@ -42,6 +42,9 @@ class PluginSettings:
     page_size: int = DEFAULT_PAGE_SIZE
     max_parallel_downloads: int = 3
     auto_download: bool = False
+    # A new search replaces the previous search's footprints layer unless this is on (or the
+    # user pinned that search).
+    keep_search_layers: bool = False
     # Remembered UI values.
     last_collections: list[str] = field(default_factory=list)
     last_max_cloud: int = 100
