@@ -432,10 +432,11 @@ def _finish(
     covered = union_all(grown_parts)
     gap_geometry = difference(area, covered) if covered is not None else area
     gap_pieces = [p for p in polygons_of(gap_geometry) if p.area > tiny]
-    gaps = multi_geojson([g for piece in gap_pieces for g in projection.unproject(piece)])
+    gap_polygons = [g for piece in gap_pieces for g in projection.unproject(piece)]
+    gaps = multi_geojson(gap_polygons)
     percent = 100.0 * (1.0 - sum(p.area for p in gap_pieces) / area.area)
     if gap_pieces:
-        gap_km2 = sum(p.area for p in gap_pieces) / 1e6
+        gap_km2 = geodesic_km2(gap_polygons)  # the area the user sees for them, as the AOI's
         notes.insert(
             0,
             PlanNote(

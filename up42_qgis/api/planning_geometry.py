@@ -258,4 +258,5 @@ def multi_geojson(polygons: Sequence[Polygon]) -> JSON | None:
 
 
 def geodesic_km2(polygons: Sequence[Polygon]) -> float:
+    """The polygons' area as the plugin shows it (``aoi.aoi_area_km2``'s ellipsoidal one)."""
     return sum(_area_km2(polygon) for polygon in polygons)
