@@ -24,6 +24,7 @@ from ..i18n import tr
 from ..toolbelt.notify import log
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
+from .search_plan import PlanCoverageBox
 from .search_quicklook import QuicklookWidget
 from .search_results import ResultsView
 
@@ -91,7 +92,11 @@ class SearchPanelLayout(QWidget):
 
         self.quicklook = QuicklookWidget(self.context, self)
         quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
-        QVBoxLayout(quicklook_box).addWidget(self.quicklook)
+        quicklook_layout = QVBoxLayout(quicklook_box)
+        quicklook_layout.addWidget(self.quicklook)
+        # The map side: plan the coverage, pin the search (gui/search_plan.py).
+        self.plan_box = PlanCoverageBox(self, self)  # type: ignore[arg-type]
+        quicklook_layout.addWidget(self.plan_box)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
