@@ -62,11 +62,13 @@ def test_the_panel_and_the_order_dialog_show_one_area(aoi_widget, context, qtbot
 def test_a_world_extent_states_its_area_once(aoi_widget, iface, qtbot, qgis_new_project):
     canvas = sized_canvas(iface, qtbot)
     canvas.setDestinationCrs(MERCATOR)
-    canvas.setExtent(to_crs(QgsGeometry.fromRect(QgsRectangle(-179, -84, 179, 84)), MERCATOR)
-                     .boundingBox())
+    canvas.setExtent(
+        to_crs(QgsGeometry.fromRect(QgsRectangle(-179, -84, 179, 84)), MERCATOR).boundingBox()
+    )
     aoi_widget.use_map_extent()
     aoi = aoi_widget.aoi
-    assert aoi is not None and aoi.problem_code == "TOO_LARGE"
+    assert aoi is not None
+    assert aoi.problem_code == "TOO_LARGE"
     # The Mercator world is most of the Earth (510 million km²), not 28 million.
     assert 400e6 < aoi.area_km2 < 510.1e6
     assert aoi_widget.area_label.isHidden()  # the problem says the area; not twice

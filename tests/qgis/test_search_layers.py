@@ -22,11 +22,13 @@ def test_a_new_search_replaces_the_previous_footprints_layer(panel, qtbot):
     prepare(panel, page_size=5)
     search_and_wait(qtbot, panel)
     first = panel.footprints_layer
-    assert first is not None and _search_layers() == [first]
+    assert first is not None
+    assert _search_layers() == [first]
 
     search_and_wait(qtbot, panel)
     second = panel.footprints_layer
-    assert second is not None and second is not first
+    assert second is not None
+    assert second is not first
     assert _search_layers() == [second]  # the old footprints are gone, not mixed in
     assert panel.results.layer is second
 

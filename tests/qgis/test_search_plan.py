@@ -29,12 +29,14 @@ def test_plan_coverage_plans_prices_and_selects(panel, qtbot, sandbox):
         assert box.planning  # in a task: the click returned before the plan
     priced = box.priced
     plan = priced.plan
-    assert plan.parts and plan.covered_percent >= 99.0
+    assert plan.parts
+    assert plan.covered_percent >= 99.0
 
     # The layers are in the UP42 group, the plan one is a plan layer with one feature a part.
     group_ids = {node.layerId() for node in up42_group().findLayers()}
     plan_layer = box.plan_layers[0]
-    assert plan_layer.id() in group_ids and is_plan_layer(plan_layer.fields())
+    assert plan_layer.id() in group_ids
+    assert is_plan_layer(plan_layer.fields())
     assert plan_layer.featureCount() == len(plan.parts)
 
     # The plan's scenes are the selected rows now.
@@ -43,12 +45,14 @@ def test_plan_coverage_plans_prices_and_selects(panel, qtbot, sandbox):
     # Priced with the sandbox's estimates: the plan costs less than every selected scene
     # over the whole AOI, and the dock says both numbers.
     assert len(priced.naive_estimates) >= len(selected)
-    assert priced.plan_credits is not None and priced.naive_credits is not None
+    assert priced.plan_credits is not None
+    assert priced.naive_credits is not None
     assert priced.plan_credits < priced.naive_credits
     text = box.summary.text()
     assert format_credits(priced.plan_credits) in text
     assert format_credits(priced.naive_credits) in text
-    assert "Saving" in text and text == plan_summary(priced)
+    assert "Saving" in text
+    assert text == plan_summary(priced)
 
     # The choices are remembered; a second plan replaces the first's layers.
     assert SettingsStore.load().plan_seam_m == 50
@@ -58,7 +62,8 @@ def test_plan_coverage_plans_prices_and_selects(panel, qtbot, sandbox):
     assert box.priced is not priced, box.summary.text()
     assert QgsProject.instance().mapLayer(first_id) is None
     plan_layers = [
-        layer for layer in QgsProject.instance().mapLayers().values()
+        layer
+        for layer in QgsProject.instance().mapLayers().values()
         if hasattr(layer, "fields") and is_plan_layer(layer.fields())
     ]
     assert len(plan_layers) == 1

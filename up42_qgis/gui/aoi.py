@@ -114,9 +114,7 @@ def _problem_text(code: str, params: dict[str, Any] | None = None) -> str:
         return tr(
             "The AOI covers {area} km²; a search allows at most {limit} km². "
             "Zoom in or draw a smaller area."
-        ).format(
-            area=_number(params["area_km2"], 0), limit=_number(params.get("limit", 0), 0)
-        )
+        ).format(area=_number(params["area_km2"], 0), limit=_number(params.get("limit", 0), 0))
     if code == "TOO_SMALL" and "area_km2" in params:
         return tr("The AOI covers {area} km²; it must cover at least {limit} km².").format(
             area=_number(params["area_km2"], 4), limit=_number(params.get("limit", 0), 2)

@@ -95,7 +95,7 @@ class SearchPanelLayout(QWidget):
         quicklook_layout = QVBoxLayout(quicklook_box)
         quicklook_layout.addWidget(self.quicklook)
         # The map side: plan the coverage, pin the search (gui/search_plan.py).
-        self.plan_box = PlanCoverageBox(self, self)  # type: ignore[arg-type]
+        self.plan_box = PlanCoverageBox(self, self)
         quicklook_layout.addWidget(self.plan_box)
 
         top = QWidget(self)

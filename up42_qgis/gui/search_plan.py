@@ -85,8 +85,9 @@ def plan_summary(priced: PricedPlan) -> str:
         )
     else:
         lines.append(
-            tr("<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits")
-            .format(planned=format_credits(planned), naive=format_credits(naive))
+            tr(
+                "<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits"
+            ).format(planned=format_credits(planned), naive=format_credits(naive))
         )
         if planned is not None and naive:
             lines.append(

@@ -278,9 +278,8 @@ def test_a_plan_is_cancellable():
 
 # --- the geometry underneath -----------------------------------------------------------------
 def test_the_local_projection_keeps_areas_of_long_edged_polygons():
-    from up42_qgis.api.planning_geometry import LocalProjection, centre_of
-
     from up42_qgis.api.aoi import spherical_area_km2
+    from up42_qgis.api.planning_geometry import LocalProjection, centre_of
 
     strip = box(13.0, 52.0, 13.8, 52.1)  # 55 km long edges: densified, every one of them
     projection = LocalProjection(*centre_of(strip))
