@@ -92,11 +92,16 @@ class SearchPanelLayout(QWidget):
 
         self.quicklook = QuicklookWidget(self.context, self)
         quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
-        quicklook_layout = QVBoxLayout(quicklook_box)
-        quicklook_layout.addWidget(self.quicklook)
+        QVBoxLayout(quicklook_box).addWidget(self.quicklook)
         # The map side: plan the coverage, pin the search (gui/search_plan.py).
         self.plan_box = PlanCoverageBox(self, self)
-        quicklook_layout.addWidget(self.plan_box)
+        plan_group = QgsCollapsibleGroupBox(tr("Coverage plan"), self)
+        QVBoxLayout(plan_group).addWidget(self.plan_box)
+        map_side = QWidget(self)
+        map_layout = QVBoxLayout(map_side)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(quicklook_box)
+        map_layout.addWidget(plan_group)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -126,7 +131,7 @@ class SearchPanelLayout(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(quicklook_box)
+        self.splitter.addWidget(map_side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 1)

@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.planning import PRIORITY_NAMES, CoveragePlan, PlanningError
+from ..api.planning import PRIORITY_NAMES, CoveragePlan, NoteCode, PlanningError
 from ..i18n import tr
 from ..layers.plans import PLAN_PROPERTY, add_plan_layers
 from ..settings import SettingsStore
@@ -58,7 +58,8 @@ def _percent(value: float) -> str:
 
 
 def plan_summary(priced: PricedPlan) -> str:
-    """The plan as the dock shows it (rich text; every server string escaped)."""
+    """The plan as the dock shows it (rich text; every server string escaped): coverage and
+    saving first, then one short line per part (the map labels its part the same way)."""
     plan: CoveragePlan = priced.plan
     lines = [
         tr("<b>{percent} of the AOI covered</b> by {scenes} scenes in {parts} orders.").format(
@@ -67,15 +68,6 @@ def plan_summary(priced: PricedPlan) -> str:
             parts=len(plan.parts),
         )
     ]
-    for number, part in enumerate(plan.parts, start=1):
-        lines.append(
-            tr("{number}. {scene}: {area} ({share} of the AOI)").format(
-                number=number,
-                scene=html.escape(part.scene.scene_id or part.scene.id),
-                area=format_area(part.area_km2),
-                share=_percent(100.0 * part.share),
-            )
-        )
     planned, naive = priced.plan_credits, priced.naive_credits
     if priced.unpriced:
         lines.append(
@@ -85,9 +77,8 @@ def plan_summary(priced: PricedPlan) -> str:
         )
     else:
         lines.append(
-            tr(
-                "<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits"
-            ).format(planned=format_credits(planned), naive=format_credits(naive))
+            tr("<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits")
+            .format(planned=format_credits(planned), naive=format_credits(naive))
         )
         if planned is not None and naive:
             lines.append(
@@ -100,8 +91,18 @@ def plan_summary(priced: PricedPlan) -> str:
     if refused:
         lines.append(html.escape(refused[0].error or tr("An estimate was refused.")))
     for note in plan.notes:
-        lines.append(html.escape(str(note)))
-    return "<br>".join(lines)
+        if note.code is not NoteCode.PARTIAL:  # the covered percentage says it
+            lines.append(html.escape(str(note)))
+    parts = [
+        tr("{rank} · {scene}: {area}, {share}").format(
+            rank=part.rank,
+            scene=html.escape(part.scene.id[:12]),
+            area=format_area(part.area_km2),
+            share=_percent(100.0 * part.share),
+        )
+        for part in plan.parts
+    ]
+    return "<br>".join(lines) + "<br><small>" + "<br>".join(parts) + "</small>"
 
 
 class PlanCoverageBox(QWidget):
