@@ -37,13 +37,14 @@ def test_a_pinned_search_stays_on_the_map(panel, qtbot):
     prepare(panel, page_size=5)
     search_and_wait(qtbot, panel)
     first = panel.footprints_layer
-    assert panel.session.pin()
+    panel.plan_box.pin_button.click()  # "Pin this search"
     assert panel.session.pinned
 
     search_and_wait(qtbot, panel)
     second = panel.footprints_layer
     assert {layer.id() for layer in _search_layers()} == {first.id(), second.id()}
     assert not panel.session.pinned  # the new search is not pinned by the old one
+    assert not panel.plan_box.pin_button.isChecked()
 
     search_and_wait(qtbot, panel)  # the unpinned second one is replaced, the pinned stays
     third = panel.footprints_layer

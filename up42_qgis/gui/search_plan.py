@@ -33,6 +33,7 @@ from ..layers.plans import PLAN_PROPERTY, add_plan_layers
 from ..settings import SettingsStore
 from ..tasks.planning import PlanCoverageTask, PricedPlan
 from ..toolbelt.formatting import format_area, format_credits
+from ..toolbelt.plan_messages import note_message, problem_message
 from .search_errors import error_text, guarded
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ def plan_summary(priced: PricedPlan) -> str:
         )
     else:
         lines.append(
-            tr("<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits")
-            .format(planned=format_credits(planned), naive=format_credits(naive))
+            tr(
+                "<b>Plan: {planned} credits</b> · every scene over the whole AOI: {naive} credits"
+            ).format(planned=format_credits(planned), naive=format_credits(naive))
         )
         if planned is not None and naive:
             lines.append(
@@ -87,12 +89,21 @@ def plan_summary(priced: PricedPlan) -> str:
                     percent=_percent(100.0 * (naive - planned) / naive),
                 )
             )
+    # The plan's scenes are now the selection: say what the order bar would do with it.
+    lines.append(
+        html.escape(
+            tr(
+                "The plan's scenes are selected; Estimate and Order… below still take each "
+                "selected scene over the whole AOI."
+            )
+        )
+    )
     refused = [e for e in priced.part_estimates + priced.naive_estimates if not e.ok]
     if refused:
         lines.append(html.escape(refused[0].error or tr("An estimate was refused.")))
     for note in plan.notes:
         if note.code is not NoteCode.PARTIAL:  # the covered percentage says it
-            lines.append(html.escape(str(note)))
+            lines.append(html.escape(note_message(note)))
     parts = [
         tr("{rank} · {scene}: {area}, {share}").format(
             rank=part.rank,
@@ -264,7 +275,7 @@ class PlanCoverageBox(QWidget):
             return
         if task.error is not None:
             error = task.error
-            text = str(error) if isinstance(error, PlanningError) else error_text(error)
+            text = problem_message(error) if isinstance(error, PlanningError) else error_text(error)
             self._show(html.escape(text))
             return
         priced: PricedPlan = task.result

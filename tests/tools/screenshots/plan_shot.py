@@ -26,7 +26,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
