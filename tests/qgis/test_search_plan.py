@@ -74,3 +74,22 @@ def test_plan_coverage_without_results_says_so(panel, qtbot):
     panel.plan_box.plan_button.click()
     assert not panel.plan_box.planning
     assert "Search first" in panel.plan_box.summary.text()
+
+
+def test_every_planner_note_reads_in_the_users_words():
+    from up42_qgis.api.planning import NoteCode, PlanNote
+    from up42_qgis.toolbelt.formatting import format_area
+    from up42_qgis.toolbelt.plan_messages import note_message
+
+    params = {
+        "percent": 61.7,
+        "gap_km2": 768.06,
+        "n": 2,
+        "scene": "s1",
+        "km2": 0.12,
+        "minimum": 0.25,
+    }
+    texts = {code: note_message(PlanNote(code, "", params)) for code in NoteCode}
+    assert format_area(768.06) in texts[NoteCode.PARTIAL]
+    assert format_area(0.25) in texts[NoteCode.BELOW_MINIMUM]
+    assert all(texts.values())

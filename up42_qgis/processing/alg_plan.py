@@ -48,6 +48,7 @@ from ..layers.plans import (
     plan_features,
     plan_fields,
 )
+from ..toolbelt.formatting import format_area
 from ..toolbelt.plan_messages import note_message, problem_message
 from .common import WGS84, Up42Algorithm, one_line
 
@@ -272,13 +273,13 @@ class PlanCoverageAlgorithm(Up42Algorithm):
     def _summary(plan: CoveragePlan, feedback: QgsProcessingFeedback) -> None:
         feedback.pushInfo(
             tr(
-                "Plan: {scenes} scenes in {parts} orders, {planned} km² for an area of {aoi} km², "
+                "Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, "
                 "{percent} % covered."
             ).format(
                 scenes=len(plan.scenes),
                 parts=len(plan.parts),
-                planned=f"{plan.planned_km2:,.2f}",
-                aoi=f"{plan.aoi_area_km2:,.2f}",
+                planned=format_area(plan.planned_km2),
+                aoi=format_area(plan.aoi_area_km2),
                 percent=f"{plan.covered_percent:.2f}",
             )
         )

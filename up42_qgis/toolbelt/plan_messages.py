@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from ..api.planning import NoteCode, PlanningError, PlanNote, PlanProblem
 from ..i18n import tr
+from .formatting import format_area
+
+
+def _number(value: float, decimals: int) -> str:
+    from qgis.PyQt.QtCore import QLocale
+
+    return str(QLocale().toString(float(value), "f", decimals))
 
 
 def problem_message(error: PlanningError) -> str:
@@ -29,21 +36,21 @@ def note_message(note: PlanNote) -> str:
     p = note.params
     if note.code is NoteCode.PARTIAL:
         return tr(
-            "The scenes cover {percent} % of the area of interest; {km2} km² remain "
+            "The scenes cover {percent} % of the area of interest; {area} remain "
             "uncovered (see the gaps)."
-        ).format(percent=f"{p['percent']:.1f}", km2=f"{p['gap_km2']:,.2f}")
+        ).format(percent=_number(p["percent"], 1), area=format_area(p["gap_km2"]))
     if note.code is NoteCode.NO_FOOTPRINT:
         return tr("{n} scenes without a usable footprint were skipped.").format(n=p["n"])
     if note.code is NoteCode.MERGED:
         return tr(
-            "{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "
+            "{area} of scene {scene}, below its minimum order area of {minimum}, "
             "went to a neighbouring part."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+        ).format(area=format_area(p["km2"]), scene=p["scene"], minimum=format_area(p["minimum"]))
     if note.code is NoteCode.BELOW_MINIMUM:
         return tr(
-            "A part of {km2} km² only scene {scene} covers is below its minimum order "
-            "area of {minimum} km²: UP42 bills the minimum."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+            "A part of {area} only scene {scene} covers is below its minimum order "
+            "area of {minimum}: UP42 bills the minimum."
+        ).format(area=format_area(p["km2"]), scene=p["scene"], minimum=format_area(p["minimum"]))
     if note.code is NoteCode.ANTIMERIDIAN:
         return tr(
             "The part of scene {scene} crosses the antimeridian: one order on each side."
