@@ -188,6 +188,17 @@ class PlanCoverageBox(QWidget):
         self.plan_button.clicked.connect(self.plan)
         self.pin_button.toggled.connect(self._pin)
         panel.session.layer_attached.connect(self._new_search_layer)
+        panel.state_changed.connect(self._search_state)
+
+    def _search_state(self, state: str) -> None:
+        """A new search (its first page on the way): the last plan's summary is about
+        results no longer listed, so it goes (its layers stay on the map, the user's)."""
+        from .search_panel import State  # the panel imports this module: not at the top
+
+        if state == State.SEARCHING and self.panel.session.pages_loaded == 0:
+            self.cancel()
+            self.priced = None
+            self._show("")
 
     # --- pin ---------------------------------------------------------------------------
     @guarded
