@@ -70,7 +70,8 @@ def test_plan_coverage_plans_prices_and_selects(panel, qtbot, sandbox):
 
     # A new search: the summary is about rows no longer listed, so it goes.
     search_and_wait(qtbot, panel)
-    assert box.priced is None and box.summary.isHidden()
+    assert box.priced is None
+    assert box.summary.isHidden()
 
 
 def test_plan_coverage_without_results_says_so(panel, qtbot):
