@@ -42,6 +42,16 @@ class PluginSettings:
     page_size: int = DEFAULT_PAGE_SIZE
     max_parallel_downloads: int = 3
     auto_download: bool = False
+    # A new search replaces the previous search's footprints layer unless this is on (or the
+    # user pinned that search).
+    keep_search_layers: bool = False
+    # The coverage planner in the Search tab: priorities most important first, the seam by
+    # which neighbouring parts overlap (m), the minimum order area where the glossary has none.
+    plan_priorities: list[str] = field(
+        default_factory=lambda: ["cloud", "date", "count", "resolution", "incidence"]
+    )
+    plan_seam_m: float = 100.0
+    plan_min_area_km2: float = 0.25
     # Remembered UI values.
     last_collections: list[str] = field(default_factory=list)
     last_max_cloud: int = 100
@@ -119,6 +129,8 @@ def coerce(name: str, value: Any, default: Any) -> Any:
             return _coerce_bool(value)
         if kind is int:
             return int(float(value))
+        if kind is float:
+            return float(value)
         if kind is str:
             return value if isinstance(value, str) else str(value)
         decoded = decode_container(value)

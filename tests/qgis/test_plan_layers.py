@@ -53,6 +53,14 @@ def test_the_plan_layer_has_one_polygon_per_order_styled_by_rank_and_labelled():
     assert [c.value() for c in renderer.categories()] == [1, 2]
     colours = {c.symbol().color().name() for c in renderer.categories()}
     assert len(colours) == 2
+    # The rank's colour, translucent (not "#rrggbbaa" read by Qt as #aarrggbb).
+    categories = renderer.categories()
+    symbol = categories[0].symbol()
+    first = symbol.symbolLayer(0)
+    assert first.fillColor().name() == "#1b9e77"
+    assert first.fillColor().alpha() == 85
+    assert first.strokeColor().name() == "#1b9e77"
+    assert first.strokeColor().alpha() == 255
     assert layer.labelsEnabled()
     assert "share" in layer.labeling().settings().fieldName
     assert '"covered_percent": 75' in layer.customProperty(PLAN_PROPERTY)

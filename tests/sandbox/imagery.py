@@ -147,15 +147,50 @@ def _to_bytes(path: str) -> bytes:
         gdal.Unlink(path)
 
 
+def _image_corners(footprint: BaseGeometry) -> list[tuple[float, float]] | None:
+    """The footprint's corners as a sensor image has them: top-left, top-right, bottom-right,
+    bottom-left (the vertices farthest north-west, north-east, south-east, south-west); None
+    for a footprint in several parts."""
+    if footprint.geom_type != "Polygon":
+        return None
+    points = list(footprint.exterior.coords)
+    if len(points) < 5:
+        return None
+    return [
+        max(points, key=lambda p: p[1] - p[0]),
+        max(points, key=lambda p: p[1] + p[0]),
+        max(points, key=lambda p: p[0] - p[1]),
+        min(points, key=lambda p: p[0] + p[1]),
+    ]
+
+
+def _sensor_grid(corners: list[tuple[float, float]], width: int, height: int
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Each pixel's ground position, bilinear between the four corners."""
+    u, v = np.meshgrid((np.arange(width) + 0.5) / width, (np.arange(height) + 0.5) / height)
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    lon = (1 - v) * ((1 - u) * x0 + u * x1) + v * ((1 - u) * x3 + u * x2)
+    lat = (1 - v) * ((1 - u) * y0 + u * y1) + v * ((1 - u) * y3 + u * y2)
+    return lon, lat
+
+
 def render_preview(scene: Scene, kind: str) -> bytes:
-    """Thumbnail (PNG with transparency outside the footprint) or quicklook (JPEG, black)."""
+    """Thumbnail (PNG of the bounding box, transparent outside the footprint) or quicklook:
+    a JPEG of the scene as the sensor saw it, as UP42's are: the image's corners are the
+    footprint's corners, however the footprint is rotated (a footprint in several parts, cut
+    at the antimeridian, gets its bounding box with black outside the footprint)."""
     footprint = geo.continuous(scene.geometry)
     bounds = footprint.bounds
     side = 256 if kind == "thumbnail" else 512
     width, height = _raster_size(bounds, side)
-    lon, lat = _grid(bounds, width, height)
+    corners = _image_corners(footprint) if kind == "quicklook" else None
+    if corners is not None:
+        lon, lat = _sensor_grid(corners, width, height)
+        inside = np.ones((height, width), dtype=bool)
+    else:
+        lon, lat = _grid(bounds, width, height)
+        inside = _mask(footprint, bounds, width, height)
     rgb = (ground(lon, lat, scene)[:3] * 255 * 1.3).clip(0, 255).astype(np.uint8)
-    inside = _mask(footprint, bounds, width, height)
     rgb[:, ~inside] = 0
     bands = 4 if kind == "thumbnail" else 3
     memory = gdal.GetDriverByName("MEM").Create("", width, height, bands, gdal.GDT_Byte)

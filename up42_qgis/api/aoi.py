@@ -2,7 +2,14 @@
 
 ``check_aoi`` returns the geometry UP42 should get: 2D, rings oriented per RFC 7946, and cut
 at the antimeridian into a MultiPolygon when it crosses it (coordinates beyond ±180, as a map
-drawn across the date line produces). Areas are geodesic (on the authalic sphere): no pyproj.
+drawn across the date line produces).
+
+Areas: ``aoi_area_km2`` is THE area of an AOI or an order geometry the plugin shows and checks
+(the search panel, the order dialog, the planner): ellipsoidal on WGS84, edges straight in
+longitude/latitude as GeoJSON draws them (the GRASS/QGIS ``QgsDistanceArea`` series, without
+its wrap of long edges and its pole correction, which turn a world extent into 28 million km²).
+No pyproj, no Qt. ``spherical_area_km2`` is the authalic sphere's, which the planner's local
+projection works on.
 """
 
 from __future__ import annotations
@@ -34,6 +41,8 @@ MAX_VERTICES = 999  # what UP42 accepts per AOI
 MIN_AREA_KM2 = 0.01
 MAX_AREA_KM2 = 10_000.0
 EARTH_RADIUS_M = 6_371_007.2  # authalic radius: equal-area sphere of WGS84
+WGS84_A = 6_378_137.0
+WGS84_F = 1 / 298.257223563
 
 JSON = dict[str, Any]
 
@@ -143,11 +152,72 @@ def _ring_area_m2(coords: Any) -> float:
     return abs(total) * EARTH_RADIUS_M**2 / 2.0
 
 
-def _area_km2(geometry: BaseGeometry) -> float:
+def _spherical_km2(geometry: BaseGeometry) -> float:
     area = 0.0
     for polygon in _polygons(geometry):
         area += _ring_area_m2(polygon.exterior.coords)
         area -= sum(_ring_area_m2(ring.coords) for ring in polygon.interiors)
+    return max(area, 0.0) / 1e6
+
+
+class _Ellipsoid:
+    """The series of the WGS84 ellipsoid's area between a parallel and the pole (GRASS's
+    ``G_area_of_polygon``, which QgsDistanceArea took over)."""
+
+    def __init__(self, a: float = WGS84_A, f: float = WGS84_F) -> None:
+        e2 = f * (2 - f)
+        e4, e6 = e2 * e2, e2 * e2 * e2
+        self.ae = a * a * (1 - e2)
+        self.qa, self.qb, self.qc = 2.0 / 3.0 * e2, 3.0 / 5.0 * e4, 4.0 / 7.0 * e6
+        self.qbar = (
+            -1.0 - 2.0 / 3.0 * e2 - 3.0 / 5.0 * e4 - 4.0 / 7.0 * e6,
+            2.0 / 9.0 * e2 + 2.0 / 5.0 * e4 + 4.0 / 7.0 * e6,
+            -3.0 / 25.0 * e4 - 12.0 / 35.0 * e6,
+            4.0 / 49.0 * e6,
+        )
+        self.qp = self.q(math.pi / 2)
+
+    def q(self, phi: float) -> float:
+        s = math.sin(phi)
+        s2 = s * s
+        return s * (1 + s2 * (self.qa + s2 * (self.qb + s2 * self.qc)))
+
+    def q_bar(self, phi: float) -> float:
+        c = math.cos(phi)
+        c2 = c * c
+        a, b, cc, d = self.qbar
+        return c * (a + c2 * (b + c2 * (cc + c2 * d)))
+
+    def ring_m2(self, coords: Any) -> float:
+        """The ring's area, its edges straight in lon/lat: longitudes as they are (a part cut
+        at ±180° runs along it; no edge is taken "the short way round")."""
+        points = [(math.radians(p[0]), math.radians(p[1])) for p in coords]
+        if len(points) < 4:
+            return 0.0
+        total = 0.0
+        x2, y2 = points[-1]
+        qbar2 = self.q_bar(y2)
+        for x, y in points:
+            x1, y1, qbar1 = x2, y2, qbar2
+            x2, y2, qbar2 = x, y, self.q_bar(y)
+            dx, dy = x2 - x1, y2 - y1
+            q2 = self.q(y2)
+            total += dx * (self.qp - q2)
+            # Below a few millimetres the quotient is all rounding; its limit is 0.
+            if abs(dy) > 1e-9:
+                total += dx * q2 - (dx / dy) * (qbar2 - qbar1)
+        return abs(total * self.ae)
+
+
+_WGS84 = _Ellipsoid()
+
+
+def _area_km2(geometry: BaseGeometry) -> float:
+    """Ellipsoidal (WGS84) area of the polygonal parts, in km²."""
+    area = 0.0
+    for polygon in _polygons(geometry):
+        area += _WGS84.ring_m2(polygon.exterior.coords)
+        area -= sum(_WGS84.ring_m2(ring.coords) for ring in polygon.interiors)
     return max(area, 0.0) / 1e6
 
 
@@ -276,7 +346,8 @@ def check_aoi(
 
 
 def aoi_area_km2(geojson: Any) -> float:
-    """Geodesic area of a (Multi)Polygon geometry or Feature; 0 for empty or non-polygons."""
+    """Ellipsoidal area (WGS84) of a (Multi)Polygon geometry or Feature in km²; 0 for empty or
+    non-polygons. The one AOI area the plugin shows, checks and prices with."""
     try:
         geometry = _shape(_geometry_json(geojson))
     except AoiError:
@@ -284,3 +355,15 @@ def aoi_area_km2(geojson: Any) -> float:
     if geometry is None or geometry.is_empty:
         return 0.0
     return _area_km2(_split_antimeridian(geometry) if geometry.is_valid else geometry)
+
+
+def spherical_area_km2(geojson: Any) -> float:
+    """The area on the authalic sphere (the planner's projection works on it); for the area
+    shown or checked, ``aoi_area_km2``."""
+    try:
+        geometry = _shape(_geometry_json(geojson))
+    except AoiError:
+        return 0.0
+    if geometry is None or geometry.is_empty:
+        return 0.0
+    return _spherical_km2(_split_antimeridian(geometry) if geometry.is_valid else geometry)

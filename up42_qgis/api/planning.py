@@ -53,7 +53,7 @@ DEFAULT_SEAM_M = 100.0
 DEFAULT_MIN_AREA_KM2 = 0.25  # the sandbox's; UP42 states few products' minimum
 MIN_GAIN_KM2 = 0.001  # coverage gains (and gaps) smaller than this are numerical noise
 EXACT_AUTO_LIMIT = 8  # "auto" solves up to this many candidates exactly
-MITRE = 2  # shapely's JOIN_STYLE.mitre, spelled as a number for 1.8 and 2.x
+MITRE: Any = 2  # shapely's JOIN_STYLE.mitre, spelled as a number for 1.8 and 2.x
 
 MinArea = float | Mapping[str, float] | Callable[[Scene], float | None]
 
@@ -249,7 +249,7 @@ def _candidates(
         cover: BaseGeometry | None = footprint
         if not prepared.contains(footprint):
             cover = union_all(polygons_of(intersection(footprint, area)))
-            bounds = box_of(cover)
+            bounds = box_of(cover) if cover is not None else bounds
         cover_area = cover.area if cover is not None else 0.0
         if cover is None or cover_area <= MIN_GAIN_KM2 * 1e6:
             continue
@@ -291,13 +291,13 @@ def _respect_minimum(
 ) -> list[tuple[Candidate, BaseGeometry]]:
     """Each piece (one order) below its product's minimum goes to neighbouring parts whose
     scenes cover it; what they cannot take stays, billed at the minimum, and is said."""
-    current = [[c, p] for c, p in parts]
+    current: list[list[Any]] = [[c, p] for c, p in parts]  # [candidate, part], mutable
     for entry in sorted(current, key=lambda e: e[1].area):
         candidate = entry[0]
         for piece in sorted(polygons_of(entry[1]), key=lambda p: p.area):
             if piece.area >= candidate.min_area_m2:
                 continue
-            remaining = piece
+            remaining: BaseGeometry = piece
             for other in sorted(current, key=lambda e: e[0].key):
                 if other is entry or other[1].is_empty or other[1].distance(remaining) > 1.0:
                     continue
@@ -432,10 +432,11 @@ def _finish(
     covered = union_all(grown_parts)
     gap_geometry = difference(area, covered) if covered is not None else area
     gap_pieces = [p for p in polygons_of(gap_geometry) if p.area > tiny]
-    gaps = multi_geojson([g for piece in gap_pieces for g in projection.unproject(piece)])
+    gap_polygons = [g for piece in gap_pieces for g in projection.unproject(piece)]
+    gaps = multi_geojson(gap_polygons)
     percent = 100.0 * (1.0 - sum(p.area for p in gap_pieces) / area.area)
     if gap_pieces:
-        gap_km2 = sum(p.area for p in gap_pieces) / 1e6
+        gap_km2 = geodesic_km2(gap_polygons)  # the area the user sees for them, as the AOI's
         notes.insert(
             0,
             PlanNote(

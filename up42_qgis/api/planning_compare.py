@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .models import Scene
 from .planning import DEFAULT_MIN_AREA_KM2, MIN_GAIN_KM2, PlanNote, prepare
-from .planning_search import assign, atoms, evaluate, exact_best, greedy_cover, improve
+from .planning_search import Candidate, assign, atoms, evaluate, exact_best, greedy_cover, improve
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Comparison:
 
 
 def greedy_versus_exact(
-    aoi: dict, scenes: Sequence[Scene], priorities: str | Iterable[str] | None
+    aoi: dict[str, Any], scenes: Sequence[Scene], priorities: str | Iterable[str] | None
 ) -> Comparison:
     notes: list[PlanNote] = []
     area, _, candidates, count_weight = prepare(
@@ -44,7 +45,7 @@ def greedy_versus_exact(
     areas = atoms(area, candidates, tiny)
     index = {id(c): i for i, c in enumerate(candidates)}
 
-    def mask_of(chosen: Iterable) -> int:
+    def mask_of(chosen: Iterable[Candidate]) -> int:
         return sum(1 << index[id(c)] for c in chosen)
 
     plain = greedy_cover(candidates, area, count_weight, tiny)

@@ -183,14 +183,17 @@ def _snapped(geometry: BaseGeometry) -> BaseGeometry:
 def _overlay(name: str, a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     """``a.<name>(b)``, and where GEOS gives up on nearly coincident edges (a
     TopologyException), again on repaired, then on millimetre-snapped operands."""
+    result: BaseGeometry
     try:
-        return getattr(a, name)(b)
+        result = getattr(a, name)(b)
+        return result
     except (ShapelyError, ValueError):  # GEOSException (2.x), TopologicalError (1.8)
         pass
     try:
-        return getattr(a.buffer(0), name)(b.buffer(0))
+        result = getattr(a.buffer(0), name)(b.buffer(0))
     except (ShapelyError, ValueError):
-        return getattr(_snapped(a), name)(_snapped(b))
+        result = getattr(_snapped(a), name)(_snapped(b))
+    return result
 
 
 def difference(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
@@ -258,4 +261,5 @@ def multi_geojson(polygons: Sequence[Polygon]) -> JSON | None:
 
 
 def geodesic_km2(polygons: Sequence[Polygon]) -> float:
+    """The polygons' area as the plugin shows it (``aoi.aoi_area_km2``'s ellipsoidal one)."""
     return sum(_area_km2(polygon) for polygon in polygons)

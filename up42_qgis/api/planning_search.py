@@ -18,6 +18,7 @@ import heapq
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
@@ -44,6 +45,13 @@ class Candidate:
     @property
     def key(self) -> tuple[float, int]:
         return self.badness, self.order
+
+
+# The local search's working plan: id(candidate) -> [candidate, its part], a mutable pair
+# (the passes change parts in place).
+Entry = list[Any]
+Current = dict[int, Entry]
+IsCancelled = Callable[[], bool]
 
 
 def weights(priorities: Sequence[str]) -> tuple[dict[str, float], float]:
@@ -191,7 +199,7 @@ def improve(
     """Local search on F without losing coverage: replace several scenes by one, add a better
     scene where it takes enough area from worse parts to pay for itself, drop a scene whose
     part others cover cheaper."""
-    current = {id(c): [c, p] for c, p in parts}
+    current: Current = {id(c): [c, p] for c, p in parts}
     swapped_from: frozenset[int] | None = None  # the plan the last swap pass could not improve
     for _ in range(rounds):
         if _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
@@ -211,7 +219,14 @@ def improve(
     return assign([c for c, p in current.values() if p.area > min_gain_m2])
 
 
-def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
+def _merge_pass(
+    current: Current,
+    candidates: Sequence[Candidate],
+    total: float,
+    count_weight: float,
+    min_gain_m2: float,
+    is_cancelled: IsCancelled,
+) -> bool:
     """Replace several chosen scenes by one that covers all their parts, where that lowers F
     (the greedy's classic miss: a good small scene first, then a big one for the rest,
     when one big scene alone would do)."""
@@ -247,7 +262,14 @@ def _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancel
     return changed
 
 
-def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
+def _add_pass(
+    current: Current,
+    candidates: Sequence[Candidate],
+    total: float,
+    count_weight: float,
+    min_gain_m2: float,
+    is_cancelled: IsCancelled,
+) -> bool:
     changed = False
     for candidate in sorted(candidates, key=lambda c: c.key):
         if id(candidate) in current:
@@ -281,11 +303,18 @@ def _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelle
 SWAP_BUDGET = 150  # tentative swaps per round: the largest candidates first
 
 
-def _current_cost(current, total, count_weight) -> float:
+def _current_cost(current: Current, total: float, count_weight: float) -> float:
     return objective([(c, p) for c, p in current.values()], total, count_weight)
 
 
-def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled) -> bool:
+def _swap_pass(
+    current: Current,
+    candidates: Sequence[Candidate],
+    total: float,
+    count_weight: float,
+    min_gain_m2: float,
+    is_cancelled: IsCancelled,
+) -> bool:
     """Try each of the largest unchosen scenes in the plan, let it take what it covers of
     worse parts, then drop what it makes redundant; keep the trial when F falls."""
     changed = False
@@ -333,10 +362,10 @@ def _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancell
 
 
 def _drop_pass(
-    current,
-    total,
-    count_weight,
-    min_gain_m2,
+    current: Current,
+    total: float,
+    count_weight: float,
+    min_gain_m2: float,
     protect: int | None = None,
     only: set[int] | None = None,
 ) -> bool:

@@ -15,7 +15,6 @@ from typing import Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsDistanceArea,
     QgsGeometry,
     QgsProject,
     QgsRectangle,
@@ -92,11 +91,21 @@ def from_wgs84(
 
 
 def area_km2(geometry_wgs84: QgsGeometry) -> float:
-    """Ellipsoidal area on WGS84, in km²."""
-    measure = QgsDistanceArea()
-    measure.setSourceCrs(WGS84, QgsProject.instance().transformContext())
-    measure.setEllipsoid("WGS84")
-    return measure.measureArea(geometry_wgs84) / 1_000_000.0
+    """The AOI's area in km²: ``api.aoi.aoi_area_km2`` (ellipsoidal, WGS84), the one the order
+    dialog and the planner show too."""
+    from ..api.aoi import aoi_area_km2
+
+    return aoi_area_km2(json.loads(geometry_wgs84.asJson(9)))
+
+
+def _number(value: float, decimals: int) -> str:
+    from qgis.PyQt.QtCore import QLocale
+
+    return str(QLocale().toString(float(value), "f", decimals))
+
+
+# Problems whose text states the AOI's area: the area is not shown beside it a second time.
+AREA_PROBLEMS = ("TOO_LARGE", "TOO_SMALL")
 
 
 def _problem_text(code: str, params: dict[str, Any] | None = None) -> str:
@@ -105,10 +114,10 @@ def _problem_text(code: str, params: dict[str, Any] | None = None) -> str:
         return tr(
             "The AOI covers {area} km²; a search allows at most {limit} km². "
             "Zoom in or draw a smaller area."
-        ).format(area=f"{params['area_km2']:,.0f}", limit=f"{params.get('limit', 0):,.0f}")
+        ).format(area=_number(params["area_km2"], 0), limit=_number(params.get("limit", 0), 0))
     if code == "TOO_SMALL" and "area_km2" in params:
         return tr("The AOI covers {area} km²; it must cover at least {limit} km².").format(
-            area=f"{params['area_km2']:.4f}", limit=f"{params.get('limit', 0):g}"
+            area=_number(params["area_km2"], 4), limit=_number(params.get("limit", 0), 2)
         )
     if code == "TOO_MANY_VERTICES" and "vertices" in params:
         return tr("The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.").format(
@@ -165,7 +174,7 @@ def make_aoi(
     geojson, problem, code, repaired = _check(json.loads(wgs84.asJson(7)))
     return Aoi(
         geojson=geojson,
-        area_km2=area_km2(wgs84) if wgs84.isGeosValid() else area_km2(wgs84.makeValid()),
+        area_km2=area_km2(wgs84),
         source=source,
         problem=problem,
         problem_code=code,

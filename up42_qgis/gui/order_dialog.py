@@ -28,7 +28,7 @@ from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..toolbelt import colours
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_area, format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import notify
 from .order_status_text import placement_result
@@ -133,7 +133,7 @@ class OrderDialog(QDialog):
         )
         layout.addWidget(self.table, 1)
 
-        area = tr("unknown") if aoi_area_km2 is None else f"{aoi_area_km2:,.2f} km²"
+        area = tr("unknown") if aoi_area_km2 is None else format_area(aoi_area_km2)
         self.summary = QLabel(
             tr("Area of interest: {area}<br><b>Estimated total: {credits} credits</b>").format(
                 area=area, credits=format_credits(total)

@@ -12,7 +12,9 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, Q
 
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.formatting import format_area
 from .aoi import (
+    AREA_PROBLEMS,
     Aoi,
     AoiInputError,
     AoiOutline,
@@ -117,11 +119,12 @@ class AoiWidget(QWidget):
         self.clear_button.setEnabled(aoi is not None)
         if aoi is None:
             self.area_label.setText(tr("No area of interest yet."))
+            self.area_label.show()
             self._show_problem(None)
             if self._outline is not None:
                 self._outline.clear()
         else:
-            self.area_label.setText(tr("AOI: {area} km²").format(area=_format_area(aoi.area_km2)))
+            self._show_area()
             self._show_problem(aoi.problem, can_repair=bool(aoi.repaired))
             self._ensure_outline().show(aoi.geometry())
         self.aoi_changed.emit()
@@ -129,6 +132,14 @@ class AoiWidget(QWidget):
     @guarded
     def clear(self) -> None:
         self.set_aoi(None)
+
+    def _show_area(self) -> None:
+        """The AOI's area, once: a problem that states it (too large, too small) says it."""
+        aoi = self.aoi
+        if aoi is None:
+            return
+        self.area_label.setText(aoi_area_text(aoi.area_km2))
+        self.area_label.setVisible(aoi.problem_code not in AREA_PROBLEMS)
 
     def _show_problem(self, text: str | None, can_repair: bool = False) -> None:
         self.problem_label.setText(text or "")
@@ -187,9 +198,7 @@ class AoiWidget(QWidget):
         if self.aoi is None:
             self.area_label.setText(tr("No area of interest yet."))
         else:
-            self.area_label.setText(
-                tr("AOI: {area} km²").format(area=_format_area(self.aoi.area_km2))
-            )
+            self._show_area()
 
     def _tool_deactivated(self) -> None:
         if self.draw_button.isChecked():
@@ -212,9 +221,6 @@ class AoiWidget(QWidget):
             self._outline = None
 
 
-def _format_area(km2: float) -> str:
-    if km2 >= 100:
-        return f"{km2:,.0f}"
-    if km2 >= 1:
-        return f"{km2:,.1f}"
-    return f"{km2:.3f}"
+def aoi_area_text(km2: float) -> str:
+    """What the panel shows for the AOI's area (the order dialog formats it the same way)."""
+    return tr("AOI: {area}").format(area=format_area(km2))

@@ -24,6 +24,7 @@ from ..i18n import tr
 from ..toolbelt.notify import log
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
+from .search_plan import PlanCoverageBox
 from .search_quicklook import QuicklookWidget
 from .search_results import ResultsView
 
@@ -92,6 +93,15 @@ class SearchPanelLayout(QWidget):
         self.quicklook = QuicklookWidget(self.context, self)
         quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
         QVBoxLayout(quicklook_box).addWidget(self.quicklook)
+        # The map side: plan the coverage, pin the search (gui/search_plan.py).
+        self.plan_box = PlanCoverageBox(self, self)
+        plan_group = QgsCollapsibleGroupBox(tr("Coverage plan"), self)
+        QVBoxLayout(plan_group).addWidget(self.plan_box)
+        map_side = QWidget(self)
+        map_layout = QVBoxLayout(map_side)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(quicklook_box)
+        map_layout.addWidget(plan_group)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -121,7 +131,7 @@ class SearchPanelLayout(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(middle)
-        self.splitter.addWidget(quicklook_box)
+        self.splitter.addWidget(map_side)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 1)

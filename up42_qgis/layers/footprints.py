@@ -36,6 +36,8 @@ from ..toolbelt.constants import LAYER_GROUP_NAME
 
 SCENE_ID_PROPERTY = "up42/scene_id"
 FOOTPRINTS_PROPERTY = "up42/footprints"
+# On a search's footprints layer the user pinned: the next search does not replace it.
+PINNED_PROPERTY = "up42/pinned"
 
 # (name, type, length): the attribute table of every footprints layer.
 _FIELDS: tuple[tuple[str, FieldType, int], ...] = (

@@ -262,8 +262,8 @@ def open_footprints_layer(table: FootprintsTable, title: str) -> QgsVectorLayer:
     layer = QgsVectorLayer(table.uri, title, "ogr")
     if not layer.isValid():
         raise OSError(f"Cannot open {table.uri}")
+    apply_footprints_style(layer)  # a style file replaces the custom properties: first
     layer.setCustomProperty(FOOTPRINTS_PROPERTY, True)
-    apply_footprints_style(layer)
     return layer
 
 

@@ -48,7 +48,8 @@ PLAN_FIELDS: tuple[tuple[str, FieldType], ...] = (
 PLAN_MARKER_FIELDS = ("scene_id", "collection", "part", "rank", "area_km2", "share")
 GAP_FIELDS: tuple[tuple[str, FieldType], ...] = (("area_km2", FieldType.DOUBLE),)
 
-# Rank colours (ColorBrewer Set2 and Dark2, which stay apart on imagery), repeated past 8.
+# Rank colours (ColorBrewer Dark2, then Paired's dark ones: they stay apart on imagery),
+# repeated past 12.
 RANK_COLOURS = (
     "#1b9e77",
     "#d95f02",
@@ -58,7 +59,18 @@ RANK_COLOURS = (
     "#e6ab02",
     "#a6761d",
     "#1f78b4",
+    "#e31a1c",
+    "#6a3d9a",
+    "#33a02c",
+    "#b15928",
 )
+FILL_ALPHA = 85  # of 255: the imagery and the footprints stay visible under a part
+
+
+def _rgba(colour: str, alpha: int = 255) -> str:
+    """"#rrggbb" as QGIS's "r,g,b,a" (a "#rrggbbaa" string would be read as #aarrggbb)."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"{red},{green},{blue},{alpha}"
 
 
 def _fields(spec: Iterable[tuple[str, FieldType]]) -> QgsFields:
@@ -181,8 +193,8 @@ def apply_plan_style(layer: QgsVectorLayer) -> None:
         colour = RANK_COLOURS[(rank - 1) % len(RANK_COLOURS)]
         symbol = QgsFillSymbol.createSimple(
             {
-                "color": colour + "55",
-                "outline_color": colour,
+                "color": _rgba(colour, FILL_ALPHA),
+                "outline_color": _rgba(colour),
                 "outline_width": "0.6",
             }
         )

@@ -1,7 +1,11 @@
 """A scene's quicklook as a georeferenced raster over its footprint.
 
-The quicklook is a plain JPEG/PNG of the footprint's bounding box, so GDAL stretches it over the
-scene's bbox (EPSG:4326) and writes a GeoTIFF into the plugin's data folder.
+A quicklook is a plain JPEG/PNG of the scene as the sensor saw it: its four corners are the
+footprint's four corners, which for a tilted or rotated scene are not the bounding box's. So the
+image's corners become ground control points on the footprint's corners and GDAL warps it
+(thin plate spline, exact through the four points) into a GeoTIFF in EPSG:4326 with an alpha
+band: transparent outside the footprint, no black fringe. A footprint without four usable
+corners (no geometry) falls back to its bounding box.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import uuid
 from pathlib import Path
 
 from osgeo import gdal
-from qgis.core import QgsProject, QgsRasterLayer, QgsRasterTransparency
+from qgis.core import QgsProject, QgsRasterLayer
 
 from ..api.models import Scene
 from ..i18n import tr
@@ -42,48 +46,77 @@ def quicklook_folder() -> Path:
     return folder
 
 
+Corners = tuple[tuple[float, float], ...]  # top-left, top-right, bottom-right, bottom-left
+
+
+def footprint_corners(scene: Scene) -> Corners:
+    """The footprint's four corners (lon, lat) in the image's order: top-left, top-right,
+    bottom-right, bottom-left: the vertices farthest to the north-west, north-east,
+    south-east and south-west. The bounding box's corners when the footprint has none."""
+    geometry = scene_geometry(scene)
+    points = [(p.x(), p.y()) for p in geometry.vertices()] if not geometry.isEmpty() else []
+    if geometry.isEmpty() or geometry.constGet().partCount() != 1 or len(points) < 4:
+        west, south, east, north = scene_bounds(scene)
+        return (west, north), (east, north), (east, south), (west, south)
+    return (
+        max(points, key=lambda p: p[1] - p[0]),
+        max(points, key=lambda p: p[1] + p[0]),
+        max(points, key=lambda p: p[0] - p[1]),
+        min(points, key=lambda p: p[0] + p[1]),
+    )
+
+
 def georeference_quicklook(image: bytes, scene: Scene, folder: Path | None = None) -> Path:
-    """Writes ``image`` as a GeoTIFF stretched over the scene's bounds; returns its path."""
-    west, south, east, north = scene_bounds(scene)
+    """Writes ``image`` as a GeoTIFF warped onto the footprint's corners (alpha outside);
+    returns its path."""
+    corners = footprint_corners(scene)
     folder = folder or quicklook_folder()
     folder.mkdir(parents=True, exist_ok=True)
     safe_id = re.sub(r"[^A-Za-z0-9_.-]", "_", scene.id) or "scene"
     target = folder / f"quicklook_{safe_id}.tif"
     source = f"/vsimem/up42_quicklook_{uuid.uuid4().hex}"
+    vrt = f"{source}.vrt"
     gdal.FileFromMemBuffer(source, bytes(image))
     try:
         dataset = gdal.Open(source)
         if dataset is None:
             raise QuicklookError(f"The quicklook of {scene.id} is not a readable image")
-        translated = gdal.Translate(
-            str(target),
+        width, height = dataset.RasterXSize, dataset.RasterYSize
+        pixels = ((0, 0), (width, 0), (width, height), (0, height))
+        gcps = [
+            gdal.GCP(lon, lat, 0.0, float(column), float(row))
+            for (lon, lat), (column, row) in zip(corners, pixels, strict=True)
+        ]
+        bands = min(dataset.RasterCount, 3)  # an alpha the image has is the warp's to make
+        with_gcps = gdal.Translate(
+            vrt,
             dataset,
-            format="GTiff",
-            outputBounds=[west, north, east, south],
+            format="VRT",
+            bandList=list(range(1, bands + 1)),
+            GCPs=gcps,
             outputSRS=WGS84,
-            creationOptions=["COMPRESS=DEFLATE"],
         )
         dataset = None
-        if translated is None:
+        if with_gcps is None:
+            raise QuicklookError(f"The quicklook of {scene.id} cannot be georeferenced")
+        warped = gdal.Warp(
+            str(target),
+            with_gcps,
+            format="GTiff",
+            dstSRS=WGS84,
+            tps=True,
+            dstAlpha=True,
+            resampleAlg="bilinear",
+            creationOptions=["COMPRESS=DEFLATE"],
+        )
+        with_gcps = None
+        if warped is None:
             raise QuicklookError(f"Cannot write {target}")
-        translated = None
+        warped = None
     finally:
         gdal.Unlink(source)
+        gdal.Unlink(vrt)
     return target
-
-
-def _hide_black_border(layer: QgsRasterLayer) -> None:
-    """The quicklook of a tilted footprint fills its bounding box with black corners."""
-    renderer = layer.renderer()
-    if renderer is None or layer.bandCount() < 3:
-        return
-    # A new object: the renderer takes ownership and deletes its previous one.
-    transparency = QgsRasterTransparency()
-    black = QgsRasterTransparency.TransparentThreeValuePixel()
-    black.red = black.green = black.blue = 0.0
-    black.percentTransparent = 100.0
-    transparency.setTransparentThreeValuePixelList([black])
-    renderer.setRasterTransparency(transparency)
 
 
 def load_quicklook_layer(path: Path, scene: Scene, project: QgsProject | None = None):
@@ -99,9 +132,9 @@ def load_quicklook_layer(path: Path, scene: Scene, project: QgsProject | None = 
         raise QuicklookError(f"Cannot open {path}")
     layer.setCustomProperty(QUICKLOOK_PROPERTY, scene.id)
     layer.setCustomProperty(SCENE_ID_PROPERTY, scene.id)
-    _hide_black_border(layer)
-    # Below the footprints, so the scene outlines stay visible over the image.
-    add_to_up42_group(layer, project, on_top=False)
+    # Above the footprints layers (their fill would veil it); the alpha band leaves the
+    # outlines of the neighbouring scenes visible around it.
+    add_to_up42_group(layer, project, on_top=True)
     node = project.layerTreeRoot().findLayer(layer.id())
     if node is not None:
         node.setExpanded(False)  # no three-band legend under the name

@@ -36,8 +36,6 @@ from ..api.planning import (
     CoveragePlan,
     NoteCode,
     PlanningError,
-    PlanNote,
-    PlanProblem,
     parse_priorities,
     plan_coverage,
 )
@@ -50,7 +48,11 @@ from ..layers.plans import (
     plan_features,
     plan_fields,
 )
+from ..toolbelt.formatting import format_area
+from ..toolbelt.plan_messages import note_message, problem_message
 from .common import WGS84, Up42Algorithm, one_line
+
+__all__ = ["note_message", "problem_message"]  # shared with the Search tab (toolbelt)
 
 SCENES = "SCENES"
 PRIORITIES = "PRIORITIES"
@@ -61,52 +63,6 @@ GAPS = "GAPS"
 COVERED_PERCENT = "COVERED_PERCENT"
 PLANNED_KM2 = "PLANNED_KM2"
 PART_COUNT = "PART_COUNT"
-
-
-def problem_message(error: PlanningError) -> str:
-    """The planner's refusal in the user's language."""
-    params = error.params
-    if error.problem is PlanProblem.NO_OVERLAP:
-        return tr("None of the {n} scenes covers any of the area of interest.").format(
-            n=params.get("n", 0)
-        )
-    if error.problem is PlanProblem.NO_CANDIDATES:
-        return tr("SCENES has no scene to plan with.")
-    if error.problem is PlanProblem.BAD_PRIORITY:
-        return tr(
-            "Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count."
-        ).format(unknown=", ".join(params.get("unknown", ())))
-    if error.problem is PlanProblem.BAD_SEAM:
-        return tr("The seam margin must be 0 to 5,000 m.")
-    return tr("The area of interest is not a polygon.")
-
-
-def note_message(note: PlanNote) -> str:
-    p = note.params
-    if note.code is NoteCode.PARTIAL:
-        return tr(
-            "The scenes cover {percent} % of the area of interest; {km2} km² remain "
-            "uncovered (see the gaps)."
-        ).format(percent=f"{p['percent']:.1f}", km2=f"{p['gap_km2']:,.2f}")
-    if note.code is NoteCode.NO_FOOTPRINT:
-        return tr("{n} scenes without a usable footprint were skipped.").format(n=p["n"])
-    if note.code is NoteCode.MERGED:
-        return tr(
-            "{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "
-            "went to a neighbouring part."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
-    if note.code is NoteCode.BELOW_MINIMUM:
-        return tr(
-            "A part of {km2} km² only scene {scene} covers is below its minimum order "
-            "area of {minimum} km²: UP42 bills the minimum."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
-    if note.code is NoteCode.ANTIMERIDIAN:
-        return tr(
-            "The part of scene {scene} crosses the antimeridian: one order on each side."
-        ).format(scene=p["scene"])
-    return tr("The part of scene {scene} was simplified to UP42's limit of 999 vertices.").format(
-        scene=p.get("scene", "")
-    )
 
 
 class PlanStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -317,13 +273,13 @@ class PlanCoverageAlgorithm(Up42Algorithm):
     def _summary(plan: CoveragePlan, feedback: QgsProcessingFeedback) -> None:
         feedback.pushInfo(
             tr(
-                "Plan: {scenes} scenes in {parts} orders, {planned} km² for an area of {aoi} km², "
+                "Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, "
                 "{percent} % covered."
             ).format(
                 scenes=len(plan.scenes),
                 parts=len(plan.parts),
-                planned=f"{plan.planned_km2:,.2f}",
-                aoi=f"{plan.aoi_area_km2:,.2f}",
+                planned=format_area(plan.planned_km2),
+                aoi=format_area(plan.aoi_area_km2),
                 percent=f"{plan.covered_percent:.2f}",
             )
         )

@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..api.models import JSON, Scene, ScenePage, SearchRequest
 from ..i18n import tr
-from ..layers.footprints import add_to_up42_group
+from ..layers.footprints import PINNED_PROPERTY, add_to_up42_group
 from ..layers.footprints_gpkg import (
     FootprintsTable,
     SceneFeatureMap,
@@ -77,6 +77,7 @@ class SearchSession(QObject):
         """A new search: forgets the previous one (its late page is dropped) and asks for the
         first page. The next page's footprints go into a new table."""
         self.cancel()
+        self._retire_layer()
         self.request = request
         self.next_request = None
         self.number_matched = None
@@ -100,6 +101,39 @@ class SearchSession(QObject):
             return False
         task.cancel()
         return True
+
+    # --- the previous search's layer ------------------------------------------------------
+    @property
+    def pinned(self) -> bool:
+        """The current footprints layer stays on the map when the next search starts."""
+        layer = self.layer
+        return bool(layer is not None and _alive(layer) and layer.customProperty(PINNED_PROPERTY))
+
+    def pin(self, pinned: bool = True) -> bool:
+        """Keeps (or no longer keeps) the current search's layer when the next search starts;
+        False when there is no layer on the map yet."""
+        layer = self.layer
+        if layer is None or not _alive(layer):
+            return False
+        if pinned:
+            layer.setCustomProperty(PINNED_PROPERTY, True)
+        else:
+            layer.removeCustomProperty(PINNED_PROPERTY)
+        return True
+
+    def _retire_layer(self) -> None:
+        """A new search replaces the previous footprints layer, unless the user pinned it or
+        asked to keep every search (the ``keep_search_layers`` setting)."""
+        layer, self.layer = self.layer, None
+        if layer is None or not _alive(layer):
+            return
+        self.layer_detached.emit()  # the results table lets go of it either way
+        if layer.customProperty(PINNED_PROPERTY):
+            return
+        from ..settings import SettingsStore
+
+        if not SettingsStore.load().keep_search_layers:
+            QgsProject.instance().removeMapLayer(layer.id())
 
     # --- pages -----------------------------------------------------------------------------
     def _start_page(self, next_request: JSON | None) -> None:

@@ -25,3 +25,14 @@ def format_number(value: float | None) -> str:
     if number.is_integer():
         return str(QLocale().toString(number, "f", 0))
     return str(QLocale().toString(number, "g", 6))
+
+
+def format_area(km2: float | None) -> str:
+    """An area in km² in the user's locale, the same wherever the plugin shows one (the AOI
+    in the search panel and the order dialog, a plan's parts): whole km² from 100 km², one
+    decimal from 1 km², three below."""
+    if km2 is None:
+        return UNKNOWN
+    value = float(km2)
+    decimals = 0 if value >= 100 else 1 if value >= 1 else 3
+    return f"{QLocale().toString(value, 'f', decimals)} km²"

@@ -227,3 +227,12 @@ def test_the_vertex_limit_counts_the_vertices_added_by_the_antimeridian_cut():
     error = problem_of(drawn)
     assert error.problem is AoiProblem.TOO_MANY_VERTICES
     assert error.params["vertices"] > 999
+
+
+def test_the_area_is_the_wgs84_ellipsoids_even_for_the_whole_world():
+    world = rectangle(-180, -90, 180, 90)
+    assert aoi_area_km2(world) == pytest.approx(510_065_621.7, rel=1e-6)  # WGS84's surface
+    north = aoi_area_km2(rectangle(-180, 0, 180, 90))
+    assert north == pytest.approx(510_065_621.7 / 2, rel=1e-6)  # no "other side" correction
+    # Berlin: what QgsDistanceArea (WGS84) measures for this box, to 2e-5.
+    assert aoi_area_km2(rectangle(13.0, 52.3, 13.8, 52.7)) == pytest.approx(2418.147, rel=2e-5)
