@@ -66,7 +66,7 @@ def test_product_choice_is_remembered(bar, order_context, clean_settings):
     from up42_qgis.settings import SettingsStore
 
     scenes = _select(bar, order_context.clients.client(), 1, min_products=2)
-    collection = bar.collections[scenes[0].collection]
+    collection = bar.collection(scenes[0].collection)
     chosen = collection.orderable_products[-1].id
     assert bar.product_id(collection.name) != chosen
     bar.set_product(collection.name, chosen)
@@ -82,7 +82,7 @@ def test_product_choice_is_remembered(bar, order_context, clean_settings):
 def test_display_names_name_collection_date_and_scene(bar, order_context):
     scenes = _select(bar, order_context.clients.client(), 2)
     names = [r.display_name for r in bar.order_requests()]
-    title = bar.collections[scenes[0].collection].title
+    title = bar.collection(scenes[0].collection).title
     head = f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
     assert names[0].startswith(head + " (QGIS ")  # unique per placement run: a time stamp
     stamp = names[0].removeprefix(head + " (QGIS ").removesuffix(")")

@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
+from ..api.order_guard import BudgetChoice
 from ..api.ordering import SceneRef, requests_for
 from ..i18n import tr
 from ..tasks.base import Up42Task
@@ -88,6 +89,7 @@ class OrderBar(QWidget):
         self.estimates: dict[str, Estimate] = {}  # per scene (its parts summed)
         self.request_estimates: dict[str, Estimate] = {}  # request_key -> its estimate
         self.budgets: list[Budget] | None = None  # read with the estimate; None when unknown
+        self.budget_choice: BudgetChoice | None = None  # the setting and the budget to send
         self.dialog: OrderDialog | None = None
         self._estimate_key: str | None = None
         self._estimate_task: Up42Task | None = None
@@ -130,12 +132,27 @@ class OrderBar(QWidget):
         self._refresh()
 
     def set_collections(self, collections: list[Collection]) -> None:
-        self.collections = {c.name: c for c in collections}
+        # Keyed case-insensitively: a scene's collection and the glossary's name may differ
+        # in case (as in Processing, ``processing.scenes.product_chooser``).
+        self.collections = {c.name.lower(): c for c in collections}
         self._rebuild_products()
+
+    def collection(self, name: str) -> Collection | None:
+        return self.collections.get((name or "").lower())
 
     def set_selection(self, scenes: list[Scene], aoi: dict | None) -> None:
         self.scenes = list(scenes)
         self.aoi = aoi
+        self._rebuild_products()
+
+    def clear_selection(self) -> None:
+        """A new search, a cleared AOI or changed results: no selection, no estimate."""
+        self.scenes = []
+        self.aoi = None
+        self.estimates = {}
+        self.request_estimates = {}
+        self._estimate_key = None
+        self._order_after_estimate = False
         self._rebuild_products()
 
     # --- products --------------------------------------------------------------------------
@@ -155,7 +172,7 @@ class OrderBar(QWidget):
         self._combos.clear()
         remembered = self._remembered_products()
         for name in wanted:
-            collection = self.collections.get(name)
+            collection = self.collection(name)
             combo = QComboBox(self)
             combo.setObjectName(f"Up42Product_{name}")
             products = collection.orderable_products if collection else ()
@@ -184,6 +201,14 @@ class OrderBar(QWidget):
         if combo is not None and combo.findData(product_id) >= 0:
             combo.setCurrentIndex(combo.findData(product_id))
 
+    def _remembered_budget(self) -> str:
+        try:
+            from ..settings import SettingsStore
+
+            return str(SettingsStore.load().last_budget or "")
+        except Exception:
+            return ""
+
     def _remember_products(self) -> None:
         """The product chosen per collection becomes the default next time."""
         chosen = {name: self.product_id(name) for name in self._combos}
@@ -208,7 +233,7 @@ class OrderBar(QWidget):
 
     # --- requests --------------------------------------------------------------------------
     def _collection_title(self, name: str) -> str:
-        collection = self.collections.get(name)
+        collection = self.collection(name)
         return collection.title if collection else name
 
     def order_requests(self) -> list[OrderRequest]:
@@ -249,8 +274,11 @@ class OrderBar(QWidget):
         scenes = len({request.scene_id for request in requests})
         self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
         self.errors.hide()
+        remembered = self._remembered_budget()
         self._estimate_task = self.context.start(
-            lambda client: EstimateTask(client, requests, with_budgets=True),
+            lambda client: EstimateTask(
+                client, requests, with_budgets=True, remembered_budget=remembered
+            ),
             lambda t: self._on_estimated(t, key),
         )
         self._refresh()
@@ -272,6 +300,7 @@ class OrderBar(QWidget):
                 request_key(r): e for r, e in zip(requests, task.result, strict=True)
             }
             self.budgets = task.budgets
+            self.budget_choice = task.choice
             self._estimate_key = key
             self._show_estimates()
             self.estimates_ready.emit(dict(self.estimates))
@@ -346,6 +375,7 @@ class OrderBar(QWidget):
             self.context.flow.auto_download_default(),
             self.window(),
             budgets=self.budgets,
+            choice=self.budget_choice,
         )
         self.dialog.placement_started.connect(lambda: self._set_placing(True))
         self.dialog.placement_finished.connect(lambda _placed: self._set_placing(False))

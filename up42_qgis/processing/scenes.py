@@ -3,14 +3,18 @@ read SCENES, pick each scene's data product from DATA_PRODUCT, report over feedb
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -19,6 +23,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
@@ -26,12 +31,15 @@ from ..api.models import Collection, Estimate, OrderRequest
 from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
+from ..layers.plans import is_plan_layer
+from ..toolbelt.constants import WGS84 as WGS84_AUTHID
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import failure_text, one_line
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
 
+WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 SCENES = "SCENES"
 DATA_PRODUCT = "DATA_PRODUCT"
 REQUIRED_FIELDS = ("scene_id", "collection")
@@ -72,8 +80,11 @@ def read_scenes(
     algorithm: QgsProcessingAlgorithm,
     parameters: dict[str, Any],
     context: QgsProcessingContext,
-) -> list[SceneRow]:
-    """The scenes of SCENES: the layer's selected features when it has a selection.
+) -> tuple[list[SceneRow], bool]:
+    """The scenes of SCENES (the layer's selected features when it has a selection), and
+    whether SCENES is a coverage plan (``layers.plans.is_plan_layer``): then each feature is
+    one order whose AOI is the feature's own geometry (in EPSG:4326), and no EXTENT or AOI is
+    needed.
 
     Called from prepareAlgorithm, i.e. on the main thread in the desktop, where reading a
     project layer's selection is safe.
@@ -84,12 +95,12 @@ def read_scenes(
     else:
         layer = algorithm.parameterAsVectorLayer(parameters, SCENES, context)
     if layer is not None and layer.selectedFeatureCount() > 0:
-        fields, features = layer.fields(), list(layer.getSelectedFeatures())
+        fields, features, crs = layer.fields(), list(layer.getSelectedFeatures()), layer.crs()
     else:
         source = algorithm.parameterAsSource(parameters, SCENES, context)
         if source is None:
             raise QgsProcessingException(tr("SCENES could not be read."))
-        fields, features = source.fields(), list(source.getFeatures())
+        fields, features, crs = source.fields(), list(source.getFeatures()), source.sourceCrs()
     missing = [name for name in REQUIRED_FIELDS if fields.indexOf(name) < 0]
     if missing:
         raise QgsProcessingException(
@@ -97,14 +108,41 @@ def read_scenes(
                 fields=", ".join(missing)
             )
         )
-    rows: dict[str, SceneRow] = {}
+    plan = is_plan_layer(fields)
+    transform = QgsCoordinateTransform(crs, WGS84, context.transformContext())
+    rows: dict[Any, SceneRow] = {}
     for feature in features:
         row = _scene_row(feature, fields)
-        if row is not None:
+        if row is None:
+            continue
+        if plan:
+            part = _part_geojson(feature, transform)
+            if part is None:
+                continue
+            rows.setdefault((row.scene_id, feature.id()), replace(row, footprint=part))
+        else:
             rows.setdefault(row.scene_id, row)
     if not rows:
-        raise QgsProcessingException(tr("SCENES has no scene with a scene_id and a collection."))
-    return list(rows.values())
+        raise QgsProcessingException(
+            tr("SCENES has no scene with a scene_id, a collection and a polygon.")
+            if plan
+            else tr("SCENES has no scene with a scene_id and a collection.")
+        )
+    return list(rows.values()), plan
+
+
+def _part_geojson(feature: QgsFeature, transform: QgsCoordinateTransform) -> dict | None:
+    """A plan feature's polygon in EPSG:4326 as GeoJSON, None when it has none."""
+    geometry = QgsGeometry(feature.geometry())
+    if geometry.isNull() or geometry.isEmpty():
+        return None
+    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
+        return None
+    geometry.transform(transform)
+    if not geometry.isGeosValid():
+        geometry = geometry.makeValid()
+    value = json.loads(geometry.asJson(7))
+    return value if isinstance(value, dict) else None
 
 
 def _scene_row(feature: QgsFeature, fields: QgsFields) -> SceneRow | None:
@@ -181,12 +219,13 @@ def product_chooser(
 def plan_orders(
     client: Up42Client,
     scenes: Sequence[SceneRow],
-    aoi: dict[str, Any],
+    aoi: dict[str, Any] | None,
     data_product: str,
+    budget_id: str | None = None,
 ) -> list[Plan]:
     """``api.ordering.requests_for`` with DATA_PRODUCT's choice: one plan per request (a
     MultiPolygon AOI gives one per part); a scene whose product cannot be chosen carries the
-    reason."""
+    reason. Without ``aoi`` (a coverage plan) each row's own footprint is its order's AOI."""
     collections = client.collections()
     titles = {collection.name.lower(): collection.title for collection in collections}
     plans = requests_for(
@@ -194,6 +233,7 @@ def plan_orders(
         product_chooser(collections, data_product),
         aoi,
         title_for=lambda name: titles.get(name.lower()) or name,
+        budget_id=budget_id,
     )
     if data_product and all(plan.request is None for plan in plans):
         # The same refusal for every scene is a bad input: say it once, before any request.
