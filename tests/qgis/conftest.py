@@ -155,6 +155,12 @@ def _placement_journal_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.fixture
+def placement_journal_file(_placement_journal_in_tmp: Path) -> Path:
+    """The test's placement journal file (see ``_placement_journal_in_tmp``)."""
+    return _placement_journal_in_tmp
+
+
+@pytest.fixture
 def order_context(iface, sandbox_account, tmp_path: Path) -> Iterator[PluginContext]:
     """The plugin's services as plugin.py builds them, for the sandbox account, with a test
     download folder and a fast tracker interval (the sandbox's dwell times are tiny)."""

@@ -61,7 +61,8 @@ def test_a_zero_price_needs_an_explicit_extra_yes(bar, order_context, sandbox_ac
     assert not checks.zero_confirm.isHidden()
     assert not dialog.place_button.isEnabled()  # the usual confirmation is not enough
     dialog.place()
-    assert dialog.checks.duplicates is None and not _order_posts(sandbox_account)
+    assert dialog.checks.duplicates is None
+    assert not _order_posts(sandbox_account)
 
     checks.zero_confirm.setChecked(True)
     assert dialog.place_button.isEnabled()
@@ -75,7 +76,8 @@ def test_a_zero_price_needs_an_explicit_extra_yes(bar, order_context, sandbox_ac
 def test_a_normal_price_asks_no_extra_yes(bar, order_context, qtbot):
     _select(bar, order_context.clients.client())
     dialog = _confirmation(bar, qtbot)
-    assert dialog.checks.zero_warning.isHidden() and dialog.checks.zero_confirm.isHidden()
+    assert dialog.checks.zero_warning.isHidden()
+    assert dialog.checks.zero_confirm.isHidden()
     assert dialog.place_button.isEnabled()
     dialog.reject()
 
@@ -86,7 +88,8 @@ def test_a_negative_price_is_shown_as_an_error(bar, order_context, sandbox_accou
     with qtbot.waitSignal(bar.estimates_ready, timeout=WAIT_MS) as blocker:
         qtbot.mouseClick(bar.estimate_button, Qt.MouseButton.LeftButton)
     estimate = blocker.args[0][scene.id]
-    assert not estimate.ok and estimate.error
+    assert not estimate.ok
+    assert estimate.error
     assert not bar.errors.isHidden()
     assert scene.id[:8] in bar.errors.text()
     dialog = _confirmation(bar, qtbot)
@@ -97,7 +100,7 @@ def test_a_negative_price_is_shown_as_an_error(bar, order_context, sandbox_accou
 
 # --- issue 14, point 3: ordering again what is on order ------------------------------------
 def test_closing_the_confirmation_and_ordering_again_warns(
-    bar, order_context, sandbox_account, qtbot, _placement_journal_in_tmp
+    bar, order_context, sandbox_account, qtbot, placement_journal_file
 ):
     _select(bar, order_context.clients.client())
     sandbox_account.configure(dwell=STAY_DWELL)
@@ -106,7 +109,7 @@ def test_closing_the_confirmation_and_ordering_again_warns(
     qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
     (first,) = dialog.placed
     assert first.order_id
-    assert _placement_journal_in_tmp.exists()  # journaled before the POST, settled after
+    assert placement_journal_file.exists()  # journaled before the POST, settled after
     dialog.reject()
     sandbox_account.clear_log()
 
@@ -127,7 +130,8 @@ def test_closing_the_confirmation_and_ordering_again_warns(
     checks.duplicate_confirm.setChecked(True)
     qtbot.mouseClick(again.place_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.placed is not None, timeout=WAIT_MS)
-    assert again.placed[0].order_id and again.placed[0].order_id != first.order_id
+    assert again.placed[0].order_id
+    assert again.placed[0].order_id != first.order_id
     assert len(_order_posts(sandbox_account)) == 1
     again.reject()
 
@@ -145,7 +149,8 @@ def test_with_enforcement_the_active_budget_is_offered_sent_and_remembered(
     combo = dialog.checks.budget_combo
     assert not combo.isHidden()
     assert [combo.itemData(i) for i in range(combo.count())] == [DEFAULT_BUDGET]  # active only
-    assert "Default budget" in combo.currentText() and "credits left" in combo.currentText()
+    assert "Default budget" in combo.currentText()
+    assert "credits left" in combo.currentText()
     qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
     (placed,) = sandbox_account.state()["orders"]
@@ -208,11 +213,14 @@ def test_a_new_search_or_a_cleared_aoi_clears_the_order_bar(panel, qtbot):
 
     search_and_wait(qtbot, panel)
     assert panel.results.selected_scenes() == []
-    assert bar.scenes == [] and bar.estimates == {}
-    assert not bar.order_button.isEnabled() and not bar.estimate_button.isEnabled()
+    assert bar.scenes == []
+    assert bar.estimates == {}
+    assert not bar.order_button.isEnabled()
+    assert not bar.estimate_button.isEnabled()
     assert "Selected scenes: 1" not in bar.summary.text()
 
     panel.results.table.selectRow(0)
     qtbot.waitUntil(lambda: len(bar.scenes) == 1, timeout=WAIT_MS)
     panel.aoi_widget.clear()
-    assert bar.scenes == [] and not bar.order_button.isEnabled()
+    assert bar.scenes == []
+    assert not bar.order_button.isEnabled()

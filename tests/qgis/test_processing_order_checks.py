@@ -55,13 +55,14 @@ def test_a_second_order_run_of_the_same_scene_is_refused(account, tmp_path):
     assert not posts(account.request_log(), "/v2/orders")
 
     again = run("order", order(scenes, ALLOW_DUPLICATES=True))
-    assert again["ORDER_IDS"] and again["ORDER_IDS"] != first["ORDER_IDS"]
+    assert again["ORDER_IDS"]
+    assert again["ORDER_IDS"] != first["ORDER_IDS"]
     assert len(posts(account.request_log(), "/v2/orders")) == 1
     assert len(account.state()["orders"]) == 2
 
 
 def test_a_rerun_after_a_crash_finds_the_order_through_the_journal(
-    account, tmp_path, monkeypatch, _placement_journal_in_tmp
+    account, tmp_path, monkeypatch, placement_journal_file
 ):
     from up42_qgis.api.orders import OrdersApi
 
@@ -75,7 +76,7 @@ def test_a_rerun_after_a_crash_finds_the_order_through_the_journal(
     monkeypatch.setattr(OrdersApi, "_send_once", crash_after_the_post)
     failure("order", order(scenes))
     monkeypatch.setattr(OrdersApi, "_send_once", original)
-    journal = json.loads(_placement_journal_in_tmp.read_text(encoding="utf-8"))
+    journal = json.loads(placement_journal_file.read_text(encoding="utf-8"))
     assert len(journal) == 1  # the tag was on disk before the POST
     made = account.state()["orders"]
     assert len(made) == 1
@@ -86,7 +87,7 @@ def test_a_rerun_after_a_crash_finds_the_order_through_the_journal(
     assert result["ORDER_IDS"] == made[0]["id"]
     assert not posts(account.request_log(), "/v2/orders")
     assert len(account.state()["orders"]) == 1
-    assert json.loads(_placement_journal_in_tmp.read_text(encoding="utf-8")) == {}
+    assert json.loads(placement_journal_file.read_text(encoding="utf-8")) == {}
 
 
 # --- issue 14, point 2: prices -------------------------------------------------------------
@@ -99,7 +100,8 @@ def test_a_zero_price_is_ordered_only_with_allow_zero_price(account, tmp_path):
     assert [value(r, "credits") for r in feature_rows(estimate["OUTPUT"])] == [0]
 
     message = failure("order", order(scenes))
-    assert "0 credits" in message and "ALLOW_ZERO_PRICE=true" in message
+    assert "0 credits" in message
+    assert "ALLOW_ZERO_PRICE=true" in message
     assert not posts(account.request_log(), "/v2/orders")
 
     result = run("order", order(scenes, ALLOW_ZERO_PRICE=True))
@@ -183,7 +185,8 @@ def test_the_chain_search_plan_estimate_order_download(account, tmp_path, with_e
         {"SCENES": scenes, "EXTENT": BERLIN_EXTENT, "OUTPUT": str(tmp_path / "plan.gpkg")},
     )
     layer = QgsVectorLayer(plan["OUTPUT"], "plan", "ogr")
-    assert layer.isValid() and layer.featureCount() >= 1
+    assert layer.isValid()
+    assert layer.featureCount() >= 1
     parts = {f["scene_id"]: f.geometry().area() for f in layer.getFeatures()}
     extent = {"EXTENT": ORDER_EXTENT} if with_extent else {}  # ignored for a plan
 

@@ -113,7 +113,8 @@ class ScenesAlgorithm(Up42Algorithm):
         from ..api.order_guard import zero_price_indexes
 
         pairs = [(p, e) for p, e in zip(plans, estimates, strict=True) if p.request is not None]
-        found = zero_price_indexes([p.request for p, _ in pairs if p.request], [e for _, e in pairs])
+        requests = [p.request for p, _ in pairs if p.request is not None]
+        found = zero_price_indexes(requests, [e for _, e in pairs])
         return [pairs[i][0] for i in found]
 
 
