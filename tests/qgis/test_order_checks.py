@@ -224,3 +224,44 @@ def test_a_new_search_or_a_cleared_aoi_clears_the_order_bar(panel, qtbot):
     panel.aoi_widget.clear()
     assert bar.scenes == []
     assert not bar.order_button.isEnabled()
+
+
+def test_after_a_crash_mid_placement_ordering_again_finds_the_order(
+    bar, order_context, sandbox_account, qtbot, monkeypatch, placement_journal_file
+):
+    import json
+
+    from up42_qgis.api.orders import OrdersApi
+
+    _select(bar, order_context.clients.client())
+    sandbox_account.configure(dwell=STAY_DWELL)
+    original = OrdersApi._send_once
+
+    def crash_after_the_post(self, *args, **kwargs):
+        original(self, *args, **kwargs)  # UP42 made the order; its answer never arrives
+        raise RuntimeError("killed between the POST and its answer")
+
+    monkeypatch.setattr(OrdersApi, "_send_once", crash_after_the_post)
+    dialog = _confirmation(bar, qtbot)
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
+    monkeypatch.setattr(OrdersApi, "_send_once", original)
+    assert not any(p.order_id for p in dialog.placed)
+    assert len(json.loads(placement_journal_file.read_text(encoding="utf-8"))) == 1
+    (made,) = sandbox_account.state()["orders"]
+    dialog.reject()
+    sandbox_account.clear_log()
+
+    again = _confirmation(bar, qtbot)
+    qtbot.mouseClick(again.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not again.checks.duplicate_warning.isHidden(), timeout=WAIT_MS)
+    assert made["id"][:8] in again.checks.duplicate_warning.text()
+    again.checks.duplicate_confirm.setChecked(True)
+    qtbot.mouseClick(again.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.placed is not None, timeout=WAIT_MS)
+    # The journal's tag finds the order made before the crash: nothing is POSTed again.
+    assert [p.order_id for p in again.placed] == [made["id"]]
+    assert again.placed[0].recovered
+    assert not _order_posts(sandbox_account)
+    assert len(sandbox_account.state()["orders"]) == 1
+    again.reject()
