@@ -3,18 +3,13 @@ read SCENES, pick each scene's data product from DATA_PRODUCT, report over feedb
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeature,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -23,23 +18,19 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..api.models import Collection, Estimate, OrderRequest
 from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
-from ..layers.plans import is_plan_layer
-from ..toolbelt.constants import WGS84 as WGS84_AUTHID
+from ..layers.plan_parts import is_plan_layer, plan_scene_refs, text_value, time_value
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import failure_text, one_line
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
 
-WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 SCENES = "SCENES"
 DATA_PRODUCT = "DATA_PRODUCT"
 REQUIRED_FIELDS = ("scene_id", "collection")
@@ -108,71 +99,32 @@ def read_scenes(
                 fields=", ".join(missing)
             )
         )
-    plan = is_plan_layer(fields)
-    transform = QgsCoordinateTransform(crs, WGS84, context.transformContext())
-    rows: dict[Any, SceneRow] = {}
+    if is_plan_layer(fields):
+        plan = plan_scene_refs(features, crs, context.transformContext())
+        if not plan:
+            raise QgsProcessingException(
+                tr("SCENES has no part with a scene_id, a collection and a polygon.")
+            )
+        return plan, True
+    rows: dict[str, SceneRow] = {}
     for feature in features:
         row = _scene_row(feature, fields)
-        if row is None:
-            continue
-        if plan:
-            part = _part_geojson(feature, transform)
-            if part is None:
-                continue
-            rows.setdefault((row.scene_id, feature.id()), replace(row, footprint=part))
-        else:
+        if row is not None:
             rows.setdefault(row.scene_id, row)
     if not rows:
-        raise QgsProcessingException(
-            tr("SCENES has no scene with a scene_id, a collection and a polygon.")
-            if plan
-            else tr("SCENES has no scene with a scene_id and a collection.")
-        )
-    return list(rows.values()), plan
-
-
-def _part_geojson(feature: QgsFeature, transform: QgsCoordinateTransform) -> dict | None:
-    """A plan feature's polygon in EPSG:4326 as GeoJSON, None when it has none."""
-    geometry = QgsGeometry(feature.geometry())
-    if geometry.isNull() or geometry.isEmpty():
-        return None
-    if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        return None
-    geometry.transform(transform)
-    if not geometry.isGeosValid():
-        geometry = geometry.makeValid()
-    value = json.loads(geometry.asJson(7))
-    return value if isinstance(value, dict) else None
+        raise QgsProcessingException(tr("SCENES has no scene with a scene_id and a collection."))
+    return list(rows.values()), False
 
 
 def _scene_row(feature: QgsFeature, fields: QgsFields) -> SceneRow | None:
-    scene_id = _text(feature.attribute("scene_id"))
-    collection = _text(feature.attribute("collection"))
+    scene_id = text_value(feature.attribute("scene_id"))
+    collection = text_value(feature.attribute("collection"))
     if not scene_id or not collection:
         return None
     acquired = None
     if fields.indexOf("acquired") >= 0:
-        acquired = _datetime(feature.attribute("acquired"))
+        acquired = time_value(feature.attribute("acquired"))
     return SceneRow(scene_id, collection, acquired)
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
-def _datetime(value: Any) -> datetime | None:
-    if isinstance(value, QDateTime) and value.isValid():
-        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
-    if isinstance(value, QDate) and value.isValid():
-        return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None
 
 
 # --- data products ---------------------------------------------------------------------------
