@@ -5,6 +5,7 @@ collection ↔ glossary join ignores case, and a new search clears the order bar
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 
@@ -265,3 +266,48 @@ def test_after_a_crash_mid_placement_ordering_again_finds_the_order(
     assert not _order_posts(sandbox_account)
     assert len(sandbox_account.state()["orders"]) == 1
     again.reject()
+
+
+# --- issue 17: "Order plan…" -------------------------------------------------------------
+def test_order_plan_orders_each_part_over_its_polygon_once(
+    bar, order_context, sandbox_account, provider, qtbot, tmp_path
+):
+    from qgis.core import QgsProject, QgsVectorLayer
+    from shapely.geometry import shape
+
+    from tests.qgis.support import BERLIN_EXTENT, run, search
+
+    sandbox_account.configure(dwell=STAY_DWELL)
+    scenes = search(tmp_path, EXTENT=BERLIN_EXTENT, LIMIT=6)
+    plan = run(
+        "plan_coverage",
+        {"SCENES": scenes, "EXTENT": BERLIN_EXTENT, "OUTPUT": str(tmp_path / "plan.gpkg")},
+    )
+    layer = QgsVectorLayer(plan["OUTPUT"], "plan", "ogr")
+    assert layer.isValid()
+    assert bar.plan_button.isHidden()
+    QgsProject.instance().addMapLayer(layer)
+    assert not bar.plan_button.isHidden()
+    assert bar.project_plan_layer() is layer
+    parts = {f["scene_id"]: shape(json.loads(f.geometry().asJson())) for f in layer.getFeatures()}
+    bar.set_collections(order_context.clients.client().collections())
+    sandbox_account.clear_log()
+
+    qtbot.mouseClick(bar.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    dialog = bar.dialog
+    assert dialog.table.rowCount() == len(parts)
+    assert "parts" in bar.summary.text() or "credits" in bar.summary.text()
+    posted = requests_to(sandbox_account.request_log(), "POST", "/v2/orders/estimate")
+    assert len(posted) == len(parts)
+    assert not _order_posts(sandbox_account)
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.placed is not None, timeout=WAIT_MS)
+    assert all(p.order_id for p in dialog.placed), dialog.placed
+    assert len(_order_posts(sandbox_account)) == len(parts)
+    for placed in sandbox_account.state()["orders"]:
+        aoi = shape(placed["orderDetails"]["aoi"])
+        assert aoi.area == pytest.approx(parts[placed["sceneId"]].area, rel=1e-3)
+    dialog.reject()
+    QgsProject.instance().removeMapLayer(layer.id())
+    assert bar.plan_button.isHidden()
