@@ -221,3 +221,25 @@ def test_the_chain_search_plan_estimate_order_download(account, tmp_path, with_e
         },
     )
     assert download["FILES"]
+
+
+def test_a_budget_required_refusal_names_the_budgets_and_the_parameter(
+    account, tmp_path, clean_settings, monkeypatch
+):
+    from up42_qgis.api.client import Up42Client
+    from up42_qgis.api.models import Budget
+
+    account.configure(budget_enforcement=True)
+    scenes = search(tmp_path, LIMIT=1)
+    two = [
+        Budget(id=DEFAULT_BUDGET, name="Default budget", status="ACTIVE"),
+        Budget(id="b-other", name="Other", status="ACTIVE"),
+    ]
+    # Two active budgets: no guess is made, the estimate goes without one and UP42 refuses.
+    monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: two)
+    message = failure(
+        "estimate", {"SCENES": scenes, "EXTENT": ORDER_EXTENT, "OUTPUT": "memory:"}
+    )
+    assert "requires a budget" in message
+    assert "“Default budget” (500,000 credits left)" in message
+    assert "BUDGET" in message

@@ -120,6 +120,10 @@ class OrderDialog(QDialog):
             credits_item.setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
+            if line.orderable and line.estimate is not None and line.estimate.zero_price:
+                # Shown apart: a price of 0 credits needs its own yes (below the table).
+                credits_item.setForeground(QBrush(ERROR_COLOUR))
+                credits_item.setToolTip(tr("0 credits for an area: confirm it below"))
             if not line.orderable:
                 estimate = line.estimate
                 reason = (

@@ -16,11 +16,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..api.errors import BudgetError
 from ..api.models import Estimate
 from ..compat import FieldType
 from ..i18n import tr
 from ..toolbelt.formatting import format_credits
-from .common import AOI, EXTENT, Up42Algorithm, one_line
+from .common import AOI, EXTENT, Up42Algorithm, error_text, one_line
 from .scenes import (
     DATA_PRODUCT,
     Plan,
@@ -104,7 +105,12 @@ class ScenesAlgorithm(Up42Algorithm):
         choice = self.budget_choice(client, parameters, context, feedback)
         plans = plan_orders(client, self.scenes, self.aoi, data_product, choice.budget_id)
         feedback.pushInfo(tr("Estimating {n} scenes.").format(n=len(plans)))
-        estimates = estimate_plans(client, plans, feedback, progress_span)
+        try:
+            estimates = estimate_plans(client, plans, feedback, progress_span)
+        except BudgetError as error:  # api/budgets words it; say which parameter to set
+            raise QgsProcessingException(
+                one_line(f"{error_text(error)} {tr('Set BUDGET to its name or id.')}")
+            ) from None
         return client, plans, estimates
 
     @staticmethod
