@@ -87,12 +87,12 @@ class OrderChecks(QWidget):
         self.zero_warning.setStyleSheet(ERROR_STYLE)
         self.zero_warning.setText(
             tr(
-                "UP42 estimated 0 credits for {n} order(s) over an area. That may be a free "
-                "product, or a wrong price:\n{names}"
-            ).format(n=len(self.zero_price), names=names)
+                "UP42 estimated 0 credits for an area: a free product, or a wrong price. "
+                "Check before placing:\n{names}"
+            ).format(names=names)
         )
         self.zero_confirm = QCheckBox(
-            tr("Yes, place the order(s) priced at 0 credits"), self
+            tr("Yes, place the orders priced at 0 credits"), self
         )
         self.zero_confirm.setObjectName("Up42ConfirmZeroPrice")
         self.zero_confirm.toggled.connect(lambda _on: self.changed.emit())
@@ -132,19 +132,20 @@ class OrderChecks(QWidget):
     ) -> None:
         """Shows the orders already in the workspace for the same scene, product and AOI."""
         self.duplicates = dict(duplicates)
-        lines = []
-        for index, orders in sorted(self.duplicates.items())[:MAX_LISTED]:
-            existing = ", ".join(
-                f"“{o.display_name or o.id}” ({o.status}, {o.id[:8]})" for o in orders[:3]
+        existing = [o for _, orders in sorted(self.duplicates.items()) for o in orders]
+        lines = [
+            tr("• {name} ({status}, order {id})").format(
+                name=order.display_name or order.id, status=order.status, id=order.id[:8]
             )
-            lines.append(f"• {requests[index].display_name}: {existing}")
-        if len(self.duplicates) > MAX_LISTED:
-            lines.append(tr("… and {n} more").format(n=len(self.duplicates) - MAX_LISTED))
+            for order in existing[:MAX_LISTED]
+        ]
+        if len(existing) > MAX_LISTED:
+            lines.append(tr("… and {n} more").format(n=len(existing) - MAX_LISTED))
         self.duplicate_warning.setText(
             tr(
-                "{n} of these orders are already on order in this workspace (same scene, data "
-                "product and area). Ordering again spends the credits twice:\n{orders}"
-            ).format(n=len(self.duplicates), orders="\n".join(lines))
+                "Already on order in this workspace (same scene, data product and area); "
+                "ordering again spends the credits twice:\n{orders}"
+            ).format(orders="\n".join(lines))
         )
         shown = bool(self.duplicates)
         self.duplicate_warning.setVisible(shown)

@@ -107,10 +107,14 @@ class OrderDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The name takes what is left (elided at the end, whole in its tooltip): the
+        # credits are always in view.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         for row, line in enumerate(lines):
             self._set(row, 0, line.request.display_name)
             self._set(row, 1, f"{line.collection_title} · {line.product_title}")
@@ -184,6 +188,9 @@ class OrderDialog(QDialog):
             [line.request for line in orderable], [line.estimate for line in orderable]
         )
         self.checks = OrderChecks(choice, [orderable[i].request for i in zero], self)
+        if not self.checks.budget_combo.isHidden():
+            # The choice names each budget with what it has left: no second list.
+            self.budget_label.hide()
         self.checks.changed.connect(self._update_place_button)
         layout.addWidget(self.checks)
         note = QLabel(tr("Credits are charged when an order is fulfilled."))
