@@ -311,3 +311,26 @@ def test_order_plan_orders_each_part_over_its_polygon_once(
     dialog.reject()
     QgsProject.instance().removeMapLayer(layer.id())
     assert bar.plan_button.isHidden()
+
+
+def test_the_budget_warning_follows_the_budget_chosen(
+    bar, order_context, sandbox_account, qtbot, monkeypatch, clean_settings
+):
+    from up42_qgis.api.client import Up42Client
+    from up42_qgis.api.models import Budget
+
+    budgets = [
+        Budget(id="b-big", name="Big", status="ACTIVE", remaining_credits=1e9),
+        Budget(id="b-tiny", name="Tiny", status="ACTIVE", remaining_credits=0.0),
+    ]
+    monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: budgets)
+    _select(bar, order_context.clients.client())
+    dialog = _confirmation(bar, qtbot)
+    combo = dialog.checks.budget_combo
+    assert dialog.budget_warning.isHidden()  # no budget chosen, and Big has enough
+    combo.setCurrentIndex(combo.findData("b-tiny"))
+    assert not dialog.budget_warning.isHidden()
+    assert "“Tiny” has left (0 credits)" in dialog.budget_warning.text()
+    combo.setCurrentIndex(combo.findData("b-big"))
+    assert dialog.budget_warning.isHidden()
+    dialog.reject()

@@ -192,6 +192,8 @@ class OrderDialog(QDialog):
             # The choice names each budget with what it has left: no second list.
             self.budget_label.hide()
         self.checks.changed.connect(self._update_place_button)
+        self.checks.changed.connect(lambda: self._update_budget_warning(total))
+        self._update_budget_warning(total)
         layout.addWidget(self.checks)
         note = QLabel(tr("Credits are charged when an order is fulfilled."))
         note.setStyleSheet("color: palette(mid);")
@@ -234,6 +236,31 @@ class OrderDialog(QDialog):
 
     def orderable_requests(self) -> list[OrderRequest]:
         return [line.request for line in self.lines if line.orderable]
+
+    def _update_budget_warning(self, total: float) -> None:
+        """Against the budget chosen here when there is one, else against every budget."""
+        chosen_id = self.checks.budget_id()
+        chosen = next((b for b in self.budgets if b.id == chosen_id), None)
+        if chosen is not None:
+            exceeds = total > (chosen.remaining_credits or 0)
+            text = tr(
+                "Warning: the estimated total ({credits} credits) is more than “{name}” has "
+                "left ({left} credits)."
+            ).format(
+                credits=format_credits(total),
+                name=html.escape(chosen.name or chosen.id),
+                left=format_credits(chosen.remaining_credits),
+            )
+        else:
+            exceeds = bool(self.budgets) and all(
+                total > (b.remaining_credits or 0) for b in self.budgets
+            )
+            text = tr(
+                "Warning: the estimated total ({credits} credits) is more than any budget "
+                "has left."
+            ).format(credits=format_credits(total))
+        self.budget_warning.setText(text if exceeds else "")
+        self.budget_warning.setVisible(exceeds)
 
     def _update_place_button(self) -> None:
         idle = not self._sent and self._check_task is None
