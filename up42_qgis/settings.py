@@ -58,6 +58,7 @@ class PluginSettings:
     last_sort: str = "date"
     last_ascending: bool = False
     last_products: dict[str, str] = field(default_factory=dict)  # collection -> data product id
+    last_budget: str = ""  # the budget id last chosen in an order confirmation or BUDGET
     # The date range last searched, as ISO dates ("" = none yet: the last 12 months apply).
     # last_end_is_today: the end used was that day's date, so the range follows today
     # (end = today, start = today minus the same number of days) rather than stay fixed.

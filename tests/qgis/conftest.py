@@ -144,6 +144,22 @@ def _order_state_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
     return path
 
 
+@pytest.fixture(autouse=True)
+def _placement_journal_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's placement journal in its own file (the dock and Processing share it)."""
+    from up42_qgis.toolbelt import folders
+
+    path = tmp_path / "placements.json"
+    monkeypatch.setattr(folders, "placement_journal_path", lambda: path)
+    return path
+
+
+@pytest.fixture
+def placement_journal_file(_placement_journal_in_tmp: Path) -> Path:
+    """The test's placement journal file (see ``_placement_journal_in_tmp``)."""
+    return _placement_journal_in_tmp
+
+
 @pytest.fixture
 def order_context(iface, sandbox_account, tmp_path: Path) -> Iterator[PluginContext]:
     """The plugin's services as plugin.py builds them, for the sandbox account, with a test

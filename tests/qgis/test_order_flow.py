@@ -66,7 +66,7 @@ def test_product_choice_is_remembered(bar, order_context, clean_settings):
     from up42_qgis.settings import SettingsStore
 
     scenes = _select(bar, order_context.clients.client(), 1, min_products=2)
-    collection = bar.collections[scenes[0].collection]
+    collection = bar.collection(scenes[0].collection)
     chosen = collection.orderable_products[-1].id
     assert bar.product_id(collection.name) != chosen
     bar.set_product(collection.name, chosen)
@@ -82,7 +82,7 @@ def test_product_choice_is_remembered(bar, order_context, clean_settings):
 def test_display_names_name_collection_date_and_scene(bar, order_context):
     scenes = _select(bar, order_context.clients.client(), 2)
     names = [r.display_name for r in bar.order_requests()]
-    title = bar.collections[scenes[0].collection].title
+    title = bar.collection(scenes[0].collection).title
     head = f"{title} {scenes[0].acquired.date().isoformat()} {scenes[0].id[:8]}"
     assert names[0].startswith(head + " (QGIS ")  # unique per placement run: a time stamp
     stamp = names[0].removeprefix(head + " (QGIS ").removesuffix(")")
@@ -224,10 +224,13 @@ def test_confirmation_shows_what_the_active_budget_has_left(
     gets = requests_to(sandbox_account.request_log(), "GET", "/v2/budgets")
     assert len(gets) == 1
     assert gets[0]["params"]["status"] == ["ACTIVE"]
-    assert not dialog.budget_label.isHidden()
-    text = dialog.budget_label.text()
-    assert f"Budget left: {format_credits(500_000)} credits (Default budget)" in text
-    assert "Pilot project" not in text
+    # Offered as the choice of budget, each with what it has left (no second list).
+    combo = dialog.checks.budget_combo
+    assert not combo.isHidden()
+    assert dialog.budget_label.isHidden()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert f"Default budget ({format_credits(500_000)} credits left)" in texts
+    assert not any("Pilot project" in text for text in texts)
     assert dialog.budget_warning.isHidden()  # a few credits are far below 500,000
     assert dialog.place_button.isEnabled()
     dialog.reject()
@@ -274,8 +277,10 @@ def test_a_warning_when_the_estimate_exceeds_every_budget(
     ]
     monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: low)
     dialog = _open_confirmation(bar, order_context, qtbot)
-    assert "Budget left: 1 credits (Small)" in dialog.budget_label.text()
-    assert "Budget left: 0 credits (Tiny)" in dialog.budget_label.text()
+    combo = dialog.checks.budget_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert "Small (1 credits left)" in texts
+    assert "Tiny (0 credits left)" in texts
     assert not dialog.budget_warning.isHidden()
     assert "more than any budget has left" in dialog.budget_warning.text()
     assert dialog.place_button.isEnabled()  # a warning only: UP42 decides

@@ -45,6 +45,7 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "dwell": dict(dwell or DEMO_DWELL),
         "force_status": {},
         "estimate_errors": {},
+        "estimate_credits": {},
         "eula_refused": [],
         "licence_refused_at_placement": {},
         "placement_fault": None,
@@ -134,6 +135,12 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if not isinstance(value, dict):
                 raise bad_request("estimate_errors must map scene ids to messages")
             clean[name] = {str(k): str(v) for k, v in value.items()}
+        elif name == "estimate_credits":
+            if not isinstance(value, dict) or any(
+                isinstance(v, bool) or not isinstance(v, int | float) for v in value.values()
+            ):
+                raise bad_request("estimate_credits must map scene ids to numbers")
+            clean[name] = {str(k): v for k, v in value.items()}
         elif name == "eula_refused":
             if not isinstance(value, list):
                 raise bad_request("eula_refused must be a list of data product ids")

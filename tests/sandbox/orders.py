@@ -187,6 +187,8 @@ class OrderBook:
             return None, (message, None)
         billed = max(area, request.product.min_area_km2)
         credits = math.ceil(round(billed * request.product.price_per_km2, 6))
+        # A scene priced by the knob (0 for a free product, or a price that is not one).
+        credits = self.knobs.get("estimate_credits").get(request.scene.id, credits)
         return (geometry_data, coverage, credits, round(billed, 2)), None
 
     def estimate(self, body: Any) -> dict[str, Any]:

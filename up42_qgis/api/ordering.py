@@ -27,6 +27,7 @@ from .models import Estimate, OrderRequest, PlacedOrder, Scene
 
 if TYPE_CHECKING:
     from .client import Up42Client
+    from .placement_journal import PlacementJournal
 
 __all__ = [
     "PER_SCENE_ERRORS",
@@ -186,8 +187,12 @@ def place_all(
     should_stop: IsCancelled | None = None,
     progress: Percent | None = None,
     on_result: Callable[[OrderRequest, PlacedOrder], None] | None = None,
+    journal: PlacementJournal | None = None,
 ) -> list[PlacedOrder]:
     """Each request POSTed at most once, never retried; one PlacedOrder per request, in order.
+
+    With a ``journal`` (one file in the profile, shared by the dock and Processing) each
+    placement's tag is on disk before its POST, so a run after a crash finds the order.
 
     The client never re-sends a POST and looks an order up after an ambiguous failure.
     After a sign-in or network failure, or when ``should_stop()`` says so before the next
@@ -205,7 +210,7 @@ def place_all(
             )
         else:
             try:
-                result = client.place_order(request)
+                result = client.place_order(request, journal)
             except Up42Error as error:
                 result = PlacedOrder(request.scene_id, error=str(error), failure=error)
                 if isinstance(error, STOPS_PLACEMENT):

@@ -197,7 +197,18 @@ class OrdersApi:
         body = order_body(request, extra_tags=(request_tag,))
         if journal is not None:
             journal.begin(request, request_tag, display_name)
-        placed = self._send_once(request, body, request_tag)
+        try:
+            placed = self._send_once(request, body, request_tag)
+        except Up42Error as error:
+            # A clean refusal (or a request that never left) made nothing: forget it, or the
+            # next try would wait for an answer that never comes. An ambiguous end stays
+            # journaled: the next run looks the order up by its tag.
+            clean = not error.maybe_sent or (
+                error.status in CLEAN_REFUSALS and not isinstance(error, AmbiguousPlacementError)
+            )
+            if journal is not None and clean:
+                journal.settle(request_tag)
+            raise
         if journal is not None:
             journal.settle(request_tag)
         return placed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from qgis.core import Qgis
+from qgis.core import Qgis, QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Budget, Collection, Estimate, OrderRequest, Scene
+from ..api.order_guard import BudgetChoice
 from ..api.ordering import SceneRef, requests_for
 from ..i18n import tr
 from ..tasks.base import Up42Task
@@ -33,6 +34,8 @@ from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
 from .order_dialog import OrderDialog, OrderLine
+from .order_lines import aoi_area_km2_or_none, per_scene, plan_area_km2, request_key
+from .order_plan import PlanOrdering
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -40,41 +43,7 @@ if TYPE_CHECKING:
 MAX_LISTED_ERRORS = 5
 
 
-def request_key(request: OrderRequest) -> str:
-    """What an estimate of one request is valid for (the name is not part of it)."""
-    return json.dumps([request.scene_id, request.data_product_id, request.aoi], sort_keys=True)
-
-
-def per_scene(requests: list[OrderRequest], estimates: list[Estimate]) -> dict[str, Estimate]:
-    """One Estimate per scene: the sum of its parts (a MultiPolygon AOI orders each part),
-    or the first part's refusal."""
-    parts: dict[str, list[Estimate]] = {}
-    for request, estimate in zip(requests, estimates, strict=True):
-        parts.setdefault(request.scene_id, []).append(estimate)
-    combined: dict[str, Estimate] = {}
-    for scene_id, found in parts.items():
-        refused = next((e for e in found if not e.ok), None)
-        combined[scene_id] = refused or Estimate(
-            scene_id=scene_id,
-            credits=sum(e.credits or 0 for e in found),
-            size=sum(e.size or 0 for e in found),
-            unit=found[0].unit,
-        )
-    return combined
-
-
-def _aoi_area_km2(aoi: dict | None) -> float | None:
-    if not aoi:
-        return None
-    try:
-        from ..api.aoi import aoi_area_km2
-
-        return aoi_area_km2(aoi)
-    except Exception:  # an area we cannot compute is shown as unknown, not as an error
-        return None
-
-
-class OrderBar(QWidget):
+class OrderBar(PlanOrdering, QWidget):
     estimates_ready = pyqtSignal(dict)  # scene id -> Estimate
     placement_running = pyqtSignal(bool)
 
@@ -88,6 +57,11 @@ class OrderBar(QWidget):
         self.estimates: dict[str, Estimate] = {}  # per scene (its parts summed)
         self.request_estimates: dict[str, Estimate] = {}  # request_key -> its estimate
         self.budgets: list[Budget] | None = None  # read with the estimate; None when unknown
+        self.budget_choice: BudgetChoice | None = None  # the setting and the budget to send
+        # A coverage plan being ordered ("Order plan…"): one order per part, each over its
+        # own polygon; None while the selection of the results table is what is ordered.
+        self.plan_refs: list[SceneRef] | None = None
+        self.plan_name = ""
         self.dialog: OrderDialog | None = None
         self._estimate_key: str | None = None
         self._estimate_task: Up42Task | None = None
@@ -107,10 +81,16 @@ class OrderBar(QWidget):
         self.order_button = QPushButton(tr("Order…"))
         self.order_button.setObjectName("Up42Order")
         self.order_button.setToolTip(tr("Review and place orders for the selected scenes"))
+        self.plan_button = QPushButton(tr("Order plan…"))
+        self.plan_button.setObjectName("Up42OrderPlan")
+        self.plan_button.setToolTip(
+            tr("Order the parts of the coverage plan (its selected parts, if any)")
+        )
         self.summary = QLabel()
         self.summary.setObjectName("Up42EstimateSummary")
         row.addWidget(self.estimate_button)
         row.addWidget(self.order_button)
+        row.addWidget(self.plan_button)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
         self.errors = QLabel()
@@ -121,6 +101,11 @@ class OrderBar(QWidget):
         layout.addWidget(self.errors)
         self.estimate_button.clicked.connect(self.estimate)
         self.order_button.clicked.connect(self.order)
+        self.plan_button.clicked.connect(self.order_project_plan)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self._update_plan_button)
+        project.layersRemoved.connect(self._update_plan_button)
+        self._update_plan_button()
         self._refresh()
         self._selection_changed()
 
@@ -130,12 +115,29 @@ class OrderBar(QWidget):
         self._refresh()
 
     def set_collections(self, collections: list[Collection]) -> None:
-        self.collections = {c.name: c for c in collections}
+        # Keyed case-insensitively: a scene's collection and the glossary's name may differ
+        # in case (as in Processing, ``processing.scenes.product_chooser``).
+        self.collections = {c.name.lower(): c for c in collections}
         self._rebuild_products()
 
+    def collection(self, name: str) -> Collection | None:
+        return self.collections.get((name or "").lower())
+
     def set_selection(self, scenes: list[Scene], aoi: dict | None) -> None:
+        self.plan_refs = None  # the table's selection replaces a plan being ordered
         self.scenes = list(scenes)
         self.aoi = aoi
+        self._rebuild_products()
+
+    def clear_selection(self) -> None:
+        """A new search, a cleared AOI or changed results: no selection, no estimate."""
+        self.scenes = []
+        self.aoi = None
+        self.plan_refs = None
+        self.estimates = {}
+        self.request_estimates = {}
+        self._estimate_key = None
+        self._order_after_estimate = False
         self._rebuild_products()
 
     # --- products --------------------------------------------------------------------------
@@ -148,14 +150,14 @@ class OrderBar(QWidget):
             return {}
 
     def _rebuild_products(self) -> None:
-        wanted = list(dict.fromkeys(scene.collection for scene in self.scenes))
+        wanted = list(dict.fromkeys(ref.collection for ref in self.refs()))
         current = {name: self.product_id(name) for name in self._combos}
         while self.products_form.rowCount():
             self.products_form.removeRow(0)
         self._combos.clear()
         remembered = self._remembered_products()
         for name in wanted:
-            collection = self.collections.get(name)
+            collection = self.collection(name)
             combo = QComboBox(self)
             combo.setObjectName(f"Up42Product_{name}")
             products = collection.orderable_products if collection else ()
@@ -184,6 +186,14 @@ class OrderBar(QWidget):
         if combo is not None and combo.findData(product_id) >= 0:
             combo.setCurrentIndex(combo.findData(product_id))
 
+    def _remembered_budget(self) -> str:
+        try:
+            from ..settings import SettingsStore
+
+            return str(SettingsStore.load().last_budget or "")
+        except Exception:
+            return ""
+
     def _remember_products(self) -> None:
         """The product chosen per collection becomes the default next time."""
         chosen = {name: self.product_id(name) for name in self._combos}
@@ -208,7 +218,7 @@ class OrderBar(QWidget):
 
     # --- requests --------------------------------------------------------------------------
     def _collection_title(self, name: str) -> str:
-        collection = self.collections.get(name)
+        collection = self.collection(name)
         return collection.title if collection else name
 
     def order_requests(self) -> list[OrderRequest]:
@@ -219,17 +229,33 @@ class OrderBar(QWidget):
             return self.product_id(collection), None
 
         planned = requests_for(
-            [SceneRef.of(scene) for scene in self.scenes],
+            self.refs(),
             product_for,
-            self.aoi,
+            self.order_aoi(),
             title_for=self._collection_title,
         )
         return [plan.request for plan in planned if plan.request is not None]
 
     def selection_key(self) -> str:
         """What an estimate is valid for: the scenes, their products and the AOI."""
-        parts = sorted((s.id, self.product_id(s.collection) or "") for s in self.scenes)
-        return json.dumps([parts, self.aoi], sort_keys=True)
+        parts = sorted(
+            json.dumps([r.scene_id, self.product_id(r.collection) or "", self._part(r)])
+            for r in self.refs()
+        )
+        return json.dumps([parts, self.order_aoi()], sort_keys=True)
+
+    def refs(self) -> list[SceneRef]:
+        """What is ordered: the plan's parts, or the scenes selected in the results."""
+        if self.plan_refs is not None:
+            return list(self.plan_refs)
+        return [SceneRef.of(scene) for scene in self.scenes]
+
+    def order_aoi(self) -> dict | None:
+        """The AOI every order is clipped to; None for a plan (each part is its own AOI)."""
+        return None if self.plan_refs is not None else self.aoi
+
+    def _part(self, ref: SceneRef) -> dict | None:
+        return ref.footprint if self.plan_refs is not None else None
 
     @property
     def estimate_is_fresh(self) -> bool:
@@ -249,8 +275,11 @@ class OrderBar(QWidget):
         scenes = len({request.scene_id for request in requests})
         self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
         self.errors.hide()
+        remembered = self._remembered_budget()
         self._estimate_task = self.context.start(
-            lambda client: EstimateTask(client, requests, with_budgets=True),
+            lambda client: EstimateTask(
+                client, requests, with_budgets=True, remembered_budget=remembered
+            ),
             lambda t: self._on_estimated(t, key),
         )
         self._refresh()
@@ -272,6 +301,7 @@ class OrderBar(QWidget):
                 request_key(r): e for r, e in zip(requests, task.result, strict=True)
             }
             self.budgets = task.budgets
+            self.budget_choice = task.choice
             self._estimate_key = key
             self._show_estimates()
             self.estimates_ready.emit(dict(self.estimates))
@@ -326,13 +356,14 @@ class OrderBar(QWidget):
             self.dialog.raise_()
             return
         lines = []
+        collection_of = {ref.scene_id: ref.collection for ref in self.refs()}
         for request in self.order_requests():
-            scene = next(s for s in self.scenes if s.id == request.scene_id)
-            combo = self._combos.get(scene.collection)
+            collection = collection_of.get(request.scene_id, "")
+            combo = self._combos.get(collection)
             lines.append(
                 OrderLine(
                     request=request,
-                    collection_title=self._collection_title(scene.collection),
+                    collection_title=self._collection_title(collection),
                     product_title=combo.currentText() if combo else "",
                     estimate=self.request_estimates.get(request_key(request)),
                 )
@@ -342,10 +373,13 @@ class OrderBar(QWidget):
         self.dialog = OrderDialog(
             self.context,
             lines,
-            _aoi_area_km2(self.aoi),
+            plan_area_km2(self.plan_refs)
+            if self.plan_refs is not None
+            else aoi_area_km2_or_none(self.aoi),
             self.context.flow.auto_download_default(),
             self.window(),
             budgets=self.budgets,
+            choice=self.budget_choice,
         )
         self.dialog.placement_started.connect(lambda: self._set_placing(True))
         self.dialog.placement_finished.connect(lambda _placed: self._set_placing(False))
@@ -358,7 +392,7 @@ class OrderBar(QWidget):
 
     # --- state -----------------------------------------------------------------------------
     def _refresh(self) -> None:
-        has_scenes = bool(self.scenes) and self.context is not None
+        has_scenes = bool(self.refs()) and self.context is not None
         estimating = self._estimate_task is not None
         self.estimate_button.setEnabled(has_scenes and not estimating)
         self.order_button.setEnabled(has_scenes and not estimating and not self._placing)
@@ -371,7 +405,11 @@ class OrderBar(QWidget):
             return
         self.errors.hide()
         self.summary.setToolTip("")
-        if not self.scenes:
+        if self.plan_refs is not None:
+            self.summary.setText(
+                tr("Plan “{name}”: {n} parts").format(name=self.plan_name, n=len(self.plan_refs))
+            )
+        elif not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))
         else:
             self.summary.setText(tr("Selected scenes: {n}").format(n=len(self.scenes)))

@@ -25,12 +25,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
+from ..api.order_guard import BudgetChoice, with_budget, zero_price_indexes
 from ..i18n import tr
 from ..tasks.base import Up42Task
+from ..tasks.orders import DuplicatesTask
 from ..toolbelt import colours
 from ..toolbelt.formatting import format_area, format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import notify
+from .order_checks import OrderChecks
 from .order_status_text import placement_result
 
 __all__ = ["OrderDialog", "OrderLine"]
@@ -72,6 +75,7 @@ class OrderDialog(QDialog):
         parent: QWidget | None = None,
         *,
         budgets: list[Budget] | None = None,
+        choice: BudgetChoice | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Up42OrderDialog")
@@ -81,6 +85,7 @@ class OrderDialog(QDialog):
         self.lines = lines
         self.placed: list[PlacedOrder] | None = None
         self._task: Up42Task | None = None
+        self._check_task: DuplicatesTask | None = None
         self._sent = False
 
         orderable = [line for line in lines if line.orderable]
@@ -102,10 +107,14 @@ class OrderDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # The name takes what is left (elided at the end, whole in its tooltip): the
+        # credits are always in view.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         for row, line in enumerate(lines):
             self._set(row, 0, line.request.display_name)
             self._set(row, 1, f"{line.collection_title} · {line.product_title}")
@@ -115,6 +124,10 @@ class OrderDialog(QDialog):
             credits_item.setTextAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
+            if line.orderable and line.estimate is not None and line.estimate.zero_price:
+                # Shown apart: a price of 0 credits needs its own yes (below the table).
+                credits_item.setForeground(QBrush(ERROR_COLOUR))
+                credits_item.setToolTip(tr("0 credits for an area: confirm it below"))
             if not line.orderable:
                 estimate = line.estimate
                 reason = (
@@ -171,6 +184,17 @@ class OrderDialog(QDialog):
             )
         self.budget_warning.setVisible(exceeds)
         layout.addWidget(self.budget_warning)
+        zero = zero_price_indexes(
+            [line.request for line in orderable], [line.estimate for line in orderable]
+        )
+        self.checks = OrderChecks(choice, [orderable[i].request for i in zero], self)
+        if not self.checks.budget_combo.isHidden():
+            # The choice names each budget with what it has left: no second list.
+            self.budget_label.hide()
+        self.checks.changed.connect(self._update_place_button)
+        self.checks.changed.connect(lambda: self._update_budget_warning(total))
+        self._update_budget_warning(total)
+        layout.addWidget(self.checks)
         note = QLabel(tr("Credits are charged when an order is fulfilled."))
         note.setStyleSheet("color: palette(mid);")
         layout.addWidget(note)
@@ -187,7 +211,7 @@ class OrderDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.place_button = QPushButton(tr("Place order"))
         self.place_button.setObjectName("Up42PlaceOrder")
-        self.place_button.setEnabled(bool(orderable))
+        self._update_place_button()
         self.place_button.setDefault(False)
         self.place_button.setAutoDefault(False)
         self.buttons.addButton(self.place_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -207,21 +231,115 @@ class OrderDialog(QDialog):
 
     @property
     def is_placing(self) -> bool:
-        return self._task is not None
+        """Placing, or looking for duplicates just before: the dialog stays open."""
+        return self._task is not None or self._check_task is not None
 
     def orderable_requests(self) -> list[OrderRequest]:
         return [line.request for line in self.lines if line.orderable]
 
+    def _update_budget_warning(self, total: float) -> None:
+        """Against the budget chosen here when there is one, else against every budget."""
+        chosen_id = self.checks.budget_id()
+        chosen = next((b for b in self.budgets if b.id == chosen_id), None)
+        if chosen is not None:
+            exceeds = total > (chosen.remaining_credits or 0)
+            text = tr(
+                "Warning: the estimated total ({credits} credits) is more than “{name}” has "
+                "left ({left} credits)."
+            ).format(
+                credits=format_credits(total),
+                name=html.escape(chosen.name or chosen.id),
+                left=format_credits(chosen.remaining_credits),
+            )
+        else:
+            exceeds = bool(self.budgets) and all(
+                total > (b.remaining_credits or 0) for b in self.budgets
+            )
+            text = tr(
+                "Warning: the estimated total ({credits} credits) is more than any budget "
+                "has left."
+            ).format(credits=format_credits(total))
+        self.budget_warning.setText(text if exceeds else "")
+        self.budget_warning.setVisible(exceeds)
+
+    def _update_place_button(self) -> None:
+        idle = not self._sent and self._check_task is None
+        orderable = any(line.orderable for line in self.lines)
+        self.place_button.setEnabled(idle and orderable and self.checks.ready())
+
+    def requests_to_place(self) -> list[OrderRequest]:
+        """The orderable requests, with the budget chosen here (when one is offered)."""
+        requests = self.orderable_requests()
+        if self.checks.choice is None:
+            return requests
+        return with_budget(requests, self.checks.budget_id())
+
     def place(self) -> None:
-        """Sends the orders through the plugin's OrderFlow; does nothing on every later call."""
-        if self._sent:
+        """Looks for orders of the same scenes first (``api.order_guard``), then sends the
+        orders through the plugin's OrderFlow; does nothing on every later call. A price of
+        0 credits and a scene already on order each need their own explicit yes."""
+        if self._sent or self._check_task is not None:
             return
         orderable = [line for line in self.lines if line.orderable]
-        if not orderable:
+        if not orderable or not self.checks.zero_price_confirmed():
+            return
+        requests = self.requests_to_place()
+        if self.checks.duplicates is None:
+            self._check_duplicates(requests)
+            return
+        if not self.checks.duplicates_confirmed():
+            return
+        self._send(requests, orderable)
+
+    def _check_duplicates(self, requests: list[OrderRequest]) -> None:
+        self.status.setText(tr("Looking for orders of the same scenes in the workspace…"))
+        self._check_task = self.context.start(
+            lambda client: DuplicatesTask(client, requests),
+            lambda task: self._on_checked(task, requests),
+        )
+        self._update_place_button()
+        self.placement_started.emit()
+
+    def _on_checked(self, task: DuplicatesTask, requests: list[OrderRequest]) -> None:
+        self._check_task = None
+        if sip.isdeleted(self):
+            return
+        if task.error is not None or task.was_cancelled or task.result is None:
+            reason = error_text(task.error) if task.error is not None else tr("cancelled")
+            self.status.setText(
+                tr(
+                    "Could not look for orders of the same scenes: {error} Nothing was sent; "
+                    "press Place order to try again."
+                ).format(error=reason)
+            )
+            self._update_place_button()
+            self.placement_finished.emit([])
+            return
+        self.checks.set_duplicates(task.result, requests)
+        if task.result:
+            self.status.setText(
+                tr("Nothing was sent. Confirm below to order these scenes again.")
+            )
+            self._update_place_button()
+            self.placement_finished.emit([])
+            return
+        self.place()
+
+    def _remember_budget(self) -> None:
+        budget_id = self.checks.budget_id()
+        if self.checks.choice is None or budget_id is None:
             return
         try:
+            from ..settings import SettingsStore
+
+            SettingsStore.update(last_budget=budget_id)
+        except Exception as error:  # remembering is a convenience; the choice still applies
+            self.status.setText(str(error))
+
+    def _send(self, requests: list[OrderRequest], orderable: list[OrderLine]) -> None:
+        try:
             self._task = self.context.flow.place(
-                [line.request for line in orderable],
+                requests,
                 [line.estimate for line in orderable],
                 self.auto_download.isChecked(),
                 self._on_placed,
@@ -230,9 +348,11 @@ class OrderDialog(QDialog):
             self.status.setText(error_text(error))
             return
         self._sent = True
+        self._remember_budget()
         self.place_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.auto_download.setEnabled(False)
+        self.checks.setEnabled(False)
         self.status.setText(tr("Placing the orders… Please wait."))
         self.placement_started.emit()
 

@@ -90,15 +90,16 @@ class ResultsModel(QAbstractTableModel):
         """Titles for the collection column; radar collections show no cloud cover, because
         radar sees through clouds (UP42 reports 0 for them)."""
         collections = list(collections)
-        self._collection_titles = {c.name: c.title for c in collections}
+        # Case-insensitive, as the order bar and Processing join scenes to the glossary.
+        self._collection_titles = {c.name.lower(): c.title for c in collections}
         self._radar_collections = frozenset(
-            c.name for c in collections if (c.product_type or "").upper() == "SAR"
+            c.name.lower() for c in collections if (c.product_type or "").upper() == "SAR"
         )
         self._changed_column("collection")
         self._changed_column("cloud")
 
     def _is_radar(self, scene: Scene) -> bool:
-        return scene.collection in self._radar_collections
+        return scene.collection.lower() in self._radar_collections
 
     def set_estimates(self, estimates: dict[str, Estimate]) -> None:
         """Merges estimates (scene id → Estimate) into the credits column."""
@@ -172,7 +173,7 @@ class ResultsModel(QAbstractTableModel):
         if column == "date":
             return scene.acquired.strftime("%Y-%m-%d %H:%M") if scene.acquired else ""
         if column == "collection":
-            return self._collection_titles.get(scene.collection, scene.collection)
+            return self._collection_titles.get(scene.collection.lower(), scene.collection)
         if column == "cloud":
             return tr("n/a") if self._is_radar(scene) else _number(scene.cloud_cover, 1)
         if column == "resolution":

@@ -183,6 +183,7 @@ class SearchPanel(SearchPanelLayout):
         request = self.filters.build_request(aoi.geojson)
         self.filters.remember()
         self.results.clear()
+        self._clear_order_bar()  # the old results' selection and estimate are gone
         self.quicklook.set_scene(None)
         self.session.start(request)
         self._searching()
@@ -295,7 +296,11 @@ class SearchPanel(SearchPanelLayout):
     def _aoi_changed(self) -> None:
         self._show_message(None)
         self.results.model.clear_estimates()
-        self._feed_order_bar()
+        aoi = self.aoi_widget.aoi
+        if aoi is None or not aoi.usable:
+            self._clear_order_bar()  # no AOI: nothing to estimate or order
+        else:
+            self._feed_order_bar()
 
     @guarded
     def _selection_changed(self, _scenes) -> None:
@@ -304,6 +309,10 @@ class SearchPanel(SearchPanelLayout):
     @guarded
     def _current_changed(self, scene) -> None:
         self.quicklook.set_scene(scene)
+
+    def _clear_order_bar(self) -> None:
+        if self.order_bar is not None:
+            self.order_bar.clear_selection()
 
     def _feed_order_bar(self) -> None:
         if self.order_bar is None:

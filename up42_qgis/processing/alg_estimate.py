@@ -16,11 +16,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..api.errors import BudgetError
 from ..api.models import Estimate
 from ..compat import FieldType
 from ..i18n import tr
 from ..toolbelt.formatting import format_credits
-from .common import Up42Algorithm, one_line
+from .common import AOI, EXTENT, Up42Algorithm, error_text, one_line
 from .scenes import (
     DATA_PRODUCT,
     Plan,
@@ -60,10 +61,26 @@ class ScenesAlgorithm(Up42Algorithm):
         feedback: QgsProcessingFeedback,
     ) -> bool:
         self.scenes: list[SceneRow] = []
-        self.aoi: dict[str, Any] = {}
+        self.aoi: dict[str, Any] | None = None
+        self.is_plan = False
         try:
-            self.scenes = read_scenes(self, parameters, context)
-            self.aoi = self.aoi_geojson(parameters, context, feedback)
+            self.scenes, self.is_plan = read_scenes(self, parameters, context)
+            if self.is_plan:
+                # A coverage plan: each part is its own order's AOI.
+                if parameters.get(EXTENT) not in (None, "") or parameters.get(AOI) not in (
+                    None,
+                    "",
+                ):
+                    feedback.pushWarning(
+                        tr("SCENES is a coverage plan: each part is its order's area, so "
+                           "EXTENT and AOI are not used.")
+                    )
+                feedback.pushInfo(
+                    tr("SCENES is a coverage plan: {n} parts, each ordered over its own "
+                       "polygon.").format(n=len(self.scenes))
+                )
+            else:
+                self.aoi = self.aoi_geojson(parameters, context, feedback)
         except QgsProcessingException:
             raise
         except Exception as error:  # the same one-line rule as processAlgorithm
@@ -74,6 +91,7 @@ class ScenesAlgorithm(Up42Algorithm):
         add_scene_parameters(self)
         self.add_aoi_parameters()
         add_product_parameter(self)
+        self.add_budget_parameter()
 
     def estimates(
         self,
@@ -84,10 +102,26 @@ class ScenesAlgorithm(Up42Algorithm):
     ) -> tuple[Up42Client, list[Plan], list[Estimate]]:
         client = self.client()
         data_product = self.parameterAsString(parameters, DATA_PRODUCT, context)
-        plans = plan_orders(client, self.scenes, self.aoi, data_product)
+        choice = self.budget_choice(client, parameters, context, feedback)
+        plans = plan_orders(client, self.scenes, self.aoi, data_product, choice.budget_id)
         feedback.pushInfo(tr("Estimating {n} scenes.").format(n=len(plans)))
-        estimates = estimate_plans(client, plans, feedback, progress_span)
+        try:
+            estimates = estimate_plans(client, plans, feedback, progress_span)
+        except BudgetError as error:  # api/budgets words it; say which parameter to set
+            raise QgsProcessingException(
+                one_line(f"{error_text(error)} {tr('Set BUDGET to its name or id.')}")
+            ) from None
         return client, plans, estimates
+
+    @staticmethod
+    def zero_priced(plans: list[Plan], estimates: list[Estimate]) -> list[Plan]:
+        """The plans UP42 priced at 0 credits for an area (``api.order_guard``'s rule)."""
+        from ..api.order_guard import zero_price_indexes
+
+        pairs = [(p, e) for p, e in zip(plans, estimates, strict=True) if p.request is not None]
+        requests = [p.request for p, _ in pairs if p.request is not None]
+        found = zero_price_indexes(requests, [e for _, e in pairs])
+        return [pairs[i][0] for i in found]
 
 
 class EstimateAlgorithm(ScenesAlgorithm):
@@ -102,7 +136,10 @@ class EstimateAlgorithm(ScenesAlgorithm):
             "Estimates the credits to order each scene of SCENES (its selected features when "
             "it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data "
             "product id or name; by default each scene's collection's first orderable product. "
-            "Scenes UP42 refuses get their reason in the 'error' column. Nothing is ordered."
+            "Scenes UP42 refuses get their reason in the 'error' column. Nothing is ordered. "
+            "SCENES may be a coverage plan (made by 'Plan coverage'): then each part is "
+            "estimated over its own polygon and no EXTENT or AOI is needed. BUDGET (a name or "
+            "id) is sent as the budget to charge."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -116,7 +153,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
-        _, _, estimates = self.estimates(parameters, context, feedback)
+        _, plans, estimates = self.estimates(parameters, context, feedback)
         fields = table_fields(*ESTIMATE_FIELDS)
         sink, dest_id = self.parameterAsSink(
             parameters,
@@ -140,6 +177,11 @@ class EstimateAlgorithm(ScenesAlgorithm):
                 ]
             )
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        for plan in self.zero_priced(plans, estimates):
+            feedback.pushWarning(
+                tr("{scene}: UP42 estimated 0 credits for an area; up42:order places it only "
+                   "with ALLOW_ZERO_PRICE=true.").format(scene=plan.scene.scene_id)
+            )
         total = total_credits(estimates)
         refused = sum(1 for estimate in estimates if not estimate.ok)
         feedback.pushInfo(

@@ -23,10 +23,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.models import OrderRequest, PlacedOrder
+from ..api.models import Estimate, OrderRequest, PlacedOrder
+from ..api.order_guard import open_duplicates
 from ..api.ordering import place_all
+from ..api.placement_journal import PlacementJournal
 from ..compat import FieldType
 from ..i18n import tr
+from ..toolbelt import folders
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
@@ -36,6 +39,8 @@ if TYPE_CHECKING:
     from ..api.client import Up42Client
 
 MAX_CREDITS = "MAX_CREDITS"
+ALLOW_ZERO_PRICE = "ALLOW_ZERO_PRICE"
+ALLOW_DUPLICATES = "ALLOW_DUPLICATES"
 OUTPUT = "OUTPUT"
 ORDER_IDS = "ORDER_IDS"
 
@@ -60,7 +65,10 @@ class OrderAlgorithm(ScenesAlgorithm):
             "Estimates the scenes like 'Estimate order cost', then places one order per scene "
             "— but only when the total is at most MAX_CREDITS: above it nothing is placed. "
             "Every order is sent once and never retried. Scenes UP42 refuses get their reason "
-            "in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'."
+            "in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'. "
+            "Scenes already on order in the workspace (same scene, product and area) are "
+            "refused unless ALLOW_DUPLICATES, a price of 0 credits unless ALLOW_ZERO_PRICE. "
+            "SCENES may be a coverage plan: one order per part, over the part's polygon."
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -72,6 +80,14 @@ class OrderAlgorithm(ScenesAlgorithm):
                 type=QgsProcessingParameterNumber.Type.Double,
                 minValue=0.0,
             )
+        )
+        self.add_yes_parameter(
+            ALLOW_ZERO_PRICE,
+            tr("Place orders UP42 prices at 0 credits for an area (refused otherwise)"),
+        )
+        self.add_yes_parameter(
+            ALLOW_DUPLICATES,
+            tr("Order scenes already on order in the workspace again (refused otherwise)"),
         )
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 orders")))
         self.addOutput(QgsProcessingOutputString(ORDER_IDS, tr("Order ids (comma-separated)")))
@@ -113,6 +129,8 @@ class OrderAlgorithm(ScenesAlgorithm):
             )
         )
         requests = [plan.request for plan, _ in orderable if plan.request is not None]
+        self._check_zero_prices(parameters, context, feedback, plans, estimates)
+        self._check_duplicates(client, parameters, context, feedback, requests)
         placed = self._place(client, requests, feedback)
         if not any(order.order_id for order in placed):
             raise QgsProcessingException(
@@ -124,6 +142,67 @@ class OrderAlgorithm(ScenesAlgorithm):
             for plan, estimate in zip(plans, estimates, strict=True)
         ]
         return self._write(parameters, context, feedback, plans, results)
+
+    def _check_zero_prices(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        plans: list[Plan],
+        estimates: list[Estimate],
+    ) -> None:
+        """A price of 0 credits for an area needs ALLOW_ZERO_PRICE=true (the dock asks)."""
+        zero = self.zero_priced(plans, estimates)
+        if not zero:
+            return
+        scenes = ", ".join(plan.scene.scene_id for plan in zero)
+        if self.parameterAsBoolean(parameters, ALLOW_ZERO_PRICE, context):
+            feedback.pushWarning(
+                tr("UP42 estimated 0 credits for {scenes}; placing them (ALLOW_ZERO_PRICE).")
+                .format(scenes=scenes)
+            )
+            return
+        raise QgsProcessingException(
+            tr(
+                "UP42 estimated 0 credits for an area for {scenes}: a free product or a wrong "
+                "price. Nothing was ordered; set ALLOW_ZERO_PRICE=true to order it anyway."
+            ).format(scenes=scenes)
+        )
+
+    def _check_duplicates(
+        self,
+        client: Up42Client,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        requests: list[OrderRequest],
+    ) -> None:
+        """Orders of the same scene, product and AOI already in the workspace (a second run,
+        a re-run after a crash) refuse the run unless ALLOW_DUPLICATES=true."""
+        duplicates = open_duplicates(client, requests)
+        if not duplicates:
+            return
+        listed = "; ".join(
+            tr("{scene}: {orders}").format(
+                scene=requests[index].scene_id,
+                orders=", ".join(f"{o.id} ({o.status})" for o in orders[:3]),
+            )
+            for index, orders in sorted(duplicates.items())
+        )
+        if self.parameterAsBoolean(parameters, ALLOW_DUPLICATES, context):
+            feedback.pushWarning(
+                tr("Already on order, ordering again (ALLOW_DUPLICATES): {orders}").format(
+                    orders=listed
+                )
+            )
+            return
+        raise QgsProcessingException(
+            tr(
+                "{n} of the scenes are already on order in the workspace (same scene, data "
+                "product and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true "
+                "to order them again."
+            ).format(n=len(duplicates), orders=listed)
+        )
 
     def _place(
         self,
@@ -152,6 +231,7 @@ class OrderAlgorithm(ScenesAlgorithm):
         placed = place_all(
             client,
             requests,
+            journal=PlacementJournal(folders.placement_journal_path()),
             should_stop=feedback.isCanceled,
             progress=lambda p: feedback.setProgress(ESTIMATE_SHARE + PLACE_SHARE * p / 100),
             on_result=report,

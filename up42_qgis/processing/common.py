@@ -24,8 +24,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -39,12 +41,14 @@ from ..toolbelt.messages import error_text, one_line
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
+    from ..api.order_guard import BudgetChoice
 
 __all__ = ["Up42Algorithm", "error_text", "in_desktop", "one_line"]
 
 WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
+BUDGET = "BUDGET"
 
 
 def in_desktop() -> bool:
@@ -123,6 +127,59 @@ class Up42Algorithm(QgsProcessingAlgorithm):
     def stop_if_cancelled(feedback: QgsProcessingFeedback) -> None:
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
+
+    # --- money: the budget and the explicit yeses ------------------------------------------
+    def add_budget_parameter(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(
+                BUDGET,
+                tr(
+                    "Budget name or id to charge (empty: the one chosen last, or the only "
+                    "active one when the workspace requires a budget)"
+                ),
+                optional=True,
+            )
+        )
+
+    def add_yes_parameter(self, name: str, description: str) -> None:
+        """A boolean that says yes to something the algorithm otherwise refuses."""
+        self.addParameter(QgsProcessingParameterBoolean(name, description, defaultValue=False))
+
+    def budget_choice(
+        self,
+        client: Up42Client,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> BudgetChoice:
+        """``api.order_guard.choose_budget`` for BUDGET (the dock's rule); says in the log
+        which budget is charged, and remembers an explicit choice (as the dock does)."""
+        from ..api.order_guard import choose_budget
+        from ..settings import SettingsStore
+
+        wanted = self.parameterAsString(parameters, BUDGET, context).strip()
+        remembered = ""
+        try:
+            remembered = str(SettingsStore.load().last_budget or "")
+        except Exception as error:  # unreadable settings: nothing remembered
+            feedback.pushDebugInfo(f"settings: {error}")
+        choice = choose_budget(client, wanted, remembered)
+        if choice.chosen is not None:
+            feedback.pushInfo(
+                tr("Budget: “{name}” ({id}).").format(
+                    name=choice.chosen.name or choice.chosen.id, id=choice.chosen.id
+                )
+            )
+            if wanted:
+                try:
+                    SettingsStore.update(last_budget=choice.chosen.id)
+                except Exception as error:  # remembering is a convenience
+                    feedback.pushDebugInfo(f"settings: {error}")
+        elif choice.enforced:
+            feedback.pushWarning(
+                tr("The workspace requires a budget for every order: give BUDGET.")
+            )
+        return choice
 
     # --- the area of interest -------------------------------------------------------------
     def add_aoi_parameters(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
@@ -20,12 +19,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
 
 from ..api.models import Collection, Estimate, OrderRequest
 from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
+from ..layers.plan_parts import is_plan_layer, plan_scene_refs, text_value, time_value
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import failure_text, one_line
 
@@ -72,8 +71,11 @@ def read_scenes(
     algorithm: QgsProcessingAlgorithm,
     parameters: dict[str, Any],
     context: QgsProcessingContext,
-) -> list[SceneRow]:
-    """The scenes of SCENES: the layer's selected features when it has a selection.
+) -> tuple[list[SceneRow], bool]:
+    """The scenes of SCENES (the layer's selected features when it has a selection), and
+    whether SCENES is a coverage plan (``layers.plans.is_plan_layer``): then each feature is
+    one order whose AOI is the feature's own geometry (in EPSG:4326), and no EXTENT or AOI is
+    needed.
 
     Called from prepareAlgorithm, i.e. on the main thread in the desktop, where reading a
     project layer's selection is safe.
@@ -84,12 +86,12 @@ def read_scenes(
     else:
         layer = algorithm.parameterAsVectorLayer(parameters, SCENES, context)
     if layer is not None and layer.selectedFeatureCount() > 0:
-        fields, features = layer.fields(), list(layer.getSelectedFeatures())
+        fields, features, crs = layer.fields(), list(layer.getSelectedFeatures()), layer.crs()
     else:
         source = algorithm.parameterAsSource(parameters, SCENES, context)
         if source is None:
             raise QgsProcessingException(tr("SCENES could not be read."))
-        fields, features = source.fields(), list(source.getFeatures())
+        fields, features, crs = source.fields(), list(source.getFeatures()), source.sourceCrs()
     missing = [name for name in REQUIRED_FIELDS if fields.indexOf(name) < 0]
     if missing:
         raise QgsProcessingException(
@@ -97,6 +99,13 @@ def read_scenes(
                 fields=", ".join(missing)
             )
         )
+    if is_plan_layer(fields):
+        plan = plan_scene_refs(features, crs, context.transformContext())
+        if not plan:
+            raise QgsProcessingException(
+                tr("SCENES has no part with a scene_id, a collection and a polygon.")
+            )
+        return plan, True
     rows: dict[str, SceneRow] = {}
     for feature in features:
         row = _scene_row(feature, fields)
@@ -104,37 +113,18 @@ def read_scenes(
             rows.setdefault(row.scene_id, row)
     if not rows:
         raise QgsProcessingException(tr("SCENES has no scene with a scene_id and a collection."))
-    return list(rows.values())
+    return list(rows.values()), False
 
 
 def _scene_row(feature: QgsFeature, fields: QgsFields) -> SceneRow | None:
-    scene_id = _text(feature.attribute("scene_id"))
-    collection = _text(feature.attribute("collection"))
+    scene_id = text_value(feature.attribute("scene_id"))
+    collection = text_value(feature.attribute("collection"))
     if not scene_id or not collection:
         return None
     acquired = None
     if fields.indexOf("acquired") >= 0:
-        acquired = _datetime(feature.attribute("acquired"))
+        acquired = time_value(feature.attribute("acquired"))
     return SceneRow(scene_id, collection, acquired)
-
-
-def _text(value: Any) -> str:
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
-def _datetime(value: Any) -> datetime | None:
-    if isinstance(value, QDateTime) and value.isValid():
-        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
-    if isinstance(value, QDate) and value.isValid():
-        return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None
 
 
 # --- data products ---------------------------------------------------------------------------
@@ -181,12 +171,13 @@ def product_chooser(
 def plan_orders(
     client: Up42Client,
     scenes: Sequence[SceneRow],
-    aoi: dict[str, Any],
+    aoi: dict[str, Any] | None,
     data_product: str,
+    budget_id: str | None = None,
 ) -> list[Plan]:
     """``api.ordering.requests_for`` with DATA_PRODUCT's choice: one plan per request (a
     MultiPolygon AOI gives one per part); a scene whose product cannot be chosen carries the
-    reason."""
+    reason. Without ``aoi`` (a coverage plan) each row's own footprint is its order's AOI."""
     collections = client.collections()
     titles = {collection.name.lower(): collection.title for collection in collections}
     plans = requests_for(
@@ -194,6 +185,7 @@ def plan_orders(
         product_chooser(collections, data_product),
         aoi,
         title_for=lambda name: titles.get(name.lower()) or name,
+        budget_id=budget_id,
     )
     if data_product and all(plan.request is None for plan in plans):
         # The same refusal for every scene is a bad input: say it once, before any request.

@@ -12,8 +12,10 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..api.models import Estimate, OrderRequest, PlacedOrder
+from ..api.placement_journal import PlacementJournal
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import PlaceOrdersTask
+from ..toolbelt import folders
 from ..toolbelt.notify import log
 
 if TYPE_CHECKING:
@@ -44,6 +46,9 @@ class OrderFlow(QObject):
         self.runner = runner
         self.tracker = tracker
         self.state = state
+        # One file in the profile, shared with Processing: a placement's tag is on disk
+        # before its POST, so the next try after a crash finds the order.
+        self.journal = PlacementJournal(folders.placement_journal_path())
 
     # --- the auto-download flag ------------------------------------------------------------
     @staticmethod
@@ -83,7 +88,7 @@ class OrderFlow(QObject):
             self.placed.emit(placed)
 
         return self.runner.start_with_client(
-            lambda client: PlaceOrdersTask(client, requests), finished
+            lambda client: PlaceOrdersTask(client, requests, self.journal), finished
         )
 
     def _follow(

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from ..api.errors import Up42Error
 from ..api.models import Budget, Delivery, Estimate, Order, OrderRequest, PlacedOrder
+from ..api.order_guard import BudgetChoice, choose_budget, open_duplicates, with_budget
 from ..api.ordering import estimate_all, place_all
 from ..i18n import tr
 from .base import Up42Task
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
+    from ..api.placement_journal import PlacementJournal
 
 log = logging.getLogger("up42_qgis.tasks")
 
@@ -27,46 +29,81 @@ class EstimateTask(Up42Task):
     """``api.ordering.estimate_all`` in a task: ``result`` is one Estimate per request, in
     order (refusals in ``error``); sign-in and network failures end it.
 
-    With ``with_budgets``, the active budgets are read afterwards into ``budgets`` for the
-    confirmation; that is a nicety: when it fails ``budgets`` stays None and the estimate
-    stands.
+    With ``with_budgets``, the budget setting and the active budgets are read first
+    (``api.order_guard.choose_budget``: the ``remembered`` one, else the first when
+    enforcement is on) into ``choice``, and the requests are estimated with its ``budgetId``
+    (``requests`` then carry it). A setting or list that cannot be read never blocks
+    ordering: ``budgets`` stays None and the estimate goes without a budget.
     """
 
     def __init__(
-        self, client: Up42Client, requests: Sequence[OrderRequest], with_budgets: bool = False
+        self,
+        client: Up42Client,
+        requests: Sequence[OrderRequest],
+        with_budgets: bool = False,
+        remembered_budget: str = "",
     ) -> None:
         super().__init__(tr("UP42: estimating {n} orders").format(n=len(requests)))
         self.client = client
         self.requests = tuple(requests)
         self.with_budgets = with_budgets
+        self.remembered_budget = remembered_budget
         self.budgets: list[Budget] | None = None
+        self.choice: BudgetChoice | None = None
 
     def work(self) -> list[Estimate]:
-        estimates = estimate_all(
+        if self.with_budgets:
+            try:
+                self.choice = choose_budget(
+                    self.client, remembered=self.remembered_budget, default_first=True
+                )
+            except Up42Error as error:  # never blocks ordering: the dialog just shows none
+                log.info("reading the budgets failed: %s", error)
+            if self.choice is not None:
+                if self.choice.budgets or self.choice.enforced:
+                    self.budgets = list(self.choice.budgets)
+                self.requests = tuple(with_budget(self.requests, self.choice.budget_id))
+            self.check_cancelled()
+        return estimate_all(
             self.client, self.requests, is_cancelled=self.isCanceled, progress=self.setProgress
         )
-        if self.with_budgets:
-            self.check_cancelled()
-            try:
-                self.budgets = self.client.budgets(active_only=True)
-            except Exception as error:  # never blocks ordering: the dialog just shows no budget
-                log.info("reading the budgets failed: %s", error)
-        return estimates
 
 
 class PlaceOrdersTask(Up42Task):
-    """``api.ordering.place_all`` in a task: ``result`` is one PlacedOrder per request.
+    """``api.ordering.place_all`` in a task: ``result`` is one PlacedOrder per request; each
+    placement is journaled (``journal``) before its POST.
 
     Not cancellable: stopping between POSTs would leave the user unsure what was ordered.
     """
 
-    def __init__(self, client: Up42Client, requests: Sequence[OrderRequest]) -> None:
+    def __init__(
+        self,
+        client: Up42Client,
+        requests: Sequence[OrderRequest],
+        journal: PlacementJournal | None = None,
+    ) -> None:
         super().__init__(tr("UP42: placing {n} orders").format(n=len(requests)), can_cancel=False)
         self.client = client
         self.requests = tuple(requests)
+        self.journal = journal
 
     def work(self) -> list[PlacedOrder]:
-        return place_all(self.client, self.requests, progress=self.setProgress)
+        return place_all(
+            self.client, self.requests, progress=self.setProgress, journal=self.journal
+        )
+
+
+class DuplicatesTask(Up42Task):
+    """``api.order_guard.open_duplicates``: ``result`` maps a request's index to the open
+    orders of the same scene, product and AOI already in the workspace."""
+
+    def __init__(self, client: Up42Client, requests: Sequence[OrderRequest]) -> None:
+        super().__init__(tr("UP42: looking for orders of the same scenes"))
+        self.client = client
+        self.requests = tuple(requests)
+
+    def work(self) -> dict[int, list[Order]]:
+        return open_duplicates(self.client, self.requests)
 
 
 @dataclass

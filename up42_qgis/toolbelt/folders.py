@@ -24,3 +24,9 @@ def default_download_folder() -> str:
     home = Path.home()
     base = home if home.is_dir() and os.access(home, os.W_OK) else plugin_data_dir()
     return str(base / DOWNLOAD_FOLDER_NAME)
+
+
+def placement_journal_path() -> Path:
+    """``<profile>/up42/placements.json``: the placements in progress, shared by the dock and
+    Processing (``api.placement_journal``), so a run after a crash finds its order."""
+    return plugin_data_dir() / "placements.json"

@@ -302,3 +302,17 @@ def test_a_stale_entry_without_an_order_does_not_block_forever(hostile, tmp_path
         assert client.place_order(REQUEST, journal).order_id
     assert len(hostile.orders) == 1
     assert journal.pending() == []
+
+
+def test_a_clean_refusal_leaves_no_journal_entry_so_a_second_try_is_not_blocked(
+    sandbox, up42, tmp_path
+):
+    journal = PlacementJournal(tmp_path / "placements.json")
+    request = dataclasses.replace(order_request(up42, "Too dear again"), budget_id=ACTIVE)
+    sandbox.configure(budget_limits={ACTIVE: 10})
+    for _ in range(2):  # the second try is refused by UP42 again, not by the journal
+        with pytest.raises(errors.BudgetError):
+            up42.place_order(request, journal)
+        assert journal.pending() == []
+    sandbox.configure(budget_limits={})
+    assert up42.place_order(request, journal).order_id
