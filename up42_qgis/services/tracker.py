@@ -57,6 +57,9 @@ class OrderTracker(QObject):
     order_failed = pyqtSignal(object)
     tracked_changed = pyqtSignal()
     poll_failed = pyqtSignal(str)  # the reason; tracking goes on at the next interval
+    # Orders the store recorded as placed (maybe on a placement task's thread, maybe by a
+    # placement started before the plugin was reloaded): queued to the main thread.
+    _recorded = pyqtSignal(list)
 
     def __init__(
         self,
@@ -89,6 +92,9 @@ class OrderTracker(QObject):
         self._timer.timeout.connect(self.poll_now)
         # Another account sees other orders: the next poll asks again and counts misses anew.
         clients.changed.connect(self._account_changed)
+        self._recorded.connect(self._picked_up)
+        self._listener = self._recorded.emit  # one callable, to unsubscribe the same one
+        state.subscribe(self._listener)
         if self._ids:
             # Orders left open by the previous session: look at them soon, not in a minute.
             self._timer.start(1000)
@@ -108,7 +114,7 @@ class OrderTracker(QObject):
             return
         if new:
             self._ids.extend(new)
-            self._save_ids()
+            self.state.add_tracked(new)
             self.tracked_changed.emit()
         if fast:
             self._fast_until = time.monotonic() + self.fast_period_s
@@ -122,7 +128,7 @@ class OrderTracker(QObject):
             self._ids = remaining
             for order_id in ids:
                 self._misses.pop(order_id, None)
-            self._save_ids()
+            self.state.remove_tracked(ids)
             self.tracked_changed.emit()
         if not self._ids:
             self._timer.stop()
@@ -135,6 +141,11 @@ class OrderTracker(QObject):
 
     def auto_download(self, order_id: str) -> bool:
         return self.state.note(order_id).auto_download
+
+    def _picked_up(self, order_ids: list[str]) -> None:
+        """Orders the store recorded as just placed: followed from now on, polled soon."""
+        if not self._stopped:
+            self.track(order_ids, fast=True)
 
     def _account_changed(self) -> None:
         self._misses.clear()
@@ -252,9 +263,6 @@ class OrderTracker(QObject):
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
         notify(self.iface, text, level)
 
-    def _save_ids(self) -> None:
-        self.state.set_tracked(self._ids)
-
     # --- lifetime --------------------------------------------------------------------------
     def stop(self) -> None:
         """On unload: no timer, no listeners, no running poll. The tracked ids stay saved,
@@ -262,6 +270,7 @@ class OrderTracker(QObject):
         if self._stopped:
             return
         self._stopped = True
+        self.state.unsubscribe(self._listener)
         self._timer.stop()
         self._timer.timeout.disconnect(self.poll_now)
         self._runner.cancel_all()
