@@ -45,7 +45,8 @@ def test_orders_placed_while_the_plugin_unloads_are_tracked_after_reload(
 
     first.stop()  # unload: the placement task runs on (it cannot be cancelled)
     _wait_for_tasks(qtbot)
-    assert done and not done[0].error
+    assert done
+    assert not done[0].error
     ids = [p.order_id for p in done[0].result]
     assert all(ids)
 

@@ -137,7 +137,8 @@ def test_sign_in_creates_a_basic_config_on_ok_and_selects_it(
     page.apply()
 
     authcfg = page.auth_select.configId()
-    assert authcfg and authcfg not in before
+    assert authcfg
+    assert authcfg not in before
     assert SettingsStore.load().authcfg == authcfg
     credentials = load_credentials(authcfg)
     assert credentials is not None

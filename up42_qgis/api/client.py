@@ -16,7 +16,7 @@ from .auth import TokenManager
 from .budgets import BudgetsApi
 from .catalog import CatalogApi
 from .endpoints import REGIONS, Credentials, Endpoints
-from .errors import ServerError
+from .errors import NotFoundError, PermissionDeniedError, ServerError
 from .http import NetworkOptions, RetryPolicy, Transport
 from .models import (
     JSON,
@@ -36,6 +36,8 @@ from .order_lookup import open_orders_like
 from .orders import OrderPage, OrdersApi
 from .placement_journal import PlacementJournal
 from .storage import StorageApi
+
+BALANCE_PATH = "/accounts/me/credits/balance"
 
 __all__ = [
     "REGIONS",
@@ -103,6 +105,19 @@ class Up42Client:
 
     def workspace_id(self) -> str:
         return self.account().workspace_id
+
+    def credits_balance(self) -> float | None:
+        """The account's credit balance (``GET /accounts/me/credits/balance``, the SDK's
+        call), None when UP42 does not say; sign-in failures raise like any call."""
+        try:
+            payload = self.transport.json("GET", self.endpoints.api_url(BALANCE_PATH))
+        except (NotFoundError, PermissionDeniedError):
+            return None
+        data = payload.get("data")
+        balance = data.get("balance") if isinstance(data, dict) else None
+        if isinstance(balance, int | float) and not isinstance(balance, bool):
+            return float(balance)
+        return None
 
     # --- glossary ----------------------------------------------------------------------------
     def collections(self) -> list[Collection]:

@@ -61,6 +61,7 @@ class OrdersPanel(QWidget):
         self._list_task: Up42Task | None = None
         self._cancel_tasks: dict[str, Up42Task] = {}
         self._loaded_once = False
+        self._generation = 0  # bumped on an account change: older listings are dropped
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -138,29 +139,36 @@ class OrdersPanel(QWidget):
         self.message.setText(tr("Reading orders…"))
         self.refresh_button.setEnabled(False)
         titles = not self.product_titles
+        generation = self._generation
         self._list_task = self.context.start(
             lambda client: ListOrdersTask(
                 client, max_orders=MAX_ORDERS, with_product_titles=titles
             ),
-            self._on_listed,
+            lambda task: self._on_listed(task, generation),
         )
         return True
 
     def _account_changed(self) -> None:
-        """Another account, another workspace: forget this one's orders and read again."""
+        """Another account (or none), another workspace: forget this one's orders, its
+        messages and deliveries, and read again; a listing still running is dropped."""
         if sip.isdeleted(self):
             return
+        self._generation += 1
         self.orders, self.product_titles = {}, {}
         self._fill(None)
+        self.message.setText("")
         self.delivery.forget_deliveries()
         if self._loaded_once and self._list_task is None:
             self.refresh()
 
-    def _on_listed(self, task: Up42Task) -> None:
+    def _on_listed(self, task: Up42Task, generation: int | None = None) -> None:
         self._list_task = None
         if sip.isdeleted(self):
             return  # the dock was closed for good while the task ran
         self.refresh_button.setEnabled(True)
+        if generation is not None and generation != self._generation:
+            self.refresh()  # listed for the previous account: read this one's
+            return
         if task.error is not None:
             self.message.setText(
                 tr("Could not read the orders: {error}").format(error=error_text(task.error))

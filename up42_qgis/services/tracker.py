@@ -86,6 +86,7 @@ class OrderTracker(QObject):
         self._stopped = False
         self._fast_until = 0.0
         self._misses: dict[str, int] = {}
+        self._generation = 0  # bumped on an account change: older polls' answers are dropped
         self._ids: list[str] = state.tracked_ids()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -148,6 +149,7 @@ class OrderTracker(QObject):
             self.track(order_ids, fast=True)
 
     def _account_changed(self) -> None:
+        self._generation += 1
         self._misses.clear()
         if self._ids and not self._stopped:
             self._schedule(self.fast_interval_s)
@@ -174,15 +176,19 @@ class OrderTracker(QObject):
             return
         self._timer.stop()
         ids = list(self._ids)
+        generation = self._generation
         self._task = self._runner.start_with_client(
             lambda client: ListOrdersTask(client, order_ids=ids),
-            lambda task: self._on_polled(ids, task),
+            lambda task: self._on_polled(ids, task, generation),
         )
 
-    def _on_polled(self, asked: list[str], task: Up42Task) -> None:
+    def _on_polled(self, asked: list[str], task: Up42Task, generation: int | None = None) -> None:
         if self._stopped:
             return
         self._task = None
+        if generation is not None and generation != self._generation:
+            self.poll_now()  # asked with the previous account: ask again with this one
+            return
         self.polls += 1
         if task.error is not None:
             self._poll_failed(str(task.error))
