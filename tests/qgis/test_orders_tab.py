@@ -7,16 +7,16 @@ from __future__ import annotations
 import pytest
 from qgis.PyQt.QtCore import Qt
 
-from tests.qgis.support import STAY_DWELL, WAIT_MS, orderable_scenes, place_directly
+from tests.qgis.support import STAY_DWELL, WAIT_MS, order_request, orderable_scenes
 from up42_qgis.gui.orders_panel import OrdersPanel
-from up42_qgis.gui.orders_rows import CREDITS_COLUMN
+from up42_qgis.gui.orders_rows import CREATED_COLUMN, CREDITS_COLUMN
 from up42_qgis.toolbelt.formatting import format_credits
 
 
 @pytest.fixture
 def panel(order_context, qtbot) -> OrdersPanel:
     widget = OrdersPanel(order_context)
-    widget.resize(400, 700)  # about the dock's default width
+    widget.resize(440, 700)  # the dock's default width at 1600×1000 (462 px)
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitUntil(lambda: widget._list_task is None, timeout=WAIT_MS)
@@ -34,7 +34,9 @@ def _place(order_context, sandbox, names: list[str]) -> list[str]:
     scenes, collections = orderable_scenes(client, len(names))
     ids = []
     for name, scene in zip(names, scenes, strict=True):
-        ids += place_directly(client, [scene], collections, name)
+        placed = client.place_order(order_request(scene, collections, name))
+        assert placed.order_id, placed.error
+        ids.append(placed.order_id)
     return ids
 
 
@@ -59,9 +61,22 @@ def test_newest_first_and_long_names_elided_in_the_middle(
     row = panel._row_of(ids[2])
     item = panel.table.item(row, 0)
     assert long_name in item.toolTip()
+    # The placement stamp is the Created column's time again: the column leaves it out.
+    assert item.text() == "Pléiades Neo 2026-09-13 5df4b030 · part 1/2"
     assert ids[2] in item.toolTip()
-    # The name column gets the room the others leave, readable at the default width.
-    assert panel.table.columnWidth(0) >= 0.3 * panel.table.viewport().width()
+    # The name column gets the room the others leave, readable at the default width, and
+    # the status is never cut.
+    table = panel.table
+    assert table.columnWidth(0) >= 0.35 * table.viewport().width()
+    status_width = table.fontMetrics().horizontalAdvance(table.item(row, 1).text())
+    assert table.columnWidth(1) > status_width  # "Created": never cut
+    # The time placed is in the tooltip; the header's menu brings its column back.
+    assert "Placed: " in item.toolTip()
+    assert table.isColumnHidden(CREATED_COLUMN)
+    [created] = [a for a in table.horizontalHeader().actions() if a.text() == "Created"]
+    created.trigger()
+    assert not table.isColumnHidden(CREATED_COLUMN)
+    assert table.item(row, CREATED_COLUMN).text()
 
 
 def test_a_filtered_away_order_shows_no_details_and_no_buttons(

@@ -45,6 +45,7 @@ from .orders_rows import (
     ORDER_ID_ROLE,
     PRODUCT_COLUMN,
     SortItem,
+    add_column_menu,
     created_item,
     credits_item,
     empty_text,
@@ -104,7 +105,10 @@ class OrdersPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        self.table.setColumnHidden(PRODUCT_COLUMN, True)  # in the tooltip and the details
+        # At the dock's default width the name needs the room: the product and the time
+        # placed are in the name's tooltip and the details (the header's menu shows them).
+        add_column_menu(self.table, (CREATED_COLUMN, PRODUCT_COLUMN))
+        header.sortIndicatorChanged.connect(lambda *_: fit_columns(self.table))
         self.empty_label = QLabel()
         self.empty_label.setObjectName("Up42OrdersEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -241,10 +245,8 @@ class OrdersPanel(QWidget):
         status.setToolTip(status_explanation(order))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
+            # Colour and icon say it; not bold, so the label fits the column uncut.
             status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
-            font = status.font()
-            font.setBold(True)
-            status.setFont(font)
         elif order.is_fulfilled:
             status.setForeground(QBrush(FULFILLED_COLOUR))
             status.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))

@@ -4,11 +4,12 @@ credits by number), and what the tab says when a filter leaves nothing to show."
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QTableWidget, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QAction, QTableWidget, QTableWidgetItem
 
 from ..api.models import Order
 from ..i18n import tr
@@ -17,7 +18,7 @@ from ..toolbelt.formatting import format_credits
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_COLUMN, STATUS_COLUMN, CREATED_COLUMN, PRODUCT_COLUMN, CREDITS_COLUMN = range(5)
-MAX_OTHER_COLUMN_PX = 96  # the columns beside the name never take more (they elide)
+MAX_OTHER_COLUMN_PX = 96  # the columns beside the name and status never take more
 
 
 class SortItem(QTableWidgetItem):
@@ -32,11 +33,25 @@ class SortItem(QTableWidgetItem):
         return (mine is not None, mine or 0.0) < (theirs is not None, theirs or 0.0)
 
 
+# The placement stamp the plugin appends to its order names (api.ordering.order_name): it
+# tells placement runs apart for the API, the Created column shows the same time to a person.
+PLACEMENT_STAMP = re.compile(r" \(QGIS \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)$")
+
+
+def short_name(name: str) -> str:
+    """The name as the column shows it: without the plugin's placement stamp."""
+    return PLACEMENT_STAMP.sub("", name) or name
+
+
 def name_item(order: Order) -> SortItem:
     name = order.display_name or order.id
-    item = SortItem(name)
+    item = SortItem(short_name(name))
     item.setData(ORDER_ID_ROLE, order.id)
-    item.setToolTip(f"{name}\n{tr('Order id: {id}').format(id=order.id)}")
+    lines = [name, tr("Order id: {id}").format(id=order.id)]
+    if order.created_at is not None:
+        placed = order.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(tr("Placed: {time}").format(time=placed))
+    item.setToolTip("\n".join(lines))
     return item
 
 
@@ -85,15 +100,39 @@ def empty_text(filter_index: int, total: int) -> str:
 
 
 def fit_columns(table: QTableWidget) -> None:
-    """Every column but the name as wide as its contents (its title without the sort arrow),
-    up to a cap; the name takes the rest (elided in the middle, in full in its tooltip)."""
-    metrics = table.horizontalHeader().fontMetrics()
+    """Every column but the name as wide as its contents and its title (with room for the
+    sort arrow), all but the status up to a cap. The name takes the rest (elided in the
+    middle, in full in its tooltip)."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
     for column in range(table.columnCount()):
         if column == NAME_COLUMN or table.isColumnHidden(column):
             continue
         title = table.horizontalHeaderItem(column)
+        arrow = 18 if header.sortIndicatorSection() == column else 0
         wanted = max(
             table.sizeHintForColumn(column),
-            metrics.horizontalAdvance(title.text() if title else "") + 12,
+            metrics.horizontalAdvance(title.text() if title else "") + 14 + arrow,
         )
-        table.setColumnWidth(column, min(wanted, MAX_OTHER_COLUMN_PX))
+        if column != STATUS_COLUMN:  # a status is never cut: it is what the tab is for
+            wanted = min(wanted, MAX_OTHER_COLUMN_PX)
+        table.setColumnWidth(column, wanted)
+
+
+def add_column_menu(table: QTableWidget, optional: tuple[int, ...]) -> None:
+    """The header's context menu shows or hides the ``optional`` columns (hidden at first)."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for column in optional:
+        title = table.horizontalHeaderItem(column)
+        action = QAction(title.text() if title else str(column), header)
+        action.setCheckable(True)
+        action.setChecked(False)
+        table.setColumnHidden(column, True)
+
+        def toggled(shown: bool, column: int = column) -> None:
+            table.setColumnHidden(column, not shown)
+            fit_columns(table)
+
+        action.toggled.connect(toggled)
+        header.addAction(action)
