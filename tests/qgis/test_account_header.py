@@ -53,7 +53,8 @@ def test_signed_out_then_signed_in_clears_the_state(order_context, sandbox_accou
     header = make_header(qtbot, order_context)
 
     assert "Not signed in" in wait_for(qtbot, header, "signed_out")
-    assert "Settings > Options > UP42" in header.text()
+    assert "Settings ▸ Options ▸ UP42" in header.text()
+    assert header.settings_button.text() == "Sign in…"
 
     SettingsStore.update(authcfg=authcfg)
     order_context.clients.notify_changed()  # what the settings page's OK does
@@ -73,7 +74,8 @@ def test_a_wrong_password_is_said_and_goes_once_corrected_in_settings(
 
     text = wait_for(qtbot, header, "failed")
     assert text.startswith("Sign-in failed")
-    assert "Invalid user credentials" in text
+    assert "Invalid user credentials. Correct the e-mail or password" in text
+    assert header.settings_button.text() == "Sign in…"
     assert "wrong-password" not in text
 
     # The user corrects the password on the settings page and presses OK.
@@ -88,6 +90,7 @@ def test_a_wrong_password_is_said_and_goes_once_corrected_in_settings(
     assert "Sign-in failed" not in text
     assert "Invalid" not in text
     assert header.detail_label.text() == f"Workspace {sandbox_account.workspace_id[:8]}"
+    assert header.settings_button.text() == ""  # the wrench alone once signed in
 
 
 def test_refresh_after_fixing_the_password_in_the_auth_manager(

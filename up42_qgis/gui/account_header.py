@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, Q
 from ..api.errors import AuthenticationError, CancelledError
 from ..bridge.clients import NotConfiguredError
 from ..i18n import tr
+from ..settings import SettingsStore
 from ..tasks.account import AccountSummary, AccountTask
 from ..tasks.base import Up42Task
 from ..toolbelt import colours
@@ -25,6 +26,12 @@ if TYPE_CHECKING:
     from ..context import PluginContext
 
 SETTINGS_PAGE = "Up42SettingsPage"  # the options page's object name
+
+
+def sentence(text: str) -> str:
+    """``text`` ending like a sentence (servers' messages often have no full stop)."""
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else f"{text}."
 
 
 def short_id(value: str) -> str:
@@ -138,9 +145,10 @@ class AccountHeader(QWidget):
                 "failed",
                 tr("Sign-in failed"),
                 "",
-                tr("{error} Correct the account under Settings ▸ Options ▸ UP42.").format(
-                    error=str(error)
-                ),
+                tr(
+                    "UP42 refused the sign-in: {error} Correct the e-mail or password under "
+                    "Settings ▸ Options ▸ UP42."
+                ).format(error=sentence(str(error))),
             )
         elif error is not None or task.result is None:
             self._show(
@@ -156,7 +164,17 @@ class AccountHeader(QWidget):
     def _signed_out(self, error: Exception) -> None:
         self.summary = None
         self.refresh_button.setEnabled(True)
-        self._show("signed_out", tr("Not signed in"), "", str(error), error=False)
+        configured = self._configured_id()
+        detail = (
+            str(error)  # an account is chosen but cannot be read: say which and why
+            if configured
+            else tr("Sign in to search, order and download: Settings ▸ Options ▸ UP42.")
+        )
+        self._show("signed_out", tr("Not signed in"), "", detail, error=bool(configured))
+
+    @staticmethod
+    def _configured_id() -> str:
+        return SettingsStore.load().authcfg
 
     def _show_summary(self, summary: AccountSummary) -> None:
         self.summary = summary
@@ -203,6 +221,14 @@ class AccountHeader(QWidget):
             self.icon.setPixmap(QgsApplication.getThemeIcon(icon).pixmap(16, 16))
         else:
             self.icon.clear()
+        # Signed out or refused: the way to fix it is a labelled button, not just a wrench.
+        needs_sign_in = state in ("signed_out", "failed") and self.summary is None
+        self.settings_button.setText(tr("Sign in…") if needs_sign_in else "")
+        self.settings_button.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if needs_sign_in
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
         self.setToolTip("")
 
     def text(self) -> str:
