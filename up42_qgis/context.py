@@ -62,7 +62,7 @@ class PluginContext:
         from .services.tracker import OrderTracker
 
         clients = clients or client_provider()
-        state = state or OrderStateStore()
+        state = state or OrderStateStore.shared()
         downloads = DownloadManager(clients, state, iface, root=download_root)
         tracker = OrderTracker(clients, state, downloads, iface, fast_interval_s=fast_interval_s)
         runner = TaskRunner(clients)

@@ -76,12 +76,14 @@ class Up42Plugin:
         if self.dock is None:
             if self.context is None:  # initGui starts the services before any panel
                 raise RuntimeError("The UP42 services must start before the dock.")
+            from .gui.account_header import AccountHeader
             from .gui.dock import Up42DockWidget
             from .gui.orders_panel import OrdersPanel
             from .gui.search_panel import SearchPanel
 
             dock = self.dock = Up42DockWidget(self.iface.mainWindow())
             dock.visibilityChanged.connect(self._sync_action)
+            dock.set_header(AccountHeader(self.context, dock))
             self.search_panel = SearchPanel(self.context, dock)
             dock.add_panel(self.search_panel, tr("Search"))
             dock.add_panel(OrdersPanel(self.context, dock), tr("Orders"))

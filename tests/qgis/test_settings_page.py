@@ -119,20 +119,27 @@ def test_a_bad_custom_origin_is_shown_before_any_request(clean_settings, make_pa
     assert page.status_text() == page.url_problem()
 
 
-def test_sign_in_creates_a_basic_config_and_selects_it(
-    clean_settings, make_page, qtbot, created_configs
+def test_sign_in_creates_a_basic_config_on_ok_and_selects_it(
+    clean_settings, make_page, qtbot, created_configs, auth_manager
 ):
     page = make_page()
     qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
     assert not page.sign_in_form.isHidden()
     qtbot.keyClicks(page.email_edit, "me@example.com")
     qtbot.keyClicks(page.password_edit, "my-password")
+    before = set(auth_manager.configIds())
 
     qtbot.mouseClick(page.save_account_button, Qt.MouseButton.LeftButton)
 
+    assert set(auth_manager.configIds()) == before  # nothing written before OK
+    assert page.password_edit.text() == ""
+    assert "press OK" in page.status_text()
+    page.apply()
+
     authcfg = page.auth_select.configId()
     assert authcfg
-    assert page.password_edit.text() == ""
+    assert authcfg not in before
+    assert SettingsStore.load().authcfg == authcfg
     credentials = load_credentials(authcfg)
     assert credentials is not None
     assert (credentials.username, credentials.password) == ("me@example.com", "my-password")
@@ -140,13 +147,108 @@ def test_sign_in_creates_a_basic_config_and_selects_it(
     QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, False)
     assert config.method() == "Basic"
 
-    # Signing in again updates the page's own config instead of piling up new ones.
+    # A corrected password for the same, selected account updates that config only.
     page.sign_in_button.setChecked(True)
     page.email_edit.setText("me@example.com")
     page.password_edit.setText("changed-password")
     page.save_account()
+    assert load_credentials(authcfg).password == "my-password"  # still nothing before OK
+    page.apply()
     assert page.auth_select.configId() == authcfg
     assert load_credentials(authcfg).password == "changed-password"
+
+
+@pytest.fixture
+def two_up42_configs(auth_manager, created_configs, clean_settings):
+    """Two UP42 accounts in the auth DB (the second one selected in the settings)."""
+    first = store_credentials("first@example.com", "first-password", name="UP42 (first)")
+    second = store_credentials("second@example.com", "second-password", name="UP42 (second)")
+    SettingsStore.save(PluginSettings(authcfg=second))
+    return first, second
+
+
+def _accounts(*authcfgs: str) -> list[tuple[str, str]]:
+    return [
+        (c.username, c.password) for c in (load_credentials(a) for a in authcfgs) if c is not None
+    ]
+
+
+def test_cancel_after_sign_in_changes_no_configuration(
+    two_up42_configs, make_page, auth_manager
+):
+    first, second = two_up42_configs
+    before = set(auth_manager.configIds())
+    page = make_page()
+    assert page.auth_select.configId() == second
+    page.email_edit.setText("third@example.com")
+    page.password_edit.setText("third-password")
+
+    page.save_account()
+    page.close()  # Cancel on the Options dialog: apply() is never called
+    page.deleteLater()
+
+    assert set(auth_manager.configIds()) == before
+    assert _accounts(first, second) == [
+        ("first@example.com", "first-password"),
+        ("second@example.com", "second-password"),
+    ]
+    assert SettingsStore.load().authcfg == second
+
+
+def test_a_new_account_never_overwrites_another_up42_config(
+    two_up42_configs, make_page, auth_manager
+):
+    first, second = two_up42_configs
+    before = set(auth_manager.configIds())
+    page = make_page()
+    page.email_edit.setText("third@example.com")
+    page.password_edit.setText("third-password")
+
+    page.save_account()
+    page.apply()
+
+    (created,) = set(auth_manager.configIds()) - before
+    assert SettingsStore.load().authcfg == created == page.auth_select.configId()
+    assert _accounts(first, second, created) == [
+        ("first@example.com", "first-password"),
+        ("second@example.com", "second-password"),
+        ("third@example.com", "third-password"),
+    ]
+
+
+def test_a_corrected_password_updates_only_the_selected_config(
+    two_up42_configs, make_page, auth_manager
+):
+    first, second = two_up42_configs
+    before = set(auth_manager.configIds())
+    page = make_page()
+    page.email_edit.setText("second@example.com")
+    page.password_edit.setText("corrected")
+
+    page.save_account()
+    page.apply()
+
+    assert set(auth_manager.configIds()) == before
+    assert _accounts(first, second) == [
+        ("first@example.com", "first-password"),
+        ("second@example.com", "corrected"),
+    ]
+
+
+def test_test_connection_tries_the_typed_in_account_before_ok(
+    sandbox_account, make_page, qtbot, auth_manager
+):
+    authcfg = SettingsStore.load().authcfg
+    store_credentials(sandbox_account.username, "wrong-password", authcfg=authcfg)
+    page = make_page()
+    page.email_edit.setText(sandbox_account.username)
+    page.password_edit.setText(sandbox_account.password)
+    page.save_account()
+
+    page.test_connection()
+
+    assert wait_for_status(qtbot, page).startswith(f"Connected as {sandbox_account.username}")
+    assert load_credentials(authcfg).password == "wrong-password"  # not saved before OK
 
 
 def test_sign_in_without_a_password_says_so(clean_settings, make_page, created_configs):

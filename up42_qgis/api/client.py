@@ -16,7 +16,7 @@ from .auth import TokenManager
 from .budgets import BudgetsApi
 from .catalog import CatalogApi
 from .endpoints import REGIONS, Credentials, Endpoints
-from .errors import ServerError
+from .errors import NotFoundError, PermissionDeniedError, ServerError
 from .http import NetworkOptions, RetryPolicy, Transport
 from .models import (
     JSON,
@@ -41,6 +41,8 @@ from .tasking_models import Decision, FeasibilityStudy, OrderCoverage, Quotation
 
 if TYPE_CHECKING:
     from .order_schema import OrderSchema
+
+BALANCE_PATH = "/accounts/me/credits/balance"
 
 __all__ = [
     "REGIONS",
@@ -109,6 +111,19 @@ class Up42Client:
 
     def workspace_id(self) -> str:
         return self.account().workspace_id
+
+    def credits_balance(self) -> float | None:
+        """The account's credit balance (``GET /accounts/me/credits/balance``, the SDK's
+        call), None when UP42 does not say; sign-in failures raise like any call."""
+        try:
+            payload = self.transport.json("GET", self.endpoints.api_url(BALANCE_PATH))
+        except (NotFoundError, PermissionDeniedError):
+            return None
+        data = payload.get("data")
+        balance = data.get("balance") if isinstance(data, dict) else None
+        if isinstance(balance, int | float) and not isinstance(balance, bool):
+            return float(balance)
+        return None
 
     # --- glossary ----------------------------------------------------------------------------
     def collections(self) -> list[Collection]:

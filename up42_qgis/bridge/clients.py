@@ -96,23 +96,29 @@ class ClientProvider(QObject):
                 self._configuration = configuration
             return self._client
 
-    def build_client(self, plugin_settings: PluginSettings) -> Up42Client:
+    def build_client(
+        self, plugin_settings: PluginSettings, credentials: Credentials | None = None
+    ) -> Up42Client:
         """A new client for ``plugin_settings`` (saved or not), not shared: the settings page
         tests what its form shows with it, and closes it afterwards. Built exactly like the
         shared one (endpoints, account, proxy, CA bundle); raises NotConfiguredError or
-        ValidationError like ``client()``."""
+        ValidationError like ``client()``. ``credentials`` stand in for the auth config's
+        (an account typed in but not saved yet)."""
         from ..api.client import Up42Client
 
-        configuration, credentials = self._snapshot(plugin_settings)
-        return Up42Client(configuration.endpoints, credentials, configuration.network)
+        configuration, account = self._snapshot(plugin_settings, credentials)
+        return Up42Client(configuration.endpoints, account, configuration.network)
 
     def _snapshot(
-        self, plugin_settings: PluginSettings | None = None
+        self,
+        plugin_settings: PluginSettings | None = None,
+        credentials: Credentials | None = None,
     ) -> tuple[ClientConfiguration, Credentials]:
         """Reads the settings (the saved ones by default), the auth DB and QGIS's network
         settings into plain data: the one place a client's configuration is made."""
         plugin_settings = (plugin_settings or SettingsStore.load()).normalized()
-        credentials = load_credentials(plugin_settings.authcfg)
+        if credentials is None:
+            credentials = load_credentials(plugin_settings.authcfg)
         if credentials is None:
             if plugin_settings.authcfg:
                 raise NotConfiguredError(

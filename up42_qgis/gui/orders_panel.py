@@ -19,8 +19,8 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedLayout,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +30,6 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
-from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text
 from .delivery_panel import DeliveryPanel
 from .order_status_text import (
@@ -40,12 +39,24 @@ from .order_status_text import (
     status_filters,
     status_label,
 )
+from .orders_rows import (
+    CREATED_COLUMN,
+    NAME_COLUMN,
+    ORDER_ID_ROLE,
+    PRODUCT_COLUMN,
+    SortItem,
+    add_column_menu,
+    created_item,
+    credits_item,
+    empty_text,
+    fit_columns,
+    name_item,
+)
 
 if TYPE_CHECKING:
     from ..context import PluginContext
 
 MAX_ORDERS = 500
-ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FAILED_COLOUR = QColor(colours.ERROR)
 FULFILLED_COLOUR = QColor(colours.SUCCESS)
 MUTED_COLOUR = QColor(colours.MUTED)
@@ -61,6 +72,7 @@ class OrdersPanel(QWidget):
         self._list_task: Up42Task | None = None
         self._cancel_tasks: dict[str, Up42Task] = {}
         self._loaded_once = False
+        self._generation = 0  # bumped on an account change: older listings are dropped
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -85,11 +97,27 @@ class OrdersPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)  # newest first
+        # Long names lose their middle, not the end (the placement stamp tells runs apart).
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        layout.addWidget(self.table, 1)
+        # At the dock's default width the name needs the room: the product and the time
+        # placed are in the name's tooltip and the details (the header's menu shows them).
+        add_column_menu(self.table, (CREATED_COLUMN, PRODUCT_COLUMN))
+        header.sortIndicatorChanged.connect(lambda *_: fit_columns(self.table))
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("Up42OrdersEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(f"color: {colours.MUTED};")
+        self._table_stack = QStackedLayout()
+        self._table_stack.addWidget(self.table)
+        self._table_stack.addWidget(self.empty_label)
+        layout.addLayout(self._table_stack, 1)
 
         self.message = QLabel()
         self.message.setObjectName("Up42OrdersMessage")
@@ -97,11 +125,14 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.message)
         self.detail = QLabel()
         self.detail.setObjectName("Up42OrderDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
 
-        actions = QHBoxLayout()
+        self.actions = QWidget(self)
+        actions = QHBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 0)
         self.cancel_button = QPushButton(tr("Cancel order…"))
         self.cancel_button.setObjectName("Up42CancelOrder")
         self.auto_download = QCheckBox(tr("Download and add to the project when fulfilled"))
@@ -109,7 +140,7 @@ class OrdersPanel(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.auto_download)
         actions.addStretch(1)
-        layout.addLayout(actions)
+        layout.addWidget(self.actions)
 
         self.delivery = DeliveryPanel(context, self)
         layout.addWidget(self.delivery)
@@ -138,29 +169,36 @@ class OrdersPanel(QWidget):
         self.message.setText(tr("Reading orders…"))
         self.refresh_button.setEnabled(False)
         titles = not self.product_titles
+        generation = self._generation
         self._list_task = self.context.start(
             lambda client: ListOrdersTask(
                 client, max_orders=MAX_ORDERS, with_product_titles=titles
             ),
-            self._on_listed,
+            lambda task: self._on_listed(task, generation),
         )
         return True
 
     def _account_changed(self) -> None:
-        """Another account, another workspace: forget this one's orders and read again."""
+        """Another account (or none), another workspace: forget this one's orders, its
+        messages and deliveries, and read again; a listing still running is dropped."""
         if sip.isdeleted(self):
             return
+        self._generation += 1
         self.orders, self.product_titles = {}, {}
         self._fill(None)
+        self.message.setText("")
         self.delivery.forget_deliveries()
         if self._loaded_once and self._list_task is None:
             self.refresh()
 
-    def _on_listed(self, task: Up42Task) -> None:
+    def _on_listed(self, task: Up42Task, generation: int | None = None) -> None:
         self._list_task = None
         if sip.isdeleted(self):
             return  # the dock was closed for good while the task ran
         self.refresh_button.setEnabled(True)
+        if generation is not None and generation != self._generation:
+            self.refresh()  # listed for the previous account: read this one's
+            return
         if task.error is not None:
             self.message.setText(
                 tr("Could not read the orders: {error}").format(error=error_text(task.error))
@@ -189,6 +227,7 @@ class OrdersPanel(QWidget):
             self.table.insertRow(row)
             self._write_row(row, order)
         self.table.setSortingEnabled(True)
+        fit_columns(self.table)
         self._apply_filter()
         if selected:
             self.select_order(selected)
@@ -201,36 +240,29 @@ class OrdersPanel(QWidget):
         return -1
 
     def _write_row(self, row: int, order: Order) -> None:
-        name = QTableWidgetItem(order.display_name or order.id)
-        name.setData(ORDER_ID_ROLE, order.id)
-        name.setToolTip(order.id)
-        status = QTableWidgetItem(status_label(order.status))
+        name = name_item(order)
+        status = SortItem(status_label(order.status))
         status.setToolTip(status_explanation(order))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
+            # Colour and icon say it; not bold, so the label fits the column uncut.
             status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
-            font = status.font()
-            font.setBold(True)
-            status.setFont(font)
         elif order.is_fulfilled:
             status.setForeground(QBrush(FULFILLED_COLOUR))
             status.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))
         elif order.status == OrderStatus.CANCELED:
             status.setForeground(QBrush(MUTED_COLOUR))
-        created = QTableWidgetItem(
-            order.created_at.astimezone().strftime("%Y-%m-%d %H:%M") if order.created_at else ""
-        )
+        created = created_item(order)
         product_title = self.product_titles.get(order.data_product_id or "")
         # The name already says the collection: the column shows the product, the tooltip both.
-        product = QTableWidgetItem(
+        product = SortItem(
             product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
         )
         product.setToolTip(product_title or order.data_product_id or "")
-        credits_value = self._credits(order.id)
-        credits_item = QTableWidgetItem(format_credits(credits_value))
-        credits_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        credits_item.setToolTip(tr("Estimated when the order was placed"))
-        for column, item in enumerate((name, status, created, product, credits_item)):
+        if product_title:
+            name.setToolTip(f"{name.toolTip()}\n{product_title}")
+        credits = credits_item(self._credits(order.id))
+        for column, item in enumerate((name, status, created, product, credits)):
             self.table.setItem(row, column, item)
 
     def _credits(self, order_id: str) -> float | None:
@@ -242,6 +274,15 @@ class OrdersPanel(QWidget):
             order = self.orders.get(self.table.item(row, 0).data(ORDER_ID_ROLE))
             hidden = shows is not None and (order is None or not shows(order))
             self.table.setRowHidden(row, hidden)
+        visible = sum(not self.table.isRowHidden(r) for r in range(self.table.rowCount()))
+        self.empty_label.setText(
+            empty_text(self.filter_combo.currentIndex(), len(self.orders)) if not visible else ""
+        )
+        self._table_stack.setCurrentWidget(self.table if visible else self.empty_label)
+        selected = self.table.selectionModel().selectedRows()
+        if selected and self.table.isRowHidden(selected[0].row()):
+            self.table.clearSelection()  # a filtered-away order shows no details, no buttons
+        self._selection_changed()
 
     def update_order(self, order: Order) -> None:
         """A newer state of one order (from the tracker or a cancel)."""
@@ -254,9 +295,8 @@ class OrdersPanel(QWidget):
             self.table.insertRow(0)
         self._write_row(row, order)
         self.table.setSortingEnabled(sorting)
+        fit_columns(self.table)
         self._apply_filter()
-        if self.selected_order_id() == order.id:
-            self._selection_changed()
 
     def _tracked_changed(self) -> None:
         # Orders placed from the search tab are new here: list them (not on every untrack).
@@ -290,12 +330,18 @@ class OrdersPanel(QWidget):
         self.auto_download.blockSignals(True)
         self.auto_download.setChecked(bool(order and self.context.flow.auto_download(order.id)))
         self.auto_download.blockSignals(False)
+        self.actions.setVisible(order is not None)
+        self.detail.setVisible(order is not None)
         if order is None:
             self.detail.setText("")
         else:
             colour = FAILED_COLOUR.name() if is_alarming(order) else "palette(text)"
             self.detail.setStyleSheet(f"color: {colour};")
-            self.detail.setText(status_explanation(order))
+            product = self.product_titles.get(order.data_product_id or "")
+            lines = [order.display_name or order.id, status_explanation(order)]
+            if product:
+                lines.insert(1, tr("Data product: {product}").format(product=product))
+            self.detail.setText("\n".join(lines))
         self.delivery.show_order(order)
 
     def _auto_download_toggled(self, checked: bool) -> None:

@@ -7,9 +7,8 @@ form shows now, saved or not, so a user can check before committing to it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsFileWidget,
@@ -36,7 +35,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.models import Account
 from ..bridge.clients import ClientProvider, client_provider
-from ..bridge.credentials import store_credentials
 from ..i18n import tr
 from ..paths import icon_path
 from ..settings import MAX_PARALLEL_DOWNLOADS, PluginSettings, SettingsStore, origin_problem
@@ -44,11 +42,9 @@ from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.connection import TestConnectionTask
 from ..toolbelt import colours
 from ..toolbelt.constants import MIN_POLL_INTERVAL_S
+from ..toolbelt.notify import log
+from .settings_account import PendingAccount, pending_account
 
-if TYPE_CHECKING:  # the client (and requests) load when a connection is tested
-    pass
-
-SIGN_IN_CONFIG_PREFIX = "UP42"
 _fallback_runner = TaskRunner()  # module-level: a page closed mid-test must not drop its task
 
 
@@ -72,6 +68,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self._provider = provider or client_provider()
         self._runner = runner or _fallback_runner
         self._test_task: TestConnectionTask | None = None
+        self._pending: PendingAccount | None = None  # saved to the auth DB on OK only
         self._build()
         self.load(SettingsStore.load())
 
@@ -125,7 +122,10 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.sign_in_button = QPushButton(tr("Sign in…"), box)
         self.sign_in_button.setCheckable(True)
         self.sign_in_button.setToolTip(
-            tr("Create the authentication configuration from e-mail and password")
+            tr(
+                "Add an account from e-mail and password (saved when you press OK; other "
+                "configurations are never overwritten)"
+            )
         )
         self.test_button = QPushButton(tr("Test connection"), box)
         buttons.addWidget(self.sign_in_button)
@@ -157,6 +157,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.sign_in_button.toggled.connect(self.sign_in_form.setVisible)
         self.save_account_button.clicked.connect(self.save_account)
         self.test_button.clicked.connect(self.test_connection)
+        self.auth_select.selectedConfigIdChanged.connect(self._selection_changed)
         return box
 
     def _build_downloads(self) -> QGroupBox:
@@ -207,8 +208,24 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         }
 
     def apply(self) -> None:
-        """Called by QGIS on OK: save and let every panel rebuild its client."""
-        SettingsStore.update(**self.form_values())
+        """Called by QGIS on OK: save (a typed-in account first) and let every panel
+        rebuild its client. Nothing was written before: Cancel leaves everything as it was."""
+        values = self.form_values()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            try:
+                authcfg = pending.store()
+            except Exception as error:  # the auth DB's refusal: keep the previous account
+                log(f"The UP42 account could not be saved: {error}")
+                self._show_status(str(error), ok=False)
+                values.pop("authcfg")
+            else:
+                values["authcfg"] = authcfg
+                self.auth_select.blockSignals(True)
+                self.auth_select.setConfigId(authcfg)
+                self.auth_select.blockSignals(False)
+                self._show_status(tr("Account saved."), ok=True)
+        SettingsStore.update(**values)
         self._provider.notify_changed()
 
     def _update_url_fields(self) -> None:
@@ -233,35 +250,30 @@ class Up42SettingsPage(QgsOptionsPageWidget):
 
     # --- account -----------------------------------------------------------------------------
     def save_account(self) -> None:
-        """Create (or update our own) Basic auth config from the sign-in form and select it."""
-        email = self.email_edit.text().strip()
-        password = self.password_edit.text()
+        """Keeps the sign-in form's account for OK (nothing is written to the auth DB yet):
+        a new configuration, or the selected one when it is the same user's."""
         try:
-            authcfg = store_credentials(
-                email,
-                password,
-                name=f"{SIGN_IN_CONFIG_PREFIX} ({email})",
-                authcfg=self._own_config(),
+            pending = pending_account(
+                self.email_edit.text(), self.password_edit.text(), self.auth_select.configId()
             )
-        except Exception as error:  # the auth DB's refusal is the user's to read, not a crash
+        except Exception as error:  # an empty field, an unreadable auth DB: the user's to read
             self._show_status(str(error), ok=False)
             return
+        self._pending = pending
         self.password_edit.clear()
-        self.auth_select.setConfigId(authcfg)
         self.sign_in_button.setChecked(False)
-        self._show_status(tr("Account saved. Test the connection to check it."), ok=True)
+        self._show_status(pending.describe(), ok=None)
 
-    def _own_config(self) -> str | None:
-        """The selected config when it is one this page created (safe to overwrite)."""
-        authcfg = self.auth_select.configId()
-        if not authcfg:
-            return None
-        config = QgsAuthMethodConfig()
-        manager = QgsApplication.authManager()
-        if not manager.loadAuthenticationConfig(authcfg, config, False):
-            return None
-        ours = config.method() == "Basic" and config.name().startswith(SIGN_IN_CONFIG_PREFIX)
-        return authcfg if ours else None
+    @property
+    def pending_account(self) -> PendingAccount | None:
+        """The account OK will save, if one was typed in."""
+        return self._pending
+
+    def _selection_changed(self, _authcfg: str = "") -> None:
+        """Another configuration picked: the typed-in account is not what the user wants."""
+        if self._pending is not None:
+            self._pending = None
+            self._show_status(tr("The account typed in was discarded."), ok=None)
 
     # --- test connection ---------------------------------------------------------------------
     def test_connection(self) -> TestConnectionTask | None:
@@ -280,7 +292,8 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         try:
             # Read on the main thread, by the provider that builds every client; only the
             # client crosses into the task.
-            client = self._provider.build_client(form_settings)
+            pending = self._pending.credentials if self._pending else None
+            client = self._provider.build_client(form_settings, pending)
         except Exception as error:
             self._show_status(str(error), ok=False)
             return None

@@ -80,36 +80,37 @@ class OrderFlow(QObject):
         after the new orders are tracked, also when the dialog that asked is gone."""
         requests = list(requests)
         estimates = list(estimates)
+        state = self.state
 
-        def finished(task: Up42Task) -> None:
-            placed = list(task.result or []) if task.error is None else []
-            self._follow(placed, estimates, auto_download)
-            on_done(task)
-            self.placed.emit(placed)
-
-        return self.runner.start_with_client(
-            lambda client: PlaceOrdersTask(client, requests, self.journal), finished
-        )
-
-    def _follow(
-        self,
-        placed: list[PlacedOrder],
-        estimates: list[Estimate | None],
-        auto_download: bool,
-    ) -> None:
-        """The new orders to the tracker, with their estimate and the user's choice, so they
-        are followed even when the dock is closed; the choice becomes the next default."""
-        ok = [(p, e) for p, e in zip(placed, estimates, strict=False) if p.order_id]
-        for result, estimate in ok:
+        def record(index: int, result: PlacedOrder) -> None:
+            # The task's thread, the moment UP42 accepted the order: tracked from now on,
+            # whether the dialog, the dock or the plugin is still there when the task ends.
             if result.order_id:
-                self.state.set_note(
+                estimate = estimates[index] if index < len(estimates) else None
+                state.record_placed(
                     result.order_id,
                     credits=estimate.credits if estimate else None,
                     auto_download=auto_download,
                 )
-        if not ok:
+
+        def finished(task: Up42Task) -> None:
+            placed = list(task.result or []) if task.error is None else []
+            self._follow(placed, auto_download)
+            on_done(task)
+            self.placed.emit(placed)
+
+        return self.runner.start_with_client(
+            lambda client: PlaceOrdersTask(client, requests, self.journal, on_placed=record),
+            finished,
+        )
+
+    def _follow(self, placed: list[PlacedOrder], auto_download: bool) -> None:
+        """The new orders (already recorded in the store) polled fast by the tracker; the
+        user's choice becomes the next default."""
+        ids = [p.order_id for p in placed if p.order_id]
+        if not ids:
             return
-        self.tracker.track([p.order_id for p, _ in ok if p.order_id], fast=True)
+        self.tracker.track(ids, fast=True)
         try:
             _settings().update(auto_download=auto_download)
         except Exception as error:  # remembering the checkbox is a convenience only

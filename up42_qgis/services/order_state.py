@@ -4,7 +4,14 @@ choice, the credits estimated when it was placed) and the downloads still to fin
 
 One JSON file in the plugin's data folder, written whole and atomically (a temporary file,
 then ``os.replace``), so a crash mid-write leaves the previous state, never half of one.
-``SettingsStore`` keeps only what the user sets or the UI remembers. Main thread only.
+``SettingsStore`` keeps only what the user sets or the UI remembers.
+
+The plugin shares one store per file (``OrderStateStore.shared()``): a plugin reloaded while
+orders are being placed writes to the same store as the placement that outlives it. Every
+change holds the store's lock, so ``record_placed`` may run on a placement task's thread: an
+order the server accepted is on disk the moment its POST returns, whatever happens to the
+dialog, the dock or the plugin afterwards. Listeners (``subscribe``) hear of such orders on
+the thread that recorded them.
 
 Older versions kept this state in QgsSettings (``up42/tracked_order_ids``,
 ``up42/orders/notes``, ``up42/downloads/pending``): the first load without a file moves those
@@ -16,7 +23,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -57,15 +65,30 @@ class PendingDownload:
 
 
 _UNSET: Any = object()
+Listener = Callable[[list[str]], None]
+_shared: dict[Path, OrderStateStore] = {}
+_shared_lock = threading.Lock()
 
 
 class OrderStateStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_state_path()
+        self._lock = threading.RLock()
+        self._listeners: list[Listener] = []
         self._tracked: list[str] = []
         self._notes: dict[str, OrderNote] = {}
         self._pending: dict[str, PendingDownload] = {}
         self._load()
+
+    @classmethod
+    def shared(cls, path: Path | None = None) -> OrderStateStore:
+        """The process's one store for ``path`` (the default file unless given)."""
+        path = path or default_state_path()
+        with _shared_lock:
+            store = _shared.get(path)
+            if store is None:
+                store = _shared[path] = cls(path)
+            return store
 
     # --- tracked orders --------------------------------------------------------------------
     def tracked_ids(self) -> list[str]:
@@ -73,9 +96,52 @@ class OrderStateStore:
 
     def set_tracked(self, order_ids: Iterable[str]) -> None:
         ids = list(dict.fromkeys(str(i) for i in order_ids if i))
-        if ids != self._tracked:
-            self._tracked = ids
-            self._save()
+        with self._lock:
+            if ids != self._tracked:
+                self._tracked = ids
+                self._save()
+
+    def add_tracked(self, order_ids: Iterable[str]) -> list[str]:
+        """Tracks the ids not tracked yet; returns those."""
+        with self._lock:
+            asked = dict.fromkeys(str(i) for i in order_ids if i)
+            new = [i for i in asked if i not in self._tracked]
+            if new:
+                self._tracked = [*self._tracked, *new]
+                self._save()
+            return new
+
+    def remove_tracked(self, order_ids: Iterable[str]) -> None:
+        gone = {str(i) for i in order_ids}
+        with self._lock:
+            remaining = [i for i in self._tracked if i not in gone]
+            if remaining != self._tracked:
+                self._tracked = remaining
+                self._save()
+
+    def record_placed(
+        self, order_id: str, *, credits: float | None, auto_download: bool
+    ) -> None:
+        """An order the server accepted: tracked, with its estimate and the user's choice,
+        saved at once. Safe on a worker thread; the listeners hear of it there."""
+        if not order_id:
+            return
+        with self._lock:
+            self.set_note(order_id, credits=credits, auto_download=auto_download)
+            self.add_tracked([order_id])
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener([order_id])
+
+    def subscribe(self, listener: Listener) -> None:
+        """``listener(ids)`` after ``record_placed`` (on the thread that recorded them)."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
 
     # --- per-order notes -------------------------------------------------------------------
     def note(self, order_id: str) -> OrderNote:
@@ -85,18 +151,23 @@ class OrderStateStore:
         self, order_id: str, *, auto_download: bool = _UNSET, credits: float | None = _UNSET
     ) -> OrderNote:
         """Changes the named fields of the order's note; returns the note as saved."""
-        current = self.note(order_id)
-        note = OrderNote(
-            auto_download=current.auto_download if auto_download is _UNSET else bool(auto_download),
-            credits=current.credits if credits is _UNSET else _credits(credits),
-        )
-        if note != current:
-            if note == OrderNote():
-                self._notes.pop(order_id, None)
-            else:
-                self._notes[order_id] = note
-            self._save()
-        return note
+        with self._lock:
+            current = self.note(order_id)
+            note = OrderNote(
+                auto_download=(
+                    current.auto_download if auto_download is _UNSET else bool(auto_download)
+                ),
+                credits=current.credits if credits is _UNSET else _credits(credits),
+            )
+            if note != current:
+                notes = dict(self._notes)
+                if note == OrderNote():
+                    notes.pop(order_id, None)
+                else:
+                    notes[order_id] = note
+                self._notes = notes
+                self._save()
+            return note
 
     # --- pending downloads -----------------------------------------------------------------
     def pending_downloads(self) -> dict[str, PendingDownload]:
@@ -104,13 +175,16 @@ class OrderStateStore:
 
     def add_pending(self, order_id: str, display_name: str, add_to_project: bool) -> None:
         pending = PendingDownload(order_id, display_name, bool(add_to_project))
-        if self._pending.get(order_id) != pending:
-            self._pending[order_id] = pending
-            self._save()
+        with self._lock:
+            if self._pending.get(order_id) != pending:
+                self._pending = {**self._pending, order_id: pending}
+                self._save()
 
     def remove_pending(self, order_id: str) -> None:
-        if self._pending.pop(order_id, None) is not None:
-            self._save()
+        with self._lock:
+            if order_id in self._pending:
+                self._pending = {k: v for k, v in self._pending.items() if k != order_id}
+                self._save()
 
     # --- the file --------------------------------------------------------------------------
     def _load(self) -> None:

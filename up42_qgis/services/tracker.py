@@ -74,6 +74,9 @@ class OrderTracker(QObject):
     # Order: a tasking order's feasibility study or quotation now waits for the user (said once
     # per sub-status; nothing is decided here)
     decision_needed = pyqtSignal(object)
+    # Orders the store recorded as placed (maybe on a placement task's thread, maybe by a
+    # placement started before the plugin was reloaded): queued to the main thread.
+    _recorded = pyqtSignal(list)
 
     def __init__(
         self,
@@ -100,12 +103,16 @@ class OrderTracker(QObject):
         self._stopped = False
         self._fast_until = 0.0
         self._misses: dict[str, int] = {}
+        self._generation = 0  # bumped on an account change: older polls' answers are dropped
         self._ids: list[str] = state.tracked_ids()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.poll_now)
         # Another account sees other orders: the next poll asks again and counts misses anew.
         clients.changed.connect(self._account_changed)
+        self._recorded.connect(self._picked_up)
+        self._listener = self._recorded.emit  # one callable, to unsubscribe the same one
+        state.subscribe(self._listener)
         if self._ids:
             # Orders left open by the previous session: look at them soon, not in a minute.
             self._timer.start(1000)
@@ -125,7 +132,7 @@ class OrderTracker(QObject):
             return
         if new:
             self._ids.extend(new)
-            self._save_ids()
+            self.state.add_tracked(new)
             self.tracked_changed.emit()
         if fast:
             self._fast_until = time.monotonic() + self.fast_period_s
@@ -139,7 +146,7 @@ class OrderTracker(QObject):
             self._ids = remaining
             for order_id in ids:
                 self._misses.pop(order_id, None)
-            self._save_ids()
+            self.state.remove_tracked(ids)
             self.tracked_changed.emit()
         if not self._ids:
             self._timer.stop()
@@ -153,7 +160,13 @@ class OrderTracker(QObject):
     def auto_download(self, order_id: str) -> bool:
         return self.state.note(order_id).auto_download
 
+    def _picked_up(self, order_ids: list[str]) -> None:
+        """Orders the store recorded as just placed: followed from now on, polled soon."""
+        if not self._stopped:
+            self.track(order_ids, fast=True)
+
     def _account_changed(self) -> None:
+        self._generation += 1
         self._misses.clear()
         if self._ids and not self._stopped:
             self._schedule(self.fast_interval_s)
@@ -180,15 +193,19 @@ class OrderTracker(QObject):
             return
         self._timer.stop()
         ids = list(self._ids)
+        generation = self._generation
         self._task = self._runner.start_with_client(
             lambda client: ListOrdersTask(client, order_ids=ids),
-            lambda task: self._on_polled(ids, task),
+            lambda task: self._on_polled(ids, task, generation),
         )
 
-    def _on_polled(self, asked: list[str], task: Up42Task) -> None:
+    def _on_polled(self, asked: list[str], task: Up42Task, generation: int | None = None) -> None:
         if self._stopped:
             return
         self._task = None
+        if generation is not None and generation != self._generation:
+            self.poll_now()  # asked with the previous account: ask again with this one
+            return
         self.polls += 1
         if task.error is not None:
             self._poll_failed(str(task.error))
@@ -274,9 +291,6 @@ class OrderTracker(QObject):
     def _notify(self, level: Qgis.MessageLevel, text: str) -> None:
         notify(self.iface, text, level)
 
-    def _save_ids(self) -> None:
-        self.state.set_tracked(self._ids)
-
     # --- lifetime --------------------------------------------------------------------------
     def stop(self) -> None:
         """On unload: no timer, no listeners, no running poll. The tracked ids stay saved,
@@ -284,6 +298,7 @@ class OrderTracker(QObject):
         if self._stopped:
             return
         self._stopped = True
+        self.state.unsubscribe(self._listener)
         self._timer.stop()
         self._timer.timeout.disconnect(self.poll_now)
         self._runner.cancel_all()

@@ -7,7 +7,7 @@ data; results are plain models, read on the main thread through ``Up42Task.on_do
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,8 @@ class PlaceOrdersTask(Up42Task):
     placement is journaled (``journal``) before its POST.
 
     Not cancellable: stopping between POSTs would leave the user unsure what was ordered.
+    ``on_placed(index, result)`` hears each outcome on the task's thread as soon as its POST
+    returned (the order flow records accepted orders there, before the task ends).
     """
 
     def __init__(
@@ -81,16 +83,31 @@ class PlaceOrdersTask(Up42Task):
         client: Up42Client,
         requests: Sequence[OrderRequest],
         journal: PlacementJournal | None = None,
+        on_placed: Callable[[int, PlacedOrder], None] | None = None,
     ) -> None:
         super().__init__(tr("UP42: placing {n} orders").format(n=len(requests)), can_cancel=False)
         self.client = client
         self.requests = tuple(requests)
         self.journal = journal
+        self.on_placed = on_placed
+        self._done = 0
 
     def work(self) -> list[PlacedOrder]:
         return place_all(
-            self.client, self.requests, progress=self.setProgress, journal=self.journal
+            self.client,
+            self.requests,
+            progress=self.setProgress,
+            journal=self.journal,
+            on_result=self._placed,
         )
+
+    def _placed(self, _request: OrderRequest, result: PlacedOrder) -> None:
+        index, self._done = self._done, self._done + 1
+        if self.on_placed is not None:
+            try:
+                self.on_placed(index, result)
+            except Exception as error:  # recording must never stop the next POST
+                log.warning("recording a placed order failed: %s", error)
 
 
 class DuplicatesTask(Up42Task):

@@ -1,0 +1,120 @@
+"""Runs inside QGIS (``qgis --code``): the UP42 dock at its default width, the account header
+("who am I") over the Orders tab with several orders in different states, the dock alone
+grabbed to ``$UP42_SHOT_OUT``. Driven by
+``orders_shot.sh``. Orders are placed through the client; the sandbox's states are forced so
+the tab shows fulfilled, in-progress and failed orders at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, plugins
+
+sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
+
+from tests.sandbox.control import SandboxControl
+from up42_qgis.api.models import OrderRequest, SearchRequest
+from up42_qgis.api.ordering import order_name, placement_stamp
+
+OUT = os.environ.get("UP42_SHOT_OUT", "orders.png")
+AOI = {
+    "type": "Polygon",
+    "coordinates": [[[13.3, 52.46], [13.46, 52.46], [13.46, 52.55], [13.3, 52.55], [13.3, 52.46]]],
+}
+state: dict = {}
+
+
+def log(message: str) -> None:
+    print(f"orders_shot: {message}", flush=True)
+
+
+def finish(code: int) -> None:
+    sys.stdout.flush()
+    QgsApplication.exit(code)
+
+
+def guarded(step):
+    def run(*args):
+        try:
+            step(*args)
+        except Exception:
+            traceback.print_exc()
+            finish(1)
+
+    return run
+
+
+@guarded
+def start() -> None:
+    window = iface.mainWindow()
+    window.resize(1600, 1000)
+    plugin = plugins["up42_qgis"]
+    plugin.action.trigger()  # the dock at QGIS's default width: no resizeDocks
+    tabs = plugin.dock.tabs
+    orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Orders")
+    context = plugin.context
+    client = context.clients.client()
+    sandbox = SandboxControl(os.environ["UP42_API_URL"])
+    collections = {c.name: c for c in client.collections()}
+    picked = []
+    for collection in collections.values():
+        if not collection.orderable_products or collection.type != "ARCHIVE":
+            continue
+        request = SearchRequest(aoi=AOI, collections=(collection.name,))
+        scenes = [s for page in client.search(request, max_scenes=3) for s in page.scenes]
+        picked += [(collection, s) for s in scenes[:2]]
+        if len(picked) >= 5:
+            break
+    sandbox.configure(force_status={picked[-1][1].id: "PLACEMENT_FAILED"})
+    ids = []
+    for collection, scene in picked:
+        request = OrderRequest(
+            data_product_id=collection.orderable_products[0].id or "",
+            scene_id=scene.id,
+            aoi=AOI,
+            display_name=order_name(collection.title, scene.acquired, scene.id, placement_stamp()),
+        )
+        estimate = client.estimate(request)
+        placed = client.place_order(request)
+        if not placed.order_id:
+            raise RuntimeError(f"placing failed: {placed.error}")
+        context.state.set_note(placed.order_id, credits=estimate.credits)
+        ids.append(placed.order_id)
+    for order_id in ids[:2]:
+        sandbox.force_order_status(order_id, "FULFILLED")
+    log(f"placed {ids}")
+    tabs.setCurrentIndex(orders_tab)
+    state["panel"] = tabs.widget(orders_tab)
+    state["ids"] = ids
+    QTimer.singleShot(1500, refresh)
+
+
+@guarded
+def refresh() -> None:
+    state["panel"].refresh()
+    QTimer.singleShot(2500, select)
+
+
+@guarded
+def select() -> None:
+    state["panel"].select_order(state["ids"][1])
+    QTimer.singleShot(1000, grab)
+
+
+@guarded
+def grab() -> None:
+    dock = plugins["up42_qgis"].dock
+    log(f"dock {dock.width()}x{dock.height()}; header: {dock.header.text()}")
+    if not dock.grab().save(OUT):
+        raise RuntimeError(f"cannot save {OUT}")
+    log(f"saved {OUT}")
+    finish(0)
+
+
+QTimer.singleShot(120_000, lambda: (log("timed out"), finish(2)))
+QTimer.singleShot(1500, start)

@@ -1,0 +1,138 @@
+"""The Orders tab's rows: readable at the dock's default width (long names elided in the
+middle, the full name in the tooltip), sorted by value rather than by text (dates by time,
+credits by number), and what the tab says when a filter leaves nothing to show."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAction, QTableWidget, QTableWidgetItem
+
+from ..api.models import Order
+from ..i18n import tr
+from ..toolbelt.formatting import format_credits
+
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_COLUMN, STATUS_COLUMN, CREATED_COLUMN, PRODUCT_COLUMN, CREDITS_COLUMN = range(5)
+MAX_OTHER_COLUMN_PX = 96  # the columns beside the name and status never take more
+
+
+class SortItem(QTableWidgetItem):
+    """Compares by ``SORT_ROLE`` (a number) when both items have one, else by text."""
+
+    def __lt__(self, other: Any) -> bool:
+        mine = self.data(SORT_ROLE)
+        theirs = other.data(SORT_ROLE) if isinstance(other, QTableWidgetItem) else None
+        if mine is None and theirs is None:
+            return super().__lt__(other)
+        # Unknown values (no date, no estimate) sort below every known one.
+        return (mine is not None, mine or 0.0) < (theirs is not None, theirs or 0.0)
+
+
+# The placement stamp the plugin appends to its order names (api.ordering.order_name): it
+# tells placement runs apart for the API, the Created column shows the same time to a person.
+PLACEMENT_STAMP = re.compile(r" \(QGIS \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\)$")
+
+
+def short_name(name: str) -> str:
+    """The name as the column shows it: without the plugin's placement stamp."""
+    return PLACEMENT_STAMP.sub("", name) or name
+
+
+def name_item(order: Order) -> SortItem:
+    name = order.display_name or order.id
+    item = SortItem(short_name(name))
+    item.setData(ORDER_ID_ROLE, order.id)
+    lines = [name, tr("Order id: {id}").format(id=order.id)]
+    if order.created_at is not None:
+        placed = order.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(tr("Placed: {time}").format(time=placed))
+    item.setToolTip("\n".join(lines))
+    return item
+
+
+def created_item(order: Order, today: date | None = None) -> SortItem:
+    """Today's orders by their time, older ones by their date (both in full in the tooltip):
+    short, so the name keeps the room."""
+    created = order.created_at.astimezone() if order.created_at else None
+    today = today or datetime.now().astimezone().date()
+    text = ""
+    if created is not None:
+        text = created.strftime("%H:%M" if created.date() == today else "%Y-%m-%d")
+    item = SortItem(text)
+    if created is not None:
+        item.setData(SORT_ROLE, created.timestamp())
+        item.setToolTip(created.strftime("%Y-%m-%d %H:%M:%S %Z"))
+    return item
+
+
+def credits_item(credits: float | None) -> SortItem:
+    item = SortItem(format_credits(credits))
+    if credits is not None:
+        item.setData(SORT_ROLE, float(credits))
+        item.setToolTip(
+            tr("{credits} credits, estimated when the order was placed").format(
+                credits=format_credits(credits)
+            )
+        )
+    else:
+        item.setToolTip(tr("No estimate known (placed elsewhere, or before this version)"))
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def empty_text(filter_index: int, total: int) -> str:
+    """What the tab says when the filter ``filter_index`` shows no order."""
+    if total == 0:
+        return tr("No orders in this workspace yet.")
+    texts = (
+        tr("No orders"),
+        tr("No open orders"),
+        tr("No fulfilled orders"),
+        tr("No failed orders"),
+        tr("No cancelled orders"),
+    )
+    return texts[filter_index] if 0 <= filter_index < len(texts) else tr("No orders")
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Every column but the name as wide as its contents and its title (with room for the
+    sort arrow), all but the status up to a cap. The name takes the rest (elided in the
+    middle, in full in its tooltip)."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(table.columnCount()):
+        if column == NAME_COLUMN or table.isColumnHidden(column):
+            continue
+        title = table.horizontalHeaderItem(column)
+        arrow = 18 if header.sortIndicatorSection() == column else 0
+        wanted = max(
+            table.sizeHintForColumn(column),
+            metrics.horizontalAdvance(title.text() if title else "") + 14 + arrow,
+        )
+        if column != STATUS_COLUMN:  # a status is never cut: it is what the tab is for
+            wanted = min(wanted, MAX_OTHER_COLUMN_PX)
+        table.setColumnWidth(column, wanted)
+
+
+def add_column_menu(table: QTableWidget, optional: tuple[int, ...]) -> None:
+    """The header's context menu shows or hides the ``optional`` columns (hidden at first)."""
+    header = table.horizontalHeader()
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    for column in optional:
+        title = table.horizontalHeaderItem(column)
+        action = QAction(title.text() if title else str(column), header)
+        action.setCheckable(True)
+        action.setChecked(False)
+        table.setColumnHidden(column, True)
+
+        def toggled(shown: bool, column: int = column) -> None:
+            table.setColumnHidden(column, not shown)
+            fit_columns(table)
+
+        action.toggled.connect(toggled)
+        header.addAction(action)
