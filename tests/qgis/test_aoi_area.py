@@ -17,8 +17,8 @@ from qgis.core import (
 
 from tests.qgis.support import sized_canvas, to_crs
 from up42_qgis.gui.aoi import WGS84, make_aoi
-from up42_qgis.gui.order_bar import _aoi_area_km2
 from up42_qgis.gui.order_dialog import OrderDialog
+from up42_qgis.gui.order_lines import aoi_area_km2_or_none
 from up42_qgis.gui.search_aoi import AoiWidget
 
 # About the size of the Berlin AOI of the issue (3,852 km² in the order dialog).
@@ -43,7 +43,7 @@ def test_the_panel_and_the_order_dialog_show_one_area(aoi_widget, context, qtbot
     polygon = to_crs(QgsGeometry.fromWkt(BERLIN_WKT), MERCATOR)  # drawn on a Mercator map
     aoi = make_aoi(polygon, MERCATOR, "polygon", QgsProject.instance())
     aoi_widget.set_aoi(aoi)
-    dialog = OrderDialog(context, [], _aoi_area_km2(aoi.geojson))
+    dialog = OrderDialog(context, [], aoi_area_km2_or_none(aoi.geojson))
     qtbot.addWidget(dialog)
 
     panel_text, dialog_text = aoi_widget.area_label.text(), dialog.summary.text()
