@@ -1461,7 +1461,7 @@
     <message>
         <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
         <source>Orders to place (one per scene, tagged “qgis”): {n}</source>
-        <translation>Zu platzierende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
+        <translation>Aufzugebende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_dialog.py" line="159"/>

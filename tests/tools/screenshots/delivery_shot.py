@@ -27,6 +27,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
 from shapely.geometry import shape
 
@@ -122,6 +123,12 @@ def start() -> None:
     plugin.action.trigger()
     dock = plugin.dock
     window.resizeDocks([dock], [660], Qt.Orientation.Horizontal)
+    browser = window.findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()  # the Layers panel gets the height: the delivered group in full
+    layers = window.findChild(QDockWidget, "Layers")
+    if layers is not None:
+        window.resizeDocks([layers], [330], Qt.Orientation.Horizontal)
     tabs = dock.tabs
     orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Orders")
     tabs.setCurrentIndex(orders_tab)
@@ -220,7 +227,7 @@ def select_and_zoom() -> None:
         iface.setActiveLayer(rasters[0])
     # Close enough to see the image, wide enough to see the footprint's outline around it.
     west, south, east, north = AOI_RECT
-    margin_x, margin_y = (east - west) * 1.0, (north - south) * 0.9
+    margin_x, margin_y = (east - west) * 0.6, (north - south) * 0.5
     view = QgsRectangle(west - margin_x, south - margin_y, east + margin_x, north + margin_y)
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(MERCATOR)
@@ -239,6 +246,8 @@ def grab_soon(*_args) -> None:
 
 @guarded
 def grab() -> None:
+    # The "Downloaded … to <folder>" bar has been read; the shot is of the map and the tab.
+    iface.messageBar().clearWidgets()
     image = iface.mainWindow().grab()
     if not image.save(OUT):
         raise RuntimeError(f"cannot save {OUT}")

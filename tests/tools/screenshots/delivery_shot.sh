@@ -22,13 +22,18 @@ UP42_SHOT_OUT="$out" UP42_SHOT_ROOT="$root" "$python" - "$work/profiles" "$root/
   "$root/tests/tools/screenshots/delivery_shot.py" <<'PY'
 import os, sys
 from pathlib import Path
-from tests.tools.qgis_desktop import prepare_profile, run_qgis
+from tests.tools.qgis_desktop import profile_dir, run_qgis, set_ini_values
+from tests.tools.shot_locale import prepare_shot_profile
 
 profiles, plugin_parent, script = (Path(arg) for arg in sys.argv[1:4])
-prepare_profile(profiles)
+env = prepare_shot_profile(profiles)  # English numbers with their separators
+# The delivery goes into the throwaway profile, not the user's ~/UP42 downloads.
+ini = profile_dir(profiles) / "QGIS" / "QGIS3.ini"
+set_ini_values(ini, "up42", {"download_folder": str(profiles / "UP42 downloads")})
 keys = ("UP42_API_URL", "UP42_AUTH_URL", "UP42_USERNAME", "UP42_PASSWORD", "UP42_SHOT_OUT",
         "UP42_SHOT_ROOT")
-result = run_qgis(profiles, plugin_parent, script, {k: os.environ[k] for k in keys})
+env.update({k: os.environ[k] for k in keys})
+result = run_qgis(profiles, plugin_parent, script, env)
 lines = [l for l in (result.stdout + result.stderr).splitlines()
          if "delivery_shot" in l or "Traceback" in l or "Error" in l]
 print("\n".join(lines[-40:]))
