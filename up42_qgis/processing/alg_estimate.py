@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -33,6 +32,7 @@ from .scenes import (
     table_fields,
     total_credits,
 )
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -139,7 +139,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
                     estimate.error,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, [feature])
         total = total_credits(estimates)
         refused = sum(1 for estimate in estimates if not estimate.ok)
         feedback.pushInfo(

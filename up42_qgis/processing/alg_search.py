@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -26,6 +25,7 @@ from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -143,7 +143,7 @@ class SearchAlgorithm(Up42Algorithm):
                     )
                     continue
                 features.append(feature)
-            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, features)
             found += len(features)
             total = min(limit, page.number_matched or limit)
             feedback.setProgress(100.0 * min(found, total) / max(1, total))
