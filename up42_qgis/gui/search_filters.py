@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QWidgetAction,
 )
 
-from ..api.models import JSON, Collection, SearchRequest, SortField
+from ..api.models import JSON, Collection, SearchRequest, SortField, cloudless_collections
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -322,6 +322,7 @@ class FiltersWidget(QWidget):
             sort=SortField(self.sort_field.currentData()),
             ascending=bool(self.sort_order.currentData()),
             page_size=self.page_size.value(),
+            cloudless_collections=cloudless_collections(self._collections.values()),
         )
 
     # --- memory --------------------------------------------------------------------------

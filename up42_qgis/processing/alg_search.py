@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qgis.core import (
     QgsProcessingContext,
@@ -19,16 +20,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.models import SearchRequest, SortField
+from ..api.models import Collection, SearchRequest, SortField, cloudless_collections
 from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
 from .sinks import write_features
-
-if TYPE_CHECKING:
-    from ..api.client import Up42Client
 
 COLLECTIONS = "COLLECTIONS"
 START_DATE = "START_DATE"
@@ -119,8 +117,13 @@ class SearchAlgorithm(Up42Algorithm):
     ) -> dict[str, Any]:
         request, limit = self._request(parameters, context, feedback)
         client = self.client()
+        # The glossary spells the names and says which collections are radar (no cloud cover).
+        needs_glossary = bool(request.collections) or request.max_cloud is not None
+        glossary = client.collections() if needs_glossary else []
         request = replace(
-            request, collections=self._canonical_collections(client, request.collections)
+            request,
+            collections=self._canonical_collections(glossary, request.collections),
+            cloudless_collections=cloudless_collections(glossary),
         )
         self.stop_if_cancelled(feedback)
 
@@ -213,12 +216,14 @@ class SearchAlgorithm(Up42Algorithm):
         return self.parameterAsDouble(parameters, name, context)
 
     @staticmethod
-    def _canonical_collections(client: Up42Client, names: tuple[str, ...]) -> tuple[str, ...]:
+    def _canonical_collections(
+        glossary: Sequence[Collection], names: tuple[str, ...]
+    ) -> tuple[str, ...]:
         """The glossary's spelling of each name; unknown names are refused by name, before
         the search itself."""
         if not names:
             return names
-        known = {collection.name.lower(): collection.name for collection in client.collections()}
+        known = {collection.name.lower(): collection.name for collection in glossary}
         unknown = [name for name in names if name.lower() not in known]
         if unknown:
             raise QgsProcessingException(
