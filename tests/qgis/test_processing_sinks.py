@@ -60,7 +60,7 @@ def test_a_sink_that_refuses_a_feature_fails_with_its_reason(qgis_app):
     layer = memory_layer(narrow)
     feature = QgsFeature(layer.fields())
     feature.setAttribute("scene_id", LONG_ID)
-    with pytest.raises(QgsProcessingException, match="Could not write 1 feature.*length"):
+    with pytest.raises(QgsProcessingException, match=r"Could not write 1 feature.*length"):
         write_features(layer.dataProvider(), [feature])
     assert layer.featureCount() == 0
 

@@ -32,6 +32,8 @@ from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
+from ..toolbelt.plain_text import plain_label
+from ..toolbelt.plain_text import tooltip as plain_tooltip
 from .order_dialog import OrderDialog, OrderLine
 
 if TYPE_CHECKING:
@@ -107,13 +109,13 @@ class OrderBar(QWidget):
         self.order_button = QPushButton(tr("Order…"))
         self.order_button.setObjectName("Up42Order")
         self.order_button.setToolTip(tr("Review and place orders for the selected scenes"))
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.summary.setObjectName("Up42EstimateSummary")
         row.addWidget(self.estimate_button)
         row.addWidget(self.order_button)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
-        self.errors = QLabel()
+        self.errors = plain_label(QLabel())
         self.errors.setObjectName("Up42EstimateErrors")
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet(ERROR_STYLE)
@@ -161,7 +163,8 @@ class OrderBar(QWidget):
             products = collection.orderable_products if collection else ()
             for product in products:
                 combo.addItem(product.title or product.name, product.id)
-                combo.setItemData(combo.count() - 1, product.description, 3)  # ToolTipRole
+                tip = plain_tooltip(product.description)
+                combo.setItemData(combo.count() - 1, tip, 3)  # ToolTipRole
             if not products:
                 combo.addItem(tr("No orderable data product"), None)
                 combo.setEnabled(False)
@@ -288,7 +291,7 @@ class OrderBar(QWidget):
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
-        self.summary.setToolTip(tooltip)
+        self.summary.setToolTip(plain_tooltip(tooltip))
         if failed:
             lines = [
                 tr("{scene}: {error}").format(

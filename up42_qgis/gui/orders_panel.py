@@ -32,6 +32,7 @@ from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import ask, plain_label, tooltip
 from .delivery_panel import DeliveryPanel
 from .order_status_text import (
     column_titles,
@@ -91,11 +92,11 @@ class OrdersPanel(QWidget):
         header.setMinimumSectionSize(40)
         layout.addWidget(self.table, 1)
 
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName("Up42OrdersMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.detail = QLabel()
+        self.detail = plain_label(QLabel())
         self.detail.setObjectName("Up42OrderDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -203,9 +204,9 @@ class OrdersPanel(QWidget):
     def _write_row(self, row: int, order: Order) -> None:
         name = QTableWidgetItem(order.display_name or order.id)
         name.setData(ORDER_ID_ROLE, order.id)
-        name.setToolTip(order.id)
+        name.setToolTip(tooltip(order.id))
         status = QTableWidgetItem(status_label(order.status))
-        status.setToolTip(status_explanation(order))
+        status.setToolTip(tooltip(status_explanation(order)))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
             status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
@@ -225,7 +226,7 @@ class OrdersPanel(QWidget):
         product = QTableWidgetItem(
             product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
         )
-        product.setToolTip(product_title or order.data_product_id or "")
+        product.setToolTip(tooltip(product_title or order.data_product_id))
         credits_value = self._credits(order.id)
         credits_item = QTableWidgetItem(format_credits(credits_value))
         credits_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -305,7 +306,7 @@ class OrdersPanel(QWidget):
 
     # --- cancel ----------------------------------------------------------------------------
     def confirm_cancel(self, order: Order) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             tr("Cancel order"),
             tr("Cancel the order “{name}”? This cannot be undone.").format(
