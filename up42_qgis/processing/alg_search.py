@@ -21,9 +21,11 @@ from qgis.core import (
 )
 
 from ..api.models import Collection, SearchRequest, SortField, cloudless_collections
+from ..api.scenes import add_skip_reasons
 from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
+from ..toolbelt.messages import skipped_note
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
 from .sinks import write_features
@@ -135,8 +137,11 @@ class SearchAlgorithm(Up42Algorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
 
         build = FeatureBuilder(fields)
-        found = 0
+        found = skipped = 0
+        reasons: list[str] = []
         for page in client.search(request, max_scenes=limit):
+            skipped += page.skipped
+            add_skip_reasons(reasons, page.skip_reasons)
             features = []
             for scene in page.scenes[: limit - found]:
                 feature = build(scene)
@@ -154,6 +159,8 @@ class SearchAlgorithm(Up42Algorithm):
                 break
         if feedback.isCanceled():
             feedback.pushWarning(tr("Cancelled: keeping the {n} scenes found.").format(n=found))
+        if skipped:
+            feedback.pushWarning(skipped_note(skipped, reasons))
         feedback.pushInfo(tr("Found {n} scenes.").format(n=found))
         style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}

@@ -4,6 +4,8 @@ message bar and Processing's one-line failures all read it from here."""
 
 from __future__ import annotations
 
+from qgis.PyQt.QtCore import QLocale
+
 from ..api import errors
 from ..api.models import PlacedOrder
 from ..i18n import tr
@@ -97,3 +99,16 @@ def placement_failure(result: PlacedOrder) -> str:
     if isinstance(result.failure, errors.CancelledError):
         return tr("Not ordered: cancelled.")
     return tr("Not sent: {reason}").format(reason=reason)
+
+
+def skipped_note(skipped: int, reasons: tuple[str, ...] | list[str] = ()) -> str:
+    """What a search says about the malformed scenes it left out ("" when none): how many
+    and why, in one line (the dock's results and Processing's log)."""
+    if skipped <= 0:
+        return ""
+    why = "; ".join(one_line(reason) for reason in reasons) or tr("malformed")
+    return one_line(
+        tr("{n} scene(s) skipped: UP42 sent them malformed ({why}).").format(
+            n=QLocale().toString(skipped), why=why
+        )
+    )
