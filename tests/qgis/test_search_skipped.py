@@ -67,7 +67,8 @@ def test_the_dock_says_how_many_scenes_were_skipped_and_why(
         note = panel.message_label.text()
         assert panel.message_label.isVisibleTo(panel)
         assert "2 scene(s) skipped" in note
-        assert "bbox" in note and "properties" in note  # why
+        assert "bbox" in note
+        assert "properties" in note
     finally:
         close_panel(qtbot, panel, context)
         context.stop()
@@ -78,7 +79,7 @@ class Recorder(QgsProcessingFeedback):
         super().__init__()
         self.warnings: list[str] = []
 
-    def pushWarning(self, warning: str) -> None:  # noqa: N802 (Qt's name)
+    def pushWarning(self, warning: str) -> None:
         self.warnings.append(warning)
         super().pushWarning(warning)
 
@@ -98,4 +99,5 @@ def test_processing_says_how_many_scenes_were_skipped_and_why(
     assert result["OUTPUT"]
     [note] = [w for w in feedback.warnings if "skipped" in w]
     assert "2 scene(s) skipped" in note
-    assert "bbox" in note and "properties" in note
+    assert "bbox" in note
+    assert "properties" in note
