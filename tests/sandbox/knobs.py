@@ -40,6 +40,7 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "original_as_tgz": ["spot", "capella-sar"],
         "dwell": dict(dwell or DEMO_DWELL),
         "force_status": {},
+        "placement_failed_resolve_s": 0,
         "estimate_errors": {},
         "eula_refused": [],
         "licence_refused_at_placement": {},
@@ -95,7 +96,8 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             clean[name] = float(_number(name, value, 30))
         elif name == "error_status":
             clean[name] = int(_number(name, value, 500, 599))
-        elif name in ("latency_ms", "retry_after_s", "signed_url_ttl_s", "placement_delay_s"):
+        elif name in ("latency_ms", "retry_after_s", "signed_url_ttl_s", "placement_delay_s",
+                      "placement_failed_resolve_s"):
             clean[name] = _number(name, value, 0)
         elif name in ("drop_download_after_bytes", "drop_download_count", "asset_size_bytes",
                       "placement_fault_count", "credits"):
