@@ -91,3 +91,30 @@ def test_unload_with_a_blocked_task_returns_and_the_task_ends(iface, trickling, 
     assert time.monotonic() - started < BOUND_S
     assert task.was_cancelled or task.error is not None
     client.close()
+
+
+def test_cancelling_a_processing_run_blocked_on_a_trickling_server(provider, monkeypatch):
+    import threading
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from tests.qgis.support import BERLIN_EXTENT, run
+    from up42_qgis.processing.common import Up42Algorithm
+
+    server = HostileServer()
+    server.route("GET", "/v2/catalog/", lambda handler: handler.trickle(0.5))
+    client = hostile_client(server)
+    monkeypatch.setattr(Up42Algorithm, "client", staticmethod(lambda: client))
+    feedback = QgsProcessingFeedback()
+    timer = threading.Timer(1.0, feedback.cancel)
+    started = time.monotonic()
+    timer.start()
+    try:
+        with pytest.raises(QgsProcessingException):
+            run("search", {"EXTENT": BERLIN_EXTENT, "OUTPUT": "memory:"}, feedback=feedback)
+        assert time.monotonic() - started < 1.0 + BOUND_S
+        assert server.requests_to("GET", "/v2/catalog/")
+    finally:
+        timer.cancel()
+        client.close()
+        server.close()
