@@ -27,6 +27,7 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import plain_label, tooltip
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -44,7 +45,7 @@ class DeliveryPanel(QGroupBox):
         self._task_order: str | None = None
 
         layout = QVBoxLayout(self)
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setWordWrap(True)
         self.message.setObjectName("Up42DeliveryMessage")
         layout.addWidget(self.message)
@@ -141,7 +142,7 @@ class DeliveryPanel(QGroupBox):
             if asset.title and asset.key != asset.title:
                 label = f"{asset.title} ({asset.key})"
             item = QListWidgetItem(label)
-            item.setToolTip(asset.media_type)
+            item.setToolTip(tooltip(asset.media_type))
             self.assets.addItem(item)
         if delivery.assets:
             self.message.setText(tr("{n} files delivered.").format(n=len(delivery.assets)))

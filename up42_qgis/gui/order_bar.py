@@ -33,6 +33,8 @@ from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
+from ..toolbelt.plain_text import plain_label
+from ..toolbelt.plain_text import tooltip as plain_tooltip
 from .order_dialog import OrderDialog, OrderLine
 from .order_lines import aoi_area_km2_or_none, per_scene, plan_area_km2, request_key
 from .order_plan import PlanOrdering
@@ -86,14 +88,14 @@ class OrderBar(PlanOrdering, QWidget):
         self.plan_button.setToolTip(
             tr("Order the parts of the coverage plan (its selected parts, if any)")
         )
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.summary.setObjectName("Up42EstimateSummary")
         row.addWidget(self.estimate_button)
         row.addWidget(self.order_button)
         row.addWidget(self.plan_button)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
-        self.errors = QLabel()
+        self.errors = plain_label(QLabel())
         self.errors.setObjectName("Up42EstimateErrors")
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet(ERROR_STYLE)
@@ -163,7 +165,8 @@ class OrderBar(PlanOrdering, QWidget):
             products = collection.orderable_products if collection else ()
             for product in products:
                 combo.addItem(product.title or product.name, product.id)
-                combo.setItemData(combo.count() - 1, product.description, 3)  # ToolTipRole
+                tip = plain_tooltip(product.description)
+                combo.setItemData(combo.count() - 1, tip, 3)  # ToolTipRole
             if not products:
                 combo.addItem(tr("No orderable data product"), None)
                 combo.setEnabled(False)
@@ -318,7 +321,7 @@ class OrderBar(PlanOrdering, QWidget):
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
-        self.summary.setToolTip(tooltip)
+        self.summary.setToolTip(plain_tooltip(tooltip))
         if failed:
             lines = [
                 tr("{scene}: {error}").format(

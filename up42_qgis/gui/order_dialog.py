@@ -33,6 +33,7 @@ from ..toolbelt import colours
 from ..toolbelt.formatting import format_area, format_credits
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import notify
+from ..toolbelt.plain_text import plain_label, tooltip
 from .order_checks import OrderChecks
 from .order_status_text import placement_result
 
@@ -168,7 +169,7 @@ class OrderDialog(QDialog):
         self.budget_label.setWordWrap(True)
         self.budget_label.setVisible(bool(self.budgets))
         layout.addWidget(self.budget_label)
-        self.budget_warning = QLabel()
+        self.budget_warning = plain_label(QLabel())
         self.budget_warning.setObjectName("Up42OrderBudgetWarning")
         self.budget_warning.setWordWrap(True)
         self.budget_warning.setStyleSheet(f"color: {ERROR_COLOUR.name()}; font-weight: bold;")
@@ -203,7 +204,7 @@ class OrderDialog(QDialog):
         self.auto_download.setChecked(auto_download_default)
         layout.addWidget(self.auto_download)
 
-        self.status = QLabel()
+        self.status = plain_label(QLabel())
         self.status.setWordWrap(True)
         self.status.setObjectName("Up42OrderStatus")
         layout.addWidget(self.status)
@@ -223,7 +224,7 @@ class OrderDialog(QDialog):
 
     def _set(self, row: int, column: int, text: str, colour: QColor | None = None):
         item = QTableWidgetItem(text)
-        item.setToolTip(text)
+        item.setToolTip(tooltip(text))
         if colour is not None:
             item.setForeground(QBrush(colour))
         self.table.setItem(row, column, item)

@@ -31,6 +31,7 @@ from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import ask, plain_label, tooltip
 from .delivery_panel import DeliveryPanel
 from .order_status_text import (
     column_titles,
@@ -119,11 +120,11 @@ class OrdersPanel(QWidget):
         self._table_stack.addWidget(self.empty_label)
         layout.addLayout(self._table_stack, 1)
 
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName("Up42OrdersMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.detail = QLabel()
+        self.detail = plain_label(QLabel())
         self.detail.setObjectName("Up42OrderDetail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text
         self.detail.setWordWrap(True)
@@ -240,9 +241,8 @@ class OrdersPanel(QWidget):
         return -1
 
     def _write_row(self, row: int, order: Order) -> None:
-        name = name_item(order)
         status = SortItem(status_label(order.status))
-        status.setToolTip(status_explanation(order))
+        status.setToolTip(tooltip(status_explanation(order)))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
             # Colour and icon say it; not bold, so the label fits the column uncut.
@@ -258,9 +258,8 @@ class OrdersPanel(QWidget):
         product = SortItem(
             product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
         )
-        product.setToolTip(product_title or order.data_product_id or "")
-        if product_title:
-            name.setToolTip(f"{name.toolTip()}\n{product_title}")
+        product.setToolTip(tooltip(product_title or order.data_product_id))
+        name = name_item(order, product_title)
         credits = credits_item(self._credits(order.id))
         for column, item in enumerate((name, status, created, product, credits)):
             self.table.setItem(row, column, item)
@@ -351,7 +350,7 @@ class OrdersPanel(QWidget):
 
     # --- cancel ----------------------------------------------------------------------------
     def confirm_cancel(self, order: Order) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             tr("Cancel order"),
             tr("Cancel the order “{name}”? This cannot be undone.").format(

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
+from ..toolbelt.plain_text import tooltip
 
 SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -159,7 +160,7 @@ class ResultsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_value(scene, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(scene, column)
+            return tooltip(self._tooltip(scene, column)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             "cloud",
             "resolution",

@@ -25,10 +25,11 @@ from qgis.PyQt.QtWidgets import (
     QWidgetAction,
 )
 
-from ..api.models import JSON, Collection, SearchRequest, SortField
+from ..api.models import JSON, Collection, SearchRequest, SortField, cloudless_collections
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ..toolbelt.plain_text import plain_label, tooltip
 
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_MONTHS = 12  # with nothing remembered, the date range is the last 12 months
@@ -103,7 +104,9 @@ class FiltersWidget(QWidget):
         self.collections_tree.header().setStretchLastSection(False)
         self.collections_tree.setMinimumHeight(200)
         self.collections_tree.itemChanged.connect(self._item_changed)
-        self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
+        self.collections_status = plain_label(
+            QLabel(tr("Collections load once you are signed in."), self)
+        )
         self.collections_status.setObjectName("Up42CollectionsStatus")
         self.collections_status.setWordWrap(True)
         self.collections_status.setTextInteractionFlags(
@@ -217,11 +220,11 @@ class FiltersWidget(QWidget):
             item.setCheckState(
                 0, Qt.CheckState.Checked if collection.name in checked else Qt.CheckState.Unchecked
             )
-            item.setToolTip(0, collection.description or collection.name)
+            item.setToolTip(0, tooltip(collection.description or collection.name))
             for product in collection.data_products:
                 child = QTreeWidgetItem(item, [product.title])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                child.setToolTip(0, product.description or product.name)
+                child.setToolTip(0, tooltip(product.description or product.name))
                 if not product.orderable:
                     child.setDisabled(True)
         tree.blockSignals(False)
@@ -296,7 +299,9 @@ class FiltersWidget(QWidget):
                 n=QLocale().toString(len(checked)), total=QLocale().toString(total)
             )
         self.collections_button.setText(text)
-        self.collections_button.setToolTip("\n".join(titles) or tr("Choose the collections"))
+        self.collections_button.setToolTip(
+            tooltip("\n".join(titles) or tr("Choose the collections"))
+        )
 
     # --- the request ---------------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -322,6 +327,7 @@ class FiltersWidget(QWidget):
             sort=SortField(self.sort_field.currentData()),
             ascending=bool(self.sort_order.currentData()),
             page_size=self.page_size.value(),
+            cloudless_collections=cloudless_collections(self._collections.values()),
         )
 
     # --- memory --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..i18n import tr
 from ..toolbelt.notify import log
+from ..toolbelt.plain_text import plain_label
 from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
 from .search_plan import PlanCoverageBox
@@ -59,14 +60,14 @@ class SearchPanelLayout(QWidget):
         search_row.addWidget(self.search_button, 1)
         search_row.addWidget(self.cancel_button)
 
-        self.message_label = QLabel(self)
+        self.message_label = plain_label(QLabel(self))
         self.message_label.setObjectName("Up42SearchMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
 
-        self.state_label = QLabel(self)
+        self.state_label = plain_label(QLabel(self))
         self.state_label.setObjectName("Up42SearchState")
         self.state_label.setWordWrap(True)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,7 +75,7 @@ class SearchPanelLayout(QWidget):
         self.settings_button.hide()
 
         self.results = ResultsView(self.iface.mapCanvas(), self)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(QLabel(self))
         self.load_more_button = QPushButton(tr("Load more"), self)
         self.load_more_button.setEnabled(False)
         more_row = QHBoxLayout()

@@ -15,6 +15,7 @@ from ..i18n import tr
 from ..layers.quicklook import QuicklookError, georeference_quicklook, load_quicklook_layer
 from ..tasks.search import PreviewTask
 from ..toolbelt.notify import notify
+from ..toolbelt.plain_text import plain_label, tooltip
 from .search_errors import error_text, guarded
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class QuicklookWidget(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._start_preview)
 
-        self.image = QLabel(tr("Select a scene to see its quicklook."), self)
+        self.image = plain_label(QLabel(tr("Select a scene to see its quicklook."), self))
         self.image.setObjectName("Up42Quicklook")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(PREVIEW_HEIGHT)
@@ -140,7 +141,7 @@ class QuicklookWidget(QWidget):
             layer = load_quicklook_layer(path, scene)
         except (QuicklookError, OSError, RuntimeError) as error:
             message = tr("Cannot show the quicklook on the map: {error}").format(error=error)
-            self.image.setToolTip(message)
+            self.image.setToolTip(tooltip(message))
             notify(self.context.iface, message, Qgis.MessageLevel.Warning, duration_s=8)
             return None
         self.layer_added.emit(layer)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -34,6 +33,7 @@ from .scenes import (
     table_fields,
     total_credits,
 )
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -176,7 +176,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
                     estimate.error,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, [feature])
         for plan in self.zero_priced(plans, estimates):
             feedback.pushWarning(
                 tr("{scene}: UP42 estimated 0 credits for an area; up42:order places it only "

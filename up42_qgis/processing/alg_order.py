@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -34,6 +33,7 @@ from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
 from .scenes import Plan, table_fields, total_credits
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -263,7 +263,7 @@ class OrderAlgorithm(ScenesAlgorithm):
                 order_ids.append(order.order_id)
             feature = QgsFeature(fields)
             feature.setAttributes([plan.scene.scene_id, order.order_id, order.error])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, [feature])
         feedback.pushInfo(
             tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
         )

@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeatureSink,
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
@@ -51,6 +50,7 @@ from ..layers.plans import (
 from ..toolbelt.formatting import format_area
 from ..toolbelt.plan_messages import note_message, problem_message
 from .common import WGS84, Up42Algorithm, one_line
+from .sinks import write_features
 
 __all__ = ["note_message", "problem_message"]  # shared with the Search tab (toolbelt)
 
@@ -263,7 +263,7 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             if name == GAPS:
                 return None
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        sink.addFeatures(features(fields), QgsFeatureSink.Flag.FastInsert)
+        write_features(sink, features(fields))
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.setPostProcessor(PlanStylePostProcessor.create(gaps=name == GAPS))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from qgis.core import (
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -20,15 +20,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.models import SearchRequest, SortField
+from ..api.models import Collection, SearchRequest, SortField, cloudless_collections
+from ..api.scenes import add_skip_reasons
 from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
+from ..toolbelt.messages import skipped_note
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
-
-if TYPE_CHECKING:
-    from ..api.client import Up42Client
+from .sinks import write_features
 
 COLLECTIONS = "COLLECTIONS"
 START_DATE = "START_DATE"
@@ -119,8 +119,13 @@ class SearchAlgorithm(Up42Algorithm):
     ) -> dict[str, Any]:
         request, limit = self._request(parameters, context, feedback)
         client = self.client()
+        # The glossary spells the names and says which collections are radar (no cloud cover).
+        needs_glossary = bool(request.collections) or request.max_cloud is not None
+        glossary = client.collections() if needs_glossary else []
         request = replace(
-            request, collections=self._canonical_collections(client, request.collections)
+            request,
+            collections=self._canonical_collections(glossary, request.collections),
+            cloudless_collections=cloudless_collections(glossary),
         )
         self.stop_if_cancelled(feedback)
 
@@ -132,8 +137,11 @@ class SearchAlgorithm(Up42Algorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
 
         build = FeatureBuilder(fields)
-        found = 0
+        found = skipped = 0
+        reasons: list[str] = []
         for page in client.search(request, max_scenes=limit):
+            skipped += page.skipped
+            add_skip_reasons(reasons, page.skip_reasons)
             features = []
             for scene in page.scenes[: limit - found]:
                 feature = build(scene)
@@ -143,7 +151,7 @@ class SearchAlgorithm(Up42Algorithm):
                     )
                     continue
                 features.append(feature)
-            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, features)
             found += len(features)
             total = min(limit, page.number_matched or limit)
             feedback.setProgress(100.0 * min(found, total) / max(1, total))
@@ -151,6 +159,8 @@ class SearchAlgorithm(Up42Algorithm):
                 break
         if feedback.isCanceled():
             feedback.pushWarning(tr("Cancelled: keeping the {n} scenes found.").format(n=found))
+        if skipped:
+            feedback.pushWarning(skipped_note(skipped, reasons))
         feedback.pushInfo(tr("Found {n} scenes.").format(n=found))
         style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}
@@ -213,12 +223,14 @@ class SearchAlgorithm(Up42Algorithm):
         return self.parameterAsDouble(parameters, name, context)
 
     @staticmethod
-    def _canonical_collections(client: Up42Client, names: tuple[str, ...]) -> tuple[str, ...]:
+    def _canonical_collections(
+        glossary: Sequence[Collection], names: tuple[str, ...]
+    ) -> tuple[str, ...]:
         """The glossary's spelling of each name; unknown names are refused by name, before
         the search itself."""
         if not names:
             return names
-        known = {collection.name.lower(): collection.name for collection in client.collections()}
+        known = {collection.name.lower(): collection.name for collection in glossary}
         unknown = [name for name in names if name.lower() not in known]
         if unknown:
             raise QgsProcessingException(

@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..api.errors import Up42Error
+from ..api.http_flight import cancel_scope
 from ..i18n import tr
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
@@ -49,6 +50,10 @@ WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
 BUDGET = "BUDGET"
+
+
+def _never() -> bool:
+    return False
 
 
 def in_desktop() -> bool:
@@ -95,7 +100,9 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
         try:
-            return self.perform(parameters, context, feedback)
+            # Cancel in the Processing dialog aborts a request blocked on a slow server.
+            with cancel_scope(feedback.isCanceled if feedback is not None else _never):
+                return self.perform(parameters, context, feedback)
         except QgsProcessingException:
             raise
         except Up42Error as error:

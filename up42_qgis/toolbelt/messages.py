@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from qgis.PyQt.QtCore import QLocale
+
 from ..api import errors
 from ..api.models import PlacedOrder
 from ..api.order_schema import FieldKind, Problem, ProblemKind
@@ -205,4 +207,17 @@ def form_problem_text(problem: Problem) -> str:
     }
     return tr("{name} must be {kind}, not {value}.").format(
         name=name, kind=kinds.get(limit, tr("a valid value")), value=_shown(problem.value)
+    )
+
+
+def skipped_note(skipped: int, reasons: tuple[str, ...] | list[str] = ()) -> str:
+    """What a search says about the malformed scenes it left out ("" when none): how many
+    and why, in one line (the dock's results and Processing's log)."""
+    if skipped <= 0:
+        return ""
+    why = "; ".join(one_line(reason) for reason in reasons) or tr("malformed")
+    return one_line(
+        tr("{n} scene(s) skipped: UP42 sent them malformed ({why}).").format(
+            n=QLocale().toString(skipped), why=why
+        )
     )
