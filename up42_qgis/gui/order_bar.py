@@ -29,7 +29,7 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.colours import ERROR_STYLE
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits, format_credits_with_euros
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
 from .order_dialog import OrderDialog, OrderLine
@@ -247,7 +247,7 @@ class OrderBar(QWidget):
         self._remember_products()
         key = self.selection_key()
         scenes = len({request.scene_id for request in requests})
-        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=format_count(scenes)))
         self.errors.hide()
         self._estimate_task = self.context.start(
             lambda client: EstimateTask(client, requests, with_budgets=True),
@@ -283,8 +283,10 @@ class OrderBar(QWidget):
         ok = [e for e in self.estimates.values() if e.ok]
         failed = [e for e in self.estimates.values() if not e.ok]
         total = sum(e.credits or 0 for e in ok)
-        text = tr("Estimate: {credits} credits for {n} of {total} scenes").format(
-            credits=format_credits(total), n=len(ok), total=len(self.estimates)
+        text = tr("Estimate: {credits} for {n} of {total} scenes").format(
+            credits=format_credits_with_euros(total),
+            n=format_count(len(ok)),
+            total=format_count(len(self.estimates)),
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
@@ -297,8 +299,10 @@ class OrderBar(QWidget):
                 for e in failed[:MAX_LISTED_ERRORS]
             ]
             if len(failed) > MAX_LISTED_ERRORS:
-                lines.append(tr("… and {n} more").format(n=len(failed) - MAX_LISTED_ERRORS))
-            heading = tr("Not orderable ({n}):").format(n=len(failed))
+                lines.append(
+                    tr("… and {n} more").format(n=format_count(len(failed) - MAX_LISTED_ERRORS))
+                )
+            heading = tr("Not orderable ({n}):").format(n=format_count(len(failed)))
             self.errors.setText("\n".join([heading, *lines]))
             self.errors.show()
         else:
@@ -374,4 +378,6 @@ class OrderBar(QWidget):
         if not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))
         else:
-            self.summary.setText(tr("Selected scenes: {n}").format(n=len(self.scenes)))
+            self.summary.setText(
+                tr("Selected scenes: {n}").format(n=format_count(len(self.scenes)))
+            )

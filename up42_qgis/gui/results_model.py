@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
+from ..toolbelt.formatting import format_number
 
 SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,7 +45,7 @@ def _header_tooltips() -> dict[str, str]:
 
 
 def _number(value: float | None, decimals: int) -> str:
-    return "" if value is None else f"{value:.{decimals}f}"
+    return "" if value is None else format_number(value, decimals)
 
 
 class ResultsModel(QAbstractTableModel):

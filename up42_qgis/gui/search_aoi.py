@@ -12,6 +12,7 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, Q
 
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.formatting import format_area_km2
 from .aoi import (
     Aoi,
     AoiInputError,
@@ -121,7 +122,9 @@ class AoiWidget(QWidget):
             if self._outline is not None:
                 self._outline.clear()
         else:
-            self.area_label.setText(tr("AOI: {area} km²").format(area=_format_area(aoi.area_km2)))
+            self.area_label.setText(
+                tr("AOI: {area} km²").format(area=format_area_km2(aoi.area_km2))
+            )
             self._show_problem(aoi.problem, can_repair=bool(aoi.repaired))
             self._ensure_outline().show(aoi.geometry())
         self.aoi_changed.emit()
@@ -188,7 +191,7 @@ class AoiWidget(QWidget):
             self.area_label.setText(tr("No area of interest yet."))
         else:
             self.area_label.setText(
-                tr("AOI: {area} km²").format(area=_format_area(self.aoi.area_km2))
+                tr("AOI: {area} km²").format(area=format_area_km2(self.aoi.area_km2))
             )
 
     def _tool_deactivated(self) -> None:
@@ -210,11 +213,3 @@ class AoiWidget(QWidget):
         if self._outline is not None:
             self._outline.remove()
             self._outline = None
-
-
-def _format_area(km2: float) -> str:
-    if km2 >= 100:
-        return f"{km2:,.0f}"
-    if km2 >= 1:
-        return f"{km2:,.1f}"
-    return f"{km2:.3f}"

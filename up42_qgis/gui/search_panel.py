@@ -16,9 +16,10 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..api.models import ScenePage
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..services.search_session import SearchSession
 from ..tasks.search import LoadCollectionsTask
+from ..toolbelt.formatting import format_count
 from ..toolbelt.notify import log, notify
 from .search_errors import error_text, guarded, is_sign_in_problem
 from .search_layout import SearchPanelLayout
@@ -278,10 +279,12 @@ class SearchPanel(SearchPanelLayout):
             self.count_label.setText("")
         elif (matched := self.session.number_matched) is not None and matched >= shown:
             self.count_label.setText(
-                tr("{shown} of {total} scenes").format(shown=shown, total=matched)
+                tr("{shown} of {total} scenes").format(
+                    shown=format_count(shown), total=format_count(matched)
+                )
             )
         else:
-            self.count_label.setText(tr("{shown} scenes").format(shown=shown))
+            self.count_label.setText(trn("%Ln scene(s)", shown))
 
     def _show_message(self, text: str | None) -> None:
         self.message_label.setText(text or "")

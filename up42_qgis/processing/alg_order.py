@@ -26,7 +26,7 @@ from qgis.core import (
 from ..api.models import OrderRequest, PlacedOrder
 from ..api.ordering import place_all
 from ..compat import FieldType
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
@@ -185,6 +185,6 @@ class OrderAlgorithm(ScenesAlgorithm):
             feature.setAttributes([plan.scene.scene_id, order.order_id, order.error])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(
-            tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
+            trn("%Ln order(s) placed: {ids}", len(order_ids)).format(ids=", ".join(order_ids))
         )
         return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}

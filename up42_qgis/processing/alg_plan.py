@@ -41,7 +41,7 @@ from ..api.planning import (
     parse_priorities,
     plan_coverage,
 )
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..layers.plans import (
     apply_gaps_style,
     apply_plan_style,
@@ -49,6 +49,12 @@ from ..layers.plans import (
     gap_fields,
     plan_features,
     plan_fields,
+)
+from ..toolbelt.formatting import (
+    format_area_km2,
+    format_count,
+    format_number,
+    format_percent,
 )
 from .common import WGS84, Up42Algorithm, one_line
 
@@ -68,7 +74,7 @@ def problem_message(error: PlanningError) -> str:
     params = error.params
     if error.problem is PlanProblem.NO_OVERLAP:
         return tr("None of the {n} scenes covers any of the area of interest.").format(
-            n=params.get("n", 0)
+            n=format_count(params.get("n", 0))
         )
     if error.problem is PlanProblem.NO_CANDIDATES:
         return tr("SCENES has no scene to plan with.")
@@ -85,21 +91,29 @@ def note_message(note: PlanNote) -> str:
     p = note.params
     if note.code is NoteCode.PARTIAL:
         return tr(
-            "The scenes cover {percent} % of the area of interest; {km2} km² remain "
+            "The scenes cover {percent} of the area of interest; {km2} km² remain "
             "uncovered (see the gaps)."
-        ).format(percent=f"{p['percent']:.1f}", km2=f"{p['gap_km2']:,.2f}")
+        ).format(percent=format_percent(p["percent"]), km2=format_number(p["gap_km2"], 2))
     if note.code is NoteCode.NO_FOOTPRINT:
-        return tr("{n} scenes without a usable footprint were skipped.").format(n=p["n"])
+        return trn("%Ln scene(s) without a usable footprint were skipped.", p["n"])
     if note.code is NoteCode.MERGED:
         return tr(
             "{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "
             "went to a neighbouring part."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+        ).format(
+            km2=format_number(p["km2"], 3),
+            scene=p["scene"],
+            minimum=format_area_km2(p["minimum"]),
+        )
     if note.code is NoteCode.BELOW_MINIMUM:
         return tr(
             "A part of {km2} km² only scene {scene} covers is below its minimum order "
             "area of {minimum} km²: UP42 bills the minimum."
-        ).format(km2=f"{p['km2']:.3f}", scene=p["scene"], minimum=f"{p['minimum']:g}")
+        ).format(
+            km2=format_number(p["km2"], 3),
+            scene=p["scene"],
+            minimum=format_area_km2(p["minimum"]),
+        )
     if note.code is NoteCode.ANTIMERIDIAN:
         return tr(
             "The part of scene {scene} crosses the antimeridian: one order on each side."
@@ -257,7 +271,7 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             priorities = parse_priorities(self.parameterAsString(parameters, PRIORITIES, context))
             feedback.pushInfo(
                 tr("Planning with {n} scenes; priorities: {order}.").format(
-                    n=len(self.scenes), order=", ".join(priorities)
+                    n=format_count(len(self.scenes)), order=", ".join(priorities)
                 )
             )
             plan = plan_coverage(
@@ -318,13 +332,13 @@ class PlanCoverageAlgorithm(Up42Algorithm):
         feedback.pushInfo(
             tr(
                 "Plan: {scenes} scenes in {parts} orders, {planned} km² for an area of {aoi} km², "
-                "{percent} % covered."
+                "{percent} covered."
             ).format(
-                scenes=len(plan.scenes),
-                parts=len(plan.parts),
-                planned=f"{plan.planned_km2:,.2f}",
-                aoi=f"{plan.aoi_area_km2:,.2f}",
-                percent=f"{plan.covered_percent:.2f}",
+                scenes=format_count(len(plan.scenes)),
+                parts=format_count(len(plan.parts)),
+                planned=format_number(plan.planned_km2, 2),
+                aoi=format_number(plan.aoi_area_km2, 2),
+                percent=format_percent(plan.covered_percent, 2),
             )
         )
 

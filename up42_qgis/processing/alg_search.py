@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..api.models import SearchRequest, SortField
-from ..i18n import tr
+from ..i18n import tr, trn
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
 from .common import WGS84, Up42Algorithm, one_line
@@ -150,8 +150,8 @@ class SearchAlgorithm(Up42Algorithm):
             if feedback.isCanceled() or found >= limit:
                 break
         if feedback.isCanceled():
-            feedback.pushWarning(tr("Cancelled: keeping the {n} scenes found.").format(n=found))
-        feedback.pushInfo(tr("Found {n} scenes.").format(n=found))
+            feedback.pushWarning(trn("Cancelled: keeping the %Ln scene(s) found.", found))
+        feedback.pushInfo(trn("Found %Ln scene(s).", found))
         style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}
 

@@ -25,6 +25,7 @@ from ..layers.rasters import add_rasters_to_project
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.folders import default_download_folder
+from ..toolbelt.formatting import format_count
 from ..toolbelt.messages import error_text
 from ..toolbelt.notify import log, notify
 
@@ -261,7 +262,7 @@ class DownloadManager(QObject):
             self._notify(
                 Qgis.MessageLevel.Success,
                 tr("Downloaded {name} to {folder}; raster layers added: {n}").format(
-                    name=job.display_name, folder=str(job.folder), n=len(layers)
+                    name=job.display_name, folder=str(job.folder), n=format_count(len(layers))
                 ),
             )
             return
