@@ -20,7 +20,7 @@ from ..api.models import Estimate
 from ..compat import FieldType
 from ..i18n import tr
 from ..toolbelt.formatting import format_credits
-from .common import Up42Algorithm, one_line
+from .common import Up42Algorithm
 from .scenes import (
     DATA_PRODUCT,
     Plan,
@@ -53,22 +53,16 @@ class ScenesAlgorithm(Up42Algorithm):
     """Reads SCENES and the area on the main thread (prepareAlgorithm), where a project
     layer's selection may be read; the requests run later in processAlgorithm."""
 
-    def prepareAlgorithm(
+    def prepare(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-    ) -> bool:
+    ) -> None:
         self.scenes: list[SceneRow] = []
         self.aoi: dict[str, Any] = {}
-        try:
-            self.scenes = read_scenes(self, parameters, context)
-            self.aoi = self.aoi_geojson(parameters, context, feedback)
-        except QgsProcessingException:
-            raise
-        except Exception as error:  # the same one-line rule as processAlgorithm
-            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
-        return True
+        self.scenes = read_scenes(self, parameters, context)
+        self.aoi = self.aoi_geojson(parameters, context, feedback)
 
     def add_inputs(self) -> None:
         add_scene_parameters(self)
@@ -94,7 +88,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
     def name(self) -> str:
         return "estimate"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Estimate order cost")
 
     def shortHelpString(self) -> str:

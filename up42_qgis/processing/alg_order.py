@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
@@ -52,7 +51,7 @@ class OrderAlgorithm(ScenesAlgorithm):
     def name(self) -> str:
         return "order"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Order scenes")
 
     def shortHelpString(self) -> str:
@@ -65,13 +64,8 @@ class OrderAlgorithm(ScenesAlgorithm):
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.add_inputs()
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                MAX_CREDITS,
-                tr("Most credits to spend (nothing is ordered above it)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                minValue=0.0,
-            )
+        self.add_number(
+            MAX_CREDITS, tr("Most credits to spend (nothing is ordered above it)"), minimum=0.0
         )
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 orders")))
         self.addOutput(QgsProcessingOutputString(ORDER_IDS, tr("Order ids (comma-separated)")))

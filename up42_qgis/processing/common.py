@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import traceback
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
@@ -24,10 +25,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime
 from qgis.PyQt.QtGui import QIcon
 
 from ..api.errors import Up42Error
@@ -35,6 +39,7 @@ from ..i18n import tr, trn
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
 from ..toolbelt.constants import WGS84 as WGS84_AUTHID
+from ..toolbelt.formatting import format_count
 from ..toolbelt.messages import error_text, one_line
 
 if TYPE_CHECKING:
@@ -45,6 +50,33 @@ __all__ = ["Up42Algorithm", "error_text", "in_desktop", "one_line"]
 WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
+# The toolbox lists the algorithms in this order (it sorts them by their display names,
+# which therefore start with the step's number): the order a user runs them in.
+WORKFLOW = ("search", "plan_coverage", "estimate", "order", "download")
+
+
+def workflow_title(algorithm_id: str, title: str) -> str:
+    """ "1. Search scenes": the step's place in the workflow, then its title."""
+    if algorithm_id not in WORKFLOW:
+        return title
+    step = format_count(WORKFLOW.index(algorithm_id) + 1)
+    return tr("{step}. {title}").format(step=step, title=title)
+
+
+def attribute_datetime(value: Any) -> datetime | None:
+    """A date or date-time attribute of a footprints feature (QDateTime, QDate or ISO text)
+    as an aware datetime (UTC when it carries no zone); None when there is none."""
+    if isinstance(value, QDateTime) and value.isValid():
+        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
+    if isinstance(value, QDate) and value.isValid():
+        return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
+    if isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
 
 
 def in_desktop() -> bool:
@@ -66,6 +98,14 @@ class Up42Algorithm(QgsProcessingAlgorithm):
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
+
+    def title(self) -> str:
+        """The algorithm's name as a user reads it (translated); ``displayName`` adds the
+        step's number."""
+        raise NotImplementedError
+
+    def displayName(self) -> str:
+        return workflow_title(self.name(), self.title())
 
     def icon(self) -> QIcon:
         return QIcon(icon_path("up42.svg"))
@@ -107,6 +147,65 @@ class Up42Algorithm(QgsProcessingAlgorithm):
                     algorithm=self.id(), error=one_line(f"{type(error).__name__}: {error}")
                 )
             ) from None
+
+    def prepare(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> None:
+        """What the algorithm reads on the main thread (a project layer's selection, the
+        area); nothing by default."""
+
+    def prepareAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> bool:
+        """``prepare`` under the one-line rule of ``processAlgorithm``."""
+        try:
+            self.prepare(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # the same one-line rule as processAlgorithm
+            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
+        return True
+
+    # --- parameters ------------------------------------------------------------------------
+    def add_number(
+        self,
+        name: str,
+        label: str,
+        *,
+        integer: bool = False,
+        default: float | None = None,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        optional: bool = False,
+        advanced: bool = False,
+    ) -> QgsProcessingParameterNumber:
+        """One number parameter: whole or decimal, its default and range, optional, and
+        under "Advanced" when ``advanced``."""
+        kind = (
+            QgsProcessingParameterNumber.Type.Integer
+            if integer
+            else QgsProcessingParameterNumber.Type.Double
+        )
+        bounds: dict[str, float] = {}
+        if minimum is not None:
+            bounds["minValue"] = int(minimum) if integer else float(minimum)
+        if maximum is not None:
+            bounds["maxValue"] = int(maximum) if integer else float(maximum)
+        parameter = QgsProcessingParameterNumber(
+            name, label, type=kind, defaultValue=default, optional=optional, **bounds
+        )
+        if advanced:
+            parameter.setFlags(
+                parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced
+            )
+        self.addParameter(parameter)
+        return parameter
 
     # --- shared steps ---------------------------------------------------------------------
     @staticmethod

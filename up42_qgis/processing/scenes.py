@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
@@ -20,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..api.models import Collection, Estimate, OrderRequest
 from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
@@ -28,6 +27,7 @@ from ..compat import FieldType, make_field
 from ..i18n import tr
 from ..toolbelt.formatting import format_credits, format_euros_estimate, format_number
 from ..toolbelt.messages import failure_text, one_line
+from .common import attribute_datetime
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -114,7 +114,7 @@ def _scene_row(feature: QgsFeature, fields: QgsFields) -> SceneRow | None:
         return None
     acquired = None
     if fields.indexOf("acquired") >= 0:
-        acquired = _datetime(feature.attribute("acquired"))
+        acquired = attribute_datetime(feature.attribute("acquired"))
     return SceneRow(scene_id, collection, acquired)
 
 
@@ -124,17 +124,6 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _datetime(value: Any) -> datetime | None:
-    if isinstance(value, QDateTime) and value.isValid():
-        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
-    if isinstance(value, QDate) and value.isValid():
-        return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None
 
 
 # --- data products ---------------------------------------------------------------------------
