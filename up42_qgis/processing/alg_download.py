@@ -137,10 +137,9 @@ class DownloadAlgorithm(Up42Algorithm):
                 continue
             if not rasters:
                 problems.append(tr("order {id} delivered no raster.").format(id=order.id))
-            for path in rasters:
-                files.append(str(path))
-                if in_desktop():
-                    load_on_completion(context, path, order, single=len(rasters) == 1)
+            files.extend(str(path) for path in rasters)
+            if in_desktop():
+                load_on_completion(context, list(rasters), order)
         feedback.setProgress(100)
 
         if problems and not files:
