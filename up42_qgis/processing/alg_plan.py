@@ -82,7 +82,8 @@ def problem_message(error: PlanningError) -> str:
             "Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count."
         ).format(unknown=", ".join(params.get("unknown", ())))
     if error.problem is PlanProblem.BAD_SEAM:
-        return tr("The seam margin must be 0 to {most} m.").format(most=format_count(MAX_SEAM_M))
+        most = format_number(MAX_SEAM_M, 0)
+        return tr("The seam margin must be 0 to {most} m.").format(most=most)
     return tr("The area of interest is not a polygon.")
 
 
