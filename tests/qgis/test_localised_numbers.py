@@ -13,7 +13,7 @@ from up42_qgis.api.models import Estimate, OrderRequest
 from up42_qgis.gui.aoi import _problem_text
 from up42_qgis.gui.order_dialog import OrderDialog, OrderLine
 from up42_qgis.gui.results_model import _number
-from up42_qgis.i18n import trn
+from up42_qgis.i18n import tr
 from up42_qgis.toolbelt import formatting
 
 
@@ -62,10 +62,10 @@ def test_the_aoi_limits_read_in_german(german) -> None:
 
 
 def test_plural_forms_through_qt(english) -> None:
-    assert trn("%Ln order(s) placed.", 1) == "1 order placed."
-    assert trn("%Ln order(s) placed.", 2) == "2 orders placed."
-    assert trn("%Ln order(s) placed.", 0) == "0 orders placed."
-    assert trn("%Ln scene(s)", 1234) == "1,234 scenes"
+    assert tr("%Ln order(s) placed.", "", 1) == "1 order placed."
+    assert tr("%Ln order(s) placed.", "", 2) == "2 orders placed."
+    assert tr("%Ln order(s) placed.", "", 0) == "0 orders placed."
+    assert tr("%Ln scene(s)", "", 1234) == "1,234 scenes"
 
 
 def test_the_order_confirmation_in_german(german, order_context, qtbot) -> None:

@@ -33,8 +33,14 @@ def _problems(source: str, name: str) -> list[str]:
     problems = []
     for call in _tr_calls(ast.parse(source)):
         where = f"{name}:{call.lineno}"
-        if len(call.args) != 1 or call.keywords:
-            problems.append(f"{where}: tr() takes exactly one string literal")
+        plural = len(call.args) == 3  # tr("%Ln scene(s)", "", n): a plural message
+        if len(call.args) not in (1, 3) or call.keywords:
+            problems.append(f"{where}: tr() takes one string literal (or literal, \"\", n)")
+            continue
+        if plural and not (
+            isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str)
+        ):
+            problems.append(f"{where}: a plural tr() takes a literal disambiguation")
             continue
         argument = call.args[0]
         if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):

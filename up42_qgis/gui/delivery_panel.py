@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Delivery, Order
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.messages import error_text
@@ -145,7 +145,7 @@ class DeliveryPanel(QGroupBox):
             item.setToolTip(asset.media_type)
             self.assets.addItem(item)
         if delivery.assets:
-            self.message.setText(trn("%Ln file(s) delivered.", len(delivery.assets)))
+            self.message.setText(tr("%Ln file(s) delivered.", "", len(delivery.assets)))
         else:
             self.message.setText(tr("No files delivered yet."))
 

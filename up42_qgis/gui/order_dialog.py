@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Budget, Estimate, OrderRequest, PlacedOrder
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..toolbelt import colours
 from ..toolbelt.formatting import (
@@ -269,9 +269,9 @@ class OrderDialog(QDialog):
             text = placement_result(result)
             self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
-        text = trn("%Ln order(s) placed. Follow them in the Orders tab.", len(ok))
+        text = tr("%Ln order(s) placed. Follow them in the Orders tab.", "", len(ok))
         if failed:
-            text += " " + trn("%Ln could not be placed; see the reasons above.", failed)
+            text += " " + tr("%Ln could not be placed; see the reasons above.", "", failed)
         self.status.setText(text)
         level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
         notify(self.context.iface, text, level, duration_s=10)

@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.models import Order, OrderStatus
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
@@ -173,7 +173,7 @@ class OrdersPanel(QWidget):
         selected = self.selected_order_id()
         self.orders = {order.id: order for order in task.result.orders}
         self._fill(selected)
-        self.message.setText(trn("%Ln order(s) in the workspace.", len(self.orders)))
+        self.message.setText(tr("%Ln order(s) in the workspace.", "", len(self.orders)))
 
     # --- table -----------------------------------------------------------------------------
     def _fill(self, selected: str | None) -> None:

@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..api.models import ScenePage
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..services.search_session import SearchSession
 from ..tasks.search import LoadCollectionsTask
 from ..toolbelt.formatting import format_count
@@ -284,7 +284,7 @@ class SearchPanel(SearchPanelLayout):
                 )
             )
         else:
-            self.count_label.setText(trn("%Ln scene(s)", shown))
+            self.count_label.setText(tr("%Ln scene(s)", "", shown))
 
     def _show_message(self, text: str | None) -> None:
         self.message_label.setText(text or "")

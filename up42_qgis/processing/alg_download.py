@@ -25,7 +25,7 @@ from qgis.core import (
 
 from ..api.errors import CancelledError, NotFoundError, Up42Error
 from ..api.models import Asset, Order, OrderStatus
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..toolbelt.constants import MIN_POLL_INTERVAL_S as MIN_POLL_S
 from .alg_search import split_names
 from .common import Up42Algorithm, error_text, in_desktop, one_line
@@ -147,7 +147,7 @@ class DownloadAlgorithm(Up42Algorithm):
         for problem in problems:
             feedback.reportError(problem, False)
         feedback.pushInfo(
-            trn("Downloaded %Ln raster(s) into {folder}.", len(files)).format(folder=folder)
+            tr("Downloaded %Ln raster(s) into {folder}.", "", len(files)).format(folder=folder)
         )
         return {FILES: files, FOLDER: str(folder)}
 

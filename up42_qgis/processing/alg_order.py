@@ -25,7 +25,7 @@ from qgis.core import (
 from ..api.models import OrderRequest, PlacedOrder
 from ..api.ordering import place_all
 from ..compat import FieldType
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
@@ -179,6 +179,6 @@ class OrderAlgorithm(ScenesAlgorithm):
             feature.setAttributes([plan.scene.scene_id, order.order_id, order.error])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(
-            trn("%Ln order(s) placed: {ids}", len(order_ids)).format(ids=", ".join(order_ids))
+            tr("%Ln order(s) placed: {ids}", "", len(order_ids)).format(ids=", ".join(order_ids))
         )
         return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}

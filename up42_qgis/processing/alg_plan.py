@@ -40,7 +40,7 @@ from ..api.planning import (
     parse_priorities,
     plan_coverage,
 )
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..layers.plans import (
     apply_gaps_style,
     apply_plan_style,
@@ -95,7 +95,7 @@ def note_message(note: PlanNote) -> str:
             "uncovered (see the gaps)."
         ).format(percent=format_percent(p["percent"]), km2=format_number(p["gap_km2"], 2))
     if note.code is NoteCode.NO_FOOTPRINT:
-        return trn("%Ln scene(s) without a usable footprint were skipped.", p["n"])
+        return tr("%Ln scene(s) without a usable footprint were skipped.", "", p["n"])
     if note.code is NoteCode.MERGED:
         return tr(
             "{km2} km² of scene {scene}, below its minimum order area of {minimum} km², "

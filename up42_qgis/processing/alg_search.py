@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from ..api.models import SearchRequest, SortField
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
 from ..toolbelt.glossary import known_collections, remember_collections
@@ -179,8 +179,8 @@ class SearchAlgorithm(Up42Algorithm):
             if feedback.isCanceled() or found >= limit:
                 break
         if feedback.isCanceled():
-            feedback.pushWarning(trn("Cancelled: keeping the %Ln scene(s) found.", found))
-        feedback.pushInfo(trn("Found %Ln scene(s).", found))
+            feedback.pushWarning(tr("Cancelled: keeping the %Ln scene(s) found.", "", found))
+        feedback.pushInfo(tr("Found %Ln scene(s).", "", found))
         style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}
 

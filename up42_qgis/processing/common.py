@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 from qgis.PyQt.QtGui import QIcon
 
 from ..api.errors import Up42Error
-from ..i18n import tr, trn
+from ..i18n import tr
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
 from ..toolbelt.constants import WGS84 as WGS84_AUTHID
@@ -298,7 +298,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         if not parts:
             raise QgsProcessingException(tr("The AOI layer has no polygon to use as the area."))
         if len(parts) > 1:
-            feedback.pushInfo(trn("AOI: the union of %Ln polygon(s).", len(parts)))
+            feedback.pushInfo(tr("AOI: the union of %Ln polygon(s).", "", len(parts)))
         union = QgsGeometry.unaryUnion(parts)
         if union.isNull() or union.isEmpty():
             raise QgsProcessingException(tr("The AOI polygons could not be combined."))

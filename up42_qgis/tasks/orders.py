@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..api.errors import Up42Error
 from ..api.models import Budget, Delivery, Estimate, Order, OrderRequest, PlacedOrder
 from ..api.ordering import estimate_all, place_all
-from ..i18n import tr, trn
+from ..i18n import tr
 from .base import Up42Task
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class EstimateTask(Up42Task):
     def __init__(
         self, client: Up42Client, requests: Sequence[OrderRequest], with_budgets: bool = False
     ) -> None:
-        super().__init__(trn("UP42: estimating %Ln order(s)", len(requests)))
+        super().__init__(tr("UP42: estimating %Ln order(s)", "", len(requests)))
         self.client = client
         self.requests = tuple(requests)
         self.with_budgets = with_budgets
@@ -61,7 +61,7 @@ class PlaceOrdersTask(Up42Task):
     """
 
     def __init__(self, client: Up42Client, requests: Sequence[OrderRequest]) -> None:
-        super().__init__(trn("UP42: placing %Ln order(s)", len(requests)), can_cancel=False)
+        super().__init__(tr("UP42: placing %Ln order(s)", "", len(requests)), can_cancel=False)
         self.client = client
         self.requests = tuple(requests)
 
