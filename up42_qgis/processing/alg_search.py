@@ -205,7 +205,7 @@ class SearchAlgorithm(Up42Algorithm):
         aoi = self.aoi_geojson(parameters, context, feedback)
         request = SearchRequest(
             aoi=aoi,
-            collections=collection_names(parameters.get(COLLECTIONS)),
+            collections=self._collections(parameters, context),
             start=start,
             end=end,
             max_cloud=max_cloud,
@@ -233,6 +233,15 @@ class SearchAlgorithm(Up42Algorithm):
                 )
             )
         return date(value.year(), value.month(), value.day())
+
+    def _collections(
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[str, ...]:
+        raw = parameters.get(COLLECTIONS)
+        if raw is None or isinstance(raw, str | list | tuple):
+            return collection_names(raw)
+        # Anything else (a data-defined value in a model) as QGIS evaluates it.
+        return split_names(self.parameterAsString(parameters, COLLECTIONS, context))
 
     def _optional_number(
         self, parameters: dict[str, Any], name: str, context: QgsProcessingContext
