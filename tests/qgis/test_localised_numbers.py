@@ -80,3 +80,36 @@ def test_the_order_confirmation_in_german(german, order_context, qtbot) -> None:
     assert dialog.table.item(0, 2).text() == "13.462"
     dialog._show_results([])
     assert dialog.status.text().startswith("0 orders placed.")
+
+
+@pytest.fixture
+def german_translator(german) -> Iterator[None]:
+    """The plugin's compiled German translation, installed as the plugin installs it."""
+    import subprocess
+    from pathlib import Path
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        ["/usr/bin/python3", "tests/tools/update_translations.py", "--compile-only"],
+        cwd=root,
+        check=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(root / "i18n" / "up42_qgis_de.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_plural_forms_and_euros_in_german(german_translator) -> None:
+    from up42_qgis.i18n import tr
+
+    assert tr("%Ln scene(s)", "", 1) == "1 Szene"
+    assert tr("%Ln scene(s)", "", 2) == "2 Szenen"
+    assert tr("%Ln scene(s)", "", 1234) == "1.234 Szenen"
+    assert tr("%Ln order(s) placed: {ids}", "", 1).startswith("1 Bestellung aufgegeben")
+    assert formatting.format_credits_with_euros(13462) == (
+        "13.462 Credits (≈ 134,62 € (Schätzung))"
+    )

@@ -80,8 +80,12 @@ def _translations(ts_file: Path) -> list[tuple[str, str, str]]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is not None and translation.text and not translation.get("type"):
-                found.append((name, message.findtext("source", ""), translation.text))
+            if translation is None or translation.get("type"):
+                continue
+            source = message.findtext("source", "")
+            forms = [f.text or "" for f in translation.iter("numerusform")]  # plural forms
+            for text in forms or ([translation.text] if translation.text else []):
+                found.append((name, source, text))
     return found
 
 
