@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
-from ..toolbelt.formatting import format_number
+from ..toolbelt.formatting import format_credits, format_number
 
 SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -187,7 +187,7 @@ class ResultsModel(QAbstractTableModel):
             return ""
         if estimate.error:
             return tr("n/a")
-        return _number(estimate.credits, 0)
+        return format_credits(estimate.credits)
 
     def _sort_value(self, scene: Scene, column: str) -> Any:
         if column == "date":

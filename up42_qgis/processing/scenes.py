@@ -124,8 +124,6 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-
-
 # --- data products ---------------------------------------------------------------------------
 def product_chooser(
     collections: Sequence[Collection], wanted: str
