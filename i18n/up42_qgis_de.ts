@@ -478,10 +478,13 @@
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../up42_qgis/gui/order_dialog.py" line="260"/>
-        <source>{n} orders placed. Follow them in the Orders tab.</source>
-        <translation>{n} Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</translation>
+        <source>%Ln order(s) placed. Follow them in the Orders tab.</source>
+        <translation>
+            <numerusform>%Ln Bestellung aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
+            <numerusform>%Ln Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_dialog.py" line="262"/>
@@ -913,10 +916,13 @@
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../up42_qgis/gui/search_panel.py" line="325"/>
-        <source>{shown} scenes</source>
-        <translation>{shown} Szenen</translation>
+        <source>%Ln scene(s)</source>
+        <translation>
+            <numerusform>%Ln Szene</numerusform>
+            <numerusform>%Ln Szenen</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/search_quicklook.py" line="70"/>
@@ -1273,10 +1279,13 @@
         <source>{scene}: order {order} placed.</source>
         <translation>{scene}: Bestellung {order} aufgegeben.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../up42_qgis/processing/alg_order.py" line="186"/>
-        <source>{n} orders placed: {ids}</source>
-        <translation>{n} Bestellungen aufgegeben: {ids}</translation>
+        <source>%Ln order(s) placed: {ids}</source>
+        <translation>
+            <numerusform>%Ln Bestellung aufgegeben: {ids}</numerusform>
+            <numerusform>%Ln Bestellungen aufgegeben: {ids}</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_search.py" line="57"/>
@@ -1435,8 +1444,18 @@
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_bar.py" line="288"/>
-        <source>Estimate: {credits} credits for {n} of {total} scenes</source>
-        <translation>Schätzung: {credits} Credits für {n} von {total} Szenen</translation>
+        <source>Estimate: {credits} for {n} of {total} scenes</source>
+        <translation>Schätzung: {credits} für {n} von {total} Szenen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/formatting.py" line="46"/>
+        <source>≈ {euros} € (estimate)</source>
+        <translation>≈ {euros} € (Schätzung)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/formatting.py" line="55"/>
+        <source>{credits} credits ({euros})</source>
+        <translation>{credits} Credits ({euros})</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_bar.py" line="303"/>

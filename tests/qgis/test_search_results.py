@@ -11,6 +11,7 @@ from tests.qgis.support import WAIT_MS, prepare, search_and_wait
 from up42_qgis.api.models import Estimate, Scene
 from up42_qgis.gui.results_model import COLUMNS, ResultsModel
 from up42_qgis.gui.search_results import ResultsView
+from up42_qgis.toolbelt.formatting import format_credits
 
 
 def scene(index: int, cloud: float | None, resolution: float) -> Scene:
@@ -81,7 +82,7 @@ def test_estimates_show_as_credits_and_errors_as_tooltips():
         }
     )
     column = COLUMNS.index("credits")
-    assert model.index(0, column).data() == "1250"
+    assert model.index(0, column).data() == format_credits(1250)  # "1,250" or "1.250"
     assert model.index(1, column).data() == "n/a"
     assert "intersect" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -102,7 +103,7 @@ def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):
         estimate = model.estimate_of(model.scene_at(row).id)
         assert estimate is not None
         text = model.index(row, column).data()
-        assert text == ("n/a" if estimate.error else f"{estimate.credits:.0f}")
+        assert text == ("n/a" if estimate.error else format_credits(estimate.credits))
         assert text != ""
 
 

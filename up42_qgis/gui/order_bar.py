@@ -30,7 +30,7 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.colours import ERROR_STYLE
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits, format_credits_with_euros
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import log
 from ..toolbelt.plain_text import plain_label
@@ -276,7 +276,7 @@ class OrderBar(PlanOrdering, QWidget):
         self._remember_products()
         key = self.selection_key()
         scenes = len({request.scene_id for request in requests})
-        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=format_count(scenes)))
         self.errors.hide()
         remembered = self._remembered_budget()
         self._estimate_task = self.context.start(
@@ -316,8 +316,10 @@ class OrderBar(PlanOrdering, QWidget):
         ok = [e for e in self.estimates.values() if e.ok]
         failed = [e for e in self.estimates.values() if not e.ok]
         total = sum(e.credits or 0 for e in ok)
-        text = tr("Estimate: {credits} credits for {n} of {total} scenes").format(
-            credits=format_credits(total), n=len(ok), total=len(self.estimates)
+        text = tr("Estimate: {credits} for {n} of {total} scenes").format(
+            credits=format_credits_with_euros(total),
+            n=format_count(len(ok)),
+            total=format_count(len(self.estimates)),
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
@@ -330,8 +332,10 @@ class OrderBar(PlanOrdering, QWidget):
                 for e in failed[:MAX_LISTED_ERRORS]
             ]
             if len(failed) > MAX_LISTED_ERRORS:
-                lines.append(tr("… and {n} more").format(n=len(failed) - MAX_LISTED_ERRORS))
-            heading = tr("Not orderable ({n}):").format(n=len(failed))
+                lines.append(
+                    tr("… and {n} more").format(n=format_count(len(failed) - MAX_LISTED_ERRORS))
+                )
+            heading = tr("Not orderable ({n}):").format(n=format_count(len(failed)))
             self.errors.setText("\n".join([heading, *lines]))
             self.errors.show()
         else:
@@ -415,4 +419,6 @@ class OrderBar(PlanOrdering, QWidget):
         elif not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))
         else:
-            self.summary.setText(tr("Selected scenes: {n}").format(n=len(self.scenes)))
+            self.summary.setText(
+                tr("Selected scenes: {n}").format(n=format_count(len(self.scenes)))
+            )

@@ -30,7 +30,12 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DuplicatesTask
 from ..toolbelt import colours
-from ..toolbelt.formatting import format_area, format_credits
+from ..toolbelt.formatting import (
+    format_area,
+    format_count,
+    format_credits,
+    format_credits_with_euros,
+)
 from ..toolbelt.messages import error_text, failure_text
 from ..toolbelt.notify import notify
 from ..toolbelt.plain_text import plain_label, tooltip
@@ -94,7 +99,9 @@ class OrderDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(n=len(orderable))
+            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(
+                n=format_count(len(orderable))
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -149,8 +156,8 @@ class OrderDialog(QDialog):
 
         area = tr("unknown") if aoi_area_km2 is None else format_area(aoi_area_km2)
         self.summary = QLabel(
-            tr("Area of interest: {area}<br><b>Estimated total: {credits} credits</b>").format(
-                area=area, credits=format_credits(total)
+            tr("Area of interest: {area}<br><b>Estimated total: {credits}</b>").format(
+                area=area, credits=format_credits_with_euros(total)
             )
         )
         self.summary.setObjectName("Up42OrderSummary")
@@ -383,9 +390,9 @@ class OrderDialog(QDialog):
             text = placement_result(result)
             self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
-        text = tr("{n} orders placed. Follow them in the Orders tab.").format(n=len(ok))
+        text = tr("%Ln order(s) placed. Follow them in the Orders tab.", "", len(ok))
         if failed:
-            text += " " + tr("{n} could not be placed; see the reasons above.").format(n=failed)
+            text += " " + tr("%Ln could not be placed; see the reasons above.", "", failed)
         self.status.setText(text)
         level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
         notify(self.context.iface, text, level, duration_s=10)

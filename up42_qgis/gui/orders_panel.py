@@ -212,7 +212,7 @@ class OrdersPanel(QWidget):
         selected = self.selected_order_id()
         self.orders = {order.id: order for order in task.result.orders}
         self._fill(selected)
-        self.message.setText(tr("{n} orders in the workspace.").format(n=len(self.orders)))
+        self.message.setText(tr("%Ln order(s) in the workspace.", "", len(self.orders)))
 
     # --- table -----------------------------------------------------------------------------
     def _fill(self, selected: str | None) -> None:

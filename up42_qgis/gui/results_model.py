@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
+from ..toolbelt.formatting import format_credits, format_number
 from ..toolbelt.plain_text import tooltip
 
 SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,7 +46,7 @@ def _header_tooltips() -> dict[str, str]:
 
 
 def _number(value: float | None, decimals: int) -> str:
-    return "" if value is None else f"{value:.{decimals}f}"
+    return "" if value is None else format_number(value, decimals)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -188,7 +189,7 @@ class ResultsModel(QAbstractTableModel):
             return ""
         if estimate.error:
             return tr("n/a")
-        return _number(estimate.credits, 0)
+        return format_credits(estimate.credits)
 
     def _sort_value(self, scene: Scene, column: str) -> Any:
         if column == "date":

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
 
-from qgis.PyQt.QtCore import QDate, QLocale, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from ..api.models import JSON, Collection, SearchRequest, SortField, cloudless_c
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ..toolbelt.formatting import format_count, format_decimal
 from ..toolbelt.plain_text import plain_label, tooltip
 
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,7 +82,7 @@ def _group_title(product_type: str | None) -> str:
 def _resolution_text(value: float | None) -> str:
     if value is None:
         return ""
-    return tr("{value} m").format(value=f"{value:g}")
+    return tr("{value} m").format(value=format_decimal(value))
 
 
 class FiltersWidget(QWidget):
@@ -289,14 +290,14 @@ class FiltersWidget(QWidget):
         if not total:
             text = tr("Collections ▾")
         elif len(checked) == total:
-            text = tr("All {n} collections ▾").format(n=QLocale().toString(total))
+            text = tr("All {n} collections ▾").format(n=format_count(total))
         elif not checked:
             text = tr("No collection checked ▾")
         elif len(titles) <= 2:
             text = tr("{names} ▾").format(names=", ".join(titles))
         else:
             text = tr("{n} of {total} collections ▾").format(
-                n=QLocale().toString(len(checked)), total=QLocale().toString(total)
+                n=format_count(len(checked)), total=format_count(total)
             )
         self.collections_button.setText(text)
         self.collections_button.setToolTip(

@@ -20,6 +20,7 @@ from ..api.scenes import add_skip_reasons
 from ..i18n import tr
 from ..services.search_session import SearchSession
 from ..tasks.search import LoadCollectionsTask
+from ..toolbelt.formatting import format_count
 from ..toolbelt.messages import skipped_note
 from ..toolbelt.notify import log, notify
 from .search_errors import error_text, guarded, is_sign_in_problem
@@ -290,10 +291,12 @@ class SearchPanel(SearchPanelLayout):
             self.count_label.setText("")
         elif (matched := self.session.number_matched) is not None and matched >= shown:
             self.count_label.setText(
-                tr("{shown} of {total} scenes").format(shown=shown, total=matched)
+                tr("{shown} of {total} scenes").format(
+                    shown=format_count(shown), total=format_count(matched)
+                )
             )
         else:
-            self.count_label.setText(tr("{shown} scenes").format(shown=shown))
+            self.count_label.setText(tr("%Ln scene(s)", "", shown))
 
     def _show_message(self, text: str | None) -> None:
         self.message_label.setText(text or "")

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsProcessingParameters,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -25,6 +24,7 @@ from ..api.scenes import add_skip_reasons
 from ..i18n import tr
 from ..layers.footprints import FeatureBuilder, footprint_fields
 from ..toolbelt.constants import PROCESSING_PAGE_SIZE
+from ..toolbelt.glossary import known_collections, remember_collections
 from ..toolbelt.messages import skipped_note
 from .common import WGS84, Up42Algorithm, one_line
 from .loading import style_footprints_on_completion
@@ -50,45 +50,76 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
+def collections_parameter() -> QgsProcessingParameterString | QgsProcessingParameterEnum:
+    """COLLECTIONS as a choice of the collections UP42's glossary last listed (several may be
+    ticked; the values are the names, so ``qgis_process`` still takes ``phr,spot``), or as
+    comma-separated names while the glossary has never been read on this profile."""
+    known = known_collections()
+    if not known:
+        return QgsProcessingParameterString(
+            COLLECTIONS, tr("Collections (comma-separated names; empty: all)"), optional=True
+        )
+    return QgsProcessingParameterEnum(
+        COLLECTIONS,
+        tr("Collections (none ticked: all)"),
+        options=[name for name, _ in known],
+        allowMultiple=True,
+        optional=True,
+        usesStaticStrings=True,
+    )
+
+
+def collection_names(value: Any) -> tuple[str, ...]:
+    """The names in COLLECTIONS as the dialog (a list), ``processing.run`` (a list or text)
+    or ``qgis_process`` (``phr,spot``, or the option once per name) give them."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return split_names(",".join(str(item) for item in value if item is not None))
+    return split_names(str(value))
+
+
 class SearchAlgorithm(Up42Algorithm):
     def name(self) -> str:
         return "search"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Search scenes")
 
     def shortHelpString(self) -> str:
         return tr(
             "Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes "
             "their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). "
-            "COLLECTIONS is a comma-separated list of collection names (empty: all); dates "
-            "are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud "
-            "or resolution (best first). The layer feeds 'Estimate' and 'Order'."
+            "COLLECTIONS: the collections to search, ticked or as names (phr,spot; none: "
+            "all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY "
+            "says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'."
         )
+
+    def checkParameterValues(
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[bool, str]:
+        """QGIS checks every parameter but COLLECTIONS: its names are checked against the
+        glossary itself when the search runs (case-insensitively, naming the unknown ones),
+        so a name typed in ``qgis_process`` works even when the remembered choice is older."""
+        others = {name: value for name, value in parameters.items() if name != COLLECTIONS}
+        return super().checkParameterValues(others, context)
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.add_aoi_parameters()
-        self.addParameter(
-            QgsProcessingParameterString(
-                COLLECTIONS, tr("Collections (comma-separated names; empty: all)"), optional=True
-            )
-        )
+        self.addParameter(collections_parameter())
         for name, label in ((START_DATE, tr("Acquired from")), (END_DATE, tr("Acquired until"))):
             self.addParameter(
                 QgsProcessingParameterDateTime(
                     name, label, type=QgsProcessingParameterDateTime.Type.Date, optional=True
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                MAX_CLOUD,
-                tr("Maximum cloud cover (%)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                defaultValue=100.0,
-                optional=True,
-                minValue=0.0,
-                maxValue=100.0,
-            )
+        self.add_number(
+            MAX_CLOUD,
+            tr("Maximum cloud cover (%)"),
+            default=100.0,
+            minimum=0.0,
+            maximum=100.0,
+            optional=True,
         )
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -99,15 +130,13 @@ class SearchAlgorithm(Up42Algorithm):
                 usesStaticStrings=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                LIMIT,
-                tr("Most scenes"),
-                type=QgsProcessingParameterNumber.Type.Integer,
-                defaultValue=DEFAULT_LIMIT,
-                minValue=1,
-                maxValue=MAX_LIMIT,
-            )
+        self.add_number(
+            LIMIT,
+            tr("Most scenes"),
+            integer=True,
+            default=DEFAULT_LIMIT,
+            minimum=1,
+            maximum=MAX_LIMIT,
         )
         self.addParameter(QgsProcessingParameterFeatureSink(OUTPUT, tr("UP42 scenes")))
 
@@ -158,10 +187,10 @@ class SearchAlgorithm(Up42Algorithm):
             if feedback.isCanceled() or found >= limit:
                 break
         if feedback.isCanceled():
-            feedback.pushWarning(tr("Cancelled: keeping the {n} scenes found.").format(n=found))
+            feedback.pushWarning(tr("Cancelled: keeping the %Ln scene(s) found.", "", found))
         if skipped:
             feedback.pushWarning(skipped_note(skipped, reasons))
-        feedback.pushInfo(tr("Found {n} scenes.").format(n=found))
+        feedback.pushInfo(tr("Found %Ln scene(s).", "", found))
         style_footprints_on_completion(context, dest_id)
         return {OUTPUT: dest_id}
 
@@ -186,7 +215,7 @@ class SearchAlgorithm(Up42Algorithm):
         aoi = self.aoi_geojson(parameters, context, feedback)
         request = SearchRequest(
             aoi=aoi,
-            collections=split_names(self.parameterAsString(parameters, COLLECTIONS, context)),
+            collections=self._collections(parameters, context),
             start=start,
             end=end,
             max_cloud=max_cloud,
@@ -215,6 +244,15 @@ class SearchAlgorithm(Up42Algorithm):
             )
         return date(value.year(), value.month(), value.day())
 
+    def _collections(
+        self, parameters: dict[str, Any], context: QgsProcessingContext
+    ) -> tuple[str, ...]:
+        raw = parameters.get(COLLECTIONS)
+        if raw is None or isinstance(raw, str | list | tuple):
+            return collection_names(raw)
+        # Anything else (a data-defined value in a model) as QGIS evaluates it.
+        return split_names(self.parameterAsString(parameters, COLLECTIONS, context))
+
     def _optional_number(
         self, parameters: dict[str, Any], name: str, context: QgsProcessingContext
     ) -> float | None:
@@ -230,6 +268,7 @@ class SearchAlgorithm(Up42Algorithm):
         the search itself."""
         if not names:
             return names
+        remember_collections(glossary)
         known = {collection.name.lower(): collection.name for collection in glossary}
         unknown = [name for name in names if name.lower() not in known]
         if unknown:

@@ -13,7 +13,7 @@ from ..api import errors
 from ..api.models import PlacedOrder
 from ..api.order_schema import FieldKind, Problem, ProblemKind
 from ..i18n import tr
-from .formatting import format_credits, format_number
+from .formatting import format_credits, format_limit
 
 
 def one_line(text: str) -> str:
@@ -146,7 +146,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, int | float):
-        return format_number(value)
+        return format_limit(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     return one_line(str(value))[:80]
@@ -163,13 +163,13 @@ def form_problem_text(problem: Problem) -> str:
         if low is not None and high is not None:
             return tr("{name} must be from {low} to {high}, not {value}.").format(
                 name=name,
-                low=format_number(low),
-                high=format_number(high),
+                low=format_limit(low),
+                high=format_limit(high),
                 value=_shown(problem.value),
             )
         if low is not None:
-            return tr("{name} must be at least {low}.").format(name=name, low=format_number(low))
-        return tr("{name} must be at most {high}.").format(name=name, high=format_number(high))
+            return tr("{name} must be at least {low}.").format(name=name, low=format_limit(low))
+        return tr("{name} must be at most {high}.").format(name=name, high=format_limit(high))
     if kind == ProblemKind.LENGTH:
         low, high = limit if isinstance(limit, tuple) else (None, None)
         return tr("{name} must have {low} to {high} characters.").format(
