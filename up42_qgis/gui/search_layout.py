@@ -14,8 +14,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -34,15 +32,21 @@ except ImportError:  # pragma: no cover - depends on the tree's state
 
 
 class SearchPanelLayout(QWidget):
+    """Results first: the area and the filters take a few compact lines at the top (one
+    collapsible box, no scroll area), the results table takes every pixel left, and the
+    quicklook box starts collapsed (the table's thumbnails preview the scenes)."""
+
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.aoi_widget = AoiWidget(self.iface, self)
-        aoi_box = QgsCollapsibleGroupBox(tr("Area of interest"), self)
-        QVBoxLayout(aoi_box).addWidget(self.aoi_widget)
-
         self.filters = FiltersWidget(self)
-        filters_box = QgsCollapsibleGroupBox(tr("Filters"), self)
-        QVBoxLayout(filters_box).addWidget(self.filters)
+        self.query_box = QgsCollapsibleGroupBox(tr("Area and filters"), self)
+        self.query_box.setObjectName("Up42SearchQueryBox")
+        query_layout = QVBoxLayout(self.query_box)
+        query_layout.setContentsMargins(4, 2, 4, 4)
+        query_layout.setSpacing(3)
+        query_layout.addWidget(self.aoi_widget)
+        query_layout.addWidget(self.filters)
 
         self.search_button = QPushButton(tr("Search"), self)
         self.search_button.setObjectName("Up42SearchButton")
@@ -90,43 +94,22 @@ class SearchPanelLayout(QWidget):
                 self.order_bar = None
 
         self.quicklook = QuicklookWidget(self.context, self)
-        quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
-        QVBoxLayout(quicklook_box).addWidget(self.quicklook)
+        self.quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
+        self.quicklook_box.setObjectName("Up42QuicklookBox")
+        QVBoxLayout(self.quicklook_box).addWidget(self.quicklook)
+        self.quicklook_box.setCollapsed(True)
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(aoi_box)
-        top_layout.addWidget(filters_box)
-        top_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(top)
-
-        middle = QWidget(self)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addLayout(search_row)
-        middle_layout.addWidget(self.progress)
-        middle_layout.addWidget(self.message_label)
-        middle_layout.addWidget(self.state_label)
-        middle_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        middle_layout.addWidget(self.results, 1)
-        middle_layout.addLayout(more_row)
-        if self.order_bar is not None:
-            middle_layout.addWidget(self.order_bar)
-
-        # Three parts the user can resize: filters, results, quicklook.
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(quicklook_box)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 430, 190])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(4)
+        layout.addWidget(self.query_box)
+        layout.addLayout(search_row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(more_row)
+        if self.order_bar is not None:
+            layout.addWidget(self.order_bar)
+        layout.addWidget(self.quicklook_box)

@@ -110,7 +110,7 @@ def add_context_layers() -> None:
 @guarded
 def start() -> None:
     window = iface.mainWindow()
-    window.resize(1600, 1150)
+    window.resize(1600, 1000)
     add_context_layers()
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(MERCATOR)
@@ -118,7 +118,7 @@ def start() -> None:
     plugin = plugins["up42_qgis"]
     plugin.action.trigger()
     dock = plugin.dock
-    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+    # The dock at its default width (as QGIS opens it), no resizeDocks.
     browser = window.findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()  # more room for the Layers panel with the UP42 group
