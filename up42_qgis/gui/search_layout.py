@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from .search_aoi import ERROR_STYLE, AoiWidget
 from .search_filters import FiltersWidget
 from .search_quicklook import QuicklookWidget
 from .search_results import ResultsView
+from .search_thumbnails import ThumbnailLoader
 
 try:  # written by the orders engineer; the panel works without it
     from .order_bar import OrderBar
@@ -34,7 +36,7 @@ except ImportError:  # pragma: no cover - depends on the tree's state
 class SearchPanelLayout(QWidget):
     """Results first: the area and the filters take a few compact lines at the top (one
     collapsible box, no scroll area), the results table takes every pixel left, and the
-    quicklook box starts collapsed (the table's thumbnails preview the scenes)."""
+    quicklook opens on demand (the table's thumbnails preview the scenes)."""
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -77,6 +79,8 @@ class SearchPanelLayout(QWidget):
         self.settings_button.hide()
 
         self.results = ResultsView(self.iface.mapCanvas(), self)
+        self.thumbnails = ThumbnailLoader(self.context.start, parent=self)
+        self.results.set_thumbnails(self.thumbnails)
         self.count_label = QLabel(self)
         self.load_more_button = QPushButton(tr("Load more"), self)
         self.load_more_button.setEnabled(False)
@@ -93,11 +97,21 @@ class SearchPanelLayout(QWidget):
                 log(f"Order bar unavailable: {error}", Qgis.MessageLevel.Warning)
                 self.order_bar = None
 
+        # The quicklook opens on demand below the order bar: the thumbnails preview every
+        # row, and the table keeps the height. (A collapsed QgsCollapsibleGroupBox around it
+        # hung QGIS 3.22 in the label's layout once a quicklook arrived.)
         self.quicklook = QuicklookWidget(self.context, self)
-        self.quicklook_box = QgsCollapsibleGroupBox(tr("Quicklook"), self)
-        self.quicklook_box.setObjectName("Up42QuicklookBox")
-        QVBoxLayout(self.quicklook_box).addWidget(self.quicklook)
-        self.quicklook_box.setCollapsed(True)
+        self.quicklook.setObjectName("Up42QuicklookPanel")
+        self.quicklook.hide()
+        self.quicklook_button = QToolButton(self)
+        self.quicklook_button.setObjectName("Up42QuicklookToggle")
+        self.quicklook_button.setText(tr("Quicklook"))
+        self.quicklook_button.setToolTip(tr("Show the current scene's quicklook below"))
+        self.quicklook_button.setCheckable(True)
+        self.quicklook_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.quicklook_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.quicklook_button.toggled.connect(self._toggle_quicklook)
+        more_row.insertWidget(1, self.quicklook_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -112,4 +126,9 @@ class SearchPanelLayout(QWidget):
         layout.addLayout(more_row)
         if self.order_bar is not None:
             layout.addWidget(self.order_bar)
-        layout.addWidget(self.quicklook_box)
+        layout.addWidget(self.quicklook)
+
+    def _toggle_quicklook(self, shown: bool) -> None:
+        self.quicklook.setVisible(shown)
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.quicklook_button.setArrowType(arrow)

@@ -321,6 +321,7 @@ class SearchPanel(SearchPanelLayout):
         """Leaves nothing on the canvas and nothing running; the plugin calls it on unload."""
         self.cancel()
         self.quicklook.cancel()
+        self.thumbnails.cancel()
         self._search_when_loaded = False
         if self._collections_task is not None:
             self._collections_task.cancel()

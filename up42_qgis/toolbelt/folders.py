@@ -24,3 +24,12 @@ def default_download_folder() -> str:
     home = Path.home()
     base = home if home.is_dir() and os.access(home, os.W_OK) else plugin_data_dir()
     return str(base / DOWNLOAD_FOLDER_NAME)
+
+
+def plugin_cache_dir(name: str, create: bool = False) -> Path:
+    """A cache folder (``name``: "thumbnails", …) inside the plugin's profile folder: what it
+    holds can be fetched again, so deleting it loses nothing."""
+    folder = plugin_data_dir() / "cache" / name
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -184,14 +184,27 @@ def searched(*_args) -> None:
 def wait_for_quicklook() -> None:
     panel = state["panel"]
     state["polls"] = state.get("polls", 0) + 1
-    if panel.quicklook.loading and state["polls"] < 60:
+    thumbnails = panel.thumbnails
+    busy = panel.quicklook.loading or thumbnails.running or thumbnails.queued
+    if busy and state["polls"] < 60:
         QTimer.singleShot(250, wait_for_quicklook)
         return
+    table = panel.results.table
+    log(
+        f"dock {plugin_dock_size()}, table viewport {table.viewport().height()} px, "
+        f"row {table.rowHeight(0)} px, {len(panel.results.visible_rows())} rows visible, "
+        f"{thumbnails.fetches} thumbnails fetched"
+    )
     if panel.quicklook.show_on_map() is None:
         log("the quicklook could not go on the map")
     canvas = iface.mapCanvas()
     canvas.mapCanvasRefreshed.connect(grab_soon)
     canvas.refresh()  # not refreshAllLayers(): reloading layers clears their selection
+
+
+def plugin_dock_size() -> str:
+    dock = plugins["up42_qgis"].dock
+    return f"{dock.width()}x{dock.height()}"
 
 
 @guarded
@@ -211,5 +224,7 @@ def grab() -> None:
     finish(0)
 
 
+import faulthandler
+faulthandler.dump_traceback_later(25, exit=True)
 QTimer.singleShot(120_000, lambda: (log("timed out"), finish(2)))
 QTimer.singleShot(1500, start)
