@@ -286,6 +286,10 @@ class ResultsModel(QAbstractTableModel):
             if estimate is not None and estimate.error:
                 return estimate.error
             return None
+        if column == "collection":
+            return self._display(scene, column)  # whole, where the column elides it
+        if column == "date" and scene.acquired:
+            return scene.acquired.strftime("%Y-%m-%d %H:%M:%S UTC")
         if column == "cloud" and self._is_radar(scene):
             return tr("Radar (SAR) sees through clouds: cloud cover does not apply.")
         if column == "scene_id" and scene.scene_id:

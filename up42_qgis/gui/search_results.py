@@ -41,6 +41,9 @@ from .search_thumbnails import THUMBNAIL_SIZE, ThumbnailLoader
 
 FIT_ROWS = 40  # rows measured to fit the columns
 ROW_HEIGHT = THUMBNAIL_SIZE + 4
+READABLE = ("date", "collection", "cloud", "resolution")  # never scrolled out of view
+SQUEEZED = "collection"
+MIN_SQUEEZED = 60
 VISIBLE_DEBOUNCE_MS = 60  # scrolling settles before thumbnails are asked for
 
 
@@ -97,6 +100,7 @@ class ResultsView(QWidget):
         self.layer: QgsVectorLayer | None = None
         self.features: SceneFeatureMap | None = None  # the search session's, never a copy
         self._syncing = False
+        self._natural_width = 0
 
         self.thumbnails: ThumbnailLoader | None = None
         self._visible_timer = QTimer(self)
@@ -136,6 +140,7 @@ class ResultsView(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._squeeze_to_fit()
         self._visible_rows_changed()
 
     def showEvent(self, event) -> None:
@@ -189,6 +194,22 @@ class ResultsView(QWidget):
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
+        column = COLUMNS.index(SQUEEZED)
+        self._natural_width = self.table.columnWidth(column)
+        self._squeeze_to_fit()
+
+    def _squeeze_to_fit(self) -> None:
+        """Date, Collection, Cloud and GSD fit the view's width: the collection column gives
+        up what they lack (its names elide, their tooltips stay whole)."""
+        if not self._natural_width:
+            return
+        table = self.table
+        column = COLUMNS.index(SQUEEZED)
+        others = sum(table.columnWidth(COLUMNS.index(name)) for name in READABLE) - (
+            table.columnWidth(column)
+        )
+        room = table.viewport().width() - others
+        table.setColumnWidth(column, max(MIN_SQUEEZED, min(self._natural_width, room)))
 
     # --- selection -----------------------------------------------------------------------
     def selected_rows(self) -> list[int]:

@@ -191,9 +191,10 @@ def wait_for_quicklook() -> None:
         return
     table = panel.results.table
     log(
-        f"dock {plugin_dock_size()}, table viewport {table.viewport().height()} px, "
+        f"dock {plugin_dock_size()}, panel {panel.width()}x{panel.height()}, table viewport {table.viewport().height()} px, "
         f"row {table.rowHeight(0)} px, {len(panel.results.visible_rows())} rows visible, "
-        f"{thumbnails.fetches} thumbnails fetched"
+        f"{thumbnails.fetches} thumbnails fetched, font {table.font().family()} "
+        f"{table.font().pointSizeF()} pt"
     )
     if panel.quicklook.show_on_map() is None:
         log("the quicklook could not go on the map")
