@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 
 from ..api.models import Scene
@@ -137,6 +137,8 @@ class ThumbnailLoader(QObject):
 
     # --- downloads -----------------------------------------------------------------------
     def _pump(self) -> None:
+        if sip.isdeleted(self):
+            return
         if self._queue and not self._pruned:
             self._pruned = True
             prune_cache(self.folder)
@@ -160,7 +162,9 @@ class ThumbnailLoader(QObject):
             self._keep(task.scene.id, task.result)
         elif not task.was_cancelled:
             self._missing.add(task.scene.id)  # shown without a thumbnail, not asked again
-        self._pump()
+        # Not from inside the task manager's callback: a task added there could stay
+        # "queued" for good (seen on QGIS 3.22 with three thumbnails in flight).
+        QTimer.singleShot(0, self._pump)
 
     def _keep(self, scene_id: str, image: QImage) -> None:
         self._images[scene_id] = image
