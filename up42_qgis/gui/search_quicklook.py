@@ -44,9 +44,8 @@ def preview_scaled(pixmap: QPixmap, width: int, height: int) -> QPixmap:
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.FastTransformation,
         )
-    return source.scaled(
-        width, height, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-    )
+    smooth = Qt.TransformationMode.SmoothTransformation
+    return source.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, smooth)
 
 
 class QuicklookWidget(QWidget):

@@ -38,7 +38,6 @@ from .results_model import COLUMNS, ResultsModel
 from .search_errors import guarded
 from .search_thumbnails import THUMBNAIL_SIZE, ThumbnailLoader
 
-
 FIT_ROWS = 40  # rows measured to fit the columns
 ROW_HEIGHT = THUMBNAIL_SIZE + 4
 READABLE = ("date", "collection", "cloud", "resolution")  # never scrolled out of view

@@ -144,9 +144,9 @@ class ThumbnailLoader(QObject):
             prune_cache(self.folder)
         while self._queue and len(self._running) < self.max_running:
             scene = self._queue.pop(0)
-            path, size = cache_file(self.folder, scene), self.size
+            path = cache_file(self.folder, scene)
 
-            def make(client, scene=scene, path=path) -> ThumbnailTask:
+            def make(client, scene=scene, path=path, size=self.size) -> ThumbnailTask:
                 return ThumbnailTask(client, scene, path, size)
 
             self._running[scene.id] = self._start(make, self._done)

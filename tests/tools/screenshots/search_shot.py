@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, QItemSelectionModel, QTimer
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
@@ -117,7 +117,6 @@ def start() -> None:
     canvas.setExtent(to_mercator(AOI))
     plugin = plugins["up42_qgis"]
     plugin.action.trigger()
-    dock = plugin.dock
     # The dock at its default width (as QGIS opens it), no resizeDocks.
     browser = window.findChild(QDockWidget, "Browser")
     if browser is not None:
@@ -191,7 +190,8 @@ def wait_for_quicklook() -> None:
         return
     table = panel.results.table
     log(
-        f"dock {plugin_dock_size()}, panel {panel.width()}x{panel.height()}, table viewport {table.viewport().height()} px, "
+        f"dock {plugin_dock_size()}, panel {panel.width()}x{panel.height()}, "
+        f"table viewport {table.viewport().height()} px, "
         f"row {table.rowHeight(0)} px, {len(panel.results.visible_rows())} rows visible, "
         f"{thumbnails.fetches} thumbnails fetched, font {table.font().family()} "
         f"{table.font().pointSizeF()} pt"
@@ -225,7 +225,5 @@ def grab() -> None:
     finish(0)
 
 
-import faulthandler
-faulthandler.dump_traceback_later(25, exit=True)
 QTimer.singleShot(120_000, lambda: (log("timed out"), finish(2)))
 QTimer.singleShot(1500, start)
