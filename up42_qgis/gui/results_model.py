@@ -25,6 +25,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("date", "collection", "cloud", "resolution", "credits", "incidence", "scene_id")
 VERTICAL_SORT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+INF = float("inf")
 
 
 def _headers() -> dict[str, str]:
@@ -142,8 +143,7 @@ class ResultsModel(QAbstractTableModel):
     def _column_keys(self, column: int, by_arrival: list[Scene]) -> list[Any]:
         keys = self._keys.get(column)
         if keys is None or len(keys) != len(by_arrival):
-            name = COLUMNS[column]
-            keys = [self._sort_value(scene, name) for scene in by_arrival]
+            keys = list(map(self._sort_key(COLUMNS[column]), by_arrival))
             self._keys[column] = keys
         return keys
 
@@ -266,19 +266,40 @@ class ResultsModel(QAbstractTableModel):
         return _number(estimate.credits, 0)
 
     def _sort_value(self, scene: Scene, column: str) -> Any:
+        return self._sort_key(column)(scene)
+
+    def _sort_key(self, column: str) -> Callable[[Scene], Any]:
+        """The sort key of ``column`` as one plain function over scenes (no ``data()``, no
+        per-scene dispatch): missing values are +inf, so they sort last ascending."""
         if column == "date":
-            return scene.acquired.isoformat() if scene.acquired else ""
+            return lambda scene: scene.acquired.timestamp() if scene.acquired else INF
         if column == "collection":
-            return self._display(scene, column).lower()
+            titles = self._collection_titles
+            return lambda scene: titles.get(scene.collection, scene.collection).lower()
         if column == "scene_id":
-            return scene.id
-        value = {
-            "cloud": None if self._is_radar(scene) else scene.cloud_cover,
-            "resolution": scene.resolution,
-            "incidence": scene.incidence_angle,
-            "credits": (self._estimates[scene.id].credits if scene.id in self._estimates else None),
-        }[column]
-        return float("inf") if value is None else float(value)
+            return lambda scene: scene.id
+        if column == "cloud":
+            radar = self._radar_collections
+            return lambda scene: (
+                INF
+                if scene.collection in radar or scene.cloud_cover is None
+                else float(scene.cloud_cover)
+            )
+        if column == "credits":
+            estimates = self._estimates
+
+            def credits(scene: Scene) -> float:
+                estimate = estimates.get(scene.id)
+                return INF if estimate is None or estimate.credits is None else estimate.credits
+
+            return credits
+        attribute = {"resolution": "resolution", "incidence": "incidence_angle"}[column]
+
+        def number(scene: Scene) -> float:
+            value = getattr(scene, attribute)
+            return INF if value is None else float(value)
+
+        return number
 
     def _tooltip(self, scene: Scene, column: str) -> str | None:
         if column == "credits":
