@@ -128,6 +128,14 @@ class SearchPanelLayout(QWidget):
             layout.addWidget(self.order_bar)
         layout.addWidget(self.quicklook)
 
+    def show_results(self, shown: bool) -> None:
+        """The table when there are rows; otherwise the state line takes the free height, so
+        the boxes above and the bars below keep their own."""
+        self.results.setVisible(shown)
+        layout = self.layout()
+        layout.setStretchFactor(self.results, 1 if shown else 0)
+        layout.setStretchFactor(self.state_label, 0 if shown else 1)
+
     def _toggle_quicklook(self, shown: bool) -> None:
         self.quicklook.setVisible(shown)
         arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow

@@ -266,7 +266,7 @@ class SearchPanel(SearchPanelLayout):
         }
         self.state_label.setText(texts.get(state, ""))
         self.state_label.setVisible(bool(self.state_label.text()))
-        self.results.setVisible(self.results.model.rowCount() > 0)
+        self.show_results(self.results.model.rowCount() > 0)
         self._update_count()
         if message is not None:
             self._show_message(message)

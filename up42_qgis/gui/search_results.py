@@ -113,6 +113,9 @@ class ResultsView(QWidget):
     # --- thumbnails ----------------------------------------------------------------------
     def set_thumbnails(self, loader: ThumbnailLoader) -> None:
         """Shows ``loader``'s thumbnails in the date column, fetched for the visible rows."""
+        if self.thumbnails is not None:
+            with contextlib.suppress(TypeError, RuntimeError):
+                self.thumbnails.loaded.disconnect(self.model.thumbnail_changed)
         self.thumbnails = loader
         self.model.thumbnails = loader.decoration
         loader.loaded.connect(self.model.thumbnail_changed)
