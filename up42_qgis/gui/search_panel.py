@@ -279,7 +279,7 @@ class SearchPanel(SearchPanelLayout):
         }
         self.state_label.setText(texts.get(state, ""))
         self.state_label.setVisible(bool(self.state_label.text()))
-        self.results.setVisible(self.results.model.rowCount() > 0)
+        self.show_results(self.results.model.rowCount() > 0)
         self._update_count()
         if message is not None:
             self._show_message(message)
@@ -345,6 +345,7 @@ class SearchPanel(SearchPanelLayout):
         self.cancel()
         self.quicklook.cancel()
         self.plan_box.cancel()
+        self.thumbnails.cancel()
         self._search_when_loaded = False
         if self._collections_task is not None:
             self._collections_task.cancel()

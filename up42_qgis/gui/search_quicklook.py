@@ -26,6 +26,29 @@ PREVIEW_HEIGHT = 140
 DEBOUNCE_MS = 200
 
 
+SINGLE_THREAD_PIXELS = 1 << 16  # Qt scales larger images smoothly on its global thread pool
+
+
+def preview_scaled(pixmap: QPixmap, width: int, height: int) -> QPixmap:
+    """``pixmap`` smoothly scaled to fit ``width`` × ``height``, without Qt's multi-threaded
+    smooth scaling: on the main thread it waits for QThreadPool workers that running QgsTasks
+    occupy, while those tasks wait for the Python lock the main thread holds (QGIS hung for
+    good once three thumbnail downloads ran). A fast step first brings the source under
+    65,536 pixels, where Qt scales on the calling thread."""
+    source = pixmap
+    pixels = source.width() * source.height()
+    if pixels >= SINGLE_THREAD_PIXELS:
+        factor = (SINGLE_THREAD_PIXELS / pixels) ** 0.5 * 0.99
+        source = source.scaled(
+            max(1, int(source.width() * factor)),
+            max(1, int(source.height() * factor)),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation,
+        )
+    smooth = Qt.TransformationMode.SmoothTransformation
+    return source.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, smooth)
+
+
 class QuicklookWidget(QWidget):
     layer_added = pyqtSignal(object)  # QgsRasterLayer
 
@@ -121,14 +144,7 @@ class QuicklookWidget(QWidget):
             self.image.setText(tr("The quicklook is not an image QGIS can show."))
             return
         width = max(120, self.image.width() - 8)
-        self.image.setPixmap(
-            pixmap.scaled(
-                width,
-                PREVIEW_HEIGHT,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        self.image.setPixmap(preview_scaled(pixmap, width, PREVIEW_HEIGHT))
         self.show_button.setEnabled(True)
 
     @guarded
