@@ -10,16 +10,12 @@ from typing import TYPE_CHECKING
 from qgis.core import Qgis
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,17 +25,17 @@ from ..api.order_guard import BudgetChoice, with_budget, zero_price_indexes
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DuplicatesTask
-from ..toolbelt import colours
 from ..toolbelt.formatting import (
     format_area,
     format_count,
     format_credits,
     format_credits_with_euros,
 )
-from ..toolbelt.messages import error_text, failure_text
+from ..toolbelt.messages import error_text
 from ..toolbelt.notify import notify
-from ..toolbelt.plain_text import plain_label, tooltip
+from ..toolbelt.plain_text import plain_label
 from .order_checks import OrderChecks
+from .order_lines_table import ERROR_COLOUR, OK_COLOUR, order_lines_table, set_cell
 from .order_status_text import placement_result
 
 __all__ = ["OrderDialog", "OrderLine"]
@@ -47,8 +43,6 @@ __all__ = ["OrderDialog", "OrderLine"]
 if TYPE_CHECKING:
     from ..context import PluginContext
 
-ERROR_COLOUR = QColor(colours.ERROR)
-OK_COLOUR = QColor(colours.SUCCESS)
 
 
 @dataclass(frozen=True)
@@ -106,52 +100,7 @@ class OrderDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.table = QTableWidget(len(lines), 4, self)
-        self.table.setObjectName("Up42OrderLines")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Order name"), tr("Data product"), tr("Credits"), tr("Result")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        # The name takes what is left (elided at the end, whole in its tooltip): the
-        # credits are always in view.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for row, line in enumerate(lines):
-            self._set(row, 0, line.request.display_name)
-            self._set(row, 1, f"{line.collection_title} · {line.product_title}")
-            credits_item = self._set(
-                row, 2, format_credits(line.estimate.credits if line.estimate else None)
-            )
-            credits_item.setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-            if line.orderable and line.estimate is not None and line.estimate.zero_price:
-                # Shown apart: a price of 0 credits needs its own yes (below the table).
-                credits_item.setForeground(QBrush(ERROR_COLOUR))
-                credits_item.setToolTip(tr("0 credits for an area: confirm it below"))
-            if not line.orderable:
-                estimate = line.estimate
-                reason = (
-                    failure_text(estimate.failure, estimate.error) if estimate else ""
-                ) or tr("no estimate")
-                self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip
-        visible_rows = min(len(lines), 8)
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + row_height * visible_rows
-            + 2 * self.table.frameWidth()
-            + 4
-        )
+        self.table = order_lines_table(lines, self)
         layout.addWidget(self.table, 1)
 
         area = tr("unknown") if aoi_area_km2 is None else format_area(aoi_area_km2)
@@ -228,14 +177,6 @@ class OrderDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(760, self.sizeHint().height())
-
-    def _set(self, row: int, column: int, text: str, colour: QColor | None = None):
-        item = QTableWidgetItem(text)
-        item.setToolTip(tooltip(text))
-        if colour is not None:
-            item.setForeground(QBrush(colour))
-        self.table.setItem(row, column, item)
-        return item
 
     @property
     def is_placing(self) -> bool:
@@ -388,7 +329,7 @@ class OrderDialog(QDialog):
         ok = [p for p in placed if p.order_id]
         for row, result in zip(rows, placed, strict=False):
             text = placement_result(result)
-            self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
+            set_cell(self.table, row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
         text = tr("%Ln order(s) placed. Follow them in the Orders tab.", "", len(ok))
         if failed:
