@@ -84,7 +84,10 @@ class Up42Plugin:
             dock.visibilityChanged.connect(self._sync_action)
             self.search_panel = SearchPanel(self.context, dock)
             dock.add_panel(self.search_panel, tr("Search"))
-            dock.add_panel(OrdersPanel(self.context, dock), tr("Orders"))
+            orders = OrdersPanel(self.context, dock)
+            search = self.search_panel
+            orders.search_aoi = lambda: search.aoi_widget.aoi  # tasking takes the same area
+            dock.add_panel(orders, tr("Orders"))
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.dock
 

@@ -32,13 +32,14 @@ from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text
+from .decision_panel import DecisionPanel
 from .delivery_panel import DeliveryPanel
 from .order_status_text import (
     column_titles,
+    full_status_label,
     is_alarming,
     status_explanation,
     status_filters,
-    status_label,
 )
 
 if TYPE_CHECKING:
@@ -71,6 +72,10 @@ class OrdersPanel(QWidget):
             self.filter_combo.addItem(label)
         top.addWidget(self.filter_combo)
         top.addStretch(1)
+        self.tasking_button = QPushButton(tr("New tasking order…"))
+        self.tasking_button.setObjectName("Up42NewTasking")
+        self.tasking_button.setToolTip(tr("Order a new acquisition of an area (tasking)"))
+        top.addWidget(self.tasking_button)
         self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.setObjectName("Up42RefreshOrders")
         top.addWidget(self.refresh_button)
@@ -100,6 +105,10 @@ class OrdersPanel(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
+        self.decision = DecisionPanel(context, self)  # tasking: feasibility and quotation
+        layout.addWidget(self.decision)
+        self.search_aoi = None  # set by the plugin: the Search tab's AOI, for tasking
+        self.tasking_dialog = None
 
         actions = QHBoxLayout()
         self.cancel_button = QPushButton(tr("Cancel order…"))
@@ -115,6 +124,7 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.delivery)
 
         self.refresh_button.clicked.connect(self.refresh)
+        self.tasking_button.clicked.connect(self.open_tasking)
         self.filter_combo.currentIndexChanged.connect(self._apply_filter)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.cancel_button.clicked.connect(self.cancel_selected)
@@ -204,7 +214,7 @@ class OrdersPanel(QWidget):
         name = QTableWidgetItem(order.display_name or order.id)
         name.setData(ORDER_ID_ROLE, order.id)
         name.setToolTip(order.id)
-        status = QTableWidgetItem(status_label(order.status))
+        status = QTableWidgetItem(full_status_label(order))
         status.setToolTip(status_explanation(order))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
@@ -297,6 +307,23 @@ class OrdersPanel(QWidget):
             self.detail.setStyleSheet(f"color: {colour};")
             self.detail.setText(status_explanation(order))
         self.delivery.show_order(order)
+        self.decision.show_order(order)
+
+    def open_tasking(self):
+        """The "New tasking order" dialog (one at a time); its order is selected here."""
+        from .tasking_dialog import TaskingDialog
+
+        dialog = self.tasking_dialog
+        if dialog is None or sip.isdeleted(dialog) or dialog.order_id is not None:
+            self.tasking_dialog = TaskingDialog(self.context, self.search_aoi, self)
+            self.tasking_dialog.placed.connect(self._tasking_placed)
+        self.tasking_dialog.show()
+        self.tasking_dialog.raise_()
+        return self.tasking_dialog
+
+    def _tasking_placed(self, order_id: str) -> None:
+        if not sip.isdeleted(self) and self._list_task is None:
+            self.refresh()
 
     def _auto_download_toggled(self, checked: bool) -> None:
         order = self.selected_order()

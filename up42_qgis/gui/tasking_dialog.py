@@ -1,0 +1,388 @@
+""" "New tasking order…": pick a TASKING data product, fill its order form (read from UP42 in
+a task), take the area from the Search tab's AOI or the map (a point where the product asks
+for one), check it all against the schema, confirm, and place the order once. The order is
+then tracked like an archive order; its feasibility study and quotation come in the Orders
+tab, where nothing is accepted without the user."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from qgis.core import QgsGeometry
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import OrderFormError
+from ..api.json_values import JSON
+from ..api.order_schema import OrderSchema, Problem
+from ..api.tasking import tasking_request
+from ..i18n import tr
+from ..tasks.base import Up42Task
+from ..tasks.tasking import OrderSchemaTask, TaskingProduct, TaskingProductsTask
+from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.messages import error_text, form_problem_text, placement_failure
+from .aoi import Aoi, AoiInputError, aoi_from_canvas, to_wgs84
+from .tasking_form import TaskingForm, plain_label
+
+if TYPE_CHECKING:
+    from ..context import PluginContext
+
+AoiSource = Callable[[], "Aoi | None"]
+
+
+def _today():
+    return datetime.now(UTC).date()
+
+
+class TaskingDialog(QDialog):
+    """``placed(order_id)`` once the order exists (it is tracked by then)."""
+
+    placed = pyqtSignal(str)
+
+    def __init__(
+        self,
+        context: PluginContext,
+        search_aoi: AoiSource | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Up42TaskingDialog")
+        self.setWindowTitle(tr("New tasking order"))
+        self.context = context
+        self.search_aoi = search_aoi
+        self.products: list[TaskingProduct] = []
+        self.schema: OrderSchema | None = None
+        self.geometry: JSON | None = None
+        self._area_text = ""
+        self.order_id: str | None = None
+        self._placing = False
+        self._schema_task: Up42Task | None = None
+
+        self.product_combo = QComboBox(self)
+        self.product_combo.setObjectName("Up42TaskingProduct")
+        self.form = TaskingForm(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+
+        area = QGroupBox(tr("Area to acquire"), self)
+        self.search_aoi_button = QPushButton(tr("Search tab's AOI"), area)
+        self.extent_button = QPushButton(tr("Map extent"), area)
+        self.centre_button = QPushButton(tr("Map centre (point)"), area)
+        self.centre_button.setToolTip(tr("The centre of the visible map, for point products"))
+        buttons = QHBoxLayout()
+        for button in (self.search_aoi_button, self.extent_button, self.centre_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.area_label = plain_label(tr("No area yet."), area)
+        self.area_label.setObjectName("Up42TaskingArea")
+        self.area_problem = plain_label("", area)
+        self.area_problem.setObjectName("Up42TaskingAreaProblem")
+        self.area_problem.setStyleSheet(ERROR_STYLE)
+        self.area_problem.hide()
+        area_layout = QVBoxLayout(area)
+        area_layout.addLayout(buttons)
+        area_layout.addWidget(self.area_label)
+        area_layout.addWidget(self.area_problem)
+
+        self.auto_download = QCheckBox(tr("Download and add to the project when fulfilled"), self)
+        self.auto_download.setChecked(context.flow.auto_download_default())
+        self.message = plain_label("", self)
+        self.message.setObjectName("Up42TaskingMessage")
+        self.button_box = QDialogButtonBox(self)
+        self.place_button = self.button_box.addButton(
+            tr("Place tasking order…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.place_button.setObjectName("Up42PlaceTasking")
+        self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Data product:")))
+        top.addWidget(self.product_combo, 1)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(area)
+        layout.addWidget(self.auto_download)
+        layout.addWidget(self.message)
+        layout.addWidget(self.button_box)
+        self.resize(560, 720)
+
+        self.product_combo.currentIndexChanged.connect(self._product_changed)
+        self.search_aoi_button.clicked.connect(self.use_search_aoi)
+        self.extent_button.clicked.connect(self.use_map_extent)
+        self.centre_button.clicked.connect(self.use_map_centre)
+        self.place_button.clicked.connect(self.place)
+        self.button_box.rejected.connect(self.reject)
+        self._update_buttons()
+        self.load_products()
+        if search_aoi is not None and search_aoi() is not None:
+            self.use_search_aoi()
+
+    # --- products and the form --------------------------------------------------------------
+    def load_products(self) -> None:
+        self.message.setText(tr("Reading the tasking products…"))
+        self.context.start(TaskingProductsTask, self._products_loaded)
+
+    def _products_loaded(self, task: Up42Task) -> None:
+        if sip.isdeleted(self):
+            return
+        if task.error is not None or task.result is None:
+            reason = error_text(task.error) if task.error else tr("Cancelled.")
+            self.message.setText(tr("Could not read the tasking products: {e}").format(e=reason))
+            return
+        self.products = list(task.result)
+        self.product_combo.blockSignals(True)
+        self.product_combo.clear()
+        for product in self.products:
+            self.product_combo.addItem(product.title, product.product.id)
+        self.product_combo.blockSignals(False)
+        if not self.products:
+            self.message.setText(tr("This account has no tasking data products."))
+            return
+        self._product_changed()
+
+    @property
+    def product(self) -> TaskingProduct | None:
+        index = self.product_combo.currentIndex()
+        return self.products[index] if 0 <= index < len(self.products) else None
+
+    def select_product(self, key: str) -> bool:
+        """Chooses the product whose id or name is ``key`` (the form then loads)."""
+        for index, product in enumerate(self.products):
+            if key in (product.product.id, product.product.name):
+                if index == self.product_combo.currentIndex():
+                    self._product_changed()
+                else:
+                    self.product_combo.setCurrentIndex(index)
+                return True
+        return False
+
+    def _product_changed(self) -> None:
+        product = self.product
+        self.schema = None
+        self.form.set_schema(None)
+        self._update_buttons()
+        if product is None or not product.product.id:
+            return
+        self.message.setText(tr("Reading the order form…"))
+        product_id = product.product.id
+        self._schema_task = self.context.start(
+            lambda client: OrderSchemaTask(client, product_id), self._schema_loaded
+        )
+
+    def _schema_loaded(self, task: Up42Task) -> None:
+        if sip.isdeleted(self) or task is not self._schema_task:
+            return  # closed, or another product was chosen meanwhile
+        self._schema_task = None
+        if task.error is not None or task.result is None:
+            reason = error_text(task.error) if task.error else tr("Cancelled.")
+            self.message.setText(tr("Could not read the order form: {e}").format(e=reason))
+            return
+        self.schema = task.result
+        product = self.product
+        title = product.product.title if product else ""
+        name = tr("QGIS tasking: {product}").format(product=title)
+        self.form.set_schema(self.schema, display_name=name)
+        if self.schema.complete:
+            self.message.setText(tr("Fields marked * are required. Times are UTC."))
+        else:
+            self.message.setText(
+                tr(
+                    "Some fields are shown as plain text because the plugin cannot render "
+                    "them fully; check them before placing. Fields marked * are required."
+                )
+            )
+        self._update_buttons()
+        self._describe_area()
+
+    # --- the area ---------------------------------------------------------------------------
+    def set_geometry(self, geojson: JSON | None, text: str = "") -> None:
+        """The order's geometry (EPSG:4326 GeoJSON); ``text`` says where it came from."""
+        self.geometry = geojson
+        self._area_text = text
+        self._describe_area()
+
+    def _describe_area(self) -> None:
+        self.area_problem.hide()
+        if self.geometry is None:
+            self.area_label.setText(tr("No area yet."))
+        else:
+            kind = str(self.geometry.get("type"))
+            self.area_label.setText(self._area_text or tr("A {kind}.").format(kind=kind))
+        if self.schema is not None:
+            wants = " / ".join(self.schema.geometry_types)
+            self.area_label.setText(
+                self.area_label.text()
+                + " "
+                + tr("This product takes: {types}.").format(types=wants)
+            )
+
+    def _area_failed(self, text: str) -> None:
+        self.area_problem.setText(text)
+        self.area_problem.show()
+
+    def use_search_aoi(self) -> None:
+        aoi = self.search_aoi() if self.search_aoi is not None else None
+        if aoi is None:
+            self._area_failed(tr("The Search tab has no area of interest yet."))
+            return
+        area = f"{aoi.area_km2:,.1f}"
+        self._use_aoi(aoi, tr("The Search tab's AOI ({area} km²).").format(area=area))
+
+    def use_map_extent(self) -> None:
+        canvas = self._canvas()
+        if canvas is None:
+            return
+        try:
+            aoi = aoi_from_canvas(canvas)
+        except AoiInputError as error:
+            self._area_failed(str(error))
+            return
+        self._use_aoi(aoi, tr("The map extent ({area} km²).").format(area=f"{aoi.area_km2:,.1f}"))
+
+    def use_map_centre(self) -> None:
+        canvas = self._canvas()
+        if canvas is None:
+            return
+        centre = QgsGeometry.fromPointXY(canvas.extent().center())
+        point = to_wgs84(centre, canvas.mapSettings().destinationCrs())
+        self.set_geometry(json.loads(point.asJson(6)), tr("The map centre (a point)."))
+
+    def _use_aoi(self, aoi: Aoi, text: str) -> None:
+        if not aoi.usable:
+            self._area_failed(aoi.problem or tr("The AOI cannot be used."))
+            return
+        self.set_geometry(aoi.geojson, text)
+
+    def _canvas(self):
+        iface = self.context.iface
+        if iface is None:
+            self._area_failed(tr("There is no map here."))
+            return None
+        return iface.mapCanvas()
+
+    # --- placing ----------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        ready = self.schema is not None and not self._placing and self.order_id is None
+        self.place_button.setEnabled(ready)
+        self.product_combo.setEnabled(not self._placing and self.order_id is None)
+        accepts_point = self.schema is None or self.schema.accepts_point
+        self.centre_button.setEnabled(accepts_point)
+
+    def show_problems(self, problems: list[Problem]) -> list[str]:
+        area = [p for p in problems if p.field == "geometry"]
+        texts = self.form.show_problems([p for p in problems if p.field != "geometry"])
+        if area:
+            self._area_failed("\n".join(form_problem_text(p) for p in area))
+        return texts + [form_problem_text(p) for p in area]
+
+    def request(self):
+        """The checked OrderRequest, or None after showing every problem (nothing sent)."""
+        product = self.product
+        if self.schema is None or product is None:
+            return None
+        values: dict[str, Any] = self.form.values()
+        name = str(values.get("displayName") or product.product.title)
+        try:
+            request = tasking_request(
+                self.schema,
+                product.product.id or "",
+                name,
+                self.geometry,
+                values,
+                today=_today(),
+            )
+        except OrderFormError as error:
+            texts = self.show_problems([p for p in error.problems if isinstance(p, Problem)])
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(
+                tr("Nothing was sent. Correct the form: {problems}").format(
+                    problems=" ".join(texts)
+                )
+            )
+            return None
+        self.show_problems([])
+        self.message.setStyleSheet("")
+        return request
+
+    def confirm(self, request) -> bool:
+        product = self.product
+        start, end = (self.schema.window if self.schema else None) or ("", "")
+        params = request.params or {}
+        text = tr(
+            "Place the tasking order “{name}” for {product}?\n\n"
+            "Acquisition window: {start} to {end} (UTC).\n\n"
+            "There is no price yet: UP42 studies the request and sends a quotation (for "
+            "some products after a feasibility study with options to choose from). Nothing "
+            "is charged until you accept the quotation in the Orders tab."
+        ).format(
+            name=request.display_name,
+            product=product.title if product else "",
+            start=str(params.get(start, "–")),
+            end=str(params.get(end, "–")),
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(tr("Place tasking order"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def place(self) -> bool:
+        """Checks the form, asks, places once; False when nothing was sent."""
+        if self._placing or self.order_id is not None:
+            return False
+        request = self.request()
+        if request is None or not self.confirm(request):
+            return False
+        self._placing = True
+        self._update_buttons()
+        self.message.setText(tr("Placing the tasking order…"))
+        self.context.flow.place([request], [None], self.auto_download.isChecked(), self._placed)
+        return True
+
+    def _placed(self, task: Up42Task) -> None:
+        self._placing = False
+        if sip.isdeleted(self):
+            return
+        placed = list(task.result or []) if task.error is None else []
+        if task.error is not None or not placed or not placed[0].order_id:
+            reason = (
+                error_text(task.error)
+                if task.error
+                else (placement_failure(placed[0]) if placed else "")
+            )
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(tr("The tasking order was not placed: {r}").format(r=reason))
+            self._update_buttons()
+            return
+        self.order_id = placed[0].order_id
+        self.message.setStyleSheet("")
+        self.message.setText(
+            tr(
+                "Placed: {id}. The Orders tab follows it; the quotation (and any feasibility "
+                "study) will wait there for your decision."
+            ).format(id=self.order_id)
+        )
+        self._update_buttons()
+        self.placed.emit(self.order_id)
