@@ -4,6 +4,7 @@ cancel where UP42 allows it, "download when fulfilled", and the selected order's
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication
@@ -44,6 +45,8 @@ from .order_status_text import (
 
 if TYPE_CHECKING:
     from ..context import PluginContext
+    from .aoi import Aoi
+    from .tasking_dialog import TaskingDialog
 
 MAX_ORDERS = 500
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -107,8 +110,9 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.detail)
         self.decision = DecisionPanel(context, self)  # tasking: feasibility and quotation
         layout.addWidget(self.decision)
-        self.search_aoi = None  # set by the plugin: the Search tab's AOI, for tasking
-        self.tasking_dialog = None
+        # Set by the plugin: the Search tab's AOI, which a tasking order starts from.
+        self.search_aoi: Callable[[], Aoi | None] | None = None
+        self.tasking_dialog: TaskingDialog | None = None
 
         actions = QHBoxLayout()
         self.cancel_button = QPushButton(tr("Cancel order…"))
@@ -309,17 +313,17 @@ class OrdersPanel(QWidget):
         self.delivery.show_order(order)
         self.decision.show_order(order)
 
-    def open_tasking(self):
-        """The "New tasking order" dialog (one at a time); its order is selected here."""
+    def open_tasking(self) -> TaskingDialog:
+        """The "New tasking order" dialog (one at a time; a fresh one after a placement)."""
         from .tasking_dialog import TaskingDialog
 
         dialog = self.tasking_dialog
         if dialog is None or sip.isdeleted(dialog) or dialog.order_id is not None:
-            self.tasking_dialog = TaskingDialog(self.context, self.search_aoi, self)
-            self.tasking_dialog.placed.connect(self._tasking_placed)
-        self.tasking_dialog.show()
-        self.tasking_dialog.raise_()
-        return self.tasking_dialog
+            dialog = self.tasking_dialog = TaskingDialog(self.context, self.search_aoi, self)
+            dialog.placed.connect(self._tasking_placed)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def _tasking_placed(self, order_id: str) -> None:
         if not sip.isdeleted(self) and self._list_task is None:
