@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -58,9 +59,9 @@ def option_text(option: FeasibilityOption) -> str:
     return " — ".join(filter(None, (option.description or option.id, extra)))
 
 
-class DecisionPanel(QWidget):
+class DecisionPanel(QGroupBox):
     def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(tr("Tasking"), parent)
         self.setObjectName("Up42DecisionPanel")
         self.context = context
         self.order: Order | None = None
@@ -100,7 +101,6 @@ class DecisionPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(self.info)
         layout.addWidget(self.options)
@@ -132,7 +132,7 @@ class DecisionPanel(QWidget):
             return
         if changed:
             self.decisions = None
-            self.message.clear()
+            self._say("")
         self.status.setText(full_status_label(order))
         if changed or stale or self.decisions is None:
             self.read_decisions()
@@ -238,6 +238,7 @@ class DecisionPanel(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def _ask(self, title: str, text: str) -> bool:
         box = QMessageBox(self)

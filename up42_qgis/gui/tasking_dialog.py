@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -80,6 +81,16 @@ class TaskingDialog(QDialog):
         self.form = TaskingForm(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        intro = plain_label(
+            tr(
+                "Order a new acquisition of an area. UP42 studies the request and sends a "
+                "quotation (some products first offer options to choose from); nothing is "
+                "charged until you accept the quotation in the Orders tab."
+            ),
+            self,
+        )
+        intro.setObjectName("Up42TaskingIntro")
         scroll.setWidget(self.form)
 
         area = QGroupBox(tr("Area to acquire"), self)
@@ -118,12 +129,13 @@ class TaskingDialog(QDialog):
         top.addWidget(QLabel(tr("Data product:")))
         top.addWidget(self.product_combo, 1)
         layout.addLayout(top)
+        layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(area)
         layout.addWidget(self.auto_download)
         layout.addWidget(self.message)
         layout.addWidget(self.button_box)
-        self.resize(560, 720)
+        self.resize(600, 660)
 
         self.product_combo.currentIndexChanged.connect(self._product_changed)
         self.search_aoi_button.clicked.connect(self.use_search_aoi)

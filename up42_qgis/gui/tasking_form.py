@@ -72,6 +72,7 @@ class TaskingForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self._layout)
         outer.addWidget(self.general_problems)
+        outer.addStretch(1)
 
     # --- building --------------------------------------------------------------------------
     def set_schema(self, schema: OrderSchema | None, display_name: str = "") -> None:
@@ -90,6 +91,7 @@ class TaskingForm(QWidget):
             self.editors[spec.name] = editor
             title = spec.title or spec.name
             label = plain_label(f"{title} *" if spec.required else title, self)
+            label.setWordWrap(False)
             label.setToolTip(plain_tooltip(spec.description))
             cell = QWidget(self)
             column = QVBoxLayout(cell)
