@@ -295,3 +295,108 @@ def test_bad_input_is_shown_and_nothing_is_sent(qtbot, orders_panel, sandbox_acc
     assert "Point" in dialog.area_problem.text()
     assert answers.asked == []
     assert not posts(sandbox_account.request_log(), "/v2/orders")
+
+
+ODD_SCHEMA = {
+    "type": "object",
+    "required": ["bands", "acquisitionStart"],
+    "properties": {
+        "acquisitionStart": {"type": "string", "format": "date-time", "title": "Start"},
+        "bands": {
+            "type": "array",
+            "items": {"type": "string"},
+            "title": "Bands <b>list</b>",
+            "description": "Pick <i>bands</i> & more",
+        },
+        "priority": {"type": "integer", "minimum": 1, "maximum": 3, "title": "Priority"},
+        "level": {"enum": ["L1", "L2"], "title": "Level"},
+    },
+}
+
+
+def test_a_form_the_plugin_cannot_render_fully_gets_plain_text_fields(qtbot):
+    from qgis.PyQt.QtCore import Qt
+
+    from up42_qgis.api.order_schema import parse_schema, validate
+    from up42_qgis.gui.tasking_form import TaskingForm
+
+    schema = parse_schema(ODD_SCHEMA)
+    assert not schema.complete
+    form = TaskingForm()
+    qtbot.addWidget(form)
+    form.set_schema(schema)
+    bands = form.editors["bands"]
+    assert isinstance(bands, QLineEdit)
+    assert "&lt;i&gt;bands&lt;/i&gt; &amp; more" in bands.toolTip()  # shown, not rendered
+    labels = [w for w in form.findChildren(type(form.general_problems)) if w.text()]
+    assert any(w.text() == "Bands <b>list</b> *" for w in labels)
+    assert all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+    assert any(w.text().startswith("Shown as plain text:") for w in labels)
+    # Optional fields without a default start unset and send nothing.
+    priority = form.editors["priority"]
+    assert isinstance(priority, QSpinBox)
+    assert priority.specialValueText() == "(not set)"
+    level = form.editors["level"]
+    assert isinstance(level, QComboBox)
+    assert level.currentData() is None
+    values = form.values()
+    assert set(values) == {"acquisitionStart"}
+    problems = validate(schema, values, today())
+    assert [p.field for p in problems] == ["bands"]
+    shown = form.show_problems(problems)
+    assert shown == ["Bands <b>list</b> is required."]
+    assert form.problem_labels["bands"].text() == shown[0]
+    form.set_value("bands", '["red", "nir"]')
+    form.set_value("priority", 2)
+    form.set_value("level", "L2")
+    assert form.values()["priority"] == 2
+    assert form.values()["level"] == "L2"
+    assert validate(schema, form.values(), today()) == []
+
+
+def test_a_point_product_takes_the_map_centre(
+    qtbot, orders_panel, order_context, sandbox_account, answers, canvas_3857
+):
+    dialog = open_form(qtbot, orders_panel, POINT)
+    assert dialog.centre_button.isEnabled()
+    set_window(dialog)
+    dialog.use_map_centre()
+    assert dialog.geometry is not None
+    assert dialog.geometry["type"] == "Point"
+    order_id = place(qtbot, dialog, answers)
+    order = order_context.clients.client().order(order_id)
+    assert order.is_tasking
+    assert order.aoi["type"] == "Point"
+    west, south, east, north = (13.30, 52.45, 13.42, 52.53)
+    lon, lat = order.aoi["coordinates"]
+    assert west - 0.1 < lon < east + 0.1
+    assert south - 0.1 < lat < north + 0.1
+
+
+def test_an_expired_quotation_is_a_clear_message(
+    qtbot, orders_panel, order_context, sandbox_account, answers
+):
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    set_window(dialog)
+    order_id = place(qtbot, dialog, answers)
+    wait_sub_status(qtbot, order_context, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+    qtbot.waitUntil(lambda: order_id in orders_panel.orders, timeout=WAIT_MS)
+    orders_panel.select_order(order_id)
+    decision = orders_panel.decision
+    qtbot.waitUntil(lambda: decision.quotation is not None, timeout=WAIT_MS)
+    sandbox_account.configure(quotation_expired=True)
+    yes(answers)
+    assert decision.accept_quotation()
+    qtbot.waitUntil(lambda: "The quotation expired" in decision.message.text(), timeout=WAIT_MS)
+    (refused,) = patches(sandbox_account)  # sent once, refused by UP42, not retried
+    assert refused["status"] in (409, 410)
+    (quotation,) = order_context.clients.client().quotations([order_id])
+    assert quotation.is_pending
+
+
+def test_archive_orders_have_no_tasking_box(orders_panel):
+    from up42_qgis.api.models import Order
+
+    archive = Order.from_json({"id": "a", "status": "PLACED", "orderDetails": {}})
+    orders_panel.decision.show_order(archive)
+    assert not orders_panel.decision.isVisibleTo(orders_panel)

@@ -101,7 +101,7 @@ def start() -> None:
     tabs.setCurrentIndex(orders_tab)
     panel = state["panel"] = tabs.widget(orders_tab)
     state["context"] = plugin.context
-    dialog = state["dialog"] = panel.open_tasking()
+    state["dialog"] = panel.open_tasking()
     QTimer.singleShot(500, wait_products)
 
 
