@@ -400,3 +400,58 @@ def test_archive_orders_have_no_tasking_box(orders_panel):
     archive = Order.from_json({"id": "a", "status": "PLACED", "orderDetails": {}})
     orders_panel.decision.show_order(archive)
     assert not orders_panel.decision.isVisibleTo(orders_panel)
+
+
+def test_an_access_restricted_product_points_to_the_access_request(
+    qtbot, orders_panel, sandbox_account, answers
+):
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    product = dialog.product
+    assert product is not None
+    sandbox_account.configure(licence_refused_at_placement={product.product.id: "restricted"})
+    set_window(dialog)
+    yes(answers)
+    assert dialog.place()
+    qtbot.waitUntil(lambda: "not placed" in dialog.message.text(), timeout=WAIT_MS)
+    assert "Request access" in dialog.message.text()
+    assert dialog.order_id is None
+    assert sandbox_account.orders() == []
+    assert dialog.place_button.isEnabled()  # the user may try again after the access request
+
+
+def test_partial_imagery_shows_the_covered_part_and_the_remainder(
+    qtbot, orders_panel, order_context, sandbox_account, answers
+):
+    sandbox_account.configure(tasking_partial_coverage=0.6)
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    set_window(dialog)
+    order_id = place(qtbot, dialog, answers)
+    wait_sub_status(qtbot, order_context, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+    qtbot.waitUntil(lambda: order_id in orders_panel.orders, timeout=WAIT_MS)
+    orders_panel.select_order(order_id)
+    decision = orders_panel.decision
+    qtbot.waitUntil(lambda: decision.quotation is not None, timeout=WAIT_MS)
+    yes(answers)
+    assert decision.accept_quotation()
+
+    def coverage_layers():
+        return [
+            layer
+            for layer in QgsProject.instance().mapLayers().values()
+            if layer.customProperty(COVERAGE_PROPERTY) == order_id
+        ]
+
+    qtbot.waitUntil(lambda: bool(coverage_layers()), timeout=WAIT_MS)
+    (layer,) = coverage_layers()
+    parts = {f["part"]: f["percentage"] for f in layer.getFeatures()}
+    assert set(parts) == {"covered", "remainder"}
+    assert parts["covered"] == pytest.approx(60, abs=5)
+    assert parts["covered"] + parts["remainder"] == pytest.approx(100, abs=0.5)
+    group = QgsProject.instance().layerTreeRoot().findGroup(LAYER_GROUP_NAME)
+    assert group is not None
+    assert group.findLayer(layer.id()) is not None
+    # Shown again on request: still one layer for the order.
+    decision.message.clear()
+    assert decision.show_coverage()
+    qtbot.waitUntil(lambda: "covered" in decision.message.text(), timeout=WAIT_MS)
+    assert len(coverage_layers()) == 1
