@@ -217,7 +217,7 @@ class Sandbox:
         if product is None:
             raise not_found(f"Data product {request.params['product_id']} not found")
         if is_tasking(product):
-            return Response(json=schema_for(product))
+            return Response(json=schema_for(product, self.knobs.get("tasking_schema_extra")))
         return Response(json={
             "$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
             "properties": {"id": {"type": "string", "title": "Image ID"}},

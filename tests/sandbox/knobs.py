@@ -65,6 +65,7 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "quotation_expired": False,
         "quotation_credits": None,
         "tasking_partial_coverage": 1.0,
+        "tasking_schema_extra": {},
     }
 
 
@@ -170,6 +171,14 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise bad_request("feasibility_products must be a list of data product ids")
             clean[name] = list(value)
+        elif name == "tasking_schema_extra":
+            if not isinstance(value, dict) or set(value) - {"properties", "required"} or not (
+                    isinstance(value.get("properties", {}), dict)
+                    and all(isinstance(v, dict) for v in value.get("properties", {}).values())
+                    and isinstance(value.get("required", []), list)):
+                raise bad_request("tasking_schema_extra is {\"properties\": {name: JSON Schema},"
+                                  " \"required\": [names]}")
+            clean[name] = value
         elif name == "quotation_credits":
             clean[name] = None if value is None else int(_number(name, value, 0))
         elif name == "tasking_partial_coverage":

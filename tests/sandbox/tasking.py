@@ -132,7 +132,8 @@ class TaskingDesk:
                            f"Accept the EULA for data product {product.name} in the console")
         common = self.book.validate_common(body)
         now = dt.datetime.now(dt.UTC)
-        params = schemas.validate_params(product, body.get("params"), common.display_name, now)
+        params = schemas.validate_params(product, body.get("params"), common.display_name, now,
+                                         self.knobs.get("tasking_schema_extra"))
         fc = body.get("featureCollection")
         if (not isinstance(fc, dict) or fc.get("type") != "FeatureCollection"
                 or not isinstance(fc.get("features"), list) or not fc["features"]):

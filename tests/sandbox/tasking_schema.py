@@ -124,8 +124,15 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
-def schema_for(product: DataProduct) -> dict[str, Any]:
-    return copy.deepcopy(SCHEMAS[product.name])
+def schema_for(product: DataProduct, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The product's schema; ``extra`` (knob ``tasking_schema_extra``) adds properties and
+    required names, e.g. constructs a form renderer may not know."""
+    schema = copy.deepcopy(SCHEMAS[product.name])
+    if extra:
+        schema["properties"].update(copy.deepcopy(extra.get("properties") or {}))
+        schema["required"] += [n for n in extra.get("required") or []
+                               if n not in schema["required"]]
+    return schema
 
 
 def geometry_type(product: DataProduct) -> str:
@@ -170,12 +177,12 @@ def _check_value(name: str, value: Any, spec: dict[str, Any]) -> str | None:
 
 
 def validate_params(product: DataProduct, params: Any, display_name: Any,
-                    now: dt.datetime) -> dict[str, Any]:
+                    now: dt.datetime, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The params with defaults filled in; a 400 with every problem found otherwise."""
     if not isinstance(params, dict):
         raise bad_request("params must be a JSON object with the order form's fields",
                           {"params": "must be an object"})
-    schema = SCHEMAS[product.name]
+    schema = schema_for(product, extra)
     properties = schema["properties"]
     problems: dict[str, str] = {}
     if "geometry" in params:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from shapely.geometry import shape
 
-from tests.sandbox.control import SandboxControl
+from tests.sandbox.control import SandboxControl, SandboxError
 from tests.unit.sandbox.conftest import BERLIN_AOI, FAST_DWELL, Api
 
 FAST_TASKING = {"dwell": FAST_DWELL, "feasibility_dwell_s": 0.4, "quotation_dwell_s": 0.4,
@@ -291,8 +291,6 @@ def test_quotation_expiry_and_price_knobs(api: Api, sandbox: SandboxControl) -> 
 
 
 def test_tasking_knobs_are_validated(sandbox: SandboxControl) -> None:
-    from tests.sandbox.control import SandboxError
-
     for bad in ({"tasking_partial_coverage": 0}, {"tasking_partial_coverage": 1.5},
                 {"feasibility_dwell_s": -1}, {"quotation_expired": "yes"},
                 {"feasibility_products": "all"}, {"quotation_credits": -5}):
@@ -371,3 +369,22 @@ def test_eula_refused_at_estimate(api: Api, sandbox: SandboxControl) -> None:
     response = api.post("/v2/orders/estimate", json=tasking_body(api, "pneo-tasking-point"))
     assert response.status_code == 451
     assert "EULA" in response.json()["title"]
+
+
+def test_schema_extra_constructs(api: Api, sandbox: SandboxControl) -> None:
+    """For form renderers: constructs they may not know (oneOf, arrays, nested objects)."""
+    extra = {"properties": {
+        "revisit": {"title": "Revisit plan", "description": "ISO 8601 period or a count",
+                    "oneOf": [{"type": "integer"}, {"type": "string", "pattern": "^P"}]},
+        "bands": {"title": "Bands", "type": "array", "items": {"enum": ["RGB", "NIR"]}}},
+        "required": ["revisit"]}
+    sandbox.configure(tasking_schema_extra=extra)
+    schema = api.get(f"/orders/schema/{api.product('pneo-tasking-standard')['id']}").json()
+    assert schema["properties"]["revisit"]["oneOf"][1]["pattern"] == "^P"
+    assert "revisit" in schema["required"]
+    assert "revisit is required" in _place_error(api, tasking_body(api))["title"]
+    order_id = api.place(tasking_body(api, revisit="P7D", bands=["RGB"]))
+    details = api.get(f"/v2/orders/{order_id}").json()["orderDetails"]
+    assert (details["revisit"], details["bands"]) == ("P7D", ["RGB"])
+    with pytest.raises(SandboxError, match="tasking_schema_extra"):
+        sandbox.configure(tasking_schema_extra={"properties": []})
