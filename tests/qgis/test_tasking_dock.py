@@ -455,3 +455,33 @@ def test_partial_imagery_shows_the_covered_part_and_the_remainder(
     assert decision.show_coverage()
     qtbot.waitUntil(lambda: "covered" in decision.message.text(), timeout=WAIT_MS)
     assert len(coverage_layers()) == 1
+
+
+def test_a_schema_with_unknown_constructs_is_said_and_its_plain_text_is_sent(
+    qtbot, orders_panel, sandbox_account, answers
+):
+    sandbox_account.configure(
+        tasking_schema_extra={
+            "properties": {
+                "bands": {
+                    "title": "Bands",
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "Spectral bands to deliver",
+                },
+            },
+            "required": ["bands"],
+        }
+    )
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    assert not dialog.schema.complete
+    assert "shown as plain text" in dialog.message.text()
+    assert isinstance(dialog.form.editors["bands"], QLineEdit)
+    set_window(dialog)
+    assert not dialog.place()  # required and empty: said, nothing sent
+    assert "Bands is required" in dialog.form.problem_labels["bands"].text()
+    assert answers.asked == []
+    dialog.form.set_value("bands", '["red", "green", "blue"]')
+    order_id = place(qtbot, dialog, answers)
+    details = next(o for o in sandbox_account.orders() if o["id"] == order_id)["orderDetails"]
+    assert details["bands"] == ["red", "green", "blue"]
