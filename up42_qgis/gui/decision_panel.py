@@ -15,7 +15,6 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_credits, format_number
 from ..toolbelt.messages import error_text
 from .order_status_text import full_status_label
-from .tasking_form import plain_label
+from .tasking_form import ask_yes_no, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -182,7 +181,7 @@ class DecisionPanel(QGroupBox):
         for option in study.options if study else ():
             item = QListWidgetItem(option_text(option))
             item.setData(OPTION_ID_ROLE, option.id)
-            item.setToolTip(option.id)
+            item.setToolTip(plain_tooltip(option.id))
             self.options.addItem(item)
 
     def _update(self) -> None:
@@ -241,14 +240,7 @@ class DecisionPanel(QGroupBox):
         self.message.setVisible(bool(text))
 
     def _ask(self, title: str, text: str) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(title)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, title, text)
 
     def _name(self) -> str:
         return (self.order.display_name or self.order.id) if self.order else ""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from qgis.core import QgsGeometry
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,6 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -38,9 +37,10 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.tasking import OrderSchemaTask, TaskingProduct, TaskingProductsTask
 from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.formatting import format_number
 from ..toolbelt.messages import error_text, form_problem_text, placement_failure
 from .aoi import Aoi, AoiInputError, aoi_from_canvas, to_wgs84
-from .tasking_form import TaskingForm, plain_label
+from .tasking_form import TaskingForm, ask_yes_no, plain_label
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -256,7 +256,7 @@ class TaskingDialog(QDialog):
         if aoi is None:
             self._area_failed(tr("The Search tab has no area of interest yet."))
             return
-        area = f"{aoi.area_km2:,.1f}"
+        area = format_number(round(aoi.area_km2, 1))
         self._use_aoi(aoi, tr("The Search tab's AOI ({area} km²).").format(area=area))
 
     def use_map_extent(self) -> None:
@@ -268,7 +268,10 @@ class TaskingDialog(QDialog):
         except AoiInputError as error:
             self._area_failed(str(error))
             return
-        self._use_aoi(aoi, tr("The map extent ({area} km²).").format(area=f"{aoi.area_km2:,.1f}"))
+        self._use_aoi(
+            aoi,
+            tr("The map extent ({area} km²).").format(area=format_number(round(aoi.area_km2, 1))),
+        )
 
     def use_map_centre(self) -> None:
         canvas = self._canvas()
@@ -351,14 +354,7 @@ class TaskingDialog(QDialog):
             start=str(params.get(start, "–")),
             end=str(params.get(end, "–")),
         )
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(tr("Place tasking order"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(text)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, tr("Place tasking order"), text)
 
     def place(self) -> bool:
         """Checks the form, asks, places once; False when nothing was sent."""
