@@ -138,6 +138,9 @@ def test_form_place_accept_option_and_quotation_then_the_delivery_loads(
     (question,) = answers.asked
     assert "Dock tasking" in question
     assert "Nothing is charged until you accept the quotation" in question
+    first = today() + timedelta(days=1)
+    last = first + timedelta(days=10)
+    assert f"{first.isoformat()} 00:00 to {last.isoformat()} 00:00 (UTC)" in question
     (sent,) = posts(sandbox_account.request_log(), "/v2/orders")
     assert sent["status"] == 200
     details = next(o for o in sandbox_account.orders() if o["id"] == order_id)["orderDetails"]
@@ -485,3 +488,17 @@ def test_a_schema_with_unknown_constructs_is_said_and_its_plain_text_is_sent(
     order_id = place(qtbot, dialog, answers)
     details = next(o for o in sandbox_account.orders() if o["id"] == order_id)["orderDetails"]
     assert details["bands"] == ["red", "green", "blue"]
+
+
+def test_no_area_is_said_and_nothing_is_sent(qtbot, orders_panel, sandbox_account, answers):
+    orders_panel.search_aoi = lambda: None
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    assert dialog.geometry is None
+    set_window(dialog)
+    assert not dialog.place()
+    assert "area" in dialog.area_problem.text()
+    assert "Nothing was sent" in dialog.message.text()
+    dialog.use_search_aoi()
+    assert "The Search tab has no area of interest yet." in dialog.area_problem.text()
+    assert answers.asked == []
+    assert not posts(sandbox_account.request_log(), "/v2/orders")

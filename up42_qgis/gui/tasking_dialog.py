@@ -31,6 +31,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.errors import OrderFormError
 from ..api.json_values import JSON
+from ..api.models import OrderRequest
 from ..api.order_schema import OrderSchema, Problem
 from ..api.tasking import tasking_request
 from ..i18n import tr
@@ -40,7 +41,7 @@ from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_number
 from ..toolbelt.messages import error_text, form_problem_text, placement_failure
 from .aoi import Aoi, AoiInputError, aoi_from_canvas, to_wgs84
-from .tasking_form import TaskingForm, ask_yes_no, plain_label
+from .tasking_form import TaskingForm, ask_yes_no, placement_question, plain_label
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -303,16 +304,22 @@ class TaskingDialog(QDialog):
         self.centre_button.setEnabled(accepts_point)
 
     def show_problems(self, problems: list[Problem]) -> list[str]:
-        area = [p for p in problems if p.field == "geometry"]
-        texts = self.form.show_problems([p for p in problems if p.field != "geometry"])
+        spec = self.schema.geometry_field if self.schema else None
+        names = {"geometry", spec.name if spec else "geometry"}
+        area = [p for p in problems if p.field in names]
+        texts = self.form.show_problems([p for p in problems if p.field not in names])
         if area:
             self._area_failed("\n".join(form_problem_text(p) for p in area))
         return texts + [form_problem_text(p) for p in area]
 
-    def request(self):
+    def request(self) -> OrderRequest | None:
         """The checked OrderRequest, or None after showing every problem (nothing sent)."""
         product = self.product
         if self.schema is None or product is None:
+            return None
+        if self.geometry is None:
+            self._area_failed(tr("Choose the area to acquire first."))
+            self.message.setText(tr("Nothing was sent: there is no area yet."))
             return None
         values: dict[str, Any] = self.form.values()
         name = str(values.get("displayName") or product.product.title)
@@ -338,22 +345,10 @@ class TaskingDialog(QDialog):
         self.message.setStyleSheet("")
         return request
 
-    def confirm(self, request) -> bool:
+    def confirm(self, request: OrderRequest) -> bool:
         product = self.product
-        start, end = (self.schema.window if self.schema else None) or ("", "")
-        params = request.params or {}
-        text = tr(
-            "Place the tasking order “{name}” for {product}?\n\n"
-            "Acquisition window: {start} to {end} (UTC).\n\n"
-            "There is no price yet: UP42 studies the request and sends a quotation (for "
-            "some products after a feasibility study with options to choose from). Nothing "
-            "is charged until you accept the quotation in the Orders tab."
-        ).format(
-            name=request.display_name,
-            product=product.title if product else "",
-            start=str(params.get(start, "–")),
-            end=str(params.get(end, "–")),
-        )
+        window = self.schema.window if self.schema else None
+        text = placement_question(request, product.title if product else "", window)
         return ask_yes_no(self, tr("Place tasking order"), text)
 
     def place(self) -> bool:

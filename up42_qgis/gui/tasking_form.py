@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..api.models import OrderRequest
 from ..api.order_schema import FieldKind, FieldSpec, OrderSchema, Problem
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE, MUTED
@@ -60,6 +61,31 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _moment_text(value: Any) -> str:
+    """An RFC 3339 instant as "2026-12-03 00:00" (UTC), anything else as it is."""
+    text = str(value if value is not None else "–")
+    return text.replace("T", " ").removesuffix("Z")[:16] if "T" in text else text
+
+
+def placement_question(request: OrderRequest, product: str, window: tuple[str, str] | None) -> str:
+    """The question before a tasking order is placed: what, when, and that no price is known
+    yet and nothing is charged before the quotation is accepted."""
+    start, end = window or ("", "")
+    params = request.params or {}
+    return tr(
+        "Place the tasking order “{name}” for {product}?\n\n"
+        "Acquisition window: {start} to {end} (UTC).\n\n"
+        "There is no price yet: UP42 studies the request and sends a quotation (for "
+        "some products after a feasibility study with options to choose from). Nothing "
+        "is charged until you accept the quotation in the Orders tab."
+    ).format(
+        name=request.display_name,
+        product=product,
+        start=_moment_text(params.get(start)),
+        end=_moment_text(params.get(end)),
+    )
 
 
 def _tomorrow() -> date:
