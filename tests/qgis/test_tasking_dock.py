@@ -294,8 +294,8 @@ def test_bad_input_is_shown_and_nothing_is_sent(qtbot, orders_panel, sandbox_acc
     set_window(dialog)
     assert dialog.geometry == SITE
     assert not dialog.place()
-    assert dialog.area_problem.isVisibleTo(dialog)
-    assert "Point" in dialog.area_problem.text()
+    assert dialog.area.problem.isVisibleTo(dialog)
+    assert "Point" in dialog.area.problem.text()
     assert answers.asked == []
     assert not posts(sandbox_account.request_log(), "/v2/orders")
 
@@ -361,9 +361,9 @@ def test_a_point_product_takes_the_map_centre(
     qtbot, orders_panel, order_context, sandbox_account, answers, canvas_3857
 ):
     dialog = open_form(qtbot, orders_panel, POINT)
-    assert dialog.centre_button.isEnabled()
+    assert dialog.area.centre_button.isEnabled()
     set_window(dialog)
-    dialog.use_map_centre()
+    dialog.area.use_map_centre()
     assert dialog.geometry is not None
     assert dialog.geometry["type"] == "Point"
     order_id = place(qtbot, dialog, answers)
@@ -496,9 +496,53 @@ def test_no_area_is_said_and_nothing_is_sent(qtbot, orders_panel, sandbox_accoun
     assert dialog.geometry is None
     set_window(dialog)
     assert not dialog.place()
-    assert "area" in dialog.area_problem.text()
+    assert "area" in dialog.area.problem.text()
     assert "Nothing was sent" in dialog.message.text()
-    dialog.use_search_aoi()
-    assert "The Search tab has no area of interest yet." in dialog.area_problem.text()
+    dialog.area.use_search_aoi()
+    assert "The Search tab has no area of interest yet." in dialog.area.problem.text()
     assert answers.asked == []
     assert not posts(sandbox_account.request_log(), "/v2/orders")
+
+
+def test_the_area_can_be_drawn_or_clicked_on_the_map(
+    qtbot, orders_panel, sandbox_account, canvas_3857
+):
+    from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle
+    from qgis.gui import QgsMapToolEmitPoint
+    from qgis.PyQt.QtCore import Qt
+
+    from tests.qgis.support import BERLIN, to_crs
+    from up42_qgis.gui.map_tools import PolygonMapTool
+
+    dialog = open_form(qtbot, orders_panel, POINT)
+    area = dialog.area
+    assert not area.draw_button.isEnabled()  # the point product takes no polygon
+    area.start_point()
+    tool = canvas_3857.mapTool()
+    assert isinstance(tool, QgsMapToolEmitPoint)
+    centre = to_crs(
+        QgsGeometry.fromPointXY(BERLIN.center()), canvas_3857.mapSettings().destinationCrs()
+    )
+    tool.canvasClicked.emit(QgsPointXY(centre.asPoint()), Qt.MouseButton.LeftButton)
+    assert canvas_3857.mapTool() is not tool  # one click, then the tool goes
+    assert dialog.geometry["type"] == "Point"
+    lon, lat = dialog.geometry["coordinates"]
+    assert (lon, lat) == pytest.approx((BERLIN.center().x(), BERLIN.center().y()), abs=1e-5)
+
+    assert dialog.select_product(STANDARD)
+    qtbot.waitUntil(
+        lambda: dialog.schema is not None and not dialog.schema.accepts_point, timeout=WAIT_MS
+    )
+    assert not area.point_button.isEnabled()
+    area.start_drawing()
+    draw = canvas_3857.mapTool()
+    assert isinstance(draw, PolygonMapTool)
+    box = QgsRectangle(13.36, 52.49, 13.40, 52.52)
+    drawn = to_crs(QgsGeometry.fromRect(box), canvas_3857.mapSettings().destinationCrs())
+    draw.polygon_finished.emit(drawn)
+    assert dialog.geometry["type"] == "Polygon"
+    assert "drawn polygon" in area.label.text()
+    assert area._outline is not None
+    assert area._outline.band is not None
+    dialog.close()  # the outline leaves the map with the dialog
+    assert area._outline is None

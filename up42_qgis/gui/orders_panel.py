@@ -325,6 +325,13 @@ class OrdersPanel(QWidget):
         dialog.raise_()
         return dialog
 
+    def unload(self) -> None:
+        """Plugin unload: an open tasking dialog closes (its outline leaves the map)."""
+        dialog = self.tasking_dialog
+        if dialog is not None and not sip.isdeleted(dialog):
+            dialog.close()
+        self.tasking_dialog = None
+
     def _tasking_placed(self, order_id: str) -> None:
         if not sip.isdeleted(self) and self._list_task is None:
             self.refresh()

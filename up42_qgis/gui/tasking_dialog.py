@@ -6,12 +6,9 @@ tab, where nothing is accepted without the user."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from qgis.core import QgsGeometry
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -20,10 +17,8 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -38,15 +33,12 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.tasking import OrderSchemaTask, TaskingProduct, TaskingProductsTask
 from ..toolbelt.colours import ERROR_STYLE
-from ..toolbelt.formatting import format_number
 from ..toolbelt.messages import error_text, form_problem_text, placement_failure
-from .aoi import Aoi, AoiInputError, aoi_from_canvas, to_wgs84
+from .tasking_area import AoiSource, TaskingArea
 from .tasking_form import TaskingForm, ask_yes_no, placement_question, plain_label
 
 if TYPE_CHECKING:
     from ..context import PluginContext
-
-AoiSource = Callable[[], "Aoi | None"]
 
 
 def _today():
@@ -71,8 +63,6 @@ class TaskingDialog(QDialog):
         self.search_aoi = search_aoi
         self.products: list[TaskingProduct] = []
         self.schema: OrderSchema | None = None
-        self.geometry: JSON | None = None
-        self._area_text = ""
         self.order_id: str | None = None
         self._placing = False
         self._schema_task: Up42Task | None = None
@@ -94,26 +84,8 @@ class TaskingDialog(QDialog):
         intro.setObjectName("Up42TaskingIntro")
         scroll.setWidget(self.form)
 
-        area = QGroupBox(tr("Area to acquire"), self)
-        self.search_aoi_button = QPushButton(tr("Search tab's AOI"), area)
-        self.extent_button = QPushButton(tr("Map extent"), area)
-        self.centre_button = QPushButton(tr("Map centre (point)"), area)
-        self.centre_button.setToolTip(tr("The centre of the visible map, for point products"))
-        buttons = QHBoxLayout()
-        for button in (self.search_aoi_button, self.extent_button, self.centre_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.area_label = plain_label(tr("No area yet."), area)
-        self.area_label.setObjectName("Up42TaskingArea")
-        self.area_problem = plain_label("", area)
-        self.area_problem.setObjectName("Up42TaskingAreaProblem")
-        self.area_problem.setStyleSheet(ERROR_STYLE)
-        self.area_problem.hide()
-        area_layout = QVBoxLayout(area)
-        area_layout.addLayout(buttons)
-        area_layout.addWidget(self.area_label)
-        area_layout.addWidget(self.area_problem)
-
+        canvas = context.iface.mapCanvas() if context.iface is not None else None
+        self.area = TaskingArea(canvas, search_aoi, self)
         self.auto_download = QCheckBox(tr("Download and add to the project when fulfilled"), self)
         self.auto_download.setChecked(context.flow.auto_download_default())
         self.message = plain_label("", self)
@@ -132,22 +104,19 @@ class TaskingDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
-        layout.addWidget(area)
+        layout.addWidget(self.area)
         layout.addWidget(self.auto_download)
         layout.addWidget(self.message)
         layout.addWidget(self.button_box)
         self.resize(600, 660)
 
         self.product_combo.currentIndexChanged.connect(self._product_changed)
-        self.search_aoi_button.clicked.connect(self.use_search_aoi)
-        self.extent_button.clicked.connect(self.use_map_extent)
-        self.centre_button.clicked.connect(self.use_map_centre)
         self.place_button.clicked.connect(self.place)
         self.button_box.rejected.connect(self.reject)
         self._update_buttons()
         self.load_products()
         if search_aoi is not None and search_aoi() is not None:
-            self.use_search_aoi()
+            self.area.use_search_aoi()
 
     # --- products and the form --------------------------------------------------------------
     def load_products(self) -> None:
@@ -224,84 +193,27 @@ class TaskingDialog(QDialog):
                 )
             )
         self._update_buttons()
-        self._describe_area()
+        self.area.set_accepted(self.schema.geometry_types)
 
     # --- the area ---------------------------------------------------------------------------
-    def set_geometry(self, geojson: JSON | None, text: str = "") -> None:
-        """The order's geometry (EPSG:4326 GeoJSON); ``text`` says where it came from."""
-        self.geometry = geojson
-        self._area_text = text
-        self._describe_area()
+    @property
+    def geometry(self) -> JSON | None:
+        return self.area.geometry
 
-    def _describe_area(self) -> None:
-        self.area_problem.hide()
-        if self.geometry is None:
-            self.area_label.setText(tr("No area yet."))
-        else:
-            kind = str(self.geometry.get("type"))
-            self.area_label.setText(self._area_text or tr("A {kind}.").format(kind=kind))
-        if self.schema is not None:
-            wants = " / ".join(self.schema.geometry_types)
-            self.area_label.setText(
-                self.area_label.text()
-                + " "
-                + tr("This product takes: {types}.").format(types=wants)
-            )
+    def done(self, result: int) -> None:  # closed: the map tools and the outline go
+        self.area.remove_from_map()
+        super().done(result)
 
-    def _area_failed(self, text: str) -> None:
-        self.area_problem.setText(text)
-        self.area_problem.show()
-
-    def use_search_aoi(self) -> None:
-        aoi = self.search_aoi() if self.search_aoi is not None else None
-        if aoi is None:
-            self._area_failed(tr("The Search tab has no area of interest yet."))
-            return
-        area = format_number(round(aoi.area_km2, 1))
-        self._use_aoi(aoi, tr("The Search tab's AOI ({area} km²).").format(area=area))
-
-    def use_map_extent(self) -> None:
-        canvas = self._canvas()
-        if canvas is None:
-            return
-        try:
-            aoi = aoi_from_canvas(canvas)
-        except AoiInputError as error:
-            self._area_failed(str(error))
-            return
-        self._use_aoi(
-            aoi,
-            tr("The map extent ({area} km²).").format(area=format_number(round(aoi.area_km2, 1))),
-        )
-
-    def use_map_centre(self) -> None:
-        canvas = self._canvas()
-        if canvas is None:
-            return
-        centre = QgsGeometry.fromPointXY(canvas.extent().center())
-        point = to_wgs84(centre, canvas.mapSettings().destinationCrs())
-        self.set_geometry(json.loads(point.asJson(6)), tr("The map centre (a point)."))
-
-    def _use_aoi(self, aoi: Aoi, text: str) -> None:
-        if not aoi.usable:
-            self._area_failed(aoi.problem or tr("The AOI cannot be used."))
-            return
-        self.set_geometry(aoi.geojson, text)
-
-    def _canvas(self):
-        iface = self.context.iface
-        if iface is None:
-            self._area_failed(tr("There is no map here."))
-            return None
-        return iface.mapCanvas()
+    def showEvent(self, event) -> None:  # shown again: the area's outline comes back
+        super().showEvent(event)
+        if self.area.geometry is not None:
+            self.area.set_geometry(self.area.geometry, self.area.source_text)
 
     # --- placing ----------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         ready = self.schema is not None and not self._placing and self.order_id is None
         self.place_button.setEnabled(ready)
         self.product_combo.setEnabled(not self._placing and self.order_id is None)
-        accepts_point = self.schema is None or self.schema.accepts_point
-        self.centre_button.setEnabled(accepts_point)
 
     def show_problems(self, problems: list[Problem]) -> list[str]:
         spec = self.schema.geometry_field if self.schema else None
@@ -309,7 +221,7 @@ class TaskingDialog(QDialog):
         area = [p for p in problems if p.field in names]
         texts = self.form.show_problems([p for p in problems if p.field not in names])
         if area:
-            self._area_failed("\n".join(form_problem_text(p) for p in area))
+            self.area.show_problem("\n".join(form_problem_text(p) for p in area))
         return texts + [form_problem_text(p) for p in area]
 
     def request(self) -> OrderRequest | None:
@@ -318,7 +230,7 @@ class TaskingDialog(QDialog):
         if self.schema is None or product is None:
             return None
         if self.geometry is None:
-            self._area_failed(tr("Choose the area to acquire first."))
+            self.area.show_problem(tr("Choose the area to acquire first."))
             self.message.setText(tr("Nothing was sent: there is no area yet."))
             return None
         values: dict[str, Any] = self.form.values()
