@@ -108,7 +108,7 @@ class TaskingDialog(QDialog):
         layout.addWidget(self.auto_download)
         layout.addWidget(self.message)
         layout.addWidget(self.button_box)
-        self.resize(600, 660)
+        self.resize(600, 600)
 
         self.product_combo.currentIndexChanged.connect(self._product_changed)
         self.place_button.clicked.connect(self.place)

@@ -121,7 +121,7 @@ def wait_form() -> None:
     if dialog.schema is None:
         QTimer.singleShot(300, wait_form)
         return
-    dialog.resize(600, 640)
+    dialog.resize(600, 590)
     QTimer.singleShot(600, grab_form)
 
 
