@@ -403,6 +403,20 @@ def test_archive_orders_have_no_tasking_box(orders_panel):
     archive = Order.from_json({"id": "a", "status": "PLACED", "orderDetails": {}})
     orders_panel.decision.show_order(archive)
     assert not orders_panel.decision.isVisibleTo(orders_panel)
+    preparing = Order.from_json(
+        {
+            "id": "t",
+            "type": "TASKING",
+            "status": "CREATED",
+            "orderDetails": {"subStatus": "QUOTATION_WAITING_UPLOAD"},
+        }
+    )
+    orders_panel.decision.show_order(preparing)
+    assert orders_panel.decision.isVisibleTo(orders_panel)
+    assert orders_panel.decision.info.text() == (
+        "Quotation in preparation: UP42 is working on it; the plugin checks regularly."
+    )
+    assert not orders_panel.decision.accept_button.isVisibleTo(orders_panel)
 
 
 def test_an_access_restricted_product_points_to_the_access_request(

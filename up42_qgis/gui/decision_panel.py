@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..api.errors import DecisionClosedError
 from ..api.models import Order, OrderStatus
+from ..api.order_status import OrderSubStatus
 from ..api.tasking_models import Decision, FeasibilityOption, FeasibilityStudy, Quotation
 from ..i18n import tr
 from ..layers.coverage import show_coverage
@@ -36,13 +37,14 @@ from ..tasks.tasking import (
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_credits, format_number
 from ..toolbelt.messages import error_text
-from .order_status_text import full_status_label
+from .order_status_text import full_status_label, sub_status_label
 from .tasking_form import ask_yes_no, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from ..context import PluginContext
 
 OPTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PREPARING = (OrderSubStatus.FEASIBILITY_WAITING_UPLOAD, OrderSubStatus.QUOTATION_WAITING_UPLOAD)
 
 
 def option_text(option: FeasibilityOption) -> str:
@@ -216,6 +218,10 @@ class DecisionPanel(QGroupBox):
             return tr(
                 "Quotation: {credits} credits. They are charged only when you accept."
             ).format(credits=format_credits(quotation.credits_price))
+        if order.sub_status in PREPARING and not order.is_final:
+            return tr("{step}: UP42 is working on it; the plugin checks regularly.").format(
+                step=sub_status_label(order.sub_status)
+            )
         if self.decisions is None:
             return tr("Reading the quotation…") if order.awaits_decision else ""
         latest = self.decisions.latest_quotation(order.id)
