@@ -4,187 +4,172 @@
 <context>
     <name>Up42</name>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="170"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="169"/>
         <source>The AOI is empty.</source>
         <translation>Das Interessengebiet (AOI) ist leer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="128"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="127"/>
         <source>The AOI is not a valid polygon (it crosses itself or has bad rings).</source>
         <translation>Das AOI ist kein gültiges Polygon (es schneidet sich selbst oder hat fehlerhafte Ringe).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="172"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="171"/>
         <source>The AOI must be a polygon.</source>
         <translation>Das AOI muss ein Polygon sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="130"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="129"/>
         <source>The AOI has too many vertices; simplify it.</source>
         <translation>Das AOI hat zu viele Stützpunkte; bitte vereinfachen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="131"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="130"/>
         <source>The AOI is too small.</source>
         <translation>Das AOI ist zu klein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="134"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="190"/>
         <source>The AOI cannot be used.</source>
         <translation>Das AOI kann nicht verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="187"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="186"/>
         <source>There is no repaired geometry.</source>
         <translation>Es gibt keine reparierte Geometrie.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="213"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="212"/>
         <source>Select a polygon layer in the Layers panel first.</source>
         <translation>Wählen Sie zuerst einen Polygonlayer im Layerbedienfeld.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="215"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="214"/>
         <source>The layer “{name}” has no polygons.</source>
         <translation>Der Layer „{name}“ enthält keine Polygone.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="218"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="217"/>
         <source>Select one or more features of “{name}” first.</source>
         <translation>Wählen Sie zuerst ein oder mehrere Objekte von „{name}“.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/notify.py" line="51"/>
+        <location filename="../up42_qgis/toolbelt/notify.py" line="53"/>
         <source>UP42</source>
         <translation>UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="150"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="154"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="98"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="100"/>
         <source>Collection</source>
         <translation>Kollektion</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="27"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="37"/>
         <source>Cloud %</source>
         <translation>Wolken %</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="30"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="40"/>
         <source>Scene id</source>
         <translation>Szenen-ID</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="42"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="52"/>
         <source>Estimated credits for the current AOI (100 credits = 1 EUR)</source>
         <translation>Geschätzte Credits für das aktuelle AOI (100 Credits = 1 EUR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="189"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="268"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="216"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="320"/>
         <source>Provider scene: {name}</source>
         <translation>Szene des Anbieters: {name}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="50"/>
+        <location filename="../up42_qgis/plugin.py" line="52"/>
         <source>Search, order and download UP42 imagery</source>
         <translation>UP42-Bilddaten suchen, bestellen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="128"/>
+        <location filename="../up42_qgis/plugin.py" line="136"/>
         <source>&amp;UP42</source>
         <translation>&amp;UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="110"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="112"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="109"/>
+        <location filename="../up42_qgis/processing/common.py" line="140"/>
         <source>{algorithm} failed unexpectedly: {error} (details in the UP42 log)</source>
         <translation>{algorithm} ist unerwartet fehlgeschlagen: {error} (Details im UP42-Protokoll)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="186"/>
+        <location filename="../up42_qgis/processing/common.py" line="276"/>
         <source>Area of interest as an extent (or give AOI)</source>
         <translation>Interessengebiet als Ausdehnung (oder AOI angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="191"/>
+        <location filename="../up42_qgis/processing/common.py" line="281"/>
         <source>Area of interest as polygons (or give EXTENT)</source>
         <translation>Interessengebiet als Polygone (oder EXTENT angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="215"/>
+        <location filename="../up42_qgis/processing/common.py" line="305"/>
         <source>Both EXTENT and AOI are given: using the AOI polygons.</source>
         <translation>EXTENT und AOI sind beide angegeben: Die AOI-Polygone werden verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="217"/>
+        <location filename="../up42_qgis/processing/common.py" line="307"/>
         <source>Give the area of interest: EXTENT or an AOI polygon layer.</source>
         <translation>Geben Sie das Interessengebiet an: EXTENT oder einen AOI-Polygonlayer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="226"/>
+        <location filename="../up42_qgis/processing/common.py" line="316"/>
         <source>Unusable area of interest: {reason}</source>
         <translation>Unbrauchbares Interessengebiet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="241"/>
+        <location filename="../up42_qgis/processing/common.py" line="331"/>
         <source>The AOI layer could not be read.</source>
         <translation>Der AOI-Layer konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="257"/>
+        <location filename="../up42_qgis/processing/common.py" line="347"/>
         <source>The AOI layer has no polygon to use as the area.</source>
         <translation>Der AOI-Layer enthält kein Polygon, das als Gebiet dienen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="259"/>
-        <source>AOI: the union of {n} polygons.</source>
-        <translation>AOI: die Vereinigung von {n} Polygonen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/common.py" line="262"/>
+        <location filename="../up42_qgis/processing/common.py" line="352"/>
         <source>The AOI polygons could not be combined.</source>
         <translation>Die AOI-Polygone konnten nicht vereinigt werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="194"/>
+        <location filename="../up42_qgis/services/downloads.py" line="216"/>
         <source>The order has no files to download yet.</source>
         <translation>Die Bestellung hat noch keine Dateien zum Herunterladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="270"/>
+        <location filename="../up42_qgis/services/downloads.py" line="313"/>
         <source>Download cancelled. It resumes where it stopped when you download again.</source>
         <translation>Download abgebrochen. Beim erneuten Herunterladen wird er an der Abbruchstelle fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/downloads.py" line="27"/>
+        <location filename="../up42_qgis/tasks/downloads.py" line="38"/>
         <source>UP42: downloading {name}</source>
         <translation>UP42: {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="46"/>
-        <source>UP42: estimating {n} orders</source>
-        <translation>UP42: {n} Bestellungen werden geschätzt</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/tasks/orders.py" line="88"/>
-        <source>UP42: placing {n} orders</source>
-        <translation>UP42: {n} Bestellungen werden aufgegeben</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="140"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="142"/>
         <source>Not sent: {reason}</source>
         <translation>Nicht gesendet: {reason}</translation>
     </message>
@@ -204,22 +189,22 @@
         <translation>UP42: Lieferung wird gelesen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="44"/>
+        <location filename="../up42_qgis/tasks/search.py" line="45"/>
         <source>UP42: searching the catalog</source>
         <translation>UP42: Katalog wird durchsucht</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="44"/>
+        <location filename="../up42_qgis/tasks/search.py" line="45"/>
         <source>UP42: loading result page {n}</source>
         <translation>UP42: Ergebnisseite {n} wird geladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="83"/>
+        <location filename="../up42_qgis/tasks/search.py" line="84"/>
         <source>UP42: loading collections</source>
         <translation>UP42: Kollektionen werden geladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/tasks/search.py" line="98"/>
+        <location filename="../up42_qgis/tasks/search.py" line="100"/>
         <source>UP42: loading the preview of {scene}</source>
         <translation>UP42: Vorschau von {scene} wird geladen</translation>
     </message>
@@ -254,132 +239,127 @@
         <translation>QGIS konnte das Konto nicht in seiner Authentifizierungsdatenbank speichern. Prüfen Sie, ob das Master-Passwort gesetzt ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="114"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="109"/>
         <source>The AOI covers {area} km²; a search allows at most {limit} km². Zoom in or draw a smaller area.</source>
         <translation>Das AOI umfasst {area} km²; eine Suche erlaubt höchstens {limit} km². Zoomen Sie hinein oder zeichnen Sie ein kleineres Gebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="119"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="117"/>
         <source>The AOI covers {area} km²; it must cover at least {limit} km².</source>
         <translation>Das AOI umfasst {area} km²; es muss mindestens {limit} km² umfassen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="123"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="122"/>
         <source>The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.</source>
         <translation>Das AOI hat {n} Stützpunkte; UP42 akzeptiert höchstens {limit}. Bitte vereinfachen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="132"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="131"/>
         <source>The AOI is too large for a search; zoom in or draw a smaller one.</source>
         <translation>Das AOI ist für eine Suche zu groß; zoomen Sie hinein oder zeichnen Sie ein kleineres.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="38"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="40"/>
         <source>Delivery</source>
         <translation>Lieferung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="60"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="62"/>
         <source>Download and add to project</source>
         <translation>Herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="62"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="64"/>
         <source>Stop download</source>
         <translation>Download anhalten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="64"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="66"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="97"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="99"/>
         <source>Select an order to see its delivery.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Lieferung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="99"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="101"/>
         <source>The files can be downloaded once the order is fulfilled.</source>
         <translation>Die Dateien können heruntergeladen werden, sobald die Bestellung ausgeliefert ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="99"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="101"/>
         <source>This order has no delivery.</source>
         <translation>Diese Bestellung hat keine Lieferung.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="113"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="115"/>
         <source>Reading the delivery…</source>
         <translation>Lieferung wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="130"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="132"/>
         <source>Could not read the delivery: {error}</source>
         <translation>Die Lieferung konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="147"/>
-        <source>{n} files delivered.</source>
-        <translation>{n} Dateien geliefert.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="149"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="151"/>
         <source>No files delivered yet.</source>
         <translation>Noch keine Dateien geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/delivery_panel.py" line="183"/>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="199"/>
         <source>Downloaded to {folder}</source>
         <translation>Heruntergeladen nach {folder}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="78"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="80"/>
         <source>Estimate</source>
         <translation>Schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="80"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="82"/>
         <source>Estimate the credits for the selected scenes</source>
         <translation>Die Credits für die ausgewählten Szenen schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="81"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="83"/>
         <source>Order…</source>
         <translation>Bestellen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="83"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="85"/>
         <source>Review and place orders for the selected scenes</source>
         <translation>Bestellungen für die ausgewählten Szenen prüfen und aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="168"/>
+        <location filename="../up42_qgis/gui/order_products.py" line="66"/>
         <source>No orderable data product</source>
         <translation>Kein bestellbares Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="175"/>
+        <location filename="../up42_qgis/gui/order_products.py" line="73"/>
         <source>{collection}:</source>
         <translation>{collection}:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="271"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="203"/>
         <source>Select scenes that have an orderable data product.</source>
         <translation>Wählen Sie Szenen mit einem bestellbaren Datenprodukt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="294"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="226"/>
         <source>Estimate cancelled.</source>
         <translation>Schätzung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="296"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="228"/>
         <source>Estimate failed: {error}</source>
         <translation>Schätzung fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="223"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="224"/>
         <source>{scene}: {error}</source>
         <translation>{scene}: {error}</translation>
     </message>
@@ -389,7 +369,7 @@
         <translation>… und {n} weitere</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="413"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="349"/>
         <source>Select scenes to estimate or order them.</source>
         <translation>Wählen Sie Szenen aus, um sie zu schätzen oder zu bestellen.</translation>
     </message>
@@ -399,67 +379,62 @@
         <translation>UP42-Bestellung bestätigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="103"/>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="42"/>
         <source>Order name</source>
         <translation>Bestellname</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="103"/>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="42"/>
         <source>Data product</source>
         <translation>Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="31"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="41"/>
         <source>Credits</source>
         <translation>Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="103"/>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="42"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="135"/>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="69"/>
         <source>no estimate</source>
         <translation>keine Schätzung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="136"/>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="72"/>
         <source>Not ordered: {reason}</source>
         <translation>Nicht bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="149"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="106"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="150"/>
-        <source>Area of interest: {area}&lt;br&gt;&lt;b&gt;Estimated total: {credits} credits&lt;/b&gt;</source>
-        <translation>Interessengebiet: {area}&lt;br&gt;&lt;b&gt;Geschätzte Summe: {credits} Credits&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="198"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="155"/>
         <source>Credits are charged when an order is fulfilled.</source>
         <translation>Credits werden berechnet, wenn eine Bestellung ausgeliefert ist.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="138"/>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="89"/>
         <source>Download and add to the project when fulfilled</source>
         <translation>Nach der Auslieferung herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="212"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="169"/>
         <source>Place order</source>
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="356"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="305"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="375"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="324"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -478,15 +453,13 @@
         <source>Failed: {error}</source>
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="385"/>
-        <source>{n} orders placed. Follow them in the Orders tab.</source>
-        <translation>{n} Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="387"/>
-        <source>{n} could not be placed; see the reasons above.</source>
-        <translation>{n} konnten nicht aufgegeben werden; die Gründe stehen oben.</translation>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/order_dialog.py" line="334"/>
+        <source>%Ln order(s) placed. Follow them in the Orders tab.</source>
+        <translation>
+            <numerusform>%Ln Bestellung aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
+            <numerusform>%Ln Bestellungen aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_status_text.py" line="21"/>
@@ -579,237 +552,222 @@
         <translation>In Bearbeitung ({status}). Das Plugin prüft sie regelmäßig.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="79"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="84"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="86"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="95"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="136"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="150"/>
         <source>Cancel order…</source>
         <translation>Bestellung stornieren …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="169"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="184"/>
         <source>Reading orders…</source>
         <translation>Bestellungen werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="203"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="218"/>
         <source>Could not read the orders: {error}</source>
         <translation>Die Bestellungen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="208"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="223"/>
         <source>Reading the orders was cancelled.</source>
         <translation>Das Lesen der Bestellungen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="214"/>
-        <source>{n} orders in the workspace.</source>
-        <translation>{n} Bestellungen im Workspace.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="354"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="391"/>
         <source>Cancel order</source>
         <translation>Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="42"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="66"/>
         <source>Map extent</source>
         <translation>Kartenausdehnung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="43"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="44"/>
         <source>Use the visible map as the area of interest</source>
         <translation>Die sichtbare Karte als Interessengebiet verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="44"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="67"/>
         <source>Draw</source>
         <translation>Zeichnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="46"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="68"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="49"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="50"/>
         <source>Selection</source>
         <translation>Auswahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="50"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="51"/>
         <source>Use the selected features of the active polygon layer (parts are merged)</source>
         <translation>Die ausgewählten Objekte des aktiven Polygonlayers verwenden (Teile werden vereinigt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="53"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="54"/>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="199"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="200"/>
         <source>No area of interest yet.</source>
         <translation>Noch kein Interessengebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="71"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="72"/>
         <source>Use repaired geometry</source>
         <translation>Reparierte Geometrie verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="179"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="201"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel.</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="71"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="73"/>
         <source>Check the internet connection and the proxy in Settings ▸ Options ▸ Network.</source>
         <translation>Prüfen Sie die Internetverbindung und den Proxy unter Einstellungen ▸ Optionen ▸ Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="73"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="75"/>
         <source>UP42 is receiving too many requests; wait a moment and try again.</source>
         <translation>UP42 erhält zu viele Anfragen; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="75"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="77"/>
         <source>UP42 has a problem right now; try again in a few minutes.</source>
         <translation>UP42 hat gerade ein Problem; versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="104"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="106"/>
         <source>An unexpected error; the UP42 tab of the Log Messages panel has the details.</source>
         <translation>Ein unerwarteter Fehler; Details stehen im Reiter UP42 des Protokollbedienfelds.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="47"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="49"/>
         <source>UP42 server error</source>
         <translation>UP42-Serverfehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="60"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="62"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="70"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="72"/>
         <source>Optical</source>
         <translation>Optisch</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="71"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="73"/>
         <source>Radar (SAR)</source>
         <translation>Radar (SAR)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="72"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="74"/>
         <source>Elevation</source>
         <translation>Höhenmodell</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="73"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="75"/>
         <source>Hyperspectral</source>
         <translation>Hyperspektral</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="76"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="78"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="83"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="85"/>
         <source>{value} m</source>
         <translation>{value} m</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="152"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="156"/>
         <source>Resolution</source>
         <translation>Auflösung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="106"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="108"/>
         <source>Collections load once you are signed in.</source>
         <translation>Die Kollektionen werden geladen, sobald Sie angemeldet sind.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="151"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="155"/>
         <source>Cloud cover</source>
         <translation>Wolkenbedeckung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="155"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="159"/>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="156"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="160"/>
         <source>Ascending</source>
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="163"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="167"/>
         <source>Scenes per page; “Load more” fetches the next page</source>
         <translation>Szenen pro Seite; „Mehr laden“ holt die nächste Seite</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="93"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="124"/>
         <source>Sort by</source>
         <translation>Sortieren nach</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="230"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="234"/>
         <source>No searchable collections in this account.</source>
         <translation>Dieses Konto hat keine durchsuchbaren Kollektionen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="306"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="312"/>
         <source>The collections have not loaded yet.</source>
         <translation>Die Kollektionen sind noch nicht geladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="308"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="314"/>
         <source>Check at least one collection.</source>
         <translation>Markieren Sie mindestens eine Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="310"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="316"/>
         <source>The start date is after the end date.</source>
         <translation>Das Startdatum liegt nach dem Enddatum.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="41"/>
-        <source>Area of interest</source>
-        <translation>Interessengebiet</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="45"/>
-        <source>Filters</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/plugin.py" line="88"/>
+        <location filename="../up42_qgis/plugin.py" line="90"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="51"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="58"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="73"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="80"/>
         <source>Open UP42 settings…</source>
         <translation>UP42-Einstellungen öffnen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="78"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="87"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
@@ -819,22 +777,22 @@
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="114"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="119"/>
         <source>Loading collections…</source>
         <translation>Kollektionen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="124"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="129"/>
         <source>Loading the collections was cancelled.</source>
         <translation>Das Laden der Kollektionen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="157"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="162"/>
         <source>Choose an area of interest: map extent, draw or selection.</source>
         <translation>Wählen Sie ein Interessengebiet: Kartenausdehnung, Zeichnen oder Auswahl.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="222"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="234"/>
         <source>Search cancelled.</source>
         <translation>Suche abgebrochen.</translation>
     </message>
@@ -849,212 +807,215 @@
         <translation>UP42-Suche {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="260"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="272"/>
         <source>No search yet. Choose an area of interest and press Search.</source>
         <translation>Noch keine Suche. Wählen Sie ein Interessengebiet und klicken Sie auf Suchen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="261"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="273"/>
         <source>Not signed in to UP42. Add your account in the settings.</source>
         <translation>Nicht bei UP42 angemeldet. Fügen Sie Ihr Konto in den Einstellungen hinzu.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="262"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="274"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="263"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="275"/>
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="281"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="293"/>
         <source>{shown} of {total} scenes</source>
         <translation>{shown} von {total} Szenen</translation>
     </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="285"/>
-        <source>{shown} scenes</source>
-        <translation>{shown} Szenen</translation>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/search_panel.py" line="299"/>
+        <source>%Ln scene(s)</source>
+        <translation>
+            <numerusform>%Ln Szene</numerusform>
+            <numerusform>%Ln Szenen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="74"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="98"/>
         <source>Select a scene to see its quicklook.</source>
         <translation>Wählen Sie eine Szene, um ihre Vorschau zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="48"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="72"/>
         <source>Show on map</source>
         <translation>Auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="49"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="73"/>
         <source>Add the quicklook as a layer over its footprint</source>
         <translation>Die Vorschau als Layer über ihrem Footprint hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="81"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="105"/>
         <source>This scene has no quicklook.</source>
         <translation>Diese Szene hat keine Vorschau.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="84"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="108"/>
         <source>Loading the quicklook…</source>
         <translation>Vorschau wird geladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="107"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="131"/>
         <source>The quicklook is empty.</source>
         <translation>Die Vorschau ist leer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="120"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="144"/>
         <source>The quicklook is not an image QGIS can show.</source>
         <translation>Die Vorschau ist kein Bild, das QGIS anzeigen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_quicklook.py" line="142"/>
+        <location filename="../up42_qgis/gui/search_quicklook.py" line="159"/>
         <source>Cannot show the quicklook on the map: {error}</source>
         <translation>Die Vorschau kann nicht auf der Karte gezeigt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="84"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="85"/>
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="92"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="93"/>
         <source>Same as the API origin</source>
         <translation>Wie der API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="96"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="97"/>
         <source>UP42 region</source>
         <translation>UP42-Region</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="245"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="246"/>
         <source>API origin</source>
         <translation>API-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="245"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="246"/>
         <source>Auth origin</source>
         <translation>Auth-Ursprung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="106"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="107"/>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="108"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="109"/>
         <source>The account is kept in the QGIS authentication database (a Basic configuration with your e-mail and password); only its id is saved in the settings.</source>
         <translation>Das Konto wird in der QGIS-Authentifizierungsdatenbank gespeichert (eine Basic-Konfiguration mit Ihrer E-Mail-Adresse und Ihrem Passwort); in den Einstellungen steht nur ihre ID.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="122"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="123"/>
         <source>Sign in…</source>
         <translation>Anmelden …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="130"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="131"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="142"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="143"/>
         <source>Save account</source>
         <translation>Konto speichern</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="143"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="144"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="144"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="145"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="164"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="165"/>
         <source>Orders and downloads</source>
         <translation>Bestellungen und Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="168"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="169"/>
         <source>Folder for UP42 downloads</source>
         <translation>Ordner für UP42-Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="171"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="172"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="172"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="173"/>
         <source>How often open orders are checked</source>
         <translation>Wie oft offene Bestellungen geprüft werden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="175"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="176"/>
         <source>Download and add to the project when an order is fulfilled</source>
         <translation>Herunterladen und zum Projekt hinzufügen, wenn eine Bestellung ausgeliefert ist</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="96"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="91"/>
         <source>Download folder</source>
         <translation>Download-Ordner</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="179"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="180"/>
         <source>Check orders every</source>
         <translation>Bestellungen prüfen alle</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="180"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="181"/>
         <source>Parallel downloads</source>
         <translation>Parallele Downloads</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="244"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="245"/>
         <source>Enter the API origin of the custom UP42 installation.</source>
         <translation>Geben Sie den API-Ursprung der eigenen UP42-Installation ein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="303"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="304"/>
         <source>Connecting to {origin}…</source>
         <translation>Verbindung zu {origin} wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="315"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="316"/>
         <source>Connection test cancelled.</source>
         <translation>Verbindungstest abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="317"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="318"/>
         <source>Connection failed: {message}</source>
         <translation>Verbindung fehlgeschlagen: {message}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="322"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="323"/>
         <source>Connected as {email}, workspace {workspace}</source>
         <translation>Verbunden als {email}, Workspace {workspace}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="89"/>
+        <location filename="../up42_qgis/plugin.py" line="94"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="57"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="55"/>
         <source>Download orders</source>
         <translation>Bestellungen herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="60"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="58"/>
         <source>Downloads the deliveries of ORDER_IDS (comma-separated) into FOLDER, one folder per order, unpacks them and returns the rasters as FILES. With WAIT it first waits until every order is fulfilled or has failed, at most TIMEOUT seconds, asking UP42 every POLL_INTERVAL seconds. Files already downloaded are not fetched again. In QGIS the rasters are added to the project.</source>
         <translation>Lädt die Lieferungen von ORDER_IDS (durch Kommas getrennt) nach FOLDER herunter, einen Ordner pro Bestellung, entpackt sie und gibt die Raster als FILES zurück. Mit WAIT wird zuerst gewartet, bis jede Bestellung ausgeliefert oder fehlgeschlagen ist, höchstens TIMEOUT Sekunden, wobei UP42 alle POLL_INTERVAL Sekunden gefragt wird. Bereits heruntergeladene Dateien werden nicht erneut geholt. In QGIS werden die Raster zum Projekt hinzugefügt.</translation>
     </message>
@@ -1064,222 +1025,205 @@
         <translation>Bestell-IDs (durch Kommas getrennt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="72"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="70"/>
         <source>Wait until the orders are fulfilled</source>
         <translation>Warten, bis die Bestellungen ausgeliefert sind</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="77"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="75"/>
         <source>Longest wait (seconds)</source>
         <translation>Längste Wartezeit (Sekunden)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="86"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="82"/>
         <source>Seconds between status checks</source>
         <translation>Sekunden zwischen Statusabfragen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="97"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="92"/>
         <source>Downloaded rasters</source>
         <translation>Heruntergeladene Raster</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="107"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="102"/>
         <source>ORDER_IDS is empty: give the ids to download.</source>
         <translation>ORDER_IDS ist leer: Geben Sie die herunterzuladenden IDs an.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="117"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="112"/>
         <source>Cannot create FOLDER {folder}: {error}</source>
         <translation>FOLDER {folder} kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="135"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="130"/>
         <source>Cancelled: the downloaded files stay in {folder}.</source>
         <translation>Abgebrochen: Die heruntergeladenen Dateien bleiben in {folder}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="214"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="208"/>
         <source>order {id}: {error}</source>
         <translation>Bestellung {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="144"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="139"/>
         <source>order {id} delivered no raster.</source>
         <translation>Bestellung {id} hat kein Raster geliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="155"/>
-        <source>Downloaded {n} rasters into {folder}.</source>
-        <translation>{n} Raster nach {folder} heruntergeladen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="182"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="176"/>
         <source>Order {id}: {status}</source>
         <translation>Bestellung {id}: {status}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="203"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="197"/>
         <source>Cancelled while waiting for the orders.</source>
         <translation>Beim Warten auf die Bestellungen abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="215"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="209"/>
         <source>order {id} is not in this workspace&apos;s order list.</source>
         <translation>Bestellung {id} steht nicht in der Bestellliste dieses Workspaces.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="225"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="219"/>
         <source>order {id} ended as {status}: nothing to download.</source>
         <translation>Bestellung {id} endete als {status}: nichts herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="229"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="223"/>
         <source>order {id} is still {status} after {s} s (TIMEOUT).</source>
         <translation>Bestellung {id} ist nach {s} s immer noch {status} (TIMEOUT).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="232"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="226"/>
         <source>order {id} is {status}, not fulfilled yet (set WAIT to wait for it).</source>
         <translation>Bestellung {id} ist {status}, noch nicht ausgeliefert (setzen Sie WAIT, um darauf zu warten).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="260"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="254"/>
         <source>Downloading order {id}…</source>
         <translation>Bestellung {id} wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="107"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="98"/>
         <source>Estimating {n} scenes.</source>
         <translation>{n} Szenen werden geschätzt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="132"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="123"/>
         <source>Estimate order cost</source>
         <translation>Bestellkosten schätzen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="148"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="139"/>
         <source>Total credits</source>
         <translation>Credits gesamt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="187"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="178"/>
         <source>Total: {credits} credits for {n} scenes ({refused} refused).</source>
         <translation>Gesamt: {credits} Credits für {n} Szenen ({refused} abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="61"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="60"/>
         <source>Order scenes</source>
         <translation>Szenen bestellen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="76"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="75"/>
         <source>Most credits to spend (nothing is ordered above it)</source>
         <translation>Höchstens auszugebende Credits (darüber wird nichts bestellt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="102"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="96"/>
         <source>MAX_CREDITS is required: the most credits to spend.</source>
         <translation>MAX_CREDITS ist erforderlich: die höchstens auszugebenden Credits.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="107"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="101"/>
         <source>The estimate is {total} credits, above MAX_CREDITS {most}: nothing was ordered.</source>
         <translation>Die Schätzung beträgt {total} Credits, mehr als MAX_CREDITS {most}: Es wurde nichts bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="119"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="113"/>
         <source>UP42 refused every scene, nothing was ordered: {reason}</source>
         <translation>UP42 hat jede Szene abgelehnt, es wurde nichts bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="124"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="118"/>
         <source>Placing {n} orders for {credits} credits (MAX_CREDITS {most}).</source>
         <translation>{n} Bestellungen für {credits} Credits werden aufgegeben (MAX_CREDITS {most}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="136"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="130"/>
         <source>No order was placed: {reason}</source>
         <translation>Es wurde keine Bestellung aufgegeben: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="139"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="141"/>
         <source>Not ordered: cancelled.</source>
         <translation>Nicht bestellt: abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="218"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="212"/>
         <source>{scene}: order {order} placed.</source>
         <translation>{scene}: Bestellung {order} aufgegeben.</translation>
     </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="267"/>
-        <source>{n} orders placed: {ids}</source>
-        <translation>{n} Bestellungen aufgegeben: {ids}</translation>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_order.py" line="261"/>
+        <source>%Ln order(s) placed: {ids}</source>
+        <translation>
+            <numerusform>%Ln Bestellung aufgegeben: {ids}</numerusform>
+            <numerusform>%Ln Bestellungen aufgegeben: {ids}</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="58"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="87"/>
         <source>Search scenes</source>
         <translation>Szenen suchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="61"/>
-        <source>Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS is a comma-separated list of collection names (empty: all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'.</source>
-        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS ist eine durch Kommas getrennte Liste von Kollektionsnamen (leer: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt Wolken oder Auflösung (beste zuerst). Der Layer dient als Eingabe für 'Schätzen' und 'Bestellen'.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="71"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="59"/>
         <source>Collections (comma-separated names; empty: all)</source>
         <translation>Kollektionen (durch Kommas getrennte Namen; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="76"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="110"/>
         <source>Acquired from</source>
         <translation>Aufgenommen ab</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="76"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="110"/>
         <source>Acquired until</source>
         <translation>Aufgenommen bis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="82"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="116"/>
         <source>Maximum cloud cover (%)</source>
         <translation>Maximale Wolkenbedeckung (%)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="102"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="133"/>
         <source>Most scenes</source>
         <translation>Höchstens Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="141"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="178"/>
         <source>Scene {id} has no usable footprint; skipped.</source>
         <translation>Szene {id} hat keinen brauchbaren Footprint; übersprungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="153"/>
-        <source>Cancelled: keeping the {n} scenes found.</source>
-        <translation>Abgebrochen: Die {n} gefundenen Szenen bleiben erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="154"/>
-        <source>Found {n} scenes.</source>
-        <translation>{n} Szenen gefunden.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="168"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="207"/>
         <source>START_DATE {start} is after END_DATE {end}.</source>
         <translation>START_DATE {start} liegt nach END_DATE {end}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="201"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="240"/>
         <source>{name} must be an ISO date (YYYY-MM-DD), not &apos;{value}&apos;.</source>
         <translation>{name} muss ein ISO-Datum (JJJJ-MM-TT) sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="224"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="275"/>
         <source>Unknown collection(s): {unknown}. Known: {known}.</source>
         <translation>Unbekannte Kollektion(en): {unknown}. Bekannt: {known}.</translation>
     </message>
@@ -1334,11 +1278,6 @@
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/scenes.py" line="212"/>
-        <source>{scene}: {credits} credits ({size} {unit})</source>
-        <translation>{scene}: {credits} Credits ({size} {unit})</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/settings.py" line="203"/>
         <source>Enter an origin such as https://api.up42.com (http:// or https://, a host).</source>
         <translation>Geben Sie einen Ursprung wie https://api.up42.com ein (http:// oder https://, ein Host).</translation>
@@ -1364,97 +1303,107 @@
         <translation>QGIS ist auf einen SOCKS5-Proxy eingestellt, den das UP42-Plugin nur mit dem Paket PySocks nutzen kann: Installieren Sie es in das Python von QGIS (pip install PySocks) oder wählen Sie einen HTTP-Proxy unter Einstellungen &gt; Optionen &gt; Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="276"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="208"/>
         <source>Estimating… (scenes: {n})</source>
         <translation>Schätzung läuft … (Szenen: {n})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="316"/>
-        <source>Estimate: {credits} credits for {n} of {total} scenes</source>
-        <translation>Schätzung: {credits} Credits für {n} von {total} Szenen</translation>
+        <location filename="../up42_qgis/gui/order_bar.py" line="248"/>
+        <source>Estimate: {credits} for {n} of {total} scenes</source>
+        <translation>Schätzung: {credits} für {n} von {total} Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="331"/>
+        <location filename="../up42_qgis/toolbelt/formatting.py" line="45"/>
+        <source>≈ {euros} € (estimate)</source>
+        <translation>≈ {euros} € (Schätzung)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/formatting.py" line="52"/>
+        <source>{credits} credits ({euros})</source>
+        <translation>{credits} Credits ({euros})</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="267"/>
         <source>Not orderable ({n}):</source>
         <translation>Nicht bestellbar ({n}):</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="415"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="351"/>
         <source>Selected scenes: {n}</source>
         <translation>Ausgewählte Szenen: {n}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="28"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="38"/>
         <source>GSD (m)</source>
         <translation>GSD (m)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="29"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="39"/>
         <source>Incid. (°)</source>
         <translation>Einfallsw. (°)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="37"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="47"/>
         <source>Acquisition date and time (UTC)</source>
         <translation>Aufnahmedatum und -uhrzeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="38"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="48"/>
         <source>Cloud cover in percent</source>
         <translation>Wolkenbedeckung in Prozent</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="39"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="49"/>
         <source>Ground sample distance (resolution) in metres</source>
         <translation>Bodenauflösung (GSD) in Metern</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="40"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="50"/>
         <source>Incidence angle in degrees</source>
         <translation>Einfallswinkel in Grad</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="41"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="51"/>
         <source>UP42 scene id</source>
         <translation>UP42-Szenen-ID</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="52"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="53"/>
         <source>Europe (EU)</source>
         <translation>Europa (EU)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="52"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="53"/>
         <source>South America (SA)</source>
         <translation>Südamerika (SA)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="52"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="53"/>
         <source>Custom origins (e.g. the sandbox)</source>
         <translation>Eigene Ursprünge (z. B. die Sandbox)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="147"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="138"/>
         <source>UP42 estimates</source>
         <translation>UP42-Schätzungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="92"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="86"/>
         <source>UP42 orders</source>
         <translation>UP42-Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_search.py" line="112"/>
+        <location filename="../up42_qgis/processing/alg_search.py" line="141"/>
         <source>UP42 scenes</source>
         <translation>UP42-Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="261"/>
+        <location filename="../up42_qgis/services/downloads.py" line="304"/>
         <source>Downloaded {name} to {folder}; raster layers added: {n}</source>
         <translation>{name} nach {folder} heruntergeladen; hinzugefügte Rasterlayer: {n}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="272"/>
+        <location filename="../up42_qgis/services/downloads.py" line="315"/>
         <source>Cancelled: {files}. The other files are downloaded; downloading again resumes the cancelled ones.</source>
         <translation>Abgebrochen: {files}. Die übrigen Dateien sind heruntergeladen; erneutes Herunterladen setzt die abgebrochenen fort.</translation>
     </message>
@@ -1464,52 +1413,52 @@
         <translation>Aufzugebende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="159"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="116"/>
         <source>Budget left: {credits} credits ({name})</source>
         <translation>Verbleibendes Budget: {credits} Credits ({name})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="258"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="207"/>
         <source>Warning: the estimated total ({credits} credits) is more than any budget has left.</source>
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben jedes Budgets.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="354"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="391"/>
         <source>Cancel the order “{name}”? This cannot be undone.</source>
         <translation>Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="372"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="409"/>
         <source>Cancelling “{name}”…</source>
         <translation>„{name}“ wird storniert …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="384"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="421"/>
         <source>Could not cancel “{name}”: {error}</source>
         <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="394"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="431"/>
         <source>“{name}” is cancelled.</source>
         <translation>„{name}“ ist storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="255"/>
+        <location filename="../up42_qgis/services/tracker.py" line="268"/>
         <source>Order “{name}” is fulfilled.</source>
         <translation>Bestellung „{name}“ ist ausgeliefert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="49"/>
+        <location filename="../up42_qgis/services/tracker.py" line="51"/>
         <source>Order “{name}” failed ({status}). No credits are charged.</source>
         <translation>Bestellung „{name}“ ist fehlgeschlagen ({status}). Es werden keine Credits berechnet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/results_model.py" line="214"/>
+        <location filename="../up42_qgis/gui/results_model.py" line="318"/>
         <source>Radar (SAR) sees through clouds: cloud cover does not apply.</source>
         <translation>Radar (SAR) sieht durch Wolken: Bewölkung spielt keine Rolle.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="367"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="316"/>
         <source>Placing failed: {error} Check the Orders tab before trying again.</source>
         <translation>Aufgeben fehlgeschlagen: {error} Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
     </message>
@@ -1539,102 +1488,102 @@
         <translation>UP42 meldet ein Problem ({status}) und kann es noch beheben; das Plugin prüft weiter.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_download.py" line="220"/>
+        <location filename="../up42_qgis/processing/alg_download.py" line="214"/>
         <source>order {id} failed to be placed (PLACEMENT_FAILED); UP42 may still resolve it, or cancel it in the UP42 panel.</source>
         <translation>Bestellung {id} konnte nicht aufgegeben werden (PLACEMENT_FAILED); UP42 kann das noch beheben, oder stornieren Sie sie im UP42-Bedienfeld.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/downloads.py" line="277"/>
+        <location filename="../up42_qgis/services/downloads.py" line="320"/>
         <source>Download failed: {error} Downloading again resumes it.</source>
         <translation>Download fehlgeschlagen: {error} Erneutes Herunterladen setzt ihn fort.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="41"/>
+        <location filename="../up42_qgis/services/tracker.py" line="43"/>
         <source>Order “{name}” could not be placed yet (PLACEMENT_FAILED). UP42 may still resolve it; you can also cancel it in the Orders tab. No credits are charged.</source>
         <translation>Bestellung „{name}“ konnte noch nicht aufgegeben werden (PLACEMENT_FAILED). UP42 kann das noch beheben; Sie können sie auch im Reiter Bestellungen stornieren. Es werden keine Credits berechnet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="46"/>
+        <location filename="../up42_qgis/services/tracker.py" line="48"/>
         <source>Order “{name}” has a problem ({status}); UP42 may still resolve it.</source>
         <translation>Bestellung „{name}“ hat ein Problem ({status}); UP42 kann es noch beheben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="29"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="31"/>
         <source>UP42 sign-in failed</source>
         <translation>Anmeldung bei UP42 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="31"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="33"/>
         <source>UP42 refused access</source>
         <translation>UP42 hat den Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="35"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="37"/>
         <source>Licence or access needed</source>
         <translation>Lizenz oder Zugang erforderlich</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="45"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="47"/>
         <source>UP42 is limiting requests</source>
         <translation>UP42 begrenzt die Anfragen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="49"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="51"/>
         <source>Could not reach UP42</source>
         <translation>UP42 ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="51"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="53"/>
         <source>Not found on UP42</source>
         <translation>Bei UP42 nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="53"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="55"/>
         <source>UP42 refused the request</source>
         <translation>UP42 hat die Anfrage abgelehnt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="55"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="57"/>
         <source>The order may exist</source>
         <translation>Die Bestellung existiert möglicherweise</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="57"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="59"/>
         <source>Download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="59"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="61"/>
         <source>UP42 error</source>
         <translation>UP42-Fehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="66"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="68"/>
         <source>Check the UP42 account in Settings ▸ Options ▸ UP42 (outside QGIS: UP42_USERNAME and UP42_PASSWORD).</source>
         <translation>Prüfen Sie das UP42-Konto unter Einstellungen ▸ Optionen ▸ UP42 (außerhalb von QGIS: UP42_USERNAME und UP42_PASSWORD).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="77"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="79"/>
         <source>Check the account&apos;s permissions in the UP42 console.</source>
         <translation>Prüfen Sie die Berechtigungen des Kontos in der UP42-Konsole.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="84"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="86"/>
         <source>Accept the data product&apos;s licence (EULA) in the UP42 console first.</source>
         <translation>Akzeptieren Sie zuerst die Lizenz (EULA) des Datenprodukts in der UP42-Konsole.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="99"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="101"/>
         <source>Please check the AOI and the filters.</source>
         <translation>Bitte prüfen Sie das AOI und die Filter.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="101"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="103"/>
         <source>Check the Orders tab before ordering again.</source>
         <translation>Prüfen Sie den Reiter Bestellungen, bevor Sie erneut bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="120"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="122"/>
         <source>{title}: {message}.</source>
         <translation>{title}: {message}.</translation>
     </message>
@@ -1709,17 +1658,172 @@
         <translation>Credit-Guthaben des Kontos</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="84"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="65"/>
+        <source>Tasking</source>
+        <translation>Tasking</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="84"/>
+        <source>Accept the chosen option…</source>
+        <translation>Gewählte Option annehmen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="86"/>
+        <source>Accept quotation…</source>
+        <translation>Angebot annehmen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="88"/>
+        <source>Reject quotation…</source>
+        <translation>Angebot ablehnen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="90"/>
+        <source>Show coverage on the map</source>
+        <translation>Abdeckung auf der Karte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="158"/>
+        <source>Could not read the quotation: {e}</source>
+        <translation>Das Angebot konnte nicht gelesen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="209"/>
+        <source>UP42 offers {n} ways to acquire this area. Choose one and accept it; the quotation follows. Choosing costs nothing.</source>
+        <translation>UP42 bietet {n} Möglichkeiten, dieses Gebiet aufzunehmen. Wählen Sie eine und nehmen Sie sie an; das Angebot folgt. Die Wahl kostet nichts.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="215"/>
+        <source>UP42 sent no usable price ({reason}); this quotation cannot be accepted here.</source>
+        <translation>UP42 hat keinen brauchbaren Preis geschickt ({reason}); dieses Angebot kann hier nicht angenommen werden.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="218"/>
+        <source>Quotation: {credits} credits. They are charged only when you accept.</source>
+        <translation>Angebot: {credits} Credits. Sie werden erst berechnet, wenn Sie annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="222"/>
+        <source>{step}: UP42 is working on it; the plugin checks regularly.</source>
+        <translation>{step}: UP42 arbeitet daran; das Plugin prüft regelmäßig.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="226"/>
+        <source>Reading the quotation…</source>
+        <translation>Angebot wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="229"/>
+        <source>You accepted the quotation of {credits} credits.</source>
+        <translation>Sie haben das Angebot über {credits} Credits angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="233"/>
+        <source>The quotation was rejected; the order is cancelled.</source>
+        <translation>Das Angebot wurde abgelehnt; die Bestellung ist storniert.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="259"/>
+        <source>Accept feasibility option</source>
+        <translation>Option der Machbarkeitsstudie annehmen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="259"/>
+        <source>Accept this option for “{name}”?
+
+{option}
+
+No credits are charged now: UP42 then sends a quotation, which you accept or reject separately.</source>
+        <translation>Diese Option für „{name}“ annehmen?
+
+{option}
+
+Jetzt werden keine Credits berechnet: UP42 schickt danach ein Angebot, das Sie gesondert annehmen oder ablehnen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="267"/>
+        <source>Option accepted; UP42 prepares the quotation.</source>
+        <translation>Option angenommen; UP42 bereitet das Angebot vor.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="278"/>
+        <source>Accept quotation</source>
+        <translation>Angebot annehmen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="278"/>
+        <source>Accept the quotation for “{name}”?
+
+{credits} credits will be charged for this acquisition. This cannot be undone.</source>
+        <translation>Das Angebot für „{name}“ annehmen?
+
+Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="286"/>
+        <source>Quotation accepted ({credits} credits); UP42 schedules the acquisition.</source>
+        <translation>Angebot angenommen ({credits} Credits); UP42 plant die Aufnahme.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="298"/>
+        <source>Reject quotation</source>
+        <translation>Angebot ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="298"/>
+        <source>Reject the quotation for “{name}” ({credits} credits)? UP42 then cancels the order; nothing is charged.</source>
+        <translation>Das Angebot für „{name}“ ({credits} Credits) ablehnen? UP42 storniert dann die Bestellung; es wird nichts berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="306"/>
+        <source>Quotation rejected; UP42 cancels the order.</source>
+        <translation>Angebot abgelehnt; UP42 storniert die Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="315"/>
+        <source>Sending your decision…</source>
+        <translation>Ihre Entscheidung wird gesendet …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="349"/>
+        <source>Coverage — {name}</source>
+        <translation>Abdeckung — {name}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="360"/>
+        <source>Could not read the coverage: {e}</source>
+        <translation>Die Abdeckung konnte nicht gelesen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="365"/>
+        <source>Coverage on the map: {covered} % covered.</source>
+        <translation>Abdeckung auf der Karte: {covered} % abgedeckt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="149"/>
+        <source>%Ln file(s) delivered.</source>
+        <translation>
+            <numerusform>%Ln Datei geliefert.</numerusform>
+            <numerusform>%Ln Dateien geliefert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/delivery_panel.py" line="183"/>
+        <source>No file manager could open the folder. The files are in {folder} (the path is copied to the clipboard).</source>
+        <translation>Kein Dateimanager konnte den Ordner öffnen. Die Dateien liegen in {folder} (der Pfad ist in die Zwischenablage kopiert).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_bar.py" line="86"/>
         <source>Order plan…</source>
         <translation>Plan bestellen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="86"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="88"/>
         <source>Order the parts of the coverage plan (its selected parts, if any)</source>
         <translation>Die Teile des Abdeckungsplans bestellen (gegebenenfalls nur die ausgewählten Teile)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="409"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="345"/>
         <source>Plan “{name}”: {n} parts</source>
         <translation>Plan „{name}“: {n} Teile</translation>
     </message>
@@ -1773,39 +1877,52 @@
 {orders}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="130"/>
-        <source>0 credits for an area: confirm it below</source>
-        <translation>0 Credits für ein Gebiet: unten bestätigen</translation>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="107"/>
+        <source>Area of interest: {area}&lt;br&gt;&lt;b&gt;Estimated total: {credits}&lt;/b&gt;</source>
+        <translation>Interessengebiet: {area}&lt;br&gt;&lt;b&gt;Geschätzte Summe: {credits}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="246"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="195"/>
         <source>Warning: the estimated total ({credits} credits) is more than “{name}” has left ({left} credits).</source>
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben von „{name}“ ({left} Credits).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="295"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="244"/>
         <source>Looking for orders of the same scenes in the workspace…</source>
         <translation>Bestellungen derselben Szenen im Workspace werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="308"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="257"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="309"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="258"/>
         <source>Could not look for orders of the same scenes: {error} Nothing was sent; press Place order to try again.</source>
         <translation>Die Suche nach Bestellungen derselben Szenen ist fehlgeschlagen: {error} Es wurde nichts gesendet; klicken Sie erneut auf „Bestellung aufgeben“.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="320"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="269"/>
         <source>Nothing was sent. Confirm below to order these scenes again.</source>
         <translation>Es wurde nichts gesendet. Bestätigen Sie unten, um diese Szenen erneut zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="367"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="316"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/order_dialog.py" line="336"/>
+        <source>%Ln could not be placed; see the reasons above.</source>
+        <translation>
+            <numerusform>%Ln Bestellung konnte nicht aufgegeben werden; der Grund steht oben.</numerusform>
+            <numerusform>%Ln Bestellungen konnten nicht aufgegeben werden; die Gründe stehen oben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/order_lines_table.py" line="66"/>
+        <source>0 credits for an area: confirm it below</source>
+        <translation>0 Credits für ein Gebiet: unten bestätigen</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_plan.py" line="82"/>
@@ -1853,132 +1970,165 @@
         <translation>UP42 hat den Preis dieser Aufnahme geschickt: Nehmen Sie das Angebot an oder lehnen Sie es ab (hier oder in der UP42-Konsole). Ohne Sie wird nichts angenommen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="343"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="91"/>
+        <source>New tasking order…</source>
+        <translation>Neue Tasking-Bestellung …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="93"/>
+        <source>Order a new acquisition of an area (tasking)</source>
+        <translation>Eine neue Aufnahme eines Gebiets bestellen (Tasking)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/orders_panel.py" line="229"/>
+        <source>%Ln order(s) in the workspace.</source>
+        <translation>
+            <numerusform>%Ln Bestellung im Workspace.</numerusform>
+            <numerusform>%Ln Bestellungen im Workspace.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="356"/>
         <source>Data product: {product}</source>
         <translation>Datenprodukt: {product}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="50"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="51"/>
         <source>Order id: {id}</source>
         <translation>Bestell-ID: {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="53"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="54"/>
         <source>Placed: {time}</source>
         <translation>Aufgegeben: {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="77"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="80"/>
         <source>{credits} credits, estimated when the order was placed</source>
         <translation>{credits} Credits, geschätzt beim Aufgeben der Bestellung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="83"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="86"/>
         <source>No estimate known (placed elsewhere, or before this version)</source>
         <translation>Keine Schätzung bekannt (anderswo oder vor dieser Version aufgegeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="91"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="94"/>
         <source>No orders in this workspace yet.</source>
         <translation>Noch keine Bestellungen in diesem Workspace.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="99"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="102"/>
         <source>No orders</source>
         <translation>Keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="92"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
         <source>No open orders</source>
         <translation>Keine offenen Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="92"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
         <source>No fulfilled orders</source>
         <translation>Keine ausgelieferten Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="92"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
         <source>No failed orders</source>
         <translation>Keine fehlgeschlagenen Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="92"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
         <source>No cancelled orders</source>
         <translation>Keine stornierten Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_aoi.py" line="226"/>
+        <location filename="../up42_qgis/gui/search_aoi.py" line="227"/>
         <source>AOI: {area}</source>
         <translation>AOI: {area}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="112"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="116"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="114"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="118"/>
         <source>Load the collections again</source>
         <translation>Die Kollektionen erneut laden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="144"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="148"/>
         <source>Cloud ≤ </source>
         <translation>Wolken ≤ </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="147"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="151"/>
         <source>Maximum cloud cover; 100 % means no cloud filter</source>
         <translation>Maximale Wolkenbedeckung; 100 % heißt kein Wolkenfilter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="162"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="166"/>
         <source> per page</source>
         <translation> pro Seite</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="287"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="291"/>
         <source>Collections ▾</source>
         <translation>Kollektionen ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="289"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="293"/>
         <source>All {n} collections ▾</source>
         <translation>Alle {n} Kollektionen ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="291"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="295"/>
         <source>No collection checked ▾</source>
         <translation>Keine Kollektion markiert ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="293"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="297"/>
         <source>{names} ▾</source>
         <translation>{names} ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="295"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="299"/>
         <source>{n} of {total} collections ▾</source>
         <translation>{n} von {total} Kollektionen ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="299"/>
+        <location filename="../up42_qgis/gui/search_filters.py" line="303"/>
         <source>Choose the collections</source>
         <translation>Kollektionen auswählen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="98"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="47"/>
+        <source>Area and filters</source>
+        <translation>Gebiet und Filter</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_layout.py" line="111"/>
+        <source>Show the current scene&apos;s quicklook below</source>
+        <translation>Die Vorschau der aktuellen Szene unten zeigen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_layout.py" line="124"/>
         <source>Coverage plan</source>
         <translation>Abdeckungsplan</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="128"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="125"/>
+        <source>Plan the fewest scenes and credits that cover the area of interest</source>
+        <translation>Mit möglichst wenigen Szenen und Credits planen, die das Interessengebiet abdecken</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_panel.py" line="133"/>
         <source>The collections could not be loaded. {error}</source>
         <translation>Die Kollektionen konnten nicht geladen werden. {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="174"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="179"/>
         <source>Loading the collections; the search starts once they are here…</source>
         <translation>Die Kollektionen werden geladen; die Suche beginnt, sobald sie da sind …</translation>
     </message>
@@ -2118,27 +2268,245 @@
         <translation>Wenn Sie OK drücken, wird das Konto {email} als neue Authentifizierungskonfiguration „{name}“ gespeichert. Vorher wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="124"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="125"/>
         <source>Add an account from e-mail and password (saved when you press OK; other configurations are never overwritten)</source>
         <translation>Ein Konto aus E-Mail-Adresse und Passwort hinzufügen (gespeichert, wenn Sie OK drücken; andere Konfigurationen werden nie überschrieben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="227"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="228"/>
         <source>Account saved.</source>
         <translation>Konto gespeichert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/settings_page.py" line="276"/>
+        <location filename="../up42_qgis/gui/settings_page.py" line="277"/>
         <source>The account typed in was discarded.</source>
         <translation>Das eingegebene Konto wurde verworfen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="143"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="55"/>
+        <source>Area to acquire</source>
+        <translation>Aufzunehmendes Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="65"/>
+        <source>Search tab&apos;s AOI</source>
+        <translation>AOI des Reiters Suche</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="71"/>
+        <source>Click a point</source>
+        <translation>Punkt klicken</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="72"/>
+        <source>Click the point to acquire on the map</source>
+        <translation>Klicken Sie auf der Karte den aufzunehmenden Punkt an</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="73"/>
+        <source>Map centre</source>
+        <translation>Kartenmitte</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="74"/>
+        <source>The centre of the visible map, as a point</source>
+        <translation>Die Mitte der sichtbaren Karte als Punkt</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="133"/>
+        <source>No area yet.</source>
+        <translation>Noch kein Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="135"/>
+        <source>A {kind}.</source>
+        <translation>Geometrie: {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="138"/>
+        <source>This product takes: {types}.</source>
+        <translation>Dieses Produkt nimmt: {types}.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="149"/>
+        <source>The Search tab has no area of interest yet.</source>
+        <translation>Der Reiter Suche hat noch kein Interessengebiet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="151"/>
+        <source>The Search tab's AOI ({area} km²).</source>
+        <translation>Das AOI des Reiters Suche ({area} km²).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="161"/>
+        <source>The map extent ({area} km²).</source>
+        <translation>Die Kartenausdehnung ({area} km²).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="165"/>
+        <source>The map centre (a point).</source>
+        <translation>Die Kartenmitte (ein Punkt).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="173"/>
+        <source>A point on the map.</source>
+        <translation>Ein Punkt auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="186"/>
+        <source>A drawn polygon ({area} km²).</source>
+        <translation>Ein gezeichnetes Polygon ({area} km²).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="208"/>
+        <source>Click the point to acquire on the map.</source>
+        <translation>Klicken Sie auf der Karte den aufzunehmenden Punkt an.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="212"/>
+        <source>A clicked point.</source>
+        <translation>Ein angeklickter Punkt.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="61"/>
+        <source>New tasking order</source>
+        <translation>Neue Tasking-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="76"/>
+        <source>Order a new acquisition of an area. UP42 studies the request and sends a quotation (some products first offer options to choose from); nothing is charged until you accept the quotation in the Orders tab.</source>
+        <translation>Eine neue Aufnahme eines Gebiets bestellen. UP42 prüft die Anfrage und schickt ein Angebot (manche Produkte bieten zuerst Optionen zur Auswahl); berechnet wird erst, wenn Sie das Angebot im Reiter Bestellungen annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="94"/>
+        <source>Place tasking order…</source>
+        <translation>Tasking-Bestellung aufgeben …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="102"/>
+        <source>Data product:</source>
+        <translation>Datenprodukt:</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="123"/>
+        <source>Reading the tasking products…</source>
+        <translation>Tasking-Produkte werden gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="131"/>
+        <source>Could not read the tasking products: {e}</source>
+        <translation>Die Tasking-Produkte konnten nicht gelesen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="140"/>
+        <source>This account has no tasking data products.</source>
+        <translation>Dieses Konto hat keine Tasking-Datenprodukte.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="167"/>
+        <source>Reading the order form…</source>
+        <translation>Bestellformular wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="179"/>
+        <source>Could not read the order form: {e}</source>
+        <translation>Das Bestellformular konnte nicht gelesen werden: {e}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="184"/>
+        <source>QGIS tasking: {product}</source>
+        <translation>QGIS-Tasking: {product}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="187"/>
+        <source>Fields marked * are required. Times are UTC.</source>
+        <translation>Mit * markierte Felder sind Pflichtfelder. Zeiten in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="189"/>
+        <source>Some fields are shown as plain text because the plugin cannot render them fully; check them before placing. Fields marked * are required.</source>
+        <translation>Einige Felder werden als reiner Text gezeigt, weil das Plugin sie nicht vollständig darstellen kann; prüfen Sie sie vor dem Aufgeben. Mit * markierte Felder sind Pflichtfelder.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="233"/>
+        <source>Choose the area to acquire first.</source>
+        <translation>Wählen Sie zuerst das aufzunehmende Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="234"/>
+        <source>Nothing was sent: there is no area yet.</source>
+        <translation>Es wurde nichts gesendet: Es gibt noch kein Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="250"/>
+        <source>Nothing was sent. Correct the form: {problems}</source>
+        <translation>Es wurde nichts gesendet. Korrigieren Sie das Formular: {problems}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="264"/>
+        <source>Place tasking order</source>
+        <translation>Tasking-Bestellung aufgeben</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="275"/>
+        <source>Placing the tasking order…</source>
+        <translation>Die Tasking-Bestellung wird aufgegeben …</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="291"/>
+        <source>The tasking order was not placed: {r}</source>
+        <translation>Die Tasking-Bestellung wurde nicht aufgegeben: {r}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_dialog.py" line="296"/>
+        <source>Placed: {id}. The Orders tab follows it; the quotation (and any feasibility study) will wait there for your decision.</source>
+        <translation>Aufgegeben: {id}. Der Reiter Bestellungen verfolgt sie; das Angebot (und eine etwaige Machbarkeitsstudie) wartet dort auf Ihre Entscheidung.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_form.py" line="77"/>
+        <source>Place the tasking order “{name}” for {product}?
+
+Acquisition window: {start} to {end} (UTC).
+
+There is no price yet: UP42 studies the request and sends a quotation (for some products after a feasibility study with options to choose from). Nothing is charged until you accept the quotation in the Orders tab.</source>
+        <translation>Die Tasking-Bestellung „{name}“ für {product} aufgeben?
+
+Aufnahmezeitraum: {start} bis {end} (UTC).
+
+Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei manchen Produkten nach einer Machbarkeitsstudie mit Optionen zur Auswahl). Berechnet wird erst, wenn Sie das Angebot im Reiter Bestellungen annehmen.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_form.py" line="141"/>
+        <source>Shown as plain text: {note}</source>
+        <translation>Als reiner Text gezeigt: {note}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_form.py" line="141"/>
+        <source>the plugin cannot show this field fully</source>
+        <translation>das Plugin kann dieses Feld nicht vollständig darstellen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/tasking_form.py" line="196"/>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/layers/coverage.py" line="73"/>
+        <source>Covered</source>
+        <translation>Abgedeckt</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/layers/coverage.py" line="73"/>
+        <source>Not covered yet</source>
+        <translation>Noch nicht abgedeckt</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="137"/>
         <source>UP42 coverage plan</source>
         <translation>UP42-Abdeckungsplan</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="148"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="142"/>
         <source>UP42 coverage gaps</source>
         <translation>UP42-Abdeckungslücken</translation>
     </message>
@@ -2147,63 +2515,71 @@
         <source>Rank {rank}</source>
         <translation>Rang {rank}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_download.py" line="149"/>
+        <source>Downloaded %Ln raster(s) into {folder}.</source>
+        <translation>
+            <numerusform>%Ln Raster nach {folder} heruntergeladen.</numerusform>
+            <numerusform>%Ln Raster nach {folder} heruntergeladen.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="74"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="72"/>
         <source>SCENES is a coverage plan: each part is its order&apos;s area, so EXTENT and AOI are not used.</source>
         <translation>SCENES ist ein Abdeckungsplan: Jeder Teil ist das Gebiet seiner Bestellung, daher werden EXTENT und AOI nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="78"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="76"/>
         <source>SCENES is a coverage plan: {n} parts, each ordered over its own polygon.</source>
         <translation>SCENES ist ein Abdeckungsplan: {n} Teile, jeder über sein eigenes Polygon bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="135"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="126"/>
         <source>Estimates the credits to order each scene of SCENES (its selected features when it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data product id or name; by default each scene&apos;s collection&apos;s first orderable product. Scenes UP42 refuses get their reason in the &apos;error&apos; column. Nothing is ordered. SCENES may be a coverage plan (made by &apos;Plan coverage&apos;): then each part is estimated over its own polygon and no EXTENT or AOI is needed. BUDGET (a name or id) is sent as the budget to charge.</source>
         <translation>Schätzt die Credits, um jede Szene von SCENES (bei einer Auswahl deren ausgewählte Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone, zu bestellen. DATA_PRODUCT ist eine Datenprodukt-ID oder ein -Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Szenen, die UP42 ablehnt, erhalten den Grund in der Spalte 'error'. Es wird nichts bestellt. SCENES kann ein Abdeckungsplan sein (aus 'Abdeckung planen'): Dann wird jeder Teil über sein eigenes Polygon geschätzt, und EXTENT oder AOI sind nicht nötig. BUDGET (ein Name oder eine ID) wird als zu belastendes Budget gesendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="181"/>
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="172"/>
         <source>{scene}: UP42 estimated 0 credits for an area; up42:order places it only with ALLOW_ZERO_PRICE=true.</source>
         <translation>{scene}: UP42 hat für ein Gebiet 0 Credits geschätzt; up42:order gibt es nur mit ALLOW_ZERO_PRICE=true auf.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="64"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="63"/>
         <source>Estimates the scenes like 'Estimate order cost', then places one order per scene — but only when the total is at most MAX_CREDITS: above it nothing is placed. Every order is sent once and never retried. Scenes UP42 refuses get their reason in the 'error' column. ORDER_IDS (comma-separated) feeds 'Download orders'. Scenes already on order in the workspace (same scene, product and area) are refused unless ALLOW_DUPLICATES, a price of 0 credits unless ALLOW_ZERO_PRICE. SCENES may be a coverage plan: one order per part, over the part's polygon.</source>
         <translation>Schätzt die Szenen wie 'Bestellkosten schätzen' und gibt dann eine Bestellung pro Szene auf – aber nur, wenn die Summe höchstens MAX_CREDITS beträgt: Darüber wird nichts aufgegeben. Jede Bestellung wird einmal gesendet und nie wiederholt. Szenen, die UP42 ablehnt, erhalten den Grund in der Spalte 'error'. ORDER_IDS (durch Kommas getrennt) dient als Eingabe für 'Bestellungen herunterladen'. Szenen, die im Workspace bereits bestellt sind (gleiche Szene, gleiches Produkt und Gebiet), werden ohne ALLOW_DUPLICATES abgelehnt, ein Preis von 0 Credits ohne ALLOW_ZERO_PRICE. SCENES kann ein Abdeckungsplan sein: eine Bestellung pro Teil, über dem Polygon des Teils.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="84"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="78"/>
         <source>Place orders UP42 prices at 0 credits for an area (refused otherwise)</source>
         <translation>Bestellungen aufgeben, die UP42 für ein Gebiet mit 0 Credits bepreist (sonst abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="88"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="82"/>
         <source>Order scenes already on order in the workspace again (refused otherwise)</source>
         <translation>Im Workspace bereits bestellte Szenen erneut bestellen (sonst abgelehnt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="160"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="154"/>
         <source>UP42 estimated 0 credits for {scenes}; placing them (ALLOW_ZERO_PRICE).</source>
         <translation>UP42 hat 0 Credits für {scenes} geschätzt; sie werden aufgegeben (ALLOW_ZERO_PRICE).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="165"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="159"/>
         <source>UP42 estimated 0 credits for an area for {scenes}: a free product or a wrong price. Nothing was ordered; set ALLOW_ZERO_PRICE=true to order it anyway.</source>
         <translation>UP42 hat für {scenes} 0 Credits für ein Gebiet geschätzt: ein kostenloses Produkt oder ein falscher Preis. Es wurde nichts bestellt; setzen Sie ALLOW_ZERO_PRICE=true, um trotzdem zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="185"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="179"/>
         <source>{scene}: {orders}</source>
         <translation>{scene}: {orders}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="187"/>
         <source>Already on order, ordering again (ALLOW_DUPLICATES): {orders}</source>
         <translation>Bereits bestellt, wird erneut bestellt (ALLOW_DUPLICATES): {orders}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="199"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
         <source>{n} of the scenes are already on order in the workspace (same scene, data product and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true to order them again.</source>
         <translation>{n} der Szenen sind im Workspace bereits bestellt (gleiche Szene, gleiches Datenprodukt und Gebiet): {orders}. Es wurde nichts bestellt; setzen Sie ALLOW_DUPLICATES=true, um sie erneut zu bestellen.</translation>
     </message>
@@ -2223,34 +2599,34 @@
         <translation>Naht: Überlappung benachbarter Teile (m)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="134"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="131"/>
         <source>Minimum order area of a data product (km²)</source>
         <translation>Mindestbestellfläche eines Datenprodukts (km²)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="157"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="151"/>
         <source>Covered (%)</source>
         <translation>Abgedeckt (%)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="158"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="152"/>
         <source>Planned area (km²)</source>
         <translation>Geplante Fläche (km²)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="159"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="153"/>
         <source>Orders (parts)</source>
         <translation>Bestellungen (Teile)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="214"/>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="202"/>
         <source>Planning with {n} scenes; priorities: {order}.</source>
         <translation>Planung mit {n} Szenen; Prioritäten: {order}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="274"/>
-        <source>Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, {percent} % covered.</source>
-        <translation>Plan: {scenes} Szenen in {parts} Bestellungen, {planned} für ein Gebiet von {aoi}, {percent} % abgedeckt.</translation>
+        <location filename="../up42_qgis/processing/alg_plan.py" line="262"/>
+        <source>Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, {percent} covered.</source>
+        <translation>Plan: {scenes} Szenen in {parts} Bestellungen, {planned} für ein Gebiet von {aoi}, {percent} abgedeckt.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_quotations.py" line="89"/>
@@ -2368,6 +2744,32 @@
         <translation>nicht angenommen</translation>
     </message>
     <message>
+        <location filename="../up42_qgis/processing/alg_search.py" line="62"/>
+        <source>Collections (none ticked: all)</source>
+        <translation>Kollektionen (keine angehakt: alle)</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_search.py" line="90"/>
+        <source>Searches the UP42 catalog for scenes over EXTENT or the AOI polygons and writes their footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS: the collections to search, ticked or as names (phr,spot; none: all); dates are ISO dates (YYYY-MM-DD); newest scenes come first unless SORT_BY says cloud or resolution (best first). The layer feeds 'Estimate' and 'Order'.</source>
+        <translation>Durchsucht den UP42-Katalog nach Szenen über EXTENT oder den AOI-Polygonen und schreibt ihre Footprints (scene_id, collection, acquired, cloud_cover, resolution, …). COLLECTIONS: die zu durchsuchenden Kollektionen, angehakt oder als Namen (phr,spot; keine: alle); Datumsangaben sind ISO-Daten (JJJJ-MM-TT); die neuesten Szenen kommen zuerst, außer SORT_BY nennt cloud oder resolution (die besten zuerst). Der Layer dient als Eingabe für 'Schätzen' und 'Bestellen'.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_search.py" line="190"/>
+        <source>Cancelled: keeping the %Ln scene(s) found.</source>
+        <translation>
+            <numerusform>Abgebrochen: Die %Ln gefundene Szene bleibt erhalten.</numerusform>
+            <numerusform>Abgebrochen: Die %Ln gefundenen Szenen bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_search.py" line="193"/>
+        <source>Found %Ln scene(s).</source>
+        <translation>
+            <numerusform>%Ln Szene gefunden.</numerusform>
+            <numerusform>%Ln Szenen gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../up42_qgis/processing/alg_task.py" line="59"/>
         <source>PARAMS is not valid JSON: {error}</source>
         <translation>PARAMS ist kein gültiges JSON: {error}</translation>
@@ -2473,19 +2875,32 @@
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="133"/>
+        <location filename="../up42_qgis/processing/common.py" line="72"/>
+        <source>{step}. {title}</source>
+        <translation>{step}. {title}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/common.py" line="223"/>
         <source>Budget name or id to charge (empty: the one chosen last, or the only active one when the workspace requires a budget)</source>
         <translation>Name oder ID des zu belastenden Budgets (leer: das zuletzt gewählte oder, wenn der Workspace ein Budget verlangt, das einzige aktive)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="168"/>
+        <location filename="../up42_qgis/processing/common.py" line="258"/>
         <source>Budget: “{name}” ({id}).</source>
         <translation>Budget: „{name}“ ({id}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="179"/>
+        <location filename="../up42_qgis/processing/common.py" line="269"/>
         <source>The workspace requires a budget for every order: give BUDGET.</source>
         <translation>Der Workspace verlangt für jede Bestellung ein Budget: Geben Sie BUDGET an.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/common.py" line="349"/>
+        <source>AOI: the union of %Ln polygon(s).</source>
+        <translation>
+            <numerusform>AOI: %Ln Polygon.</numerusform>
+            <numerusform>AOI: die Vereinigung von %Ln Polygonen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/provider.py" line="23"/>
@@ -2498,12 +2913,27 @@
         <translation>SCENES enthält keinen Teil mit scene_id, collection und Polygon.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="57"/>
+        <location filename="../up42_qgis/processing/scenes.py" line="212"/>
+        <source>{scene}: {credits} credits, {euros} ({size} {unit})</source>
+        <translation>{scene}: {credits} Credits, {euros} ({size} {unit})</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/sinks.py" line="25"/>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/sinks.py" line="26"/>
+        <source>Could not write {n} feature(s) to the output: {reason}</source>
+        <translation>{n} Objekt(e) konnten nicht in die Ausgabe geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/services/tracker.py" line="59"/>
         <source>Tasking order “{name}”: UP42's feasibility study waits for you to choose an option (Orders tab or UP42 console).</source>
         <translation>Tasking-Bestellung „{name}“: Die Machbarkeitsstudie von UP42 wartet darauf, dass Sie eine Option wählen (Reiter Bestellungen oder UP42-Konsole).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/services/tracker.py" line="61"/>
+        <location filename="../up42_qgis/services/tracker.py" line="63"/>
         <source>Tasking order “{name}”: the quotation waits for your decision (Orders tab or UP42 console). Nothing is accepted without you.</source>
         <translation>Tasking-Bestellung „{name}“: Das Angebot wartet auf Ihre Entscheidung (Reiter Bestellungen oder UP42-Konsole). Ohne Sie wird nichts angenommen.</translation>
     </message>
@@ -2511,6 +2941,22 @@
         <location filename="../up42_qgis/tasks/account.py" line="31"/>
         <source>UP42: reading the account</source>
         <translation>UP42: Konto wird gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/tasks/orders.py" line="46"/>
+        <source>UP42: estimating %Ln order(s)</source>
+        <translation>
+            <numerusform>UP42: %Ln Bestellung wird geschätzt</numerusform>
+            <numerusform>UP42: %Ln Bestellungen werden geschätzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/tasks/orders.py" line="88"/>
+        <source>UP42: placing %Ln order(s)</source>
+        <translation>
+            <numerusform>UP42: %Ln Bestellung wird aufgegeben</numerusform>
+            <numerusform>UP42: %Ln Bestellungen werden aufgegeben</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../up42_qgis/tasks/orders.py" line="118"/>
@@ -2523,227 +2969,285 @@
         <translation>UP42: Abdeckung mit {n} Szenen wird geplant</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="33"/>
+        <location filename="../up42_qgis/tasks/tasking.py" line="39"/>
+        <source>UP42: reading the tasking products</source>
+        <translation>UP42: Tasking-Produkte werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/tasking.py" line="57"/>
+        <source>UP42: reading the order form</source>
+        <translation>UP42: Bestellformular wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/tasking.py" line="87"/>
+        <source>UP42: reading quotations and feasibility studies</source>
+        <translation>UP42: Angebote und Machbarkeitsstudien werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/tasking.py" line="112"/>
+        <source>UP42: sending the quotation decision</source>
+        <translation>UP42: Entscheidung zum Angebot wird gesendet</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/tasking.py" line="128"/>
+        <source>UP42: accepting a feasibility option</source>
+        <translation>UP42: Option der Machbarkeitsstudie wird angenommen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/tasking.py" line="141"/>
+        <source>UP42: reading the order&apos;s coverage</source>
+        <translation>UP42: Abdeckung der Bestellung wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/thumbnails.py" line="26"/>
+        <source>UP42: loading thumbnails</source>
+        <translation>UP42: Miniaturansichten werden geladen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/tasks/thumbnails.py" line="39"/>
+        <source>The thumbnail is not an image QGIS can show.</source>
+        <translation>Die Miniaturansicht ist kein Bild, das QGIS anzeigen kann.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/formatting.py" line="74"/>
+        <source>{number} %</source>
+        <translation>{number} %</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="35"/>
         <source>Access to the collection needed</source>
         <translation>Zugang zur Kollektion erforderlich</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="37"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="39"/>
         <source>The order form does not fit the data product</source>
         <translation>Das Bestellformular passt nicht zum Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="40"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="42"/>
         <source>The quotation expired</source>
         <translation>Das Angebot ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="41"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="43"/>
         <source>Decided already</source>
         <translation>Bereits entschieden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="43"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="45"/>
         <source>The price is above the confirmed one</source>
         <translation>Der Preis liegt über dem bestätigten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="79"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="81"/>
         <source>Request access to this collection in the UP42 console (Settings ▸ Access requests); UP42 usually answers within a few days.</source>
         <translation>Beantragen Sie den Zugang zu dieser Kollektion in der UP42-Konsole (Settings ▸ Access requests); UP42 antwortet meist innerhalb weniger Tage.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="86"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="88"/>
         <source>Accept the data product&apos;s licence (EULA) in the UP42 console, or request access to the collection there.</source>
         <translation>Akzeptieren Sie die Lizenz (EULA) des Datenprodukts in der UP42-Konsole oder beantragen Sie dort den Zugang zur Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="91"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="93"/>
         <source>Nothing was sent; correct the form and try again.</source>
         <translation>Es wurde nichts gesendet; korrigieren Sie das Formular und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="94"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="96"/>
         <source>Nothing was decided; ask UP42 support for a new quotation.</source>
         <translation>Es wurde nichts entschieden; bitten Sie den UP42-Support um ein neues Angebot.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="95"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="97"/>
         <source>Nothing was changed; refresh the orders to see the decision UP42 holds.</source>
         <translation>Es wurde nichts geändert; aktualisieren Sie die Bestellungen, um die bei UP42 gespeicherte Entscheidung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="97"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="99"/>
         <source>Nothing was accepted; look at the new price before deciding again.</source>
         <translation>Es wurde nichts angenommen; sehen Sie sich den neuen Preis an, bevor Sie erneut entscheiden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="117"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="119"/>
         <source>UP42 asks {credits} credits, {confirmed} were confirmed</source>
         <translation>UP42 verlangt {credits} Credits, bestätigt wurden {confirmed}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="145"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="147"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="145"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="147"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="158"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="160"/>
         <source>{name} is required.</source>
         <translation>{name} ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="162"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="164"/>
         <source>{name} must be from {low} to {high}, not {value}.</source>
         <translation>{name} muss zwischen {low} und {high} liegen, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="169"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="171"/>
         <source>{name} must be at least {low}.</source>
         <translation>{name} muss mindestens {low} sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="170"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="172"/>
         <source>{name} must be at most {high}.</source>
         <translation>{name} darf höchstens {high} sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="173"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="175"/>
         <source>{name} must have {low} to {high} characters.</source>
         <translation>{name} muss {low} bis {high} Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="177"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="179"/>
         <source>{name} does not have the expected form.</source>
         <translation>{name} hat nicht die erwartete Form.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="180"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="182"/>
         <source>{name} must be one of {choices}, not {value}.</source>
         <translation>{name} muss einer der Werte {choices} sein, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="184"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="186"/>
         <source>{name} is not a date (use YYYY-MM-DD): {value}.</source>
         <translation>{name} ist kein Datum (JJJJ-MM-TT verwenden): {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="188"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="190"/>
         <source>{name} is in the past: {value} is before today ({today}).</source>
         <translation>{name} liegt in der Vergangenheit: {value} ist vor heute ({today}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="192"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="194"/>
         <source>{name} must be after {start}.</source>
         <translation>{name} muss nach {start} liegen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="194"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="196"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="195"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="197"/>
         <source>This data product takes a {allowed} as its area, not {value}.</source>
         <translation>Dieses Datenprodukt erwartet als Gebiet: {allowed}, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="195"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="197"/>
         <source>that geometry</source>
         <translation>diese Geometrie</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="199"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="201"/>
         <source>{name} is not a field of this data product&apos;s order form.</source>
         <translation>{name} ist kein Feld des Bestellformulars dieses Datenprodukts.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="201"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="203"/>
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="202"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="204"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="203"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="205"/>
         <source>yes or no</source>
         <translation>ja oder nein</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="204"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="208"/>
         <source>{name} must be {kind}, not {value}.</source>
         <translation>{name} muss {kind} sein, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="208"/>
         <source>a valid value</source>
         <translation>ein gültiger Wert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="21"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="218"/>
+        <source>malformed</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="219"/>
+        <source>{n} scene(s) skipped: UP42 sent them malformed ({why}).</source>
+        <translation>{n} Szene(n) übersprungen: UP42 hat sie fehlerhaft gesendet ({why}).</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="15"/>
         <source>None of the {n} scenes covers any of the area of interest.</source>
         <translation>Keine der {n} Szenen deckt einen Teil des Interessengebiets ab.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="25"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="19"/>
         <source>SCENES has no scene to plan with.</source>
         <translation>SCENES enthält keine Szene zum Planen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="27"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="21"/>
         <source>Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count.</source>
         <translation>Unbekannte Prioritäten: {unknown}. Verwenden Sie cloud, date, resolution, incidence, count.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="31"/>
-        <source>The seam margin must be 0 to 5,000 m.</source>
-        <translation>Die Nahtüberlappung muss zwischen 0 und 5.000 m liegen.</translation>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="26"/>
+        <source>The seam margin must be 0 to {most} m.</source>
+        <translation>Die Nahtüberlappung muss zwischen 0 und {most} m liegen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="32"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="27"/>
         <source>The area of interest is not a polygon.</source>
         <translation>Das Interessengebiet ist kein Polygon.</translation>
     </message>
     <message>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="33"/>
+        <source>The scenes cover {percent} of the area of interest; {area} remain uncovered (see the gaps).</source>
+        <translation>Die Szenen decken {percent} des Interessengebiets ab; {area} bleiben unbedeckt (siehe die Lücken).</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../up42_qgis/toolbelt/plan_messages.py" line="38"/>
-        <source>The scenes cover {percent} % of the area of interest; {area} remain uncovered (see the gaps).</source>
-        <translation>Die Szenen decken {percent} % des Interessengebiets ab; {area} bleiben unbedeckt (siehe die Lücken).</translation>
+        <source>%Ln scene(s) without a usable footprint were skipped.</source>
+        <translation>
+            <numerusform>%Ln Szene ohne brauchbaren Footprint wurde übersprungen.</numerusform>
+            <numerusform>%Ln Szenen ohne brauchbaren Footprint wurden übersprungen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="43"/>
-        <source>{n} scenes without a usable footprint were skipped.</source>
-        <translation>{n} Szenen ohne brauchbaren Footprint wurden übersprungen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="45"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="40"/>
         <source>{area} of scene {scene}, below its minimum order area of {minimum}, went to a neighbouring part.</source>
         <translation>{area} der Szene {scene}, unter ihrer Mindestbestellfläche von {minimum}, gingen an einen benachbarten Teil.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="50"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="45"/>
         <source>A part of {area} only scene {scene} covers is below its minimum order area of {minimum}: UP42 bills the minimum.</source>
         <translation>Ein Teil von {area}, den nur Szene {scene} abdeckt, liegt unter ihrer Mindestbestellfläche von {minimum}: UP42 berechnet das Minimum.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="55"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="50"/>
         <source>The part of scene {scene} crosses the antimeridian: one order on each side.</source>
         <translation>Der Teil der Szene {scene} überquert den Antimeridian: eine Bestellung auf jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="58"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="53"/>
         <source>The part of scene {scene} was simplified to UP42&apos;s limit of 999 vertices.</source>
         <translation>Der Teil der Szene {scene} wurde auf die UP42-Grenze von 999 Stützpunkten vereinfacht.</translation>
     </message>

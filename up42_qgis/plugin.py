@@ -15,6 +15,7 @@ from .paths import i18n_dir, icon_path
 if TYPE_CHECKING:
     from .context import PluginContext
     from .gui.dock import Up42DockWidget
+    from .gui.orders_panel import OrdersPanel
     from .gui.search_panel import SearchPanel
     from .gui.settings_page import Up42OptionsFactory
     from .processing.provider import Up42Provider
@@ -28,6 +29,7 @@ class Up42Plugin:
         self.action: QAction | None = None
         self.dock: Up42DockWidget | None = None
         self.search_panel: SearchPanel | None = None
+        self.orders_panel: OrdersPanel | None = None
         self.context: PluginContext | None = None  # the services it owns, built in initGui
         self.options_factory: Up42OptionsFactory | None = None  # Settings > Options > UP42
         self.translator: QTranslator | None = None
@@ -86,7 +88,10 @@ class Up42Plugin:
             dock.set_header(AccountHeader(self.context, dock))
             self.search_panel = SearchPanel(self.context, dock)
             dock.add_panel(self.search_panel, tr("Search"))
-            dock.add_panel(OrdersPanel(self.context, dock), tr("Orders"))
+            orders = self.orders_panel = OrdersPanel(self.context, dock)
+            search = self.search_panel
+            orders.search_aoi = lambda: search.aoi_widget.aoi  # tasking takes the same area
+            dock.add_panel(orders, tr("Orders"))
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         return self.dock
 
@@ -116,6 +121,9 @@ class Up42Plugin:
         if self.search_panel is not None:
             self.search_panel.unload()  # AOI outline and draw tool off the canvas
             self.search_panel = None
+        if self.orders_panel is not None:
+            self.orders_panel.unload()  # a tasking dialog's outline and map tools too
+            self.orders_panel = None
         if self.dock is not None:
             self.dock.visibilityChanged.disconnect(self._sync_action)
             self.iface.removeDockWidget(self.dock)

@@ -62,6 +62,16 @@ ROW_SPECS: dict[str, RowSpec] = {
         "(longest heartbeat gap; baseline: idle)",
         "ms", "< 50", _below(50),
     ),
+    "stall_sort_results": RowSpec(
+        "GUI stall sorting the results table's 10,000 rows by a column "
+        "(longest heartbeat gap; baseline: idle)",
+        "ms", "< 50", _below(50),
+    ),
+    "stall_select_results": RowSpec(
+        "GUI stall selecting all 10,000 result rows and syncing them to the footprints layer "
+        "(longest heartbeat gap; baseline: idle)",
+        "ms", "< 50", _below(50),
+    ),
     "footprints_build": RowSpec(
         "Footprints layer for 10,000 scenes: parse JSON, build layer, add to project",
         "s", "< 1", _below(1.0),

@@ -177,8 +177,8 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     make_geotiff(folder / "pan.tif", 1)
     (folder / "metadata.json").write_text("{}")
     layers = add_rasters_to_project(find_rasters([folder]), "My order", "order-1")
-    assert sorted(layer.name() for layer in layers) == ["pan", "rgbn"]
-    by_name = {layer.name(): layer for layer in layers}
+    assert sorted(layer.name() for layer in layers) == ["My order · pan", "My order · rgbn"]
+    by_name = {layer.name().split(" · ")[-1]: layer for layer in layers}
     colour = by_name["rgbn"].renderer()
     assert isinstance(colour, QgsMultiBandColorRenderer)
     red = colour.redContrastEnhancement()
@@ -192,7 +192,10 @@ def test_rasters_load_in_a_group_per_order_with_a_natural_colour_stretch(
     cut = by_name["rgbn"].dataProvider().cumulativeCut(1, 0.02, 0.98, by_name["rgbn"].extent())
     assert (red.minimumValue(), red.maximumValue()) == pytest.approx(cut, abs=1.0)
     assert isinstance(by_name["pan"].renderer(), QgsSingleBandGrayRenderer)
-    assert {layer.name() for layer in _group_layers("My order")} == {"pan", "rgbn"}
+    assert {layer.name() for layer in _group_layers("My order")} == {
+        "My order · pan",
+        "My order · rgbn",
+    }
     # Loading the same files again adds nothing twice.
     assert add_rasters_to_project(find_rasters([folder]), "My order", "order-1") == []
     QgsProject.instance().removeAllMapLayers()

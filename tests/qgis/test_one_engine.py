@@ -177,6 +177,12 @@ def test_dock_and_processing_load_the_same_layers_for_a_zip_plus_cog_delivery(
     assert {Path(p).resolve() for p in result["FILES"]} == processing
 
     assert dock == processing
+    # Named alike: "<order> · ms" and "<order> · visual" in both faces.
+    dock_names = sorted(project.mapLayer(i).name() for i in layer_ids)
+    processing_names = sorted(
+        context.layerToLoadOnCompletionDetails(p).name for p in context.layersToLoadOnCompletion()
+    )
+    assert dock_names == processing_names == [f"{name} · ms", f"{name} · visual"]
     # The image once: the two COG items, not the same image again from the Original Delivery.
     assert sorted(p.name for p in dock) == ["ms.tif", "visual.tif"]
     (archive,) = [p for p in root.rglob("*.zip")]

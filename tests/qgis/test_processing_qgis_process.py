@@ -71,6 +71,12 @@ class QgisProcess:
         return [f"{name}={value}" for name, value in parameters.items()]
 
 
+def collections_in(path: Path) -> set[str]:
+    dataset = gdal.OpenEx(str(path))
+    layer = dataset.GetLayer(0)
+    return {feature.GetField("collection") for feature in layer}
+
+
 @pytest.fixture
 def qgis_process(sandbox, tmp_path) -> QgisProcess:
     sandbox.configure(dwell=FAST_DWELL)
@@ -144,3 +150,40 @@ def test_a_refused_order_fails_in_one_line_without_a_traceback(qgis_process, san
     assert "above MAX_CREDITS 1" in reasons[0]
     log = sandbox.request_log()
     assert not [e for e in log if e["method"] == "POST" and e["path"] == "/v2/orders"]
+
+
+def test_collections_are_a_choice_and_typed_names_still_work(qgis_process, sandbox, tmp_path):
+    """Before the glossary was ever read COLLECTIONS is text; once a search has read it, it is
+    a choice of UP42's collections, and ``COLLECTIONS=phr,spot`` typed on the command line
+    still runs (also once per name)."""
+    before = qgis_process("help", "up42:search")
+    assert before.returncode == 0, before.stdout + before.stderr
+    assert "comma-separated names" in before.stdout
+    qgis_process.run("search", EXTENT=ORDER_EXTENT, COLLECTIONS="phr", LIMIT=1,
+                     OUTPUT=tmp_path / "first.gpkg")
+
+    after = qgis_process("help", "up42:search")
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "comma-separated names" not in after.stdout
+    choices = after.stdout.split("\nCOLLECTIONS:")[1].split("\nSTART_DATE:")[0]
+    assert "enum" in choices
+    for name in ("phr", "pneo", "spot"):
+        assert f": {name}\n" in choices
+    assert "pneo-tasking" not in after.stdout  # tasking collections are not in the catalog
+
+    typed = tmp_path / "typed.gpkg"
+    qgis_process.run("search", EXTENT=ORDER_EXTENT, COLLECTIONS="phr,spot", LIMIT=20,
+                     OUTPUT=typed)
+    repeated = tmp_path / "repeated.gpkg"
+    done = qgis_process("--json", "run", "up42:search", "--", f"EXTENT={ORDER_EXTENT}",
+                        "COLLECTIONS=phr", "COLLECTIONS=spot", "LIMIT=20", f"OUTPUT={repeated}")
+    assert done.returncode == 0, done.stdout + done.stderr
+    everything = tmp_path / "everything.gpkg"
+    qgis_process.run("search", EXTENT=ORDER_EXTENT, LIMIT=50, OUTPUT=everything)
+    assert collections_in(everything) - {"phr", "spot"}  # the filter below is a real one
+    for path in (typed, repeated):
+        assert collections_in(path)
+        assert collections_in(path) <= {"phr", "spot"}
+    unknown = qgis_process("run", "up42:search", "--", f"EXTENT={ORDER_EXTENT}",
+                           "COLLECTIONS=nope", f"OUTPUT={tmp_path / 'no.gpkg'}")
+    assert unknown.returncode != 0

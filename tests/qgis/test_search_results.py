@@ -11,6 +11,7 @@ from tests.qgis.support import WAIT_MS, prepare, search_and_wait
 from up42_qgis.api.models import Estimate, Scene
 from up42_qgis.gui.results_model import COLUMNS, ResultsModel
 from up42_qgis.gui.search_results import ResultsView
+from up42_qgis.toolbelt.formatting import format_credits
 
 
 def scene(index: int, cloud: float | None, resolution: float) -> Scene:
@@ -81,7 +82,7 @@ def test_estimates_show_as_credits_and_errors_as_tooltips():
         }
     )
     column = COLUMNS.index("credits")
-    assert model.index(0, column).data() == "1250"
+    assert model.index(0, column).data() == format_credits(1250)  # "1,250" or "1.250"
     assert model.index(1, column).data() == "n/a"
     assert "intersect" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -102,7 +103,7 @@ def test_order_bar_estimate_fills_the_credits_column(panel, qtbot):
         estimate = model.estimate_of(model.scene_at(row).id)
         assert estimate is not None
         text = model.index(row, column).data()
-        assert text == ("n/a" if estimate.error else f"{estimate.credits:.0f}")
+        assert text == ("n/a" if estimate.error else format_credits(estimate.credits))
         assert text != ""
 
 
@@ -135,3 +136,32 @@ def test_a_new_aoi_clears_the_estimates(panel, qtbot):
     panel.aoi_widget.extent_button.click()
     assert model.estimate_of(scene_id) is None
     assert model.index(0, COLUMNS.index("credits")).data() == ""
+
+
+def scene_ids(view: ResultsView) -> list[str]:
+    return [view.model.scene_at(row).id for row in range(view.model.rowCount())]
+
+
+def test_sorting_keeps_the_selection_and_later_pages_join_the_order(iface, qtbot):
+    view = ResultsView(iface.mapCanvas())
+    qtbot.addWidget(view)
+    view.add_scenes([scene(0, 9.5, 0.5), scene(1, 10.0, 1.5), scene(2, None, 30.0)])
+    view.select_scene_ids(["s0", "s2"])
+    view.table.sortByColumn(COLUMNS.index("cloud"), Qt.SortOrder.DescendingOrder)
+    assert scene_ids(view) == ["s2", "s1", "s0"]  # no cloud value sorts last ascending
+    assert [s.id for s in view.selected_scenes()] == ["s2", "s0"]  # the same scenes, new rows
+    view.add_scenes([scene(3, 50.0, 1.0), scene(4, 0.0, 1.0)])  # "Load more"
+    assert scene_ids(view) == ["s2", "s3", "s1", "s0", "s4"]
+    assert [s.id for s in view.selected_scenes()] == ["s2", "s0"]
+    view.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # back to the server's order
+    assert scene_ids(view) == ["s0", "s1", "s2", "s3", "s4"]
+    assert view.model.row_of("s3") == 3
+
+
+def test_selecting_many_rows_makes_few_ranges(iface, qtbot):
+    view = ResultsView(iface.mapCanvas())
+    qtbot.addWidget(view)
+    view.add_scenes([scene(i, 1.0, 1.0) for i in range(20)])
+    view.select_scene_ids([f"s{i}" for i in (*range(0, 10), 12, 13, 19)])
+    assert len(view.table.selectionModel().selection()) == 3
+    assert view.selected_rows() == [*range(0, 10), 12, 13, 19]

@@ -44,6 +44,7 @@ def default_knobs(dwell: dict[str, float] | None = None) -> dict[str, Any]:
         "original_as_tgz": ["spot", "capella-sar"],
         "dwell": dict(dwell or DEMO_DWELL),
         "force_status": {},
+        "placement_failed_resolve_s": 0,
         "estimate_errors": {},
         "estimate_credits": {},
         "eula_refused": [],
@@ -110,7 +111,7 @@ def validate(changes: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]
         elif name == "error_status":
             clean[name] = int(_number(name, value, 500, 599))
         elif name in ("latency_ms", "retry_after_s", "signed_url_ttl_s", "placement_delay_s",
-                      *TASKING_SECONDS):
+                      "placement_failed_resolve_s", *TASKING_SECONDS):
             clean[name] = _number(name, value, 0)
         elif name in ("drop_download_after_bytes", "drop_download_count", "asset_size_bytes",
                       "placement_fault_count", "credits"):

@@ -269,11 +269,16 @@ class OrderBook:
             self.tasking.advance(order, now)
             return
         dwell = self.knobs.get("dwell")
-        while order.status in dwell:
-            wait = dwell[order.status]
+        # UP42 resolves a PLACEMENT_FAILED ("please wait until it is resolved"): > 0, the
+        # order moves on to PLACED after that many seconds (0: it stays until cancelled).
+        resolve = self.knobs.get("placement_failed_resolve_s")
+        while order.status in dwell or (order.status == "PLACEMENT_FAILED" and resolve > 0):
+            wait = resolve if order.status == "PLACEMENT_FAILED" else dwell[order.status]
             if now - order.status_since < wait:
                 return
-            if order.status == "CREATED":
+            if order.status == "PLACEMENT_FAILED":
+                following = "PLACED"
+            elif order.status == "CREATED":
                 following = "BEING_PLACED"
             elif order.status == "BEING_PLACED":
                 following = "PLACEMENT_FAILED" if order.forced == "PLACEMENT_FAILED" else "PLACED"

@@ -21,6 +21,10 @@ EOF
 fi
 
 mkdir -p "$profile_root"
+if [ -z "${XDG_RUNTIME_DIR:-}" ]; then  # else Qt warns about it on every start
+  export XDG_RUNTIME_DIR="$profile_root/runtime"
+  mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+fi
 sandbox_pid=""
 stop_sandbox() {
   if [ -n "$sandbox_pid" ] && kill -0 "$sandbox_pid" 2>/dev/null; then
@@ -63,6 +67,20 @@ fi
 # QGIS reads the throwaway profile's master password from this file instead of prompting.
 export QGIS_AUTH_PASSWORD_FILE="$profile_root/auth-master-password"
 export QGIS_PLUGINPATH="$plugin_parent"
+# QGIS's own start-up (not the plugin) warns "setapi() is deprecated" on PyQt5: not news to a
+# user of make run, so it stays off the console.
+export PYTHONWARNINGS="ignore:setapi() is deprecated:DeprecationWarning${PYTHONWARNINGS:+,$PYTHONWARNINGS}"
 unset QT_QPA_PLATFORM
+
+# The project setup_run_profile.py wrote (the world and where the sandbox has scenes), then
+# the map on Berlin and the dock open (tests/tools/run_start.py), unless QGIS_ARGS bring a
+# --code script of their own (the screenshot scripts do).
+start=()
+project="$profile_root/up42-sandbox.qgz"
+[ -f "$project" ] && start+=(--project "$project")
+case " $* " in
+  *" --code "*) ;;
+  *) start+=(--code "$root/tests/tools/run_start.py") ;;
+esac
 # Not exec: the EXIT trap must stop the sandbox once QGIS is closed.
-qgis --noversioncheck --nologo --profiles-path "$profile_root" "$@"
+qgis --noversioncheck --nologo --profiles-path "$profile_root" "${start[@]}" "$@"

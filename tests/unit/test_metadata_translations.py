@@ -33,8 +33,14 @@ def _problems(source: str, name: str) -> list[str]:
     problems = []
     for call in _tr_calls(ast.parse(source)):
         where = f"{name}:{call.lineno}"
-        if len(call.args) != 1 or call.keywords:
-            problems.append(f"{where}: tr() takes exactly one string literal")
+        plural = len(call.args) == 3  # tr("%Ln scene(s)", "", n): a plural message
+        if len(call.args) not in (1, 3) or call.keywords:
+            problems.append(f"{where}: tr() takes one string literal (or literal, \"\", n)")
+            continue
+        if plural and not (
+            isinstance(call.args[1], ast.Constant) and isinstance(call.args[1].value, str)
+        ):
+            problems.append(f"{where}: a plural tr() takes a literal disambiguation")
             continue
         argument = call.args[0]
         if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
@@ -74,8 +80,12 @@ def _translations(ts_file: Path) -> list[tuple[str, str, str]]:
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is not None and translation.text and not translation.get("type"):
-                found.append((name, message.findtext("source", ""), translation.text))
+            if translation is None or translation.get("type"):
+                continue
+            source = message.findtext("source", "")
+            forms = [f.text or "" for f in translation.iter("numerusform")]  # plural forms
+            for text in forms or ([translation.text] if translation.text else []):
+                found.append((name, source, text))
     return found
 
 

@@ -24,7 +24,7 @@ from .gc_pause import collector_paused
 from .http import Transport
 from .json_values import JSON
 from .models import Collection
-from .scenes import MalformedSceneError, Scene, ScenePage, SearchRequest
+from .scenes import MalformedSceneError, Scene, ScenePage, SearchRequest, add_skip_reasons
 from .stac_paging import Continuation, follow, next_body, next_link, origin
 from .stac_search import (
     Capabilities,
@@ -72,12 +72,14 @@ def scene_page(payload: JSON, continuation: Continuation | JSON, api: str = "") 
         features = []
     scenes: list[Scene] = []
     skipped = 0
+    reasons: list[str] = []
     with collector_paused():  # thousands of scenes at once: see gc_pause
         for feature in features:
             try:
                 scenes.append(Scene.from_json(feature))
             except MalformedSceneError as error:
                 skipped += 1
+                add_skip_reasons(reasons, [str(error)[:200]])
                 name = feature.get("id") if isinstance(feature, dict) else None
                 log.warning("Catalog search: skipped scene %r: %s", str(name)[:80], error)
     matched = payload.get("numberMatched")
@@ -89,6 +91,7 @@ def scene_page(payload: JSON, continuation: Continuation | JSON, api: str = "") 
         number_matched=matched if isinstance(matched, int) else None,
         next_request=following.to_json() if following else None,
         skipped=skipped,
+        skip_reasons=tuple(reasons),
     )
 
 
@@ -101,6 +104,7 @@ class _LocalResult:
         self.source: Iterator[Scene] | None = source
         self.number_matched = matched
         self.skipped = 0
+        self.skip_reasons: list[str] = []
         self.read_limit_reached = False
         self.broken = False  # a read failed: the merge cannot resume, the search must restart
 
@@ -188,10 +192,12 @@ class CatalogApi:
         """One server page, or, where the client filters, as many as it takes to show at
         least one scene (bounded): an empty page with "more" would puzzle the user."""
         skipped = 0
+        reasons: list[str] = []
         kept: list[Scene] = []
         for _ in range(MAX_FILTERED_PAGES):
             page = self._fetch(continuation)
             skipped += page.skipped
+            add_skip_reasons(reasons, page.skip_reasons)
             kept += [s for s in page.scenes if plan.keeps(s)]
             following = Continuation.from_json(page.next_request)
             if kept or following is None or not plan.client_filters:
@@ -202,6 +208,7 @@ class CatalogApi:
             number_matched=None if plan.client_filters else page.number_matched,
             next_request=page.next_request,
             skipped=skipped,
+            skip_reasons=tuple(reasons),
         )
 
     def _stream(
@@ -217,6 +224,7 @@ class CatalogApi:
             page = self._fetch(continuation)
             counts[index] = page.number_matched
             result.skipped += page.skipped
+            add_skip_reasons(result.skip_reasons, page.skip_reasons)
             yield from page.scenes
             continuation = Continuation.from_json(page.next_request)
         log.warning("Catalog search: stopped after %d pages.", MAX_SEARCH_PAGES)
@@ -272,6 +280,7 @@ class CatalogApi:
             next_request={"local": key, "offset": offset + len(scenes)} if more else None,
             skipped=result.skipped if offset == 0 else 0,
             read_limit_reached=result.read_limit_reached,
+            skip_reasons=tuple(result.skip_reasons) if offset == 0 else (),
         )
 
     def _remember(self, result: _LocalResult, key: str) -> _LocalResult:
@@ -317,6 +326,7 @@ class CatalogApi:
                     None,
                     page.skipped,
                     page.read_limit_reached,
+                    page.skip_reasons,
                 )
                 return
             seen += len(page.scenes)

@@ -4,9 +4,12 @@ archive policy, one suffix list). ``deliver_order`` is the whole order in one ca
 
 Layout: ``<root>/<display name>_<first 8 of the order id>/``; the collection's assets (the
 "Original Delivery" archive) at its top; when the delivery has several items, each item's
-files in ``<first 8 of the item id>/`` so equal names (``metadata.json``) cannot clash. The
-8-character item folder is the dock's first layout, kept so its ``.part`` files resume; the
-full-id folders the first Processing version made are adopted (renamed) when found.
+files in ``<what it is>_<first 8 of the item id>/`` (``visual_5df4b030``, ``ms_0c1d2e3f``:
+the item's first raster, else its acquisition date), so equal names (``metadata.json``)
+cannot clash and a person sees which folder holds what. The older layouts are still read:
+the bare 8-character folders of the first dock version and the full-id folders of the first
+Processing version are adopted (renamed to the new name) when found, so their finished files
+are kept and their ``.part`` files resume.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 from .archive import MAX_UNZIPPED_BYTES, archive_folder, unpack_archive
 from .download import DownloadEngine
 from .errors import CancelledError, DownloadError
-from .models import Asset, Delivery
+from .models import Asset, Delivery, StorageItem
 from .safe_paths import contained_path, safe_component
 from .safe_paths import order_folder as _order_folder
 
@@ -47,6 +50,7 @@ __all__ = [
 # deliveries carry their bands as .JP2; GDAL reads both).
 RASTER_SUFFIXES = (".tif", ".tiff", ".jp2")
 SHORT_ID = 8
+MAX_LABEL = 40  # the readable part of an item's folder name
 
 AssetProgress = Callable[[Asset, int, int | None], None]
 Progress = Callable[[int, int | None], None]
@@ -66,13 +70,35 @@ def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str)
     return _order_folder(root, order_id, "" if display_name == order_id else display_name)
 
 
-def _item_folders(delivery: Delivery) -> dict[str, str]:
-    """item id -> its subfolder name: the first 8 characters, or the whole (sanitised) id for
-    every item when two items would share 8 characters."""
+def _item_label(item: StorageItem) -> str:
+    """What the item is, for its folder name: its first raster's name ("visual", "ms"), else
+    its acquisition date; "" when neither is known."""
+    for asset in item.assets:
+        if asset.is_raster or is_raster_file(Path(asset.key or "")):
+            stem = Path(asset.key or "").stem
+            label = _safe_part(stem)[:MAX_LABEL]
+            if label:
+                return label
+    return item.acquired.strftime("%Y-%m-%d") if item.acquired else ""
+
+
+def _short_ids(delivery: Delivery) -> dict[str, str]:
+    """item id -> the first 8 characters of its (sanitised) id, or the whole id for every
+    item when two items would share 8 characters (the older layouts' folder names)."""
     short = {item.id: _safe_part(item.id)[:SHORT_ID] or "item" for item in delivery.items}
     if len(set(short.values())) == len(short):
         return short
     return {item.id: (_safe_part(item.id) or "item")[:120] for item in delivery.items}
+
+
+def _item_folders(delivery: Delivery) -> dict[str, str]:
+    """item id -> its subfolder name: ``<label>_<short id>`` (see the module doc)."""
+    names = {}
+    for item in delivery.items:
+        short = _short_ids(delivery)[item.id]
+        label = _item_label(item)
+        names[item.id] = f"{label}_{short}" if label else short
+    return names
 
 
 def plan_delivery(
@@ -104,18 +130,26 @@ def plan_delivery(
 
 
 def adopt_old_item_folders(delivery: Delivery, plan: Sequence[tuple[Asset, Path]]) -> None:
-    """Renames the full-id item folders of the first Processing layout to the planned ones,
-    so their finished files are kept and their ``.part`` files resume."""
-    by_name = {_safe_part(item.id)[:SHORT_ID]: item for item in delivery.items}
-    for folder in {path for _, path in plan}:
-        item = by_name.get(folder.name)
-        if item is None:
+    """Renames the item folders of the older layouts (the bare 8 characters of the first dock
+    version, the full ids of the first Processing version) to the planned ones, so their
+    finished files are kept and their ``.part`` files resume."""
+    if len(delivery.items) < 2:
+        return
+    planned = _item_folders(delivery)
+    short = _short_ids(delivery)
+    folders = {path for _, path in plan}
+    for item in delivery.items:
+        new_name = planned[item.id]
+        folder = next((f for f in folders if f.name == new_name), None)
+        if folder is None or folder.exists():
             continue
-        old = folder.parent / (_safe_part(item.id) or "item")
-        if old != folder and old.is_dir() and not folder.exists():
-            # When the rename fails the files download again into the new folder.
-            with contextlib.suppress(OSError):
-                old.rename(folder)
+        for old_name in dict.fromkeys((short[item.id], _safe_part(item.id) or "item")):
+            old = folder.parent / old_name
+            if old != folder and old.is_dir():
+                # When the rename fails the files download again into the new folder.
+                with contextlib.suppress(OSError):
+                    old.rename(folder)
+                break
 
 
 @dataclass

@@ -3,6 +3,7 @@ storage item, asset. Parsing tolerates extra fields and missing optional ones.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -117,6 +118,14 @@ class Collection:
             product_type=metadata.get("productType"),
             resolution=float_or_none(resolution_value.get("minimum")),
         )
+
+
+def cloudless_collections(collections: Iterable[Collection]) -> tuple[str, ...]:
+    """The names of the glossary's collections without a cloud cover (radar: product type
+    SAR), for ``SearchRequest.cloudless_collections``: a cloud limit never drops their
+    scenes. The dock's search and ``up42:search`` both fill it from here."""
+    names = (c.name for c in collections if c.name and (c.product_type or "").upper() == "SAR")
+    return tuple(dict.fromkeys(names))
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from .planning_search import (
 
 DEFAULT_PRIORITIES = ("cloud", "date", "count", "resolution", "incidence")
 DEFAULT_SEAM_M = 100.0
+MAX_SEAM_M = 5000.0
 DEFAULT_MIN_AREA_KM2 = 0.25  # the sandbox's; UP42 states few products' minimum
 MIN_GAIN_KM2 = 0.001  # coverage gains (and gaps) smaller than this are numerical noise
 EXACT_AUTO_LIMIT = 8  # "auto" solves up to this many candidates exactly
@@ -166,7 +167,7 @@ def plan_coverage(
 ) -> CoveragePlan:
     """Plan the orders that cover ``aoi`` with ``scenes``. Raises PlanningError for input it
     cannot plan with; a partial cover is a plan with a PARTIAL note and gaps."""
-    if not 0 <= seam_m <= 5000:
+    if not 0 <= seam_m <= MAX_SEAM_M:
         raise PlanningError(
             PlanProblem.BAD_SEAM,
             f"The seam margin must be 0 to 5,000 m, not {seam_m:g}.",

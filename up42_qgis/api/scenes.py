@@ -167,11 +167,22 @@ class Scene:
         )
 
 
+MAX_SKIP_REASONS = 5
+
+
+def add_skip_reasons(reasons: list[str], more: tuple[str, ...] | list[str]) -> None:
+    """Adds the distinct reasons of ``more`` to ``reasons``, up to MAX_SKIP_REASONS."""
+    for reason in more:
+        if reason not in reasons and len(reasons) < MAX_SKIP_REASONS:
+            reasons.append(reason)
+
+
 @dataclass(frozen=True)
 class ScenePage:
     """One page of a catalog search. ``next_request`` is the opaque continuation that
     ``Up42Client.search_page`` takes to fetch the following page (None: the last page).
-    ``skipped`` counts the malformed features left out of this page (each one logged).
+    ``skipped`` counts the malformed features left out of this page (each one logged);
+    ``skip_reasons`` says why, one line per distinct reason (at most ``MAX_SKIP_REASONS``).
     ``read_limit_reached`` says a search sorted or merged on the client stopped reading at
     its cap, so "the best N" are the best of what was read."""
 
@@ -180,6 +191,7 @@ class ScenePage:
     next_request: JSON | None = None
     skipped: int = 0
     read_limit_reached: bool = False
+    skip_reasons: tuple[str, ...] = ()
 
     @property
     def has_more(self) -> bool:

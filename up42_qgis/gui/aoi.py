@@ -28,6 +28,7 @@ from qgis.PyQt.QtGui import QColor
 from ..i18n import tr
 from ..toolbelt.colours import AOI_FILL_ALPHA, AOI_RGB
 from ..toolbelt.constants import WGS84 as WGS84_AUTHID
+from ..toolbelt.formatting import format_area_km2, format_count, format_number
 
 WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 # Densifying must not push a drawn polygon over the API's vertex limit (999).
@@ -98,12 +99,6 @@ def area_km2(geometry_wgs84: QgsGeometry) -> float:
     return aoi_area_km2(json.loads(geometry_wgs84.asJson(9)))
 
 
-def _number(value: float, decimals: int) -> str:
-    from qgis.PyQt.QtCore import QLocale
-
-    return str(QLocale().toString(float(value), "f", decimals))
-
-
 # Problems whose text states the AOI's area: the area is not shown beside it a second time.
 AREA_PROBLEMS = ("TOO_LARGE", "TOO_SMALL")
 
@@ -114,14 +109,18 @@ def _problem_text(code: str, params: dict[str, Any] | None = None) -> str:
         return tr(
             "The AOI covers {area} km²; a search allows at most {limit} km². "
             "Zoom in or draw a smaller area."
-        ).format(area=_number(params["area_km2"], 0), limit=_number(params.get("limit", 0), 0))
+        ).format(
+            area=format_area_km2(params["area_km2"]),
+            limit=format_area_km2(params.get("limit", 0)),
+        )
     if code == "TOO_SMALL" and "area_km2" in params:
         return tr("The AOI covers {area} km²; it must cover at least {limit} km².").format(
-            area=_number(params["area_km2"], 4), limit=_number(params.get("limit", 0), 2)
+            area=format_number(params["area_km2"], 4),
+            limit=format_area_km2(params.get("limit", 0)),
         )
     if code == "TOO_MANY_VERTICES" and "vertices" in params:
         return tr("The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.").format(
-            n=params["vertices"], limit=params.get("limit", "")
+            n=format_count(params["vertices"]), limit=format_count(params.get("limit", 0))
         )
     texts = {
         "EMPTY": tr("The AOI is empty."),

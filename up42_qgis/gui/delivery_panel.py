@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import plain_label, tooltip
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -44,7 +46,7 @@ class DeliveryPanel(QGroupBox):
         self._task_order: str | None = None
 
         layout = QVBoxLayout(self)
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setWordWrap(True)
         self.message.setObjectName("Up42DeliveryMessage")
         layout.addWidget(self.message)
@@ -141,10 +143,10 @@ class DeliveryPanel(QGroupBox):
             if asset.title and asset.key != asset.title:
                 label = f"{asset.title} ({asset.key})"
             item = QListWidgetItem(label)
-            item.setToolTip(asset.media_type)
+            item.setToolTip(tooltip(asset.media_type))
             self.assets.addItem(item)
         if delivery.assets:
-            self.message.setText(tr("{n} files delivered.").format(n=len(delivery.assets)))
+            self.message.setText(tr("%Ln file(s) delivered.", "", len(delivery.assets)))
         else:
             self.message.setText(tr("No files delivered yet."))
 
@@ -167,10 +169,24 @@ class DeliveryPanel(QGroupBox):
             return None
         return self.downloads.folder_for(self.order.id, self.order.display_name)
 
-    def open_folder(self) -> None:
+    def open_folder(self) -> bool:
+        """Opens the order's folder in the system's file manager; without one (no desktop
+        handler for folders) says where the files are, selectable, and copies the path."""
         folder = self.folder()
-        if folder is not None and folder.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if folder is None or not folder.exists():
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        QApplication.clipboard().setText(str(folder))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setText(
+            tr(
+                "No file manager could open the folder. The files are in {folder} "
+                "(the path is copied to the clipboard)."
+            ).format(folder=str(folder))
+        )
+        return False
 
     # --- download events -------------------------------------------------------------------
     def _is_current(self, order_id: str) -> bool:

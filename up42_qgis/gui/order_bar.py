@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from qgis.core import Qgis, QgsProject
+from qgis.core import QgsProject
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -30,12 +30,14 @@ from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import EstimateTask
 from ..toolbelt.colours import ERROR_STYLE
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits, format_credits_with_euros
 from ..toolbelt.messages import error_text, failure_text
-from ..toolbelt.notify import log
+from ..toolbelt.plain_text import plain_label
+from ..toolbelt.plain_text import tooltip as plain_tooltip
 from .order_dialog import OrderDialog, OrderLine
 from .order_lines import aoi_area_km2_or_none, per_scene, plan_area_km2, request_key
 from .order_plan import PlanOrdering
+from .order_products import ProductChoice
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
 MAX_LISTED_ERRORS = 5
 
 
-class OrderBar(PlanOrdering, QWidget):
+class OrderBar(ProductChoice, PlanOrdering, QWidget):
     estimates_ready = pyqtSignal(dict)  # scene id -> Estimate
     placement_running = pyqtSignal(bool)
 
@@ -86,14 +88,14 @@ class OrderBar(PlanOrdering, QWidget):
         self.plan_button.setToolTip(
             tr("Order the parts of the coverage plan (its selected parts, if any)")
         )
-        self.summary = QLabel()
+        self.summary = plain_label(QLabel())
         self.summary.setObjectName("Up42EstimateSummary")
         row.addWidget(self.estimate_button)
         row.addWidget(self.order_button)
         row.addWidget(self.plan_button)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
-        self.errors = QLabel()
+        self.errors = plain_label(QLabel())
         self.errors.setObjectName("Up42EstimateErrors")
         self.errors.setWordWrap(True)
         self.errors.setStyleSheet(ERROR_STYLE)
@@ -120,9 +122,6 @@ class OrderBar(PlanOrdering, QWidget):
         self.collections = {c.name.lower(): c for c in collections}
         self._rebuild_products()
 
-    def collection(self, name: str) -> Collection | None:
-        return self.collections.get((name or "").lower())
-
     def set_selection(self, scenes: list[Scene], aoi: dict | None) -> None:
         self.plan_refs = None  # the table's selection replaces a plan being ordered
         self.scenes = list(scenes)
@@ -140,52 +139,7 @@ class OrderBar(PlanOrdering, QWidget):
         self._order_after_estimate = False
         self._rebuild_products()
 
-    # --- products --------------------------------------------------------------------------
-    def _remembered_products(self) -> dict[str, str]:
-        try:
-            from ..settings import SettingsStore
-
-            return dict(SettingsStore.load().last_products or {})
-        except Exception:
-            return {}
-
-    def _rebuild_products(self) -> None:
-        wanted = list(dict.fromkeys(ref.collection for ref in self.refs()))
-        current = {name: self.product_id(name) for name in self._combos}
-        while self.products_form.rowCount():
-            self.products_form.removeRow(0)
-        self._combos.clear()
-        remembered = self._remembered_products()
-        for name in wanted:
-            collection = self.collection(name)
-            combo = QComboBox(self)
-            combo.setObjectName(f"Up42Product_{name}")
-            products = collection.orderable_products if collection else ()
-            for product in products:
-                combo.addItem(product.title or product.name, product.id)
-                combo.setItemData(combo.count() - 1, product.description, 3)  # ToolTipRole
-            if not products:
-                combo.addItem(tr("No orderable data product"), None)
-                combo.setEnabled(False)
-            choice = current.get(name) or remembered.get(name)
-            index = combo.findData(choice) if choice else -1
-            combo.setCurrentIndex(max(0, index))
-            combo.currentIndexChanged.connect(lambda _i, n=name: self._product_changed(n))
-            title = collection.title if collection else name
-            self.products_form.addRow(tr("{collection}:").format(collection=title), combo)
-            self._combos[name] = combo
-        self._refresh()
-        self._selection_changed()
-
-    def product_id(self, collection: str) -> str | None:
-        combo = self._combos.get(collection)
-        return combo.currentData() if combo is not None else None
-
-    def set_product(self, collection: str, product_id: str) -> None:
-        combo = self._combos.get(collection)
-        if combo is not None and combo.findData(product_id) >= 0:
-            combo.setCurrentIndex(combo.findData(product_id))
-
+    # --- budgets ---------------------------------------------------------------------------
     def _remembered_budget(self) -> str:
         try:
             from ..settings import SettingsStore
@@ -193,28 +147,6 @@ class OrderBar(PlanOrdering, QWidget):
             return str(SettingsStore.load().last_budget or "")
         except Exception:
             return ""
-
-    def _remember_products(self) -> None:
-        """The product chosen per collection becomes the default next time."""
-        chosen = {name: self.product_id(name) for name in self._combos}
-        remembered = self._remembered_products()
-        changed = {name: pid for name, pid in chosen.items() if pid and remembered.get(name) != pid}
-        if not changed:
-            return
-        try:
-            from ..settings import SettingsStore
-
-            SettingsStore.update(last_products={**remembered, **changed})
-        except Exception as error:  # remembering is a convenience; the choice still applies
-            log(
-                f"Could not remember the chosen data products: {error}",
-                Qgis.MessageLevel.Warning,
-            )
-
-    def _product_changed(self, collection: str) -> None:
-        self._remember_products()
-        self._refresh()
-        self._selection_changed()
 
     # --- requests --------------------------------------------------------------------------
     def _collection_title(self, name: str) -> str:
@@ -273,7 +205,7 @@ class OrderBar(PlanOrdering, QWidget):
         self._remember_products()
         key = self.selection_key()
         scenes = len({request.scene_id for request in requests})
-        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=scenes))
+        self.summary.setText(tr("Estimating… (scenes: {n})").format(n=format_count(scenes)))
         self.errors.hide()
         remembered = self._remembered_budget()
         self._estimate_task = self.context.start(
@@ -313,12 +245,14 @@ class OrderBar(PlanOrdering, QWidget):
         ok = [e for e in self.estimates.values() if e.ok]
         failed = [e for e in self.estimates.values() if not e.ok]
         total = sum(e.credits or 0 for e in ok)
-        text = tr("Estimate: {credits} credits for {n} of {total} scenes").format(
-            credits=format_credits(total), n=len(ok), total=len(self.estimates)
+        text = tr("Estimate: {credits} for {n} of {total} scenes").format(
+            credits=format_credits_with_euros(total),
+            n=format_count(len(ok)),
+            total=format_count(len(self.estimates)),
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
-        self.summary.setToolTip(tooltip)
+        self.summary.setToolTip(plain_tooltip(tooltip))
         if failed:
             lines = [
                 tr("{scene}: {error}").format(
@@ -327,8 +261,10 @@ class OrderBar(PlanOrdering, QWidget):
                 for e in failed[:MAX_LISTED_ERRORS]
             ]
             if len(failed) > MAX_LISTED_ERRORS:
-                lines.append(tr("… and {n} more").format(n=len(failed) - MAX_LISTED_ERRORS))
-            heading = tr("Not orderable ({n}):").format(n=len(failed))
+                lines.append(
+                    tr("… and {n} more").format(n=format_count(len(failed) - MAX_LISTED_ERRORS))
+                )
+            heading = tr("Not orderable ({n}):").format(n=format_count(len(failed)))
             self.errors.setText("\n".join([heading, *lines]))
             self.errors.show()
         else:
@@ -412,4 +348,6 @@ class OrderBar(PlanOrdering, QWidget):
         elif not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))
         else:
-            self.summary.setText(tr("Selected scenes: {n}").format(n=len(self.scenes)))
+            self.summary.setText(
+                tr("Selected scenes: {n}").format(n=format_count(len(self.scenes)))
+            )

@@ -10,16 +10,12 @@ from typing import TYPE_CHECKING
 from qgis.core import Qgis
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +25,17 @@ from ..api.order_guard import BudgetChoice, with_budget, zero_price_indexes
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import DuplicatesTask
-from ..toolbelt import colours
-from ..toolbelt.formatting import format_area, format_credits
-from ..toolbelt.messages import error_text, failure_text
+from ..toolbelt.formatting import (
+    format_area,
+    format_count,
+    format_credits,
+    format_credits_with_euros,
+)
+from ..toolbelt.messages import error_text
 from ..toolbelt.notify import notify
+from ..toolbelt.plain_text import plain_label
 from .order_checks import OrderChecks
+from .order_lines_table import ERROR_COLOUR, OK_COLOUR, order_lines_table, set_cell
 from .order_status_text import placement_result
 
 __all__ = ["OrderDialog", "OrderLine"]
@@ -41,8 +43,6 @@ __all__ = ["OrderDialog", "OrderLine"]
 if TYPE_CHECKING:
     from ..context import PluginContext
 
-ERROR_COLOUR = QColor(colours.ERROR)
-OK_COLOUR = QColor(colours.SUCCESS)
 
 
 @dataclass(frozen=True)
@@ -93,63 +93,20 @@ class OrderDialog(QDialog):
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(n=len(orderable))
+            tr("Orders to place (one per scene, tagged “qgis”): {n}").format(
+                n=format_count(len(orderable))
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.table = QTableWidget(len(lines), 4, self)
-        self.table.setObjectName("Up42OrderLines")
-        self.table.setHorizontalHeaderLabels(
-            [tr("Order name"), tr("Data product"), tr("Credits"), tr("Result")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        # The name takes what is left (elided at the end, whole in its tooltip): the
-        # credits are always in view.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for row, line in enumerate(lines):
-            self._set(row, 0, line.request.display_name)
-            self._set(row, 1, f"{line.collection_title} · {line.product_title}")
-            credits_item = self._set(
-                row, 2, format_credits(line.estimate.credits if line.estimate else None)
-            )
-            credits_item.setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-            if line.orderable and line.estimate is not None and line.estimate.zero_price:
-                # Shown apart: a price of 0 credits needs its own yes (below the table).
-                credits_item.setForeground(QBrush(ERROR_COLOUR))
-                credits_item.setToolTip(tr("0 credits for an area: confirm it below"))
-            if not line.orderable:
-                estimate = line.estimate
-                reason = (
-                    failure_text(estimate.failure, estimate.error) if estimate else ""
-                ) or tr("no estimate")
-                self._set(row, 3, tr("Not ordered: {reason}").format(reason=reason), ERROR_COLOUR)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(False)  # one line per order; the full text is in the tooltip
-        visible_rows = min(len(lines), 8)
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + row_height * visible_rows
-            + 2 * self.table.frameWidth()
-            + 4
-        )
+        self.table = order_lines_table(lines, self)
         layout.addWidget(self.table, 1)
 
         area = tr("unknown") if aoi_area_km2 is None else format_area(aoi_area_km2)
         self.summary = QLabel(
-            tr("Area of interest: {area}<br><b>Estimated total: {credits} credits</b>").format(
-                area=area, credits=format_credits(total)
+            tr("Area of interest: {area}<br><b>Estimated total: {credits}</b>").format(
+                area=area, credits=format_credits_with_euros(total)
             )
         )
         self.summary.setObjectName("Up42OrderSummary")
@@ -168,7 +125,7 @@ class OrderDialog(QDialog):
         self.budget_label.setWordWrap(True)
         self.budget_label.setVisible(bool(self.budgets))
         layout.addWidget(self.budget_label)
-        self.budget_warning = QLabel()
+        self.budget_warning = plain_label(QLabel())
         self.budget_warning.setObjectName("Up42OrderBudgetWarning")
         self.budget_warning.setWordWrap(True)
         self.budget_warning.setStyleSheet(f"color: {ERROR_COLOUR.name()}; font-weight: bold;")
@@ -203,7 +160,7 @@ class OrderDialog(QDialog):
         self.auto_download.setChecked(auto_download_default)
         layout.addWidget(self.auto_download)
 
-        self.status = QLabel()
+        self.status = plain_label(QLabel())
         self.status.setWordWrap(True)
         self.status.setObjectName("Up42OrderStatus")
         layout.addWidget(self.status)
@@ -220,14 +177,6 @@ class OrderDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(760, self.sizeHint().height())
-
-    def _set(self, row: int, column: int, text: str, colour: QColor | None = None):
-        item = QTableWidgetItem(text)
-        item.setToolTip(text)
-        if colour is not None:
-            item.setForeground(QBrush(colour))
-        self.table.setItem(row, column, item)
-        return item
 
     @property
     def is_placing(self) -> bool:
@@ -380,11 +329,11 @@ class OrderDialog(QDialog):
         ok = [p for p in placed if p.order_id]
         for row, result in zip(rows, placed, strict=False):
             text = placement_result(result)
-            self._set(row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
+            set_cell(self.table, row, 3, text, OK_COLOUR if result.order_id else ERROR_COLOUR)
         failed = len(placed) - len(ok)
-        text = tr("{n} orders placed. Follow them in the Orders tab.").format(n=len(ok))
+        text = tr("%Ln order(s) placed. Follow them in the Orders tab.", "", len(ok))
         if failed:
-            text += " " + tr("{n} could not be placed; see the reasons above.").format(n=failed)
+            text += " " + tr("%Ln could not be placed; see the reasons above.", "", failed)
         self.status.setText(text)
         level = Qgis.MessageLevel.Success if not failed else Qgis.MessageLevel.Warning
         notify(self.context.iface, text, level, duration_s=10)

@@ -4,6 +4,7 @@ cancel where UP42 allows it, "download when fulfilled", and the selected order's
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsApplication
@@ -31,13 +32,15 @@ from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
 from ..toolbelt import colours
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import ask, plain_label, tooltip
+from .decision_panel import DecisionPanel
 from .delivery_panel import DeliveryPanel
 from .order_status_text import (
     column_titles,
+    full_status_label,
     is_alarming,
     status_explanation,
     status_filters,
-    status_label,
 )
 from .orders_rows import (
     CREATED_COLUMN,
@@ -55,6 +58,8 @@ from .orders_rows import (
 
 if TYPE_CHECKING:
     from ..context import PluginContext
+    from .aoi import Aoi
+    from .tasking_dialog import TaskingDialog
 
 MAX_ORDERS = 500
 FAILED_COLOUR = QColor(colours.ERROR)
@@ -83,6 +88,10 @@ class OrdersPanel(QWidget):
             self.filter_combo.addItem(label)
         top.addWidget(self.filter_combo)
         top.addStretch(1)
+        self.tasking_button = QPushButton(tr("New tasking order…"))
+        self.tasking_button.setObjectName("Up42NewTasking")
+        self.tasking_button.setToolTip(tr("Order a new acquisition of an area (tasking)"))
+        top.addWidget(self.tasking_button)
         self.refresh_button = QPushButton(tr("Refresh"))
         self.refresh_button.setObjectName("Up42RefreshOrders")
         top.addWidget(self.refresh_button)
@@ -119,16 +128,21 @@ class OrdersPanel(QWidget):
         self._table_stack.addWidget(self.empty_label)
         layout.addLayout(self._table_stack, 1)
 
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName("Up42OrdersMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.detail = QLabel()
+        self.detail = plain_label(QLabel())
         self.detail.setObjectName("Up42OrderDetail")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # the name is the user's text
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
+        self.decision = DecisionPanel(context, self)  # tasking: feasibility and quotation
+        layout.addWidget(self.decision)
+        # Set by the plugin: the Search tab's AOI, which a tasking order starts from.
+        self.search_aoi: Callable[[], Aoi | None] | None = None
+        self.tasking_dialog: TaskingDialog | None = None
 
         self.actions = QWidget(self)
         actions = QHBoxLayout(self.actions)
@@ -146,6 +160,7 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.delivery)
 
         self.refresh_button.clicked.connect(self.refresh)
+        self.tasking_button.clicked.connect(self.open_tasking)
         self.filter_combo.currentIndexChanged.connect(self._apply_filter)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.cancel_button.clicked.connect(self.cancel_selected)
@@ -211,7 +226,7 @@ class OrdersPanel(QWidget):
         selected = self.selected_order_id()
         self.orders = {order.id: order for order in task.result.orders}
         self._fill(selected)
-        self.message.setText(tr("{n} orders in the workspace.").format(n=len(self.orders)))
+        self.message.setText(tr("%Ln order(s) in the workspace.", "", len(self.orders)))
 
     # --- table -----------------------------------------------------------------------------
     def _fill(self, selected: str | None) -> None:
@@ -240,9 +255,8 @@ class OrdersPanel(QWidget):
         return -1
 
     def _write_row(self, row: int, order: Order) -> None:
-        name = name_item(order)
-        status = SortItem(status_label(order.status))
-        status.setToolTip(status_explanation(order))
+        status = SortItem(full_status_label(order))
+        status.setToolTip(tooltip(status_explanation(order)))
         if is_alarming(order):
             status.setForeground(QBrush(FAILED_COLOUR))
             # Colour and icon say it; not bold, so the label fits the column uncut.
@@ -258,9 +272,8 @@ class OrdersPanel(QWidget):
         product = SortItem(
             product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
         )
-        product.setToolTip(product_title or order.data_product_id or "")
-        if product_title:
-            name.setToolTip(f"{name.toolTip()}\n{product_title}")
+        product.setToolTip(tooltip(product_title or order.data_product_id))
+        name = name_item(order, product_title)
         credits = credits_item(self._credits(order.id))
         for column, item in enumerate((name, status, created, product, credits)):
             self.table.setItem(row, column, item)
@@ -343,6 +356,30 @@ class OrdersPanel(QWidget):
                 lines.insert(1, tr("Data product: {product}").format(product=product))
             self.detail.setText("\n".join(lines))
         self.delivery.show_order(order)
+        self.decision.show_order(order)
+
+    def open_tasking(self) -> TaskingDialog:
+        """The "New tasking order" dialog (one at a time; a fresh one after a placement)."""
+        from .tasking_dialog import TaskingDialog
+
+        dialog = self.tasking_dialog
+        if dialog is None or sip.isdeleted(dialog) or dialog.order_id is not None:
+            dialog = self.tasking_dialog = TaskingDialog(self.context, self.search_aoi, self)
+            dialog.placed.connect(self._tasking_placed)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def unload(self) -> None:
+        """Plugin unload: an open tasking dialog closes (its outline leaves the map)."""
+        dialog = self.tasking_dialog
+        if dialog is not None and not sip.isdeleted(dialog):
+            dialog.close()
+        self.tasking_dialog = None
+
+    def _tasking_placed(self, order_id: str) -> None:
+        if not sip.isdeleted(self) and self._list_task is None:
+            self.refresh()
 
     def _auto_download_toggled(self, checked: bool) -> None:
         order = self.selected_order()
@@ -351,7 +388,7 @@ class OrdersPanel(QWidget):
 
     # --- cancel ----------------------------------------------------------------------------
     def confirm_cancel(self, order: Order) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
             tr("Cancel order"),
             tr("Cancel the order “{name}”? This cannot be undone.").format(

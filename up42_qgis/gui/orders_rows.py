@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import QAction, QTableWidget, QTableWidgetItem
 from ..api.models import Order
 from ..i18n import tr
 from ..toolbelt.formatting import format_credits
+from ..toolbelt.plain_text import tooltip
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,7 +44,7 @@ def short_name(name: str) -> str:
     return PLACEMENT_STAMP.sub("", name) or name
 
 
-def name_item(order: Order) -> SortItem:
+def name_item(order: Order, product_title: str | None = None) -> SortItem:
     name = order.display_name or order.id
     item = SortItem(short_name(name))
     item.setData(ORDER_ID_ROLE, order.id)
@@ -51,7 +52,9 @@ def name_item(order: Order) -> SortItem:
     if order.created_at is not None:
         placed = order.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(tr("Placed: {time}").format(time=placed))
-    item.setToolTip("\n".join(lines))
+    if product_title:
+        lines.append(product_title)
+    item.setToolTip(tooltip("\n".join(lines)))  # the name is the user's (or UP42's) text
     return item
 
 

@@ -1,23 +1,33 @@
 """The search results as a Qt table model over ``Scene`` dataclasses.
 
-``SORT_ROLE`` gives each column's raw value (numbers, ISO dates) so a QSortFilterProxyModel
-sorts numerically; empty values sort last in ascending order.
+``SORT_ROLE`` gives each column's raw value (numbers, ISO dates); the model sorts itself
+(``sort``, which a view's header click reaches through a QIdentityProxyModel) on keys computed
+once per column in plain Python, so 10,000 rows sort in milliseconds instead of the
+QSortFilterProxyModel's ~130,000 comparisons through ``data()``. Empty values sort last in
+ascending order. Rows arrive in the server's order; column -1 restores it.
+
+The date column carries the scene's thumbnail (``DecorationRole``) from a ``thumbnails``
+lookup (scene id → QImage) the view sets; ``thumbnail_changed`` repaints one row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, Qt
 
 from ..api.models import Collection, Estimate, Scene
 from ..i18n import tr
+from ..toolbelt.formatting import format_credits, format_number
+from ..toolbelt.plain_text import tooltip
 
 SCENE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COLUMNS = ("date", "collection", "cloud", "resolution", "incidence", "scene_id", "credits")
+COLUMNS = ("date", "collection", "cloud", "resolution", "credits", "incidence", "scene_id")
+VERTICAL_SORT = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+INF = float("inf")
 
 
 def _headers() -> dict[str, str]:
@@ -44,7 +54,7 @@ def _header_tooltips() -> dict[str, str]:
 
 
 def _number(value: float | None, decimals: int) -> str:
-    return "" if value is None else f"{value:.{decimals}f}"
+    return "" if value is None else format_number(value, decimals)
 
 
 class ResultsModel(QAbstractTableModel):
@@ -55,14 +65,22 @@ class ResultsModel(QAbstractTableModel):
         self._estimates: dict[str, Estimate] = {}
         self._collection_titles: dict[str, str] = {}
         self._radar_collections: frozenset[str] = frozenset()
+        self._arrived: list[Scene] = []  # the server's order
+        self._sort_column = -1  # -1: the server's order
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._keys: dict[int, list[Any]] = {}  # column -> sort key per arrival position
+        self.thumbnails: Callable[[str], Any] | None = None  # scene id -> QImage | None
 
     # --- content -------------------------------------------------------------------------
     def set_scenes(self, scenes: Sequence[Scene]) -> None:
         self.beginResetModel()
         self._scenes = []
         self._rows_by_id = {}
+        self._arrived = []
+        self._keys = {}
         self._estimates = {}
         self._add(scenes)
+        self._apply_sort()
         self.endResetModel()
 
     def append_scenes(self, scenes: Sequence[Scene]) -> list[Scene]:
@@ -74,14 +92,62 @@ class ResultsModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
             self._add(fresh)
             self.endInsertRows()
+            if self._sort_column >= 0:  # a later page joins the user's order
+                self.sort(self._sort_column, self._sort_order)
         return fresh
 
     def _add(self, scenes: Iterable[Scene]) -> None:
+        self._keys = {}
         for scene in scenes:
             if scene.id in self._rows_by_id:
                 continue
             self._rows_by_id[scene.id] = len(self._scenes)
+            self._arrived.append(scene)
             self._scenes.append(scene)
+
+    # --- sorting -------------------------------------------------------------------------
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorders the rows by ``column`` (-1: the server's order), keeping every persistent
+        index (selection, current row) on its scene."""
+        self._sort_column = column if 0 <= column < len(COLUMNS) else -1
+        self._sort_order = order
+        if len(self._scenes) < 2:
+            return
+        self.layoutAboutToBeChanged.emit([], VERTICAL_SORT)
+        before = list(self._scenes)
+        self._apply_sort()
+        row_of = self._rows_by_id
+        old = self.persistentIndexList()
+        new = [
+            self.createIndex(row_of[before[index.row()].id], index.column()) for index in old
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit([], VERTICAL_SORT)
+
+    def _apply_sort(self) -> None:
+        """Orders ``_scenes`` by the current sort and rebuilds the id → row map."""
+        by_arrival = self._arrived
+        if self._sort_column >= 0:
+            keys = self._column_keys(self._sort_column, by_arrival)
+            order = sorted(
+                range(len(by_arrival)),
+                key=keys.__getitem__,
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+            by_arrival = [by_arrival[i] for i in order]
+        self._scenes = list(by_arrival)
+        self._rows_by_id = {scene.id: row for row, scene in enumerate(by_arrival)}
+
+    def _column_keys(self, column: int, by_arrival: list[Scene]) -> list[Any]:
+        keys = self._keys.get(column)
+        if keys is None or len(keys) != len(by_arrival):
+            keys = list(map(self._sort_key(COLUMNS[column]), by_arrival))
+            self._keys[column] = keys
+        return keys
 
     def clear(self) -> None:
         self.set_scenes([])
@@ -113,9 +179,18 @@ class ResultsModel(QAbstractTableModel):
             self._changed_column("credits")
 
     def _changed_column(self, name: str) -> None:
+        column = COLUMNS.index(name)
+        self._keys.pop(column, None)
         if self._scenes:
-            column = COLUMNS.index(name)
             self.dataChanged.emit(self.index(0, column), self.index(len(self._scenes) - 1, column))
+            if column == self._sort_column:  # new values take their place in the order
+                self.sort(self._sort_column, self._sort_order)
+
+    def thumbnail_changed(self, scene_id: str) -> None:
+        row = self._rows_by_id.get(scene_id)
+        if row is not None:
+            index = self.index(row, COLUMNS.index("date"))
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     @property
     def scenes(self) -> tuple[Scene, ...]:
@@ -154,12 +229,16 @@ class ResultsModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == SCENE_ROLE:
             return scene
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == "date" and self.thumbnails is not None:
+                return self.thumbnails(scene.id)
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(scene, column)
         if role == SORT_ROLE:
             return self._sort_value(scene, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(scene, column)
+            return tooltip(self._tooltip(scene, column)) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             "cloud",
             "resolution",
@@ -187,22 +266,43 @@ class ResultsModel(QAbstractTableModel):
             return ""
         if estimate.error:
             return tr("n/a")
-        return _number(estimate.credits, 0)
+        return format_credits(estimate.credits)
 
     def _sort_value(self, scene: Scene, column: str) -> Any:
+        return self._sort_key(column)(scene)
+
+    def _sort_key(self, column: str) -> Callable[[Scene], Any]:
+        """The sort key of ``column`` as one plain function over scenes (no ``data()``, no
+        per-scene dispatch): missing values are +inf, so they sort last ascending."""
         if column == "date":
-            return scene.acquired.isoformat() if scene.acquired else ""
+            return lambda scene: scene.acquired.timestamp() if scene.acquired else INF
         if column == "collection":
-            return self._display(scene, column).lower()
+            titles = self._collection_titles
+            return lambda scene: titles.get(scene.collection, scene.collection).lower()
         if column == "scene_id":
-            return scene.id
-        value = {
-            "cloud": None if self._is_radar(scene) else scene.cloud_cover,
-            "resolution": scene.resolution,
-            "incidence": scene.incidence_angle,
-            "credits": (self._estimates[scene.id].credits if scene.id in self._estimates else None),
-        }[column]
-        return float("inf") if value is None else float(value)
+            return lambda scene: scene.id
+        if column == "cloud":
+            radar = self._radar_collections
+            return lambda scene: (
+                INF
+                if scene.collection in radar or scene.cloud_cover is None
+                else float(scene.cloud_cover)
+            )
+        if column == "credits":
+            estimates = self._estimates
+
+            def credits(scene: Scene) -> float:
+                estimate = estimates.get(scene.id)
+                return INF if estimate is None or estimate.credits is None else estimate.credits
+
+            return credits
+        attribute = {"resolution": "resolution", "incidence": "incidence_angle"}[column]
+
+        def number(scene: Scene) -> float:
+            value = getattr(scene, attribute)
+            return INF if value is None else float(value)
+
+        return number
 
     def _tooltip(self, scene: Scene, column: str) -> str | None:
         if column == "credits":
@@ -210,6 +310,10 @@ class ResultsModel(QAbstractTableModel):
             if estimate is not None and estimate.error:
                 return estimate.error
             return None
+        if column == "collection":
+            return self._display(scene, column)  # whole, where the column elides it
+        if column == "date" and scene.acquired:
+            return scene.acquired.strftime("%Y-%m-%d %H:%M:%S UTC")
         if column == "cloud" and self._is_radar(scene):
             return tr("Radar (SAR) sees through clouds: cloud cover does not apply.")
         if column == "scene_id" and scene.scene_id:

@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, Q
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.formatting import format_area
+from ..toolbelt.plain_text import plain_label
 from .aoi import (
     AREA_PROBLEMS,
     Aoi,
@@ -61,9 +62,9 @@ class AoiWidget(QWidget):
         ):
             buttons.addWidget(button)
 
-        self.area_label = QLabel(tr("No area of interest yet."), self)
+        self.area_label = plain_label(QLabel(tr("No area of interest yet."), self))
         self.area_label.setObjectName("Up42AoiArea")
-        self.problem_label = QLabel(self)
+        self.problem_label = plain_label(QLabel(self))
         self.problem_label.setObjectName("Up42AoiProblem")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(ERROR_STYLE)

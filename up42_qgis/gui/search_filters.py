@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
 
-from qgis.PyQt.QtCore import QDate, QLocale, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,10 +25,12 @@ from qgis.PyQt.QtWidgets import (
     QWidgetAction,
 )
 
-from ..api.models import JSON, Collection, SearchRequest, SortField
+from ..api.models import JSON, Collection, SearchRequest, SortField, cloudless_collections
 from ..i18n import tr
 from ..toolbelt.colours import ERROR_STYLE
 from ..toolbelt.constants import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ..toolbelt.formatting import format_count, format_decimal
+from ..toolbelt.plain_text import plain_label, tooltip
 
 COLLECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_MONTHS = 12  # with nothing remembered, the date range is the last 12 months
@@ -80,7 +82,7 @@ def _group_title(product_type: str | None) -> str:
 def _resolution_text(value: float | None) -> str:
     if value is None:
         return ""
-    return tr("{value} m").format(value=f"{value:g}")
+    return tr("{value} m").format(value=format_decimal(value))
 
 
 class FiltersWidget(QWidget):
@@ -103,7 +105,9 @@ class FiltersWidget(QWidget):
         self.collections_tree.header().setStretchLastSection(False)
         self.collections_tree.setMinimumHeight(200)
         self.collections_tree.itemChanged.connect(self._item_changed)
-        self.collections_status = QLabel(tr("Collections load once you are signed in."), self)
+        self.collections_status = plain_label(
+            QLabel(tr("Collections load once you are signed in."), self)
+        )
         self.collections_status.setObjectName("Up42CollectionsStatus")
         self.collections_status.setWordWrap(True)
         self.collections_status.setTextInteractionFlags(
@@ -217,11 +221,11 @@ class FiltersWidget(QWidget):
             item.setCheckState(
                 0, Qt.CheckState.Checked if collection.name in checked else Qt.CheckState.Unchecked
             )
-            item.setToolTip(0, collection.description or collection.name)
+            item.setToolTip(0, tooltip(collection.description or collection.name))
             for product in collection.data_products:
                 child = QTreeWidgetItem(item, [product.title])
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                child.setToolTip(0, product.description or product.name)
+                child.setToolTip(0, tooltip(product.description or product.name))
                 if not product.orderable:
                     child.setDisabled(True)
         tree.blockSignals(False)
@@ -286,17 +290,19 @@ class FiltersWidget(QWidget):
         if not total:
             text = tr("Collections ▾")
         elif len(checked) == total:
-            text = tr("All {n} collections ▾").format(n=QLocale().toString(total))
+            text = tr("All {n} collections ▾").format(n=format_count(total))
         elif not checked:
             text = tr("No collection checked ▾")
         elif len(titles) <= 2:
             text = tr("{names} ▾").format(names=", ".join(titles))
         else:
             text = tr("{n} of {total} collections ▾").format(
-                n=QLocale().toString(len(checked)), total=QLocale().toString(total)
+                n=format_count(len(checked)), total=format_count(total)
             )
         self.collections_button.setText(text)
-        self.collections_button.setToolTip("\n".join(titles) or tr("Choose the collections"))
+        self.collections_button.setToolTip(
+            tooltip("\n".join(titles) or tr("Choose the collections"))
+        )
 
     # --- the request ---------------------------------------------------------------------
     def problems(self) -> list[str]:
@@ -322,6 +328,7 @@ class FiltersWidget(QWidget):
             sort=SortField(self.sort_field.currentData()),
             ascending=bool(self.sort_order.currentData()),
             page_size=self.page_size.value(),
+            cloudless_collections=cloudless_collections(self._collections.values()),
         )
 
     # --- memory --------------------------------------------------------------------------

@@ -16,9 +16,12 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QWidget
 
 from ..api.models import ScenePage
+from ..api.scenes import add_skip_reasons
 from ..i18n import tr
 from ..services.search_session import SearchSession
 from ..tasks.search import LoadCollectionsTask
+from ..toolbelt.formatting import format_count
+from ..toolbelt.messages import skipped_note
 from ..toolbelt.notify import log, notify
 from .search_errors import error_text, guarded, is_sign_in_problem
 from .search_layout import SearchPanelLayout
@@ -48,6 +51,8 @@ class SearchPanel(SearchPanelLayout):
         self.context = context
         self.iface = context.iface
         self.state = State.NO_SEARCH
+        self.skipped_scenes = 0  # malformed scenes the current search left out
+        self._skip_reasons: list[str] = []
         self.session = SearchSession(context.start, self)
         self._collections_task: LoadCollectionsTask | None = None
         self._collections_loaded = False
@@ -185,6 +190,7 @@ class SearchPanel(SearchPanelLayout):
         self.results.clear()
         self._clear_order_bar()  # the old results' selection and estimate are gone
         self.quicklook.set_scene(None)
+        self.skipped_scenes, self._skip_reasons = 0, []
         self.session.start(request)
         self._searching()
 
@@ -215,6 +221,12 @@ class SearchPanel(SearchPanelLayout):
             self._set_state(State.NO_RESULTS)
         else:
             self._set_state(State.RESULTS)
+        if page.skipped:
+            self.skipped_scenes += page.skipped
+            add_skip_reasons(self._skip_reasons, page.skip_reasons)
+            note = skipped_note(self.skipped_scenes, self._skip_reasons)
+            log(note, Qgis.MessageLevel.Warning)
+            self._show_message(note)
         self.search_finished.emit()
 
     @guarded
@@ -267,7 +279,7 @@ class SearchPanel(SearchPanelLayout):
         }
         self.state_label.setText(texts.get(state, ""))
         self.state_label.setVisible(bool(self.state_label.text()))
-        self.results.setVisible(self.results.model.rowCount() > 0)
+        self.show_results(self.results.model.rowCount() > 0)
         self._update_count()
         if message is not None:
             self._show_message(message)
@@ -279,10 +291,12 @@ class SearchPanel(SearchPanelLayout):
             self.count_label.setText("")
         elif (matched := self.session.number_matched) is not None and matched >= shown:
             self.count_label.setText(
-                tr("{shown} of {total} scenes").format(shown=shown, total=matched)
+                tr("{shown} of {total} scenes").format(
+                    shown=format_count(shown), total=format_count(matched)
+                )
             )
         else:
-            self.count_label.setText(tr("{shown} scenes").format(shown=shown))
+            self.count_label.setText(tr("%Ln scene(s)", "", shown))
 
     def _show_message(self, text: str | None) -> None:
         self.message_label.setText(text or "")
@@ -331,6 +345,7 @@ class SearchPanel(SearchPanelLayout):
         self.cancel()
         self.quicklook.cancel()
         self.plan_box.cancel()
+        self.thumbnails.cancel()
         self._search_when_loaded = False
         if self._collections_task is not None:
             self._collections_task.cancel()

@@ -15,6 +15,7 @@ from ..i18n import tr
 from ..layers.quicklook import QuicklookError, georeference_quicklook, load_quicklook_layer
 from ..tasks.search import PreviewTask
 from ..toolbelt.notify import notify
+from ..toolbelt.plain_text import plain_label, tooltip
 from .search_errors import error_text, guarded
 
 if TYPE_CHECKING:
@@ -23,6 +24,29 @@ if TYPE_CHECKING:
 CACHE_SIZE = 30
 PREVIEW_HEIGHT = 140
 DEBOUNCE_MS = 200
+
+
+SINGLE_THREAD_PIXELS = 1 << 16  # Qt scales larger images smoothly on its global thread pool
+
+
+def preview_scaled(pixmap: QPixmap, width: int, height: int) -> QPixmap:
+    """``pixmap`` smoothly scaled to fit ``width`` × ``height``, without Qt's multi-threaded
+    smooth scaling: on the main thread it waits for QThreadPool workers that running QgsTasks
+    occupy, while those tasks wait for the Python lock the main thread holds (QGIS hung for
+    good once three thumbnail downloads ran). A fast step first brings the source under
+    65,536 pixels, where Qt scales on the calling thread."""
+    source = pixmap
+    pixels = source.width() * source.height()
+    if pixels >= SINGLE_THREAD_PIXELS:
+        factor = (SINGLE_THREAD_PIXELS / pixels) ** 0.5 * 0.99
+        source = source.scaled(
+            max(1, int(source.width() * factor)),
+            max(1, int(source.height() * factor)),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.FastTransformation,
+        )
+    smooth = Qt.TransformationMode.SmoothTransformation
+    return source.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio, smooth)
 
 
 class QuicklookWidget(QWidget):
@@ -40,7 +64,7 @@ class QuicklookWidget(QWidget):
         self._debounce.setInterval(DEBOUNCE_MS)
         self._debounce.timeout.connect(self._start_preview)
 
-        self.image = QLabel(tr("Select a scene to see its quicklook."), self)
+        self.image = plain_label(QLabel(tr("Select a scene to see its quicklook."), self))
         self.image.setObjectName("Up42Quicklook")
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumHeight(PREVIEW_HEIGHT)
@@ -120,14 +144,7 @@ class QuicklookWidget(QWidget):
             self.image.setText(tr("The quicklook is not an image QGIS can show."))
             return
         width = max(120, self.image.width() - 8)
-        self.image.setPixmap(
-            pixmap.scaled(
-                width,
-                PREVIEW_HEIGHT,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
+        self.image.setPixmap(preview_scaled(pixmap, width, PREVIEW_HEIGHT))
         self.show_button.setEnabled(True)
 
     @guarded
@@ -140,7 +157,7 @@ class QuicklookWidget(QWidget):
             layer = load_quicklook_layer(path, scene)
         except (QuicklookError, OSError, RuntimeError) as error:
             message = tr("Cannot show the quicklook on the map: {error}").format(error=error)
-            self.image.setToolTip(message)
+            self.image.setToolTip(tooltip(message))
             notify(self.context.iface, message, Qgis.MessageLevel.Warning, duration_s=8)
             return None
         self.layer_added.emit(layer)

@@ -43,6 +43,7 @@ from ..tasks.connection import TestConnectionTask
 from ..toolbelt import colours
 from ..toolbelt.constants import MIN_POLL_INTERVAL_S
 from ..toolbelt.notify import log
+from ..toolbelt.plain_text import plain_label
 from .settings_account import PendingAccount, pending_account
 
 _fallback_runner = TaskRunner()  # module-level: a page closed mid-test must not drop its task
@@ -90,7 +91,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.api_url_edit.setPlaceholderText("https://api.up42.com")
         self.auth_url_edit = QLineEdit(box)
         self.auth_url_edit.setPlaceholderText(tr("Same as the API origin"))
-        self.url_problem_label = QLabel(box)
+        self.url_problem_label = plain_label(QLabel(box))
         self.url_problem_label.setWordWrap(True)
         self.url_problem_label.setStyleSheet(colours.ERROR_STYLE)
         form.addRow(tr("UP42 region"), self.region_combo)
@@ -149,7 +150,7 @@ class Up42SettingsPage(QgsOptionsPageWidget):
         self.sign_in_form.setVisible(False)
         layout.addWidget(self.sign_in_form)
 
-        self.status_label = QLabel(box)
+        self.status_label = plain_label(QLabel(box))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status_label)

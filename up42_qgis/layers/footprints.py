@@ -41,16 +41,16 @@ PINNED_PROPERTY = "up42/pinned"
 
 # (name, type, length): the attribute table of every footprints layer.
 _FIELDS: tuple[tuple[str, FieldType, int], ...] = (
-    ("scene_id", FieldType.TEXT, 64),
-    ("collection", FieldType.TEXT, 64),
+    ("scene_id", FieldType.TEXT, 0),
+    ("collection", FieldType.TEXT, 0),
     ("acquired", FieldType.DATETIME, 0),
     ("cloud_cover", FieldType.DOUBLE, 0),
     ("resolution", FieldType.DOUBLE, 0),
     ("incidence", FieldType.DOUBLE, 0),
-    ("constellation", FieldType.TEXT, 64),
-    ("provider", FieldType.TEXT, 64),
-    ("provider_id", FieldType.TEXT, 254),
-    ("delivery_time", FieldType.TEXT, 16),
+    ("constellation", FieldType.TEXT, 0),
+    ("provider", FieldType.TEXT, 0),
+    ("provider_id", FieldType.TEXT, 0),
+    ("delivery_time", FieldType.TEXT, 0),
 )
 
 

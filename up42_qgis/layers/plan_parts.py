@@ -34,15 +34,18 @@ def text_value(value: Any) -> str:
 
 
 def time_value(value: Any) -> datetime | None:
+    """A date or date-time attribute of a footprints or plan feature (QDateTime, QDate or ISO
+    text) as an aware datetime (UTC when it carries no zone); None when there is none."""
     if isinstance(value, QDateTime) and value.isValid():
         return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
     if isinstance(value, QDate) and value.isValid():
         return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
     if isinstance(value, str) and value:
         try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     return None
 
 

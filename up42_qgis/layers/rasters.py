@@ -2,24 +2,69 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from qgis.core import (
     QgsContrastEnhancement,
+    QgsCoordinateTransform,
     QgsMultiBandColorRenderer,
     QgsProject,
     QgsRasterBandStats,
     QgsRasterLayer,
     QgsRasterMinMaxOrigin,
+    QgsRectangle,
     QgsSingleBandGrayRenderer,
 )
+from qgis.gui import QgsMapCanvas
 
 from ..toolbelt.constants import LAYER_GROUP_NAME
 
 ORDER_ID_PROPERTY = "up42/order_id"
 # The cumulative-cut percentages QGIS itself uses by default: ignores dark and bright outliers.
 CUT_LOWER, CUT_UPPER = 0.02, 0.98
+# The placement run's stamp the order name ends with: " (QGIS 20260913-101500)".
+_PLACEMENT_STAMP = re.compile(r"\s*\(QGIS [^()]*\)\s*$")
+
+
+def raster_layer_names(order_name: str, paths: Sequence[Path]) -> list[str]:
+    """A layer name a user recognises, per raster: the order ("SPOT 2026-09-13 5df4b030",
+    without the placement stamp) and the file ("visual"), plus the item's folder when two
+    items deliver files of the same name."""
+    base = _PLACEMENT_STAMP.sub("", order_name or "").strip()
+    repeated = Counter(path.stem for path in paths)
+    names = []
+    for path in paths:
+        parts = [base] if base else []
+        if repeated[path.stem] > 1:
+            parts.append(path.parent.name)
+        parts.append(path.stem)
+        names.append(" · ".join(parts))
+    return names
+
+
+def zoom_to_layers(canvas: QgsMapCanvas, layers: Sequence[QgsRasterLayer]) -> bool:
+    """The canvas shows all of ``layers`` (their extents in the canvas's CRS); False when
+    there is nothing to show."""
+    extent = QgsRectangle()
+    target = canvas.mapSettings().destinationCrs()
+    context = QgsProject.instance().transformContext()
+    for layer in layers:
+        layer_extent = layer.extent()
+        if layer.crs().isValid() and target.isValid() and layer.crs() != target:
+            transform = QgsCoordinateTransform(layer.crs(), target, context)
+            layer_extent = transform.transformBoundingBox(layer_extent)
+        if extent.isEmpty():
+            extent = QgsRectangle(layer_extent)
+        else:
+            extent.combineExtentWith(layer_extent)
+    if extent.isEmpty():
+        return False
+    canvas.setExtent(extent.buffered(extent.width() * 0.02))
+    canvas.refresh()
+    return True
 
 
 def _stretched(layer: QgsRasterLayer, band: int) -> QgsContrastEnhancement:
@@ -34,6 +79,11 @@ def _stretched(layer: QgsRasterLayer, band: int) -> QgsContrastEnhancement:
             band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max
         )
         low, high = stats.minimumValue, stats.maximumValue
+    if not high > low:  # one value only (a mask, a filled tile): mid grey, not solid black
+        value = low
+        possible_low = QgsContrastEnhancement.minimumValuePossible(provider.dataType(band))
+        possible_high = QgsContrastEnhancement.maximumValuePossible(provider.dataType(band))
+        low, high = max(possible_low, value - 1.0), min(possible_high, value + 1.0)
     enhancement.setMinimumValue(low)
     enhancement.setMaximumValue(high)
     return enhancement
@@ -83,10 +133,11 @@ def add_rasters_to_project(
         if node.layer() is not None
     }
     added: list[QgsRasterLayer] = []
-    for path in paths:
+    paths = list(paths)
+    for path, name in zip(paths, raster_layer_names(group_name, paths), strict=True):
         if path.resolve() in already:
             continue
-        layer = QgsRasterLayer(str(path), path.stem, "gdal")
+        layer = QgsRasterLayer(str(path), name, "gdal")
         if not layer.isValid():
             continue
         apply_natural_colour(layer)

@@ -19,9 +19,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
@@ -53,7 +51,7 @@ class DownloadAlgorithm(Up42Algorithm):
     def name(self) -> str:
         return "download"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Download orders")
 
     def shortHelpString(self) -> str:
@@ -74,25 +72,22 @@ class DownloadAlgorithm(Up42Algorithm):
                 WAIT, tr("Wait until the orders are fulfilled"), defaultValue=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                TIMEOUT,
-                tr("Longest wait (seconds)"),
-                type=QgsProcessingParameterNumber.Type.Integer,
-                defaultValue=DEFAULT_TIMEOUT_S,
-                minValue=0,
-            )
+        self.add_number(
+            TIMEOUT,
+            tr("Longest wait (seconds)"),
+            integer=True,
+            default=DEFAULT_TIMEOUT_S,
+            minimum=0,
         )
-        interval = QgsProcessingParameterNumber(
+        self.add_number(
             POLL_INTERVAL,
             tr("Seconds between status checks"),
-            type=QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=DEFAULT_POLL_S,
-            minValue=MIN_POLL_S,
+            integer=True,
+            default=DEFAULT_POLL_S,
+            minimum=MIN_POLL_S,
             optional=True,
+            advanced=True,
         )
-        interval.setFlags(interval.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(interval)
         self.addParameter(QgsProcessingParameterFolderDestination(FOLDER, tr("Download folder")))
         self.addOutput(QgsProcessingOutputMultipleLayers(FILES, tr("Downloaded rasters")))
 
@@ -142,10 +137,9 @@ class DownloadAlgorithm(Up42Algorithm):
                 continue
             if not rasters:
                 problems.append(tr("order {id} delivered no raster.").format(id=order.id))
-            for path in rasters:
-                files.append(str(path))
-                if in_desktop():
-                    load_on_completion(context, path, order, single=len(rasters) == 1)
+            files.extend(str(path) for path in rasters)
+            if in_desktop():
+                load_on_completion(context, list(rasters), order)
         feedback.setProgress(100)
 
         if problems and not files:
@@ -153,7 +147,7 @@ class DownloadAlgorithm(Up42Algorithm):
         for problem in problems:
             feedback.reportError(problem, False)
         feedback.pushInfo(
-            tr("Downloaded {n} rasters into {folder}.").format(n=len(files), folder=folder)
+            tr("Downloaded %Ln raster(s) into {folder}.", "", len(files)).format(folder=folder)
         )
         return {FILES: files, FOLDER: str(folder)}
 

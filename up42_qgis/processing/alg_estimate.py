@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -34,6 +33,7 @@ from .scenes import (
     table_fields,
     total_credits,
 )
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -54,38 +54,29 @@ class ScenesAlgorithm(Up42Algorithm):
     """Reads SCENES and the area on the main thread (prepareAlgorithm), where a project
     layer's selection may be read; the requests run later in processAlgorithm."""
 
-    def prepareAlgorithm(
+    def prepare(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-    ) -> bool:
+    ) -> None:
         self.scenes: list[SceneRow] = []
         self.aoi: dict[str, Any] | None = None
         self.is_plan = False
-        try:
-            self.scenes, self.is_plan = read_scenes(self, parameters, context)
-            if self.is_plan:
-                # A coverage plan: each part is its own order's AOI.
-                if parameters.get(EXTENT) not in (None, "") or parameters.get(AOI) not in (
-                    None,
-                    "",
-                ):
-                    feedback.pushWarning(
-                        tr("SCENES is a coverage plan: each part is its order's area, so "
-                           "EXTENT and AOI are not used.")
-                    )
-                feedback.pushInfo(
-                    tr("SCENES is a coverage plan: {n} parts, each ordered over its own "
-                       "polygon.").format(n=len(self.scenes))
-                )
-            else:
-                self.aoi = self.aoi_geojson(parameters, context, feedback)
-        except QgsProcessingException:
-            raise
-        except Exception as error:  # the same one-line rule as processAlgorithm
-            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
-        return True
+        self.scenes, self.is_plan = read_scenes(self, parameters, context)
+        if not self.is_plan:
+            self.aoi = self.aoi_geojson(parameters, context, feedback)
+            return
+        # A coverage plan: each part is its own order's AOI.
+        if parameters.get(EXTENT) not in (None, "") or parameters.get(AOI) not in (None, ""):
+            feedback.pushWarning(
+                tr("SCENES is a coverage plan: each part is its order's area, so "
+                   "EXTENT and AOI are not used.")
+            )
+        feedback.pushInfo(
+            tr("SCENES is a coverage plan: {n} parts, each ordered over its own "
+               "polygon.").format(n=len(self.scenes))
+        )
 
     def add_inputs(self) -> None:
         add_scene_parameters(self)
@@ -128,7 +119,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
     def name(self) -> str:
         return "estimate"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Estimate order cost")
 
     def shortHelpString(self) -> str:
@@ -176,7 +167,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
                     estimate.error,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, [feature])
         for plan in self.zero_priced(plans, estimates):
             feedback.pushWarning(
                 tr("{scene}: UP42 estimated 0 credits for an area; up42:order places it only "

@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING, Any
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
@@ -34,6 +32,7 @@ from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
 from .scenes import Plan, table_fields, total_credits
+from .sinks import write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -57,7 +56,7 @@ class OrderAlgorithm(ScenesAlgorithm):
     def name(self) -> str:
         return "order"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Order scenes")
 
     def shortHelpString(self) -> str:
@@ -73,13 +72,8 @@ class OrderAlgorithm(ScenesAlgorithm):
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.add_inputs()
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                MAX_CREDITS,
-                tr("Most credits to spend (nothing is ordered above it)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                minValue=0.0,
-            )
+        self.add_number(
+            MAX_CREDITS, tr("Most credits to spend (nothing is ordered above it)"), minimum=0.0
         )
         self.add_yes_parameter(
             ALLOW_ZERO_PRICE,
@@ -263,8 +257,8 @@ class OrderAlgorithm(ScenesAlgorithm):
                 order_ids.append(order.order_id)
             feature = QgsFeature(fields)
             feature.setAttributes([plan.scene.scene_id, order.order_id, order.error])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            write_features(sink, [feature])
         feedback.pushInfo(
-            tr("{n} orders placed: {ids}").format(n=len(order_ids), ids=", ".join(order_ids))
+            tr("%Ln order(s) placed: {ids}", "", len(order_ids)).format(ids=", ".join(order_ids))
         )
         return {OUTPUT: dest_id, ORDER_IDS: ",".join(order_ids)}

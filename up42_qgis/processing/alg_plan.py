@@ -5,12 +5,10 @@ comes from the footprints and their attributes alone (the engine is ``api.planni
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeatureSink,
     QgsMapLayer,
     QgsProcessing,
     QgsProcessingContext,
@@ -21,18 +19,18 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..api.models import Scene
 from ..api.planning import (
     DEFAULT_MIN_AREA_KM2,
     DEFAULT_PRIORITIES,
     DEFAULT_SEAM_M,
+    MAX_SEAM_M,
     CoveragePlan,
     NoteCode,
     PlanningError,
@@ -40,6 +38,7 @@ from ..api.planning import (
     plan_coverage,
 )
 from ..i18n import tr
+from ..layers.plan_parts import time_value
 from ..layers.plans import (
     apply_gaps_style,
     apply_plan_style,
@@ -48,9 +47,10 @@ from ..layers.plans import (
     plan_features,
     plan_fields,
 )
-from ..toolbelt.formatting import format_area
+from ..toolbelt.formatting import format_area, format_count, format_percent
 from ..toolbelt.plan_messages import note_message, problem_message
 from .common import WGS84, Up42Algorithm, one_line
+from .sinks import write_features
 
 __all__ = ["note_message", "problem_message"]  # shared with the Search tab (toolbelt)
 
@@ -91,7 +91,7 @@ class PlanCoverageAlgorithm(Up42Algorithm):
     def name(self) -> str:
         return "plan_coverage"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Plan coverage")
 
     def shortHelpString(self) -> str:
@@ -121,24 +121,18 @@ class PlanCoverageAlgorithm(Up42Algorithm):
                 defaultValue=",".join(DEFAULT_PRIORITIES),
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                SEAM_M,
-                tr("Seam: overlap of neighbouring parts (m)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                defaultValue=DEFAULT_SEAM_M,
-                minValue=0.0,
-                maxValue=5000.0,
-            )
+        self.add_number(
+            SEAM_M,
+            tr("Seam: overlap of neighbouring parts (m)"),
+            default=DEFAULT_SEAM_M,
+            minimum=0.0,
+            maximum=MAX_SEAM_M,
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                MIN_AREA_KM2,
-                tr("Minimum order area of a data product (km²)"),
-                type=QgsProcessingParameterNumber.Type.Double,
-                defaultValue=DEFAULT_MIN_AREA_KM2,
-                minValue=0.0,
-            )
+        self.add_number(
+            MIN_AREA_KM2,
+            tr("Minimum order area of a data product (km²)"),
+            default=DEFAULT_MIN_AREA_KM2,
+            minimum=0.0,
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -159,22 +153,16 @@ class PlanCoverageAlgorithm(Up42Algorithm):
         self.addOutput(QgsProcessingOutputNumber(PART_COUNT, tr("Orders (parts)")))
 
     # --- main thread: the selection and the area ----------------------------------------
-    def prepareAlgorithm(
+    def prepare(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-    ) -> bool:
+    ) -> None:
         self.scenes: list[Scene] = []
         self.aoi: dict[str, Any] = {}
-        try:
-            self.aoi = self.aoi_geojson(parameters, context, feedback)
-            self.scenes = self._read_scenes(parameters, context)
-        except QgsProcessingException:
-            raise
-        except Exception as error:  # the same one-line rule as processAlgorithm
-            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
-        return True
+        self.aoi = self.aoi_geojson(parameters, context, feedback)
+        self.scenes = self._read_scenes(parameters, context)
 
     def _read_scenes(
         self, parameters: dict[str, Any], context: QgsProcessingContext
@@ -213,7 +201,7 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             priorities = parse_priorities(self.parameterAsString(parameters, PRIORITIES, context))
             feedback.pushInfo(
                 tr("Planning with {n} scenes; priorities: {order}.").format(
-                    n=len(self.scenes), order=", ".join(priorities)
+                    n=format_count(len(self.scenes)), order=", ".join(priorities)
                 )
             )
             plan = plan_coverage(
@@ -263,7 +251,7 @@ class PlanCoverageAlgorithm(Up42Algorithm):
             if name == GAPS:
                 return None
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        sink.addFeatures(features(fields), QgsFeatureSink.Flag.FastInsert)
+        write_features(sink, features(fields))
         if context.willLoadLayerOnCompletion(dest_id):
             details = context.layerToLoadOnCompletionDetails(dest_id)
             details.setPostProcessor(PlanStylePostProcessor.create(gaps=name == GAPS))
@@ -274,13 +262,13 @@ class PlanCoverageAlgorithm(Up42Algorithm):
         feedback.pushInfo(
             tr(
                 "Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, "
-                "{percent} % covered."
+                "{percent} covered."
             ).format(
-                scenes=len(plan.scenes),
-                parts=len(plan.parts),
+                scenes=format_count(len(plan.scenes)),
+                parts=format_count(len(plan.parts)),
                 planned=format_area(plan.planned_km2),
                 aoi=format_area(plan.aoi_area_km2),
-                percent=f"{plan.covered_percent:.2f}",
+                percent=format_percent(plan.covered_percent, 2),
             )
         )
 
@@ -295,7 +283,7 @@ def _scene(feature, names: set[str], transform: QgsCoordinateTransform) -> Scene
     return Scene(
         id=scene_id,
         collection=collection,
-        acquired=_datetime(feature["acquired"]) if "acquired" in names else None,
+        acquired=time_value(feature["acquired"]) if "acquired" in names else None,
         geometry=json.loads(geometry.asJson(7)),
         cloud_cover=_number(feature["cloud_cover"]) if "cloud_cover" in names else None,
         resolution=_number(feature["resolution"]) if "resolution" in names else None,
@@ -318,17 +306,3 @@ def _number(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
-
-
-def _datetime(value: Any) -> datetime | None:
-    if isinstance(value, QDateTime) and value.isValid():
-        return datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, tz=UTC)
-    if isinstance(value, QDate) and value.isValid():
-        return datetime(value.year(), value.month(), value.day(), tzinfo=UTC)
-    if isinstance(value, str) and value:
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None

@@ -25,18 +25,22 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..api.errors import Up42Error
+from ..api.http_flight import cancel_scope
 from ..i18n import tr
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
 from ..toolbelt.constants import WGS84 as WGS84_AUTHID
+from ..toolbelt.formatting import format_count
 from ..toolbelt.messages import error_text, one_line
 
 if TYPE_CHECKING:
@@ -49,6 +53,23 @@ WGS84 = QgsCoordinateReferenceSystem(WGS84_AUTHID)
 EXTENT = "EXTENT"
 AOI = "AOI"
 BUDGET = "BUDGET"
+
+
+def _never() -> bool:
+    return False
+
+
+# The toolbox lists the algorithms in this order (it sorts them by their display names,
+# which therefore start with the step's number): the order a user runs them in.
+WORKFLOW = ("search", "plan_coverage", "estimate", "order", "download")
+
+
+def workflow_title(algorithm_id: str, title: str) -> str:
+    """ "1. Search scenes": the step's place in the workflow, then its title."""
+    if algorithm_id not in WORKFLOW:
+        return title
+    step = format_count(WORKFLOW.index(algorithm_id) + 1)
+    return tr("{step}. {title}").format(step=step, title=title)
 
 
 def in_desktop() -> bool:
@@ -70,6 +91,14 @@ class Up42Algorithm(QgsProcessingAlgorithm):
 
     def createInstance(self) -> QgsProcessingAlgorithm:
         return type(self)()
+
+    def title(self) -> str:
+        """The algorithm's name as a user reads it (translated); ``displayName`` adds the
+        step's number."""
+        raise NotImplementedError
+
+    def displayName(self) -> str:
+        return workflow_title(self.name(), self.title())
 
     def icon(self) -> QIcon:
         return QIcon(icon_path("up42.svg"))
@@ -95,7 +124,9 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
         try:
-            return self.perform(parameters, context, feedback)
+            # Cancel in the Processing dialog aborts a request blocked on a slow server.
+            with cancel_scope(feedback.isCanceled if feedback is not None else _never):
+                return self.perform(parameters, context, feedback)
         except QgsProcessingException:
             raise
         except Up42Error as error:
@@ -111,6 +142,65 @@ class Up42Algorithm(QgsProcessingAlgorithm):
                     algorithm=self.id(), error=one_line(f"{type(error).__name__}: {error}")
                 )
             ) from None
+
+    def prepare(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> None:
+        """What the algorithm reads on the main thread (a project layer's selection, the
+        area); nothing by default."""
+
+    def prepareAlgorithm(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> bool:
+        """``prepare`` under the one-line rule of ``processAlgorithm``."""
+        try:
+            self.prepare(parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except Exception as error:  # the same one-line rule as processAlgorithm
+            raise QgsProcessingException(one_line(f"{type(error).__name__}: {error}")) from None
+        return True
+
+    # --- parameters ------------------------------------------------------------------------
+    def add_number(
+        self,
+        name: str,
+        label: str,
+        *,
+        integer: bool = False,
+        default: float | None = None,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        optional: bool = False,
+        advanced: bool = False,
+    ) -> QgsProcessingParameterNumber:
+        """One number parameter: whole or decimal, its default and range, optional, and
+        under "Advanced" when ``advanced``."""
+        kind = (
+            QgsProcessingParameterNumber.Type.Integer
+            if integer
+            else QgsProcessingParameterNumber.Type.Double
+        )
+        bounds: dict[str, float] = {}
+        if minimum is not None:
+            bounds["minValue"] = int(minimum) if integer else float(minimum)
+        if maximum is not None:
+            bounds["maxValue"] = int(maximum) if integer else float(maximum)
+        parameter = QgsProcessingParameterNumber(
+            name, label, type=kind, defaultValue=default, optional=optional, **bounds
+        )
+        if advanced:
+            parameter.setFlags(
+                parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced
+            )
+        self.addParameter(parameter)
+        return parameter
 
     # --- shared steps ---------------------------------------------------------------------
     @staticmethod
@@ -256,7 +346,7 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         if not parts:
             raise QgsProcessingException(tr("The AOI layer has no polygon to use as the area."))
         if len(parts) > 1:
-            feedback.pushInfo(tr("AOI: the union of {n} polygons.").format(n=len(parts)))
+            feedback.pushInfo(tr("AOI: the union of %Ln polygon(s).", "", len(parts)))
         union = QgsGeometry.unaryUnion(parts)
         if union.isNull() or union.isEmpty():
             raise QgsProcessingException(tr("The AOI polygons could not be combined."))

@@ -6,6 +6,7 @@ each the dock's natural-colour rendering and the order id, without touching any 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +21,7 @@ from qgis.core import (
 
 from ..api.models import Order
 from ..layers.footprints import apply_footprints_style
-from ..layers.rasters import ORDER_ID_PROPERTY, apply_natural_colour
+from ..layers.rasters import ORDER_ID_PROPERTY, apply_natural_colour, raster_layer_names
 
 
 class RasterPostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -45,18 +46,19 @@ class RasterPostProcessor(QgsProcessingLayerPostProcessorInterface):
             layer.setCustomProperty(ORDER_ID_PROPERTY, self.order_id)
 
 
-def raster_layer_name(path: Path, order: Order, single: bool) -> str:
-    """The order's display name, plus the file's name when the order delivered several."""
-    base = order.display_name or order.id
-    return base if single else f"{base} – {path.stem}"
-
-
 def load_on_completion(
-    context: QgsProcessingContext, path: Path, order: Order, single: bool
+    context: QgsProcessingContext, paths: Sequence[Path], order: Order
 ) -> None:
-    details = QgsProcessingContext.LayerDetails(
-        raster_layer_name(path, order, single), context.project(), "FILES"
-    )
+    """The order's rasters, named as the dock names them (``layers.rasters``)."""
+    names = raster_layer_names(order.display_name or order.id, paths)
+    for path, name in zip(paths, names, strict=True):
+        _load_on_completion(context, path, order, name)
+
+
+def _load_on_completion(
+    context: QgsProcessingContext, path: Path, order: Order, name: str
+) -> None:
+    details = QgsProcessingContext.LayerDetails(name, context.project(), "FILES")
     details.forceName = True
     details.layerTypeHint = QgsProcessingUtils.LayerHint.Raster
     details.setPostProcessor(RasterPostProcessor.create(order.id))

@@ -25,7 +25,7 @@ from ..api.ordering import Planned, SceneRef, estimate_all, requests_for
 from ..compat import FieldType, make_field
 from ..i18n import tr
 from ..layers.plan_parts import is_plan_layer, plan_scene_refs, text_value, time_value
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_credits, format_euros_estimate, format_number
 from ..toolbelt.messages import failure_text, one_line
 
 if TYPE_CHECKING:
@@ -210,10 +210,11 @@ def estimate_plans(
             )
         else:
             feedback.pushInfo(
-                tr("{scene}: {credits} credits ({size} {unit})").format(
+                tr("{scene}: {credits} credits, {euros} ({size} {unit})").format(
                     scene=request.scene_id,
                     credits=format_credits(estimate.credits),
-                    size=estimate.size if estimate.size is not None else "?",
+                    euros=format_euros_estimate(estimate.credits),
+                    size=format_number(estimate.size, 2) if estimate.size is not None else "?",
                     unit=estimate.unit,
                 )
             )

@@ -21,10 +21,11 @@ from ..api.delivery import (
 )
 from ..api.models import Asset, Delivery
 from ..i18n import tr
-from ..layers.rasters import add_rasters_to_project
+from ..layers.rasters import add_rasters_to_project, zoom_to_layers
 from ..tasks.base import TaskRunner, Up42Task
 from ..tasks.orders import DeliveryTask
 from ..toolbelt.folders import default_download_folder
+from ..toolbelt.formatting import format_count
 from ..toolbelt.messages import error_text
 from ..toolbelt.notify import log, notify
 
@@ -53,6 +54,26 @@ def default_download_root() -> Path:
     return Path(settings.download_folder if settings else default_download_folder())
 
 
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def order_percent(done: dict[str, int], sizes: dict[str, int], files: int) -> float:
+    """Percent of an order's bytes downloaded. Sizes are known once a file's download has
+    started; each file not started yet counts as the mean size of the known ones."""
+    if files <= 0:
+        return 0.0
+    known = [size for size in sizes.values() if size > 0]
+    if not known:
+        return 0.0
+    total = sum(known) + (sum(known) / len(known)) * max(0, files - len(known))
+    bytes_done = sum(min(done.get(key, 0), size) for key, size in sizes.items())
+    return min(100.0, 100.0 * bytes_done / total) if total else 0.0
+
+
 @dataclass
 class _Job:
     order_id: str
@@ -62,7 +83,8 @@ class _Job:
     folder_name: str = ""  # the order's display name as UP42 has it (names the folder)
     queue: list[tuple[Asset, Path]] = field(default_factory=list)
     running: dict[str, Up42Task] = field(default_factory=dict)  # asset href -> its task
-    progress: dict[str, float] = field(default_factory=dict)
+    bytes_done: dict[str, int] = field(default_factory=dict)  # asset href -> bytes so far
+    bytes_total: dict[str, int] = field(default_factory=dict)  # asset href -> its size
     done: list[DeliveredFile] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False
@@ -219,15 +241,30 @@ class DownloadManager(QObject):
         from ..tasks.downloads import DownloadAssetTask  # requests and friends: load on first use
 
         label = f"{job.display_name} · {asset.title or asset.key}"
-        task = DownloadAssetTask(client, asset, folder, label)
-        task.progressChanged.connect(lambda value: self._on_progress(job, asset.href, value))
+        task = DownloadAssetTask(client, asset, folder, label, own_progress=False)
+        task.bytes_changed.connect(
+            lambda done, total: self._on_bytes(job, asset.href, done, total)
+        )
         return task
 
-    def _on_progress(self, job: _Job, key: str, value: float) -> None:
+    def _on_bytes(self, job: _Job, key: str, done: int, total: int | None) -> None:
         if self._stopped or job.total == 0:
             return
-        job.progress[key] = value
-        self.download_progress.emit(job.order_id, sum(job.progress.values()) / job.total)
+        job.bytes_done[key] = int(done)
+        if total:
+            job.bytes_total[key] = int(total)
+        self._show_progress(job)
+
+    def _show_progress(self, job: _Job) -> None:
+        """One fraction for the order, by bytes over all its files, in the dock and on every
+        running file task (so QGIS's task bar shows the same)."""
+        from ..tasks.downloads import DownloadAssetTask  # loaded: its tasks are running
+
+        percent = order_percent(job.bytes_done, job.bytes_total, job.total)
+        for task in job.running.values():
+            if isinstance(task, DownloadAssetTask):
+                task.show_progress(percent)
+        self.download_progress.emit(job.order_id, percent)
 
     def _on_asset(self, job: _Job, key: str, task: Up42Task) -> None:
         if self._stopped:
@@ -241,7 +278,10 @@ class DownloadManager(QObject):
             job.errors.append(f"{task.asset.title or task.asset.key}: {error_text(task.error)}")
         else:
             job.done.append(task.result)
-            job.progress[key] = 100.0
+            size = _file_size(task.result.path)
+            job.bytes_total[key] = job.bytes_total.get(key) or size
+            job.bytes_done[key] = job.bytes_total[key]
+            self._show_progress(job)
         self._start_next(job)
 
     def _finish(self, job: _Job, error: str | None = None, cancelled: bool = False) -> None:
@@ -254,6 +294,9 @@ class DownloadManager(QObject):
                 rasters_to_load(job.done), job.display_name, job.order_id
             )
             self.last_layers[job.order_id] = [layer.id() for layer in layers]
+            if layers and self.iface is not None:
+                # Once: only layers added now; a download again adds (and zooms to) nothing.
+                zoom_to_layers(self.iface.mapCanvas(), layers)
         error = error or ("; ".join(job.errors) if job.errors else None)
         if error is None and not cancelled:
             self._forget_pending(job.order_id)
@@ -261,7 +304,7 @@ class DownloadManager(QObject):
             self._notify(
                 Qgis.MessageLevel.Success,
                 tr("Downloaded {name} to {folder}; raster layers added: {n}").format(
-                    name=job.display_name, folder=str(job.folder), n=len(layers)
+                    name=job.display_name, folder=str(job.folder), n=format_count(len(layers))
                 ),
             )
             return

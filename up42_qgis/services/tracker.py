@@ -32,6 +32,8 @@ DEFAULT_INTERVAL_S = float(DEFAULT_POLL_INTERVAL_S)
 MIN_INTERVAL_S = float(MIN_POLL_INTERVAL_S)
 FAST_INTERVAL_S = 5.0
 FAST_PERIOD_S = 180.0
+# Orders that only wait for UP42 to resolve a problem (PLACEMENT_FAILED…) are polled slower.
+PROBLEM_INTERVAL_S = 60.0
 # An id the list call keeps leaving out (deleted, or another workspace) stops being polled.
 MAX_MISSES = 3
 
@@ -95,6 +97,7 @@ class OrderTracker(QObject):
         self.iface = iface
         self.fast_interval_s = FAST_INTERVAL_S if fast_interval_s is None else fast_interval_s
         self.fast_period_s = fast_period_s
+        self.problem_interval_s = PROBLEM_INTERVAL_S
         self.polls = 0  # finished polls, for status displays and tests
         self.last_orders: dict[str, Order] = {}
         self._runner = TaskRunner(clients)
@@ -173,12 +176,22 @@ class OrderTracker(QObject):
 
     # --- polling ---------------------------------------------------------------------------
     def interval_s(self) -> float:
+        interval = self._base_interval_s()
+        if self._only_problems():  # nothing moves until UP42 resolves it: a slower poll
+            return max(interval, self.problem_interval_s)
+        return interval
+
+    def _base_interval_s(self) -> float:
         if time.monotonic() < self._fast_until:
             return self.fast_interval_s
         try:
             return max(MIN_INTERVAL_S, float(SettingsStore.load().poll_interval_s))
         except Exception:  # unreadable settings must not stop tracking
             return DEFAULT_INTERVAL_S
+
+    def _only_problems(self) -> bool:
+        orders = [self.last_orders.get(order_id) for order_id in self._ids]
+        return bool(orders) and all(o is not None and o.has_problem for o in orders)
 
     @property
     def is_polling(self) -> bool:

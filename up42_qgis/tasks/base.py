@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..api.errors import CancelledError
+from ..api.http_flight import cancel_scope
 from ..toolbelt.notify import log
 
 if TYPE_CHECKING:
@@ -45,7 +46,11 @@ class Up42Task(QgsTask):
 
     def run(self) -> bool:
         try:
-            self.result = self.work()
+            # Every request of the work is aborted (its socket shut down by the transport's
+            # watchdog) as soon as the task is cancelled, even one blocked reading a server
+            # that trickles bytes: Cancel and unload never wait on it.
+            with cancel_scope(self.isCanceled):
+                self.result = self.work()
             return True
         except CancelledError:
             self.was_cancelled = True

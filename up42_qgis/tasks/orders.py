@@ -43,7 +43,7 @@ class EstimateTask(Up42Task):
         with_budgets: bool = False,
         remembered_budget: str = "",
     ) -> None:
-        super().__init__(tr("UP42: estimating {n} orders").format(n=len(requests)))
+        super().__init__(tr("UP42: estimating %Ln order(s)", "", len(requests)))
         self.client = client
         self.requests = tuple(requests)
         self.with_budgets = with_budgets
@@ -85,7 +85,7 @@ class PlaceOrdersTask(Up42Task):
         journal: PlacementJournal | None = None,
         on_placed: Callable[[int, PlacedOrder], None] | None = None,
     ) -> None:
-        super().__init__(tr("UP42: placing {n} orders").format(n=len(requests)), can_cancel=False)
+        super().__init__(tr("UP42: placing %Ln order(s)", "", len(requests)), can_cancel=False)
         self.client = client
         self.requests = tuple(requests)
         self.journal = journal

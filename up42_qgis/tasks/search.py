@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..api.models import JSON, Collection, Scene, ScenePage, SearchRequest
 from ..i18n import tr
 from ..layers.footprints_gpkg import FootprintsTable
+from ..toolbelt.glossary import remember_collections
 from .base import Up42Task
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class LoadCollectionsTask(Up42Task):
         self.check_cancelled()
         collections = list(client.collections())
         self.check_cancelled()
+        remember_collections(collections)  # Processing offers them as a choice
         return collections
 
 

@@ -30,3 +30,12 @@ def placement_journal_path() -> Path:
     """``<profile>/up42/placements.json``: the placements in progress, shared by the dock and
     Processing (``api.placement_journal``), so a run after a crash finds its order."""
     return plugin_data_dir() / "placements.json"
+
+
+def plugin_cache_dir(name: str, create: bool = False) -> Path:
+    """A cache folder (``name``: "thumbnails", …) inside the plugin's profile folder: what it
+    holds can be fetched again, so deleting it loses nothing."""
+    folder = plugin_data_dir() / "cache" / name
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from qgis.PyQt.QtCore import QLocale
+
 from ..api import errors
 from ..api.models import PlacedOrder
 from ..api.order_schema import FieldKind, Problem, ProblemKind
 from ..i18n import tr
-from .formatting import format_credits, format_number
+from .formatting import format_credits, format_limit
 
 
 def one_line(text: str) -> str:
@@ -144,7 +146,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     if isinstance(value, int | float):
-        return format_number(value)
+        return format_limit(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
     return one_line(str(value))[:80]
@@ -161,13 +163,13 @@ def form_problem_text(problem: Problem) -> str:
         if low is not None and high is not None:
             return tr("{name} must be from {low} to {high}, not {value}.").format(
                 name=name,
-                low=format_number(low),
-                high=format_number(high),
+                low=format_limit(low),
+                high=format_limit(high),
                 value=_shown(problem.value),
             )
         if low is not None:
-            return tr("{name} must be at least {low}.").format(name=name, low=format_number(low))
-        return tr("{name} must be at most {high}.").format(name=name, high=format_number(high))
+            return tr("{name} must be at least {low}.").format(name=name, low=format_limit(low))
+        return tr("{name} must be at most {high}.").format(name=name, high=format_limit(high))
     if kind == ProblemKind.LENGTH:
         low, high = limit if isinstance(limit, tuple) else (None, None)
         return tr("{name} must have {low} to {high} characters.").format(
@@ -205,4 +207,17 @@ def form_problem_text(problem: Problem) -> str:
     }
     return tr("{name} must be {kind}, not {value}.").format(
         name=name, kind=kinds.get(limit, tr("a valid value")), value=_shown(problem.value)
+    )
+
+
+def skipped_note(skipped: int, reasons: tuple[str, ...] | list[str] = ()) -> str:
+    """What a search says about the malformed scenes it left out ("" when none): how many
+    and why, in one line (the dock's results and Processing's log)."""
+    if skipped <= 0:
+        return ""
+    why = "; ".join(one_line(reason) for reason in reasons) or tr("malformed")
+    return one_line(
+        tr("{n} scene(s) skipped: UP42 sent them malformed ({why}).").format(
+            n=QLocale().toString(skipped), why=why
+        )
     )

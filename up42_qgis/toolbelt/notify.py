@@ -13,6 +13,7 @@ from qgis.core import Qgis, QgsMessageLog
 
 from ..i18n import tr
 from .constants import LOG_TAG
+from .plain_text import escaped
 
 if TYPE_CHECKING:
     from qgis.gui import QgisInterface
@@ -48,7 +49,8 @@ def notify(
         bar = iface.messageBar()
         if bar is not None:
             duration = DURATION_S.get(level, 10) if duration_s is None else duration_s
-            bar.pushMessage(tr("UP42"), text, level, duration)
+            # The bar renders rich text (links open the browser): server text is escaped.
+            bar.pushMessage(tr("UP42"), escaped(text), level, duration)
     except Exception as error:  # the text itself is in the log already; say why not on the bar
         QgsMessageLog.logMessage(
             f"Could not show it in the message bar: {error}", LOG_TAG, Qgis.MessageLevel.Warning

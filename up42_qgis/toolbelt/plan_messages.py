@@ -3,15 +3,9 @@ Processing (``up42:plan_coverage``) and in the Search tab's coverage plan."""
 
 from __future__ import annotations
 
-from ..api.planning import NoteCode, PlanningError, PlanNote, PlanProblem
+from ..api.planning import MAX_SEAM_M, NoteCode, PlanningError, PlanNote, PlanProblem
 from ..i18n import tr
-from .formatting import format_area
-
-
-def _number(value: float, decimals: int) -> str:
-    from qgis.PyQt.QtCore import QLocale
-
-    return str(QLocale().toString(float(value), "f", decimals))
+from .formatting import format_area, format_count, format_number, format_percent
 
 
 def problem_message(error: PlanningError) -> str:
@@ -19,7 +13,7 @@ def problem_message(error: PlanningError) -> str:
     params = error.params
     if error.problem is PlanProblem.NO_OVERLAP:
         return tr("None of the {n} scenes covers any of the area of interest.").format(
-            n=params.get("n", 0)
+            n=format_count(params.get("n", 0))
         )
     if error.problem is PlanProblem.NO_CANDIDATES:
         return tr("SCENES has no scene to plan with.")
@@ -28,7 +22,8 @@ def problem_message(error: PlanningError) -> str:
             "Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count."
         ).format(unknown=", ".join(params.get("unknown", ())))
     if error.problem is PlanProblem.BAD_SEAM:
-        return tr("The seam margin must be 0 to 5,000 m.")
+        most = format_number(MAX_SEAM_M, 0)
+        return tr("The seam margin must be 0 to {most} m.").format(most=most)
     return tr("The area of interest is not a polygon.")
 
 
@@ -36,11 +31,11 @@ def note_message(note: PlanNote) -> str:
     p = note.params
     if note.code is NoteCode.PARTIAL:
         return tr(
-            "The scenes cover {percent} % of the area of interest; {area} remain "
+            "The scenes cover {percent} of the area of interest; {area} remain "
             "uncovered (see the gaps)."
-        ).format(percent=_number(p["percent"], 1), area=format_area(p["gap_km2"]))
+        ).format(percent=format_percent(p["percent"]), area=format_area(p["gap_km2"]))
     if note.code is NoteCode.NO_FOOTPRINT:
-        return tr("{n} scenes without a usable footprint were skipped.").format(n=p["n"])
+        return tr("%Ln scene(s) without a usable footprint were skipped.", "", p["n"])
     if note.code is NoteCode.MERGED:
         return tr(
             "{area} of scene {scene}, below its minimum order area of {minimum}, "

@@ -189,8 +189,8 @@ def planned(*_args) -> None:
     log(f"plan: {box.summary.text()!r}")
     if box.priced is None:
         raise RuntimeError("no plan")
-    panel.quicklook.parentWidget().setCollapsed(True)  # room for the plan
-    panel.splitter.setSizes([120, 400, 590])
+    panel.query_box.setCollapsed(True)  # room for the plan
+    panel.plan_toggle.setChecked(True)
     canvas = iface.mapCanvas()
     canvas.setExtent(to_mercator(VIEW))
     canvas.mapCanvasRefreshed.connect(grab_soon)

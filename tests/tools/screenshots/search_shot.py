@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QDate, QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtCore import QDate, QItemSelectionModel, QTimer
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
@@ -110,15 +110,14 @@ def add_context_layers() -> None:
 @guarded
 def start() -> None:
     window = iface.mainWindow()
-    window.resize(1600, 1150)
+    window.resize(1600, 1000)
     add_context_layers()
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(MERCATOR)
     canvas.setExtent(to_mercator(AOI))
     plugin = plugins["up42_qgis"]
     plugin.action.trigger()
-    dock = plugin.dock
-    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+    # The dock at its default width (as QGIS opens it), no resizeDocks.
     browser = window.findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()  # more room for the Layers panel with the UP42 group
@@ -184,14 +183,29 @@ def searched(*_args) -> None:
 def wait_for_quicklook() -> None:
     panel = state["panel"]
     state["polls"] = state.get("polls", 0) + 1
-    if panel.quicklook.loading and state["polls"] < 60:
+    thumbnails = panel.thumbnails
+    busy = panel.quicklook.loading or thumbnails.running or thumbnails.queued
+    if busy and state["polls"] < 60:
         QTimer.singleShot(250, wait_for_quicklook)
         return
+    table = panel.results.table
+    log(
+        f"dock {plugin_dock_size()}, panel {panel.width()}x{panel.height()}, "
+        f"table viewport {table.viewport().height()} px, "
+        f"row {table.rowHeight(0)} px, {len(panel.results.visible_rows())} rows visible, "
+        f"{thumbnails.fetches} thumbnails fetched, font {table.font().family()} "
+        f"{table.font().pointSizeF()} pt"
+    )
     if panel.quicklook.show_on_map() is None:
         log("the quicklook could not go on the map")
     canvas = iface.mapCanvas()
     canvas.mapCanvasRefreshed.connect(grab_soon)
     canvas.refresh()  # not refreshAllLayers(): reloading layers clears their selection
+
+
+def plugin_dock_size() -> str:
+    dock = plugins["up42_qgis"].dock
+    return f"{dock.width()}x{dock.height()}"
 
 
 @guarded

@@ -78,7 +78,7 @@ class Shot:
         iface.mainWindow().resize(*WINDOW_SIZE)
         QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
         world = QgsVectorLayer(f"{WORLD_MAP}|layername=countries", "Countries", "ogr")
-        if world.isValid():
+        if world.isValid() and not QgsProject.instance().mapLayersByName("Countries"):
             QgsProject.instance().addMapLayer(world)
         return True
 

@@ -13,6 +13,7 @@ from tests.unit.api.stub_server import StubServer, json_answer
 from up42_qgis.api.catalog import scene_page
 from up42_qgis.api.client import Credentials, Endpoints, NetworkOptions, RetryPolicy, Up42Client
 from up42_qgis.api.models import SearchRequest
+from up42_qgis.api.scenes import MAX_SKIP_REASONS
 
 RING = [[13.1, 52.3], [13.2, 52.3], [13.2, 52.4], [13.1, 52.4], [13.1, 52.3]]
 AOI = {"type": "Polygon", "coordinates": [RING]}
@@ -128,6 +129,9 @@ def test_a_hostile_page_over_http_keeps_the_good_scenes(stub):
         page = client.search_page(SearchRequest(aoi=AOI))
     assert [s.id for s in page.scenes] == ["a", "b"]
     assert page.skipped == len(MALFORMED)
+    # Why, in words (distinct reasons, a few at most): the dock and Processing say it.
+    assert len(page.skip_reasons) == MAX_SKIP_REASONS < len(MALFORMED)
+    assert any("bbox" in reason for reason in page.skip_reasons)
     assert not page.has_more
 
 

@@ -51,7 +51,8 @@ def test_one_item_goes_into_the_order_folder(tmp_path):
     ]
 
 
-def test_several_items_get_a_subfolder_each_named_by_the_first_8_of_their_id(tmp_path):
+def test_several_items_get_a_subfolder_each_named_for_people(tmp_path):
+    """``<its first raster>_<first 8 of the item id>``: which folder holds what, unique."""
     delivery = _delivery(
         _item("aaaaaaaa-1111", _asset("ms.tif"), _asset("metadata.json")),
         _item("bbbbbbbb-2222", _asset("visual.tif"), _asset("metadata.json")),
@@ -60,11 +61,23 @@ def test_several_items_get_a_subfolder_each_named_by_the_first_8_of_their_id(tmp
     folder = order_folder(tmp_path, ORDER_ID, "Berlin")
     assert [p.relative_to(folder).as_posix() for _, p in plan] == [
         ".",
-        "aaaaaaaa",
-        "aaaaaaaa",
-        "bbbbbbbb",
-        "bbbbbbbb",
+        "ms_aaaaaaaa",
+        "ms_aaaaaaaa",
+        "visual_bbbbbbbb",
+        "visual_bbbbbbbb",
     ]
+
+
+def test_an_item_without_a_raster_is_named_by_its_date(tmp_path):
+    from datetime import UTC, datetime
+
+    dated = replace(
+        _item("aaaaaaaa-1111", _asset("metadata.json", "application/json")),
+        acquired=datetime(2026, 9, 13, 10, 15, tzinfo=UTC),
+    )
+    bare = _item("bbbbbbbb-2222", _asset("notes.txt", "text/plain"))
+    names = [p.name for _, p in plan_delivery(_delivery(dated, bare), tmp_path, "x")[1:]]
+    assert names == ["2026-09-13_aaaaaaaa", "bbbbbbbb"]
 
 
 def test_an_asset_listed_twice_is_planned_once(tmp_path):
@@ -80,7 +93,7 @@ def test_item_folders_with_the_same_first_8_characters_use_the_whole_ids(tmp_pat
         _item("aaaaaaaa-2222", _asset("two.tif")),
     )
     names = {p.name for _, p in plan_delivery(delivery, tmp_path, "x")[1:]}
-    assert names == {"aaaaaaaa-1111", "aaaaaaaa-2222"}
+    assert names == {"one_aaaaaaaa-1111", "two_aaaaaaaa-2222"}
 
 
 def test_server_ids_and_names_cannot_leave_the_order_folder(tmp_path):
@@ -108,8 +121,28 @@ def test_the_first_processing_layout_is_adopted_so_its_part_files_resume(tmp_pat
     old.mkdir(parents=True)
     (old / "ms.tif.part").write_bytes(b"half")
     adopt_old_item_folders(delivery, plan)
-    assert (folder / "aaaaaaaa" / "ms.tif.part").read_bytes() == b"half"
+    assert (folder / "ms_aaaaaaaa" / "ms.tif.part").read_bytes() == b"half"
     assert not old.exists()
+
+
+def test_the_first_dock_layout_is_adopted_so_its_part_files_resume(tmp_path):
+    """The bare 8-character item folders (before the folders were named for people) are
+    renamed to the new names, finished files and ``.part`` files with them."""
+    item_a, item_b = "aaaaaaaa-1111-4000-8000-000000000000", "bbbbbbbb-2222-4000-8000-0000000000"
+    delivery = _delivery(_item(item_a, _asset("ms.tif")), _item(item_b, _asset("visual.tif")))
+    plan = plan_delivery(delivery, tmp_path, "Berlin")
+    folder = order_folder(tmp_path, ORDER_ID, "Berlin")
+    (folder / "aaaaaaaa").mkdir(parents=True)
+    (folder / "aaaaaaaa" / "ms.tif.part").write_bytes(b"half")
+    (folder / "bbbbbbbb").mkdir()
+    (folder / "bbbbbbbb" / "visual.tif").write_bytes(b"done")
+    adopt_old_item_folders(delivery, plan)
+    assert (folder / "ms_aaaaaaaa" / "ms.tif.part").read_bytes() == b"half"
+    assert (folder / "visual_bbbbbbbb" / "visual.tif").read_bytes() == b"done"
+    assert not (folder / "aaaaaaaa").exists()
+    assert {p for _, p in plan} >= {folder / "ms_aaaaaaaa", folder / "visual_bbbbbbbb"}
+    adopt_old_item_folders(delivery, plan)  # again: nothing left to adopt, nothing breaks
+    assert (folder / "ms_aaaaaaaa" / "ms.tif.part").exists()
 
 
 def _tif(path: Path) -> Path:
@@ -151,8 +184,11 @@ def test_deliver_order_lays_out_a_two_item_delivery_and_returns_the_cogs(sandbox
     assert len(delivery.items) == 2  # phr: multispectral and visual items
     rasters = deliver_order(up42, order.id, tmp_path)
     folder = order_folder(tmp_path, order.id, "Layout")
-    assert {p.parent.name for p in rasters} == {item.id[:8] for item in delivery.items}
     assert sorted(p.name for p in rasters) == ["ms.tif", "visual.tif"]
+    assert {f"{p.stem}_{p.parent.name.split('_')[-1]}" for p in rasters} == {
+        p.parent.name for p in rasters
+    }
+    assert {p.parent.name.split("_")[-1] for p in rasters} == {i.id[:8] for i in delivery.items}
     for asset, path in plan_delivery(delivery, tmp_path, "Layout"):
         assert path.is_relative_to(folder)
         downloaded = list(path.glob("*"))

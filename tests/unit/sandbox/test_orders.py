@@ -129,6 +129,17 @@ def test_forced_placement_failure_and_cancel(api: Api, sandbox: SandboxControl, 
     assert api.get(f"/v2/orders/{order_id}").json()["status"] == "CANCELED"
 
 
+def test_placement_failed_resolves_after_the_knob_s_seconds(
+    api: Api, sandbox: SandboxControl
+) -> None:
+    scene = api.scene()
+    sandbox.configure(dwell=FAST_DWELL, force_status={scene["id"]: "PLACEMENT_FAILED"},
+                      placement_failed_resolve_s=0.5)
+    order_id = api.place(api.order_body(scene))
+    assert api.wait_for(order_id, ("PLACEMENT_FAILED", "PLACED"))["status"] == "PLACEMENT_FAILED"
+    assert api.wait_for(order_id, ("FULFILLED",), timeout_s=10)["status"] == "FULFILLED"
+
+
 def test_forced_permanent_failure_charges_nothing(api: Api, sandbox: SandboxControl) -> None:
     scene = api.scene()
     sandbox.configure(dwell=FAST_DWELL, force_status={scene["id"]: "FAILED_PERMANENTLY"})

@@ -1,0 +1,31 @@
+"""Every sink write of the UP42 algorithms, checked: a feature the output refuses (a value
+longer than its field, a full disk, a read-only file) fails the algorithm with the output's
+own reason, instead of "Found 4 scenes" over an empty layer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
+
+from ..i18n import tr
+from ..toolbelt.messages import one_line
+
+
+def write_features(sink: QgsFeatureSink, features: Iterable[QgsFeature]) -> int:
+    """Adds ``features`` to ``sink``; raises QgsProcessingException when the sink refuses
+    any of them. Returns how many were written."""
+    batch = list(features)
+    if not batch:
+        return 0
+    answer = sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+    # A data provider answers (ok, features); a Processing sink answers ok.
+    ok = answer[0] if isinstance(answer, tuple) else bool(answer)
+    if not ok:
+        reason = one_line(sink.lastError() or "") or tr("no reason given")
+        raise QgsProcessingException(
+            tr("Could not write {n} feature(s) to the output: {reason}").format(
+                n=len(batch), reason=reason
+            )
+        )
+    return len(batch)
