@@ -1315,7 +1315,7 @@
     <message>
         <location filename="../up42_qgis/toolbelt/formatting.py" line="45"/>
         <source>≈ {euros} € (estimate)</source>
-        <translation>≈ {euros} € (Schätzung)</translation>
+        <translation>≈ {euros} €, geschätzt</translation>
     </message>
     <message>
         <location filename="../up42_qgis/toolbelt/formatting.py" line="52"/>

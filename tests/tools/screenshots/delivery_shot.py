@@ -122,13 +122,13 @@ def start() -> None:
     state["plugin"] = plugin
     plugin.action.trigger()
     dock = plugin.dock
-    window.resizeDocks([dock], [660], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [620], Qt.Orientation.Horizontal)
     browser = window.findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()  # the Layers panel gets the height: the delivered group in full
     layers = window.findChild(QDockWidget, "Layers")
     if layers is not None:
-        window.resizeDocks([layers], [330], Qt.Orientation.Horizontal)
+        window.resizeDocks([layers], [420], Qt.Orientation.Horizontal)
     tabs = dock.tabs
     orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Orders")
     tabs.setCurrentIndex(orders_tab)

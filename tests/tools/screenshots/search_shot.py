@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QDate, QItemSelectionModel, QTimer
+from qgis.PyQt.QtCore import QDate, QItemSelectionModel, QLocale, QTimer
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QDockWidget
 from qgis.utils import iface, plugins
@@ -36,6 +36,10 @@ VIEW = QgsRectangle(13.02, 52.30, 13.80, 52.70)
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
 state: dict = {}
+# The context layers' names in the shot's language (search_shot.sh's locale).
+GERMAN = QLocale().language() == QLocale.Language.German
+COUNTRIES = "Staaten" if GERMAN else "Countries"
+STATES = "Bundesländer und Provinzen" if GERMAN else "States and provinces"
 
 
 def log(message: str) -> None:
@@ -69,7 +73,7 @@ def canvas_extent() -> str:
 
 def add_context_layers() -> None:
     project = QgsProject.instance()
-    countries = QgsVectorLayer(f"{WORLD}|layername=countries", "Countries", "ogr")
+    countries = QgsVectorLayer(f"{WORLD}|layername=countries", COUNTRIES, "ogr")
     countries.setRenderer(
         QgsSingleSymbolRenderer(
             QgsFillSymbol.createSimple(
@@ -77,7 +81,7 @@ def add_context_layers() -> None:
             )
         )
     )
-    states = QgsVectorLayer(f"{WORLD}|layername=states_provinces", "States and provinces", "ogr")
+    states = QgsVectorLayer(f"{WORLD}|layername=states_provinces", STATES, "ogr")
     states.setRenderer(
         QgsSingleSymbolRenderer(
             QgsFillSymbol.createSimple(
