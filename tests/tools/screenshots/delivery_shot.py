@@ -35,6 +35,7 @@ sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
 from up42_qgis.api.models import OrderRequest, SearchRequest
+from up42_qgis.i18n import tr
 from up42_qgis.api.ordering import order_name, placement_stamp
 from up42_qgis.layers.footprints import add_to_up42_group
 from up42_qgis.layers.footprints_gpkg import create_footprints_layer
@@ -130,7 +131,7 @@ def start() -> None:
     if layers is not None:
         window.resizeDocks([layers], [420], Qt.Orientation.Horizontal)
     tabs = dock.tabs
-    orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Orders")
+    orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == tr("Orders"))
     tabs.setCurrentIndex(orders_tab)
     state["panel"] = tabs.widget(orders_tab)
 

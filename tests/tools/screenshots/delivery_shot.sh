@@ -6,6 +6,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 out=$(realpath -m "${1:-$root/resources/screenshots/delivery.png}")
+locale=${2:-}  # e.g. de: QGIS in German (tests/tools/shot_locale.py); English by default
 python=${SANDBOX_PYTHON:-/usr/bin/python3}
 username=sandbox@up42.local
 password=sandbox
@@ -13,12 +14,13 @@ password=sandbox
 . "$root/tests/tools/sandbox.sh"
 
 make -C "$root" --no-print-directory stage >/dev/null
+[ -z "$locale" ] || make -C "$root" --no-print-directory qm >/dev/null
 start_sandbox delivery_shot --dwell CREATED=0.5,BEING_PLACED=0.5,PLACED=0.5,BEING_FULFILLED=1
 
 mkdir -p "$(dirname "$out")"
 cd "$root"
 UP42_API_URL="$url" UP42_AUTH_URL="$url" UP42_USERNAME="$username" UP42_PASSWORD="$password" \
-UP42_SHOT_OUT="$out" UP42_SHOT_ROOT="$root" "$python" - "$work/profiles" "$root/build/plugin" \
+UP42_SHOT_OUT="$out" UP42_SHOT_ROOT="$root" UP42_SHOT_LOCALE="$locale" "$python" - "$work/profiles" "$root/build/plugin" \
   "$root/tests/tools/screenshots/delivery_shot.py" <<'PY'
 import os, sys
 from pathlib import Path
@@ -26,7 +28,7 @@ from tests.tools.qgis_desktop import profile_dir, run_qgis, set_ini_values
 from tests.tools.shot_locale import prepare_shot_profile
 
 profiles, plugin_parent, script = (Path(arg) for arg in sys.argv[1:4])
-env = prepare_shot_profile(profiles)  # English numbers with their separators
+env = prepare_shot_profile(profiles, os.environ["UP42_SHOT_LOCALE"] or None)
 # The delivery goes into the throwaway profile, not the user's ~/UP42 downloads.
 ini = profile_dir(profiles) / "QGIS" / "QGIS3.ini"
 set_ini_values(ini, "up42", {"download_folder": str(profiles / "UP42 downloads")})
