@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from ..context import PluginContext
 
 
-
 @dataclass(frozen=True)
 class OrderLine:
     """One scene of the confirmation: what is sent and what the estimate said."""
