@@ -374,7 +374,7 @@
         <translation>Wählen Sie Szenen aus, um sie zu schätzen oder zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="82"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="81"/>
         <source>Confirm UP42 order</source>
         <translation>UP42-Bestellung bestätigen</translation>
     </message>
@@ -409,12 +409,12 @@
         <translation>Nicht bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="106"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="105"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="155"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="154"/>
         <source>Credits are charged when an order is fulfilled.</source>
         <translation>Credits werden berechnet, wenn eine Bestellung ausgeliefert ist.</translation>
     </message>
@@ -424,17 +424,17 @@
         <translation>Nach der Auslieferung herunterladen und zum Projekt hinzufügen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="169"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="168"/>
         <source>Place order</source>
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="305"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="304"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="324"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="323"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/order_dialog.py" line="334"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="333"/>
         <source>%Ln order(s) placed. Follow them in the Orders tab.</source>
         <translation>
             <numerusform>%Ln Bestellung aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
@@ -1408,17 +1408,17 @@
         <translation>Abgebrochen: {files}. Die übrigen Dateien sind heruntergeladen; erneutes Herunterladen setzt die abgebrochenen fort.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="95"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="94"/>
         <source>Orders to place (one per scene, tagged “qgis”): {n}</source>
         <translation>Aufzugebende Bestellungen (eine pro Szene, mit dem Tag „qgis“): {n}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="116"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="115"/>
         <source>Budget left: {credits} credits ({name})</source>
         <translation>Verbleibendes Budget: {credits} Credits ({name})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="207"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="206"/>
         <source>Warning: the estimated total ({credits} credits) is more than any budget has left.</source>
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben jedes Budgets.</translation>
     </message>
@@ -1458,7 +1458,7 @@
         <translation>Radar (SAR) sieht durch Wolken: Bewölkung spielt keine Rolle.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="316"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="315"/>
         <source>Placing failed: {error} Check the Orders tab before trying again.</source>
         <translation>Aufgeben fehlgeschlagen: {error} Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
     </message>
@@ -1877,42 +1877,42 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
 {orders}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="107"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="106"/>
         <source>Area of interest: {area}&lt;br&gt;&lt;b&gt;Estimated total: {credits}&lt;/b&gt;</source>
         <translation>Interessengebiet: {area}&lt;br&gt;&lt;b&gt;Geschätzte Summe: {credits}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="195"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="194"/>
         <source>Warning: the estimated total ({credits} credits) is more than “{name}” has left ({left} credits).</source>
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben von „{name}“ ({left} Credits).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="244"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="243"/>
         <source>Looking for orders of the same scenes in the workspace…</source>
         <translation>Bestellungen derselben Szenen im Workspace werden gesucht …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="257"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="256"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="258"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="257"/>
         <source>Could not look for orders of the same scenes: {error} Nothing was sent; press Place order to try again.</source>
         <translation>Die Suche nach Bestellungen derselben Szenen ist fehlgeschlagen: {error} Es wurde nichts gesendet; klicken Sie erneut auf „Bestellung aufgeben“.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="269"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="268"/>
         <source>Nothing was sent. Confirm below to order these scenes again.</source>
         <translation>Es wurde nichts gesendet. Bestätigen Sie unten, um diese Szenen erneut zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="316"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="315"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/order_dialog.py" line="336"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="335"/>
         <source>%Ln could not be placed; see the reasons above.</source>
         <translation>
             <numerusform>%Ln Bestellung konnte nicht aufgegeben werden; der Grund steht oben.</numerusform>
