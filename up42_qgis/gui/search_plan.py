@@ -137,10 +137,10 @@ class PlanCoverageBox(QWidget):
                 "or every listed one. Nothing is ordered."
             )
         )
-        self.pin_button = QPushButton(tr("Pin this search"), self)
+        self.pin_button = QPushButton(tr("Pin"), self)
         self.pin_button.setCheckable(True)
         self.pin_button.setToolTip(
-            tr("Keep this search's footprints on the map when you search again")
+            tr("Pin this search: keep its footprints on the map when you search again")
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button, 1)
