@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -137,7 +138,8 @@ class PlanCoverageBox(QWidget):
                 "or every listed one. Nothing is ordered."
             )
         )
-        self.pin_button = QPushButton(tr("Pin"), self)
+        self.pin_button = QToolButton(self)  # compact: it sits beside "Load more"
+        self.pin_button.setText(tr("Pin"))
         self.pin_button.setCheckable(True)
         self.pin_button.setToolTip(
             tr("Pin this search: keep its footprints on the map when you search again")
