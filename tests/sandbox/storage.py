@@ -13,7 +13,8 @@ from tests.sandbox.accounts import WORKSPACE_ID
 from tests.sandbox.errors import bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
 from tests.sandbox.knobs import Knobs
-from tests.sandbox.orders import Order, OrderBook, utc_stamp
+from tests.sandbox.order_records import Order, utc_stamp
+from tests.sandbox.orders import OrderBook
 
 COG_TYPE = "image/tiff; application=geotiff; profile=cloud-optimized"
 FILTER_PROPERTIES = ("order_id", "asset_id", "collection", "id", "workspace_id",
