@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.sandbox.control import SandboxControl
+from tests.unit.api.hostile_server import HostileServer
 from up42_qgis.api.client import Credentials, Endpoints, NetworkOptions, RetryPolicy, Up42Client
 from up42_qgis.api.models import Order, OrderRequest, Scene, SearchRequest
 
@@ -17,6 +18,11 @@ BERLIN = {
     "coordinates": [[[13.3, 52.4], [13.5, 52.4], [13.5, 52.6], [13.3, 52.6], [13.3, 52.4]]],
 }
 FAST_DWELL = {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05, "BEING_FULFILLED": 0.1}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[13.3, 52.4], [13.4, 52.4], [13.4, 52.5], [13.3, 52.5], [13.3, 52.4]]],
+}
+SQUARE_ORDER = OrderRequest("product-1", "scene-1", SQUARE, "Hostile order")  # for hostile
 
 
 @pytest.fixture
@@ -33,6 +39,31 @@ def make_client(
         Credentials(sandbox.username, password or sandbox.password),
         NetworkOptions(user_agent="up42-qgis-tests", timeout=timeout),
         RetryPolicy(backoff=(0.0, 0.01, 0.02, 0.04, 0.08), sleep=sleeps.append),
+    )
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileServer]:
+    """A hostile UP42 (hostile_server.py) on a free port, closed after the test."""
+    server = HostileServer()
+    yield server
+    server.close()
+
+
+def hostile_client(
+    server: HostileServer, sleeps: list[float] | None = None, **network: float
+) -> Up42Client:
+    """A client of the hostile server; retry waits recorded in ``sleeps`` (else slept)."""
+    retry = (
+        RetryPolicy(backoff=(0, 0.01, 0.02), sleep=sleeps.append)
+        if sleeps is not None
+        else (RetryPolicy(backoff=(0, 0.01, 0.02)))
+    )
+    return Up42Client(
+        Endpoints.custom(server.url),
+        Credentials("user@example.com", "hostile-password-1"),
+        NetworkOptions(**({"timeout": 5.0} | network)),
+        retry,
     )
 
 
