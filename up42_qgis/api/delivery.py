@@ -55,11 +55,6 @@ IsCancelled = Callable[[], bool]
 log = logging.getLogger("up42_qgis.api")
 
 
-def _safe_part(text: str) -> str:
-    """Server text as ONE path component (``safe_paths``), "" when nothing usable is left."""
-    return safe_component(text or "", "")
-
-
 def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
     """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS and
     always inside ``root``; a display name that is only the id adds nothing."""
@@ -69,10 +64,10 @@ def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str)
 def _item_folders(delivery: Delivery) -> dict[str, str]:
     """item id -> its subfolder name: the first 8 characters, or the whole (sanitised) id for
     every item when two items would share 8 characters."""
-    short = {item.id: _safe_part(item.id)[:SHORT_ID] or "item" for item in delivery.items}
+    short = {item.id: safe_component(item.id)[:SHORT_ID] for item in delivery.items}
     if len(set(short.values())) == len(short):
         return short
-    return {item.id: (_safe_part(item.id) or "item")[:120] for item in delivery.items}
+    return {item.id: safe_component(item.id)[:120] for item in delivery.items}
 
 
 def plan_delivery(
@@ -106,12 +101,12 @@ def plan_delivery(
 def adopt_old_item_folders(delivery: Delivery, plan: Sequence[tuple[Asset, Path]]) -> None:
     """Renames the full-id item folders of the first Processing layout to the planned ones,
     so their finished files are kept and their ``.part`` files resume."""
-    by_name = {_safe_part(item.id)[:SHORT_ID]: item for item in delivery.items}
+    by_name = {safe_component(item.id)[:SHORT_ID]: item for item in delivery.items}
     for folder in {path for _, path in plan}:
         item = by_name.get(folder.name)
         if item is None:
             continue
-        old = folder.parent / (_safe_part(item.id) or "item")
+        old = folder.parent / safe_component(item.id)
         if old != folder and old.is_dir() and not folder.exists():
             # When the rename fails the files download again into the new folder.
             with contextlib.suppress(OSError):
