@@ -15,28 +15,11 @@ from up42_qgis.api import errors
 from up42_qgis.api.client import Up42Client
 
 
-# --- 15.10: 429 backoff without Retry-After, cancellable waits --------------------------------
-def test_a_429_without_retry_after_backs_off_1_2_4(hostile, sleeps):
-    answers = [json_answer(429, {"title": "Slow"})] * 3 + [json_answer(200, {"content": []})]
-    hostile.route("GET", "/v2/things", lambda h: answers.pop(0))
-    with hostile_client(hostile, sleeps) as client:
-        client.transport.json("GET", client.endpoints.api_url("/v2/things"))
-    assert sleeps == [1.0, 2.0, 4.0]
-
-
-def test_a_retry_after_wait_is_cancellable(hostile):
-    hostile.route(
-        "GET", "/v2/things", lambda h: json_answer(429, {"title": "Later"}, **{"Retry-After": "30"})
-    )
+def cancel_after(seconds: float) -> threading.Event:
+    """An event set ``seconds`` from now, as a user's click on cancel would."""
     cancel = threading.Event()
-    threading.Timer(0.3, cancel.set).start()
-    with hostile_client(hostile) as client:
-        started = time.monotonic()
-        with pytest.raises(errors.CancelledError):
-            client.transport.json(
-                "GET", client.endpoints.api_url("/v2/things"), is_cancelled=cancel.is_set
-            )
-    assert time.monotonic() - started < 2.0
+    threading.Timer(seconds, cancel.set).start()
+    return cancel
 
 
 def close_while_calling(client: Up42Client, path: str, after_s: float) -> BaseException:
@@ -59,6 +42,29 @@ def close_while_calling(client: Up42Client, path: str, after_s: float) -> BaseEx
     assert not worker.is_alive()
     assert time.monotonic() - started < 1.0
     return failures[0]
+
+
+# --- 15.10: 429 backoff without Retry-After, cancellable waits --------------------------------
+def test_a_429_without_retry_after_backs_off_1_2_4(hostile, sleeps):
+    answers = [json_answer(429, {"title": "Slow"})] * 3 + [json_answer(200, {"content": []})]
+    hostile.route("GET", "/v2/things", lambda h: answers.pop(0))
+    with hostile_client(hostile, sleeps) as client:
+        client.transport.json("GET", client.endpoints.api_url("/v2/things"))
+    assert sleeps == [1.0, 2.0, 4.0]
+
+
+def test_a_retry_after_wait_is_cancellable(hostile):
+    hostile.route(
+        "GET", "/v2/things", lambda h: json_answer(429, {"title": "Later"}, **{"Retry-After": "30"})
+    )
+    cancel = cancel_after(0.3)
+    with hostile_client(hostile) as client:
+        started = time.monotonic()
+        with pytest.raises(errors.CancelledError):
+            client.transport.json(
+                "GET", client.endpoints.api_url("/v2/things"), is_cancelled=cancel.is_set
+            )
+    assert time.monotonic() - started < 2.0
 
 
 def test_close_ends_a_retry_wait_of_another_thread(hostile):
@@ -91,8 +97,7 @@ def test_close_from_another_thread_ends_a_call_blocked_in_recv(hostile, how):
 
 def test_a_cancel_hook_ends_a_hanging_call_and_keeps_the_client(hostile):
     hostile.route("GET", "/v2/collections", lambda h: h.hang())
-    cancel = threading.Event()
-    threading.Timer(0.3, cancel.set).start()
+    cancel = cancel_after(0.3)
     with hostile_client(hostile, timeout=60.0, deadline=60.0) as client:
         started = time.monotonic()
         with client.transport.cancel_when(cancel.is_set), pytest.raises(errors.CancelledError):
@@ -107,8 +112,7 @@ def test_a_cancel_scope_reaches_every_transport_on_the_thread(hostile):
     from up42_qgis.api.http_flight import cancel_scope
 
     hostile.route("GET", "/v2/collections", lambda h: h.hang())
-    cancel = threading.Event()
-    threading.Timer(0.3, cancel.set).start()
+    cancel = cancel_after(0.3)
     with hostile_client(hostile, timeout=60.0, deadline=60.0) as client:
         started = time.monotonic()
         with cancel_scope(cancel.is_set), pytest.raises(errors.CancelledError):
