@@ -9,44 +9,25 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
 sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
+from tests.tools.screenshots.shot_support import Shot
 from up42_qgis.api.models import OrderRequest, SearchRequest
 from up42_qgis.api.ordering import order_name, placement_stamp
 
-OUT = os.environ.get("UP42_SHOT_OUT", "orders.png")
+shot = Shot("orders_shot", "orders.png")
+OUT = shot.out
 AOI = {
     "type": "Polygon",
     "coordinates": [[[13.3, 52.46], [13.46, 52.46], [13.46, 52.55], [13.3, 52.55], [13.3, 52.46]]],
 }
-state: dict = {}
-
-
-def log(message: str) -> None:
-    print(f"orders_shot: {message}", flush=True)
-
-
-def finish(code: int) -> None:
-    sys.stdout.flush()
-    QgsApplication.exit(code)
-
-
-def guarded(step):
-    def run(*args):
-        try:
-            step(*args)
-        except Exception:
-            traceback.print_exc()
-            finish(1)
-
-    return run
+state = shot.state
+log, finish, guarded = shot.log, shot.finish, shot.guarded
 
 
 @guarded
@@ -116,5 +97,4 @@ def grab() -> None:
     finish(0)
 
 
-QTimer.singleShot(120_000, lambda: (log("timed out"), finish(2)))
-QTimer.singleShot(1500, start)
+shot.run(start)
