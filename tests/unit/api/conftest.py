@@ -4,7 +4,7 @@ tests stay fast (the sandbox's faults are counted, not timed), and helpers for t
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -114,15 +114,23 @@ def order_request(client: Up42Client, name: str = "Berlin test order") -> OrderR
     )
 
 
-def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: float = 30) -> Order:
-    """Poll like the tracker does, until the order reaches ``status`` (dwell times are short)."""
+def wait_for_order(
+    client: Up42Client, order_id: str, reached: Callable[[Order], bool], limit_s: float = 30
+) -> Order:
+    """Poll like the tracker does until ``reached(order)``; asserts it was reached before a
+    final status or ``limit_s`` (dwell times are short)."""
     deadline = time.monotonic() + limit_s
     while True:
         order = client.order(order_id)
-        if order.status == status or order.is_final or time.monotonic() > deadline:
-            assert order.status == status
+        if reached(order) or order.is_final or time.monotonic() > deadline:
+            assert reached(order), (order.status, order.sub_status)
             return order
         time.sleep(0.05)
+
+
+def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: float = 30) -> Order:
+    """Poll until the order reaches ``status``."""
+    return wait_for_order(client, order_id, lambda order: order.status == status, limit_s)
 
 
 def fulfilled_order(client: Up42Client, name: str = "Berlin delivery") -> Order:
