@@ -31,9 +31,8 @@ from shapely.geometry import shape
 sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
-from tests.tools.screenshots.shot_support import Shot
-from up42_qgis.api.models import OrderRequest, SearchRequest
-from up42_qgis.api.ordering import order_name, placement_stamp
+from tests.tools.screenshots.shot_support import Shot, place_noted_order
+from up42_qgis.api.models import SearchRequest
 from up42_qgis.layers.footprints import add_to_up42_group
 from up42_qgis.layers.footprints_gpkg import create_footprints_layer
 
@@ -133,21 +132,7 @@ def start() -> None:
     tracker = context.tracker
     ids = []
     for scene in (failing, delivered):
-        collection = collections[scene.collection]
-        request = OrderRequest(
-            data_product_id=collection.orderable_products[0].id or "",
-            scene_id=scene.id,
-            aoi=aoi,
-            display_name=order_name(
-                collection.title, scene.acquired, scene.id, placement_stamp()
-            ),
-        )
-        estimate = client.estimate(request)
-        placed = client.place_order(request)
-        if not placed.order_id:
-            raise RuntimeError(f"placing failed: {placed.error}")
-        context.state.set_note(placed.order_id, credits=estimate.credits)
-        ids.append(placed.order_id)
+        ids.append(place_noted_order(context, client, collections[scene.collection], scene, aoi))
     state["order_id"] = ids[-1]
     state["scene"] = delivered
     log(f"placed {ids}")

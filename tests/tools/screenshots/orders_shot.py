@@ -16,9 +16,8 @@ from qgis.utils import iface, plugins
 sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
-from tests.tools.screenshots.shot_support import Shot
-from up42_qgis.api.models import OrderRequest, SearchRequest
-from up42_qgis.api.ordering import order_name, placement_stamp
+from tests.tools.screenshots.shot_support import Shot, place_noted_order
+from up42_qgis.api.models import SearchRequest
 
 shot = Shot("orders_shot", "orders.png")
 OUT = shot.out
@@ -54,18 +53,7 @@ def start() -> None:
     sandbox.configure(force_status={picked[-1][1].id: "PLACEMENT_FAILED"})
     ids = []
     for collection, scene in picked:
-        request = OrderRequest(
-            data_product_id=collection.orderable_products[0].id or "",
-            scene_id=scene.id,
-            aoi=AOI,
-            display_name=order_name(collection.title, scene.acquired, scene.id, placement_stamp()),
-        )
-        estimate = client.estimate(request)
-        placed = client.place_order(request)
-        if not placed.order_id:
-            raise RuntimeError(f"placing failed: {placed.error}")
-        context.state.set_note(placed.order_id, credits=estimate.credits)
-        ids.append(placed.order_id)
+        ids.append(place_noted_order(context, client, collection, scene, AOI))
     for order_id in ids[:2]:
         sandbox.force_order_status(order_id, "FULFILLED")
     log(f"placed {ids}")

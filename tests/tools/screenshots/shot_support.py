@@ -1,6 +1,7 @@
 """What the screenshot scripts (run inside QGIS with ``qgis --code``) share: their log line,
 the guard that quits QGIS when a step fails, the offline map context, the Search tab's
-search over an AOI, and the grab of the main window once the canvas has drawn.
+search over an AOI, the grab of the main window once the canvas has drawn, and an order
+placed for the shot.
 
 The scripts import it after ``sys.path.insert(0, $UP42_SHOT_ROOT or the working directory)``.
 """
@@ -213,3 +214,23 @@ def search_tab_start(
         searched(panel, rows)
 
     return start
+
+
+def place_noted_order(context: Any, client: Any, collection: Any, scene: Any, aoi: dict) -> str:
+    """An order of ``scene`` over ``aoi`` placed directly through ``client``, its estimate
+    noted as the dock notes it; the order id."""
+    from up42_qgis.api.models import OrderRequest
+    from up42_qgis.api.ordering import order_name, placement_stamp
+
+    request = OrderRequest(
+        data_product_id=collection.orderable_products[0].id or "",
+        scene_id=scene.id,
+        aoi=aoi,
+        display_name=order_name(collection.title, scene.acquired, scene.id, placement_stamp()),
+    )
+    estimate = client.estimate(request)
+    placed = client.place_order(request)
+    if not placed.order_id:
+        raise RuntimeError(f"placing failed: {placed.error}")
+    context.state.set_note(placed.order_id, credits=estimate.credits)
+    return placed.order_id
