@@ -94,8 +94,8 @@ def plan_summary(priced: PricedPlan) -> str:
     lines.append(
         html.escape(
             tr(
-                "The plan's scenes are selected; Estimate and Order… below still take each "
-                "selected scene over the whole AOI."
+                "Order plan… orders these parts, each over its own area. The plan's scenes "
+                "are also selected: Estimate and Order… take each of them over the whole AOI."
             )
         )
     )
