@@ -109,47 +109,47 @@
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="140"/>
+        <location filename="../up42_qgis/processing/common.py" line="149"/>
         <source>{algorithm} failed unexpectedly: {error} (details in the UP42 log)</source>
         <translation>{algorithm} ist unerwartet fehlgeschlagen: {error} (Details im UP42-Protokoll)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="276"/>
+        <location filename="../up42_qgis/processing/common.py" line="285"/>
         <source>Area of interest as an extent (or give AOI)</source>
         <translation>Interessengebiet als Ausdehnung (oder AOI angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="281"/>
+        <location filename="../up42_qgis/processing/common.py" line="290"/>
         <source>Area of interest as polygons (or give EXTENT)</source>
         <translation>Interessengebiet als Polygone (oder EXTENT angeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="305"/>
+        <location filename="../up42_qgis/processing/common.py" line="314"/>
         <source>Both EXTENT and AOI are given: using the AOI polygons.</source>
         <translation>EXTENT und AOI sind beide angegeben: Die AOI-Polygone werden verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="307"/>
+        <location filename="../up42_qgis/processing/common.py" line="316"/>
         <source>Give the area of interest: EXTENT or an AOI polygon layer.</source>
         <translation>Geben Sie das Interessengebiet an: EXTENT oder einen AOI-Polygonlayer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="316"/>
+        <location filename="../up42_qgis/processing/common.py" line="325"/>
         <source>Unusable area of interest: {reason}</source>
         <translation>Unbrauchbares Interessengebiet: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="331"/>
+        <location filename="../up42_qgis/processing/common.py" line="340"/>
         <source>The AOI layer could not be read.</source>
         <translation>Der AOI-Layer konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="347"/>
+        <location filename="../up42_qgis/processing/common.py" line="356"/>
         <source>The AOI layer has no polygon to use as the area.</source>
         <translation>Der AOI-Layer enthält kein Polygon, das als Gebiet dienen kann.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="352"/>
+        <location filename="../up42_qgis/processing/common.py" line="361"/>
         <source>The AOI polygons could not be combined.</source>
         <translation>Die AOI-Polygone konnten nicht vereinigt werden.</translation>
     </message>
@@ -757,17 +757,17 @@
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="58"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="59"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="80"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="81"/>
         <source>Open UP42 settings…</source>
         <translation>UP42-Einstellungen öffnen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="87"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="90"/>
         <source>Load more</source>
         <translation>Mehr laden</translation>
     </message>
@@ -1588,72 +1588,72 @@
         <translation>{title}: {message}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="73"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="74"/>
         <source>Read the account and the credit balance again</source>
         <translation>Konto und Credit-Guthaben erneut lesen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="78"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="79"/>
         <source>UP42 account and settings (Settings ▸ Options ▸ UP42)</source>
         <translation>UP42-Konto und -Einstellungen (Einstellungen ▸ Optionen ▸ UP42)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="112"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="113"/>
         <source>Signing in…</source>
         <translation>Anmeldung läuft …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="144"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="145"/>
         <source>Sign-in failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="144"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="145"/>
         <source>UP42 refused the sign-in: {error} Correct the e-mail or password under Settings ▸ Options ▸ UP42.</source>
         <translation>UP42 hat die Anmeldung abgelehnt: {error} Korrigieren Sie E-Mail-Adresse oder Passwort unter Einstellungen ▸ Optionen ▸ UP42.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="154"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="155"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="154"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="155"/>
         <source>No answer.</source>
         <translation>Keine Antwort.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="168"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="169"/>
         <source>Sign in to search, order and download: Settings ▸ Options ▸ UP42.</source>
         <translation>Melden Sie sich an, um zu suchen, zu bestellen und herunterzuladen: Einstellungen ▸ Optionen ▸ UP42.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="173"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="174"/>
         <source>Not signed in</source>
         <translation>Nicht angemeldet</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="182"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="183"/>
         <source>unknown user</source>
         <translation>unbekannter Benutzer</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="183"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="184"/>
         <source>{credits} credits</source>
         <translation>{credits} Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="190"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="191"/>
         <source>Workspace {id}</source>
         <translation>Workspace {id}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="190"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="191"/>
         <source>Credit balance unknown</source>
         <translation>Credit-Guthaben unbekannt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/account_header.py" line="208"/>
+        <location filename="../up42_qgis/gui/account_header.py" line="209"/>
         <source>Credit balance of the account</source>
         <translation>Credit-Guthaben des Kontos</translation>
     </message>
@@ -2103,24 +2103,14 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Kollektionen auswählen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="47"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="48"/>
         <source>Area and filters</source>
         <translation>Gebiet und Filter</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="111"/>
+        <location filename="../up42_qgis/gui/search_layout.py" line="114"/>
         <source>Show the current scene&apos;s quicklook below</source>
         <translation>Die Vorschau der aktuellen Szene unten zeigen</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="124"/>
-        <source>Coverage plan</source>
-        <translation>Abdeckungsplan</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_layout.py" line="125"/>
-        <source>Plan the fewest scenes and credits that cover the area of interest</source>
-        <translation>Mit möglichst wenigen Szenen und Credits planen, die das Interessengebiet abdecken</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/search_panel.py" line="133"/>
@@ -2133,62 +2123,57 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Die Kollektionen werden geladen; die Suche beginnt, sobald sie da sind …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="47"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="48"/>
         <source>Least cloud</source>
         <translation>Geringste Bewölkung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="48"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="49"/>
         <source>Most recent</source>
         <translation>Neueste</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="49"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="50"/>
         <source>Finest resolution</source>
         <translation>Feinste Auflösung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="50"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="51"/>
         <source>Lowest incidence angle</source>
         <translation>Kleinster Einfallswinkel</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="51"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="52"/>
         <source>Fewest scenes</source>
         <translation>Wenigste Szenen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="66"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="67"/>
         <source>&lt;b&gt;{percent} of the AOI covered&lt;/b&gt; by {scenes} scenes in {parts} orders.</source>
         <translation>&lt;b&gt;{percent} des AOI abgedeckt&lt;/b&gt; durch {scenes} Szenen in {parts} Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="74"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="75"/>
         <source>Not priced: choose a data product for {collections}.</source>
         <translation>Ohne Preis: Wählen Sie ein Datenprodukt für {collections}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="80"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="81"/>
         <source>&lt;b&gt;Plan: {planned} credits&lt;/b&gt; · every scene over the whole AOI: {naive} credits</source>
         <translation>&lt;b&gt;Plan: {planned} Credits&lt;/b&gt; · jede Szene über das ganze AOI: {naive} Credits</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="86"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="87"/>
         <source>&lt;b&gt;Saving: {credits} credits ({percent})&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ersparnis: {credits} Credits ({percent})&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="93"/>
-        <source>The plan's scenes are selected; Estimate and Order… below still take each selected scene over the whole AOI.</source>
-        <translation>Die Szenen des Plans sind ausgewählt; „Schätzen“ und „Bestellen …“ unten nehmen weiterhin jede ausgewählte Szene über das ganze AOI.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="103"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="104"/>
         <source>An estimate was refused.</source>
         <translation>Eine Schätzung wurde abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="108"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="109"/>
         <source>{rank} · {scene}: {area}, {share}</source>
         <translation>{rank} · {scene}: {area}, {share}</translation>
     </message>
@@ -2198,62 +2183,52 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Abdeckung planen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="134"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="135"/>
         <source>Cover the AOI with the fewest scenes and credits: from the selected scenes, or every listed one. Nothing is ordered.</source>
         <translation>Das AOI mit möglichst wenigen Szenen und Credits abdecken: aus den ausgewählten Szenen oder allen aufgelisteten. Es wird nichts bestellt.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="140"/>
-        <source>Pin this search</source>
-        <translation>Diese Suche anheften</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="142"/>
-        <source>Keep this search&apos;s footprints on the map when you search again</source>
-        <translation>Die Footprints dieser Suche bei einer neuen Suche auf der Karte behalten</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="152"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="154"/>
         <source>Drag to order: most important first</source>
         <translation>Zum Sortieren ziehen: Wichtigstes zuerst</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="170"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="172"/>
         <source>Minimum order area of a data product (UP42 bills it)</source>
         <translation>Mindestbestellfläche eines Datenprodukts (UP42 berechnet sie)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="172"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="174"/>
         <source>Priorities</source>
         <translation>Prioritäten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="173"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="175"/>
         <source>Seam margin</source>
         <translation>Nahtüberlappung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="174"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="176"/>
         <source>Minimum order area</source>
         <translation>Mindestbestellfläche</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="238"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="240"/>
         <source>Choose a usable area of interest first.</source>
         <translation>Wählen Sie zuerst ein brauchbares Interessengebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="243"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="245"/>
         <source>Search first: the plan picks from the results.</source>
         <translation>Suchen Sie zuerst: Der Plan wählt aus den Ergebnissen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="256"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="258"/>
         <source>Planning and pricing the coverage…</source>
         <translation>Abdeckung wird geplant und bepreist …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="285"/>
+        <location filename="../up42_qgis/gui/search_plan.py" line="287"/>
         <source>Planning was cancelled.</source>
         <translation>Die Planung wurde abgebrochen.</translation>
     </message>
@@ -2875,27 +2850,27 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="72"/>
+        <location filename="../up42_qgis/processing/common.py" line="81"/>
         <source>{step}. {title}</source>
         <translation>{step}. {title}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="223"/>
+        <location filename="../up42_qgis/processing/common.py" line="232"/>
         <source>Budget name or id to charge (empty: the one chosen last, or the only active one when the workspace requires a budget)</source>
         <translation>Name oder ID des zu belastenden Budgets (leer: das zuletzt gewählte oder, wenn der Workspace ein Budget verlangt, das einzige aktive)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="258"/>
+        <location filename="../up42_qgis/processing/common.py" line="267"/>
         <source>Budget: “{name}” ({id}).</source>
         <translation>Budget: „{name}“ ({id}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/common.py" line="269"/>
+        <location filename="../up42_qgis/processing/common.py" line="278"/>
         <source>The workspace requires a budget for every order: give BUDGET.</source>
         <translation>Der Workspace verlangt für jede Bestellung ein Budget: Geben Sie BUDGET an.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/processing/common.py" line="349"/>
+        <location filename="../up42_qgis/processing/common.py" line="358"/>
         <source>AOI: the union of %Ln polygon(s).</source>
         <translation>
             <numerusform>AOI: %Ln Polygon.</numerusform>
@@ -3250,6 +3225,31 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <location filename="../up42_qgis/toolbelt/plan_messages.py" line="53"/>
         <source>The part of scene {scene} was simplified to UP42&apos;s limit of 999 vertices.</source>
         <translation>Der Teil der Szene {scene} wurde auf die UP42-Grenze von 999 Stützpunkten vereinfacht.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_layout.py" line="127"/>
+        <source>Plan</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_layout.py" line="128"/>
+        <source>Coverage plan: the fewest scenes and credits that cover the area of interest</source>
+        <translation>Abdeckungsplan: möglichst wenige Szenen und Credits, die das Interessengebiet abdecken</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_plan.py" line="94"/>
+        <source>Order plan… orders these parts, each over its own area. The plan's scenes are also selected: Estimate and Order… take each of them over the whole AOI.</source>
+        <translation>„Plan bestellen …“ bestellt diese Teile, jeden über sein eigenes Gebiet. Die Szenen des Plans sind auch ausgewählt: „Schätzen“ und „Bestellen …“ nehmen jede davon über das ganze AOI.</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_plan.py" line="142"/>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/search_plan.py" line="144"/>
+        <source>Pin this search: keep its footprints on the map when you search again</source>
+        <translation>Diese Suche anheften: ihre Footprints bei einer neuen Suche auf der Karte behalten</translation>
     </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ from tests.sandbox.control import SandboxControl
 # start-up benchmark imports this module for MISSING_IFACE_METHODS and then measures which
 # plugin modules QGIS loads at start-up. The fixtures import what they need.
 if TYPE_CHECKING:
+    from up42_qgis.bridge.clients import ClientProvider
     from up42_qgis.context import PluginContext
     from up42_qgis.processing.provider import Up42Provider
 
@@ -117,6 +118,37 @@ def clean_settings(qgis_app) -> Iterator[QgsSettings]:
     settings.remove("up42")
     yield settings
     settings.remove("up42")
+
+
+@pytest.fixture
+def no_env_account(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No UP42 account nor URLs from the environment (the sandbox's are set for the suite)."""
+    for name in ("UP42_USERNAME", "UP42_PASSWORD", "UP42_API_URL", "UP42_AUTH_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def envless_provider(qgis_app, no_env_account) -> Iterator[ClientProvider]:
+    """A ClientProvider that sees no account from the environment, closed after the test."""
+    from up42_qgis.bridge.clients import ClientProvider
+
+    provider = ClientProvider()
+    yield provider
+    provider.close()
+    provider.deleteLater()
+
+
+@pytest.fixture
+def message_log(qgis_app) -> Iterator[list[str]]:
+    """Every line QGIS's message log receives during the test."""
+    lines: list[str] = []
+
+    def collect(message: str, tag: str, level) -> None:
+        lines.append(f"{tag}: {message}")
+
+    QgsApplication.messageLog().messageReceived.connect(collect)
+    yield lines
+    QgsApplication.messageLog().messageReceived.disconnect(collect)
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from up42_qgis.api.client import Credentials, Endpoints, RetryPolicy, Up42Client
 from up42_qgis.api.models import Collection, OrderRequest, Scene, SearchRequest
 from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.context import PluginContext
+from up42_qgis.tasks.base import TaskRunner
 
 if TYPE_CHECKING:
     from up42_qgis.gui.search_panel import SearchPanel
@@ -41,6 +42,15 @@ QUICK_DWELL = {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05, "BEING_FUL
 # Long enough that an order stays open for the whole test.
 STAY_DWELL = {"CREATED": 3600, "BEING_PLACED": 3600, "PLACED": 3600, "BEING_FULFILLED": 3600}
 WAIT_MS = 60000
+
+
+def run_task(qtbot, task):
+    """``task`` run by a TaskRunner; the finished task once its callback came (30 s at most)."""
+    box = {}
+    runner = TaskRunner()
+    runner.start(task, lambda done: box.setdefault("task", done))
+    qtbot.waitUntil(lambda: "task" in box, timeout=30_000)
+    return box["task"]
 
 
 def clear_message_bar(iface) -> None:

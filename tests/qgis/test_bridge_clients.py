@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsApplication
 
+from tests.qgis.support import run_task
 from up42_qgis.api.errors import AuthenticationError
 from up42_qgis.bridge.clients import ClientProvider, NotConfiguredError, client_provider
 from up42_qgis.bridge.credentials import store_credentials
 from up42_qgis.settings import SettingsStore
-from up42_qgis.tasks.base import TaskRunner, Up42Task
+from up42_qgis.tasks.base import Up42Task
 from up42_qgis.tasks.connection import TestConnectionTask
 
 
@@ -20,20 +21,6 @@ def provider(qgis_app):
     yield provider
     provider.close()
     provider.deleteLater()
-
-
-@pytest.fixture
-def no_env_account(monkeypatch):
-    for name in ("UP42_USERNAME", "UP42_PASSWORD", "UP42_API_URL", "UP42_AUTH_URL"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run_task(qtbot, task):
-    box = {}
-    runner = TaskRunner()
-    runner.start(task, lambda done: box.setdefault("task", done))
-    qtbot.waitUntil(lambda: "task" in box, timeout=30_000)
-    return box["task"]
 
 
 def test_not_configured_without_an_account(provider, clean_settings, no_env_account):

@@ -21,7 +21,15 @@ from up42_qgis.api.models import Collection
 from up42_qgis.processing.alg_plan import problem_message
 from up42_qgis.toolbelt.glossary import glossary_path, known_collections, remember_collections
 
-WORKFLOW = ["up42:search", "up42:plan_coverage", "up42:estimate", "up42:order", "up42:download"]
+WORKFLOW = [
+    "up42:search",
+    "up42:plan_coverage",
+    "up42:estimate",
+    "up42:order",
+    "up42:download",
+    "up42:task",
+    "up42:quotations",
+]
 
 
 @pytest.fixture

@@ -134,26 +134,18 @@ def qgis_uses_proxy(proxy, qgis_app):
     QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
 
 
-@pytest.fixture
-def provider(qgis_app, monkeypatch):
-    for name in ("UP42_USERNAME", "UP42_PASSWORD", "UP42_API_URL", "UP42_AUTH_URL"):
-        monkeypatch.delenv(name, raising=False)
-    provider = ClientProvider()
-    yield provider
-    provider.close()
-    provider.deleteLater()
-
-
 def search_berlin(provider: ClientProvider):
     client = provider.client()
     collections = [c.name for c in client.collections() if c.searchable][:3]
     return client.search_page(SearchRequest(aoi=BERLIN, collections=tuple(collections)))
 
 
-def test_search_goes_through_the_qgis_proxy(sandbox_account, proxy, qgis_uses_proxy, provider):
+def test_search_goes_through_the_qgis_proxy(
+    sandbox_account, proxy, qgis_uses_proxy, envless_provider
+):
     qgis_uses_proxy()
 
-    page = search_berlin(provider)
+    page = search_berlin(envless_provider)
 
     assert page.scenes, "the sandbox has scenes over Berlin"
     routed = [(f.method, urlsplit(f.url).path) for f in proxy.forwarded]
@@ -165,20 +157,24 @@ def test_search_goes_through_the_qgis_proxy(sandbox_account, proxy, qgis_uses_pr
     assert len(sandbox_account.request_log()) == len(proxy.forwarded)
 
 
-def test_the_user_agent_reaches_the_server(sandbox_account, proxy, qgis_uses_proxy, provider):
+def test_the_user_agent_reaches_the_server(
+    sandbox_account, proxy, qgis_uses_proxy, envless_provider
+):
     qgis_uses_proxy()
 
-    search_berlin(provider)
+    search_berlin(envless_provider)
 
     agents = {f.headers.get("User-Agent") for f in proxy.forwarded}
     assert agents == {user_agent()}
     assert user_agent().startswith("up42-qgis/")
 
 
-def test_an_excluded_url_bypasses_the_proxy(sandbox_account, proxy, qgis_uses_proxy, provider):
+def test_an_excluded_url_bypasses_the_proxy(
+    sandbox_account, proxy, qgis_uses_proxy, envless_provider
+):
     qgis_uses_proxy(excluded=[sandbox_account.url])
 
-    page = search_berlin(provider)
+    page = search_berlin(envless_provider)
 
     assert page.scenes
     assert proxy.forwarded == []
@@ -188,12 +184,12 @@ def test_an_excluded_url_bypasses_the_proxy(sandbox_account, proxy, qgis_uses_pr
 
 
 def test_wrong_proxy_credentials_fail_clearly_without_the_password(
-    sandbox_account, proxy, qgis_uses_proxy, provider
+    sandbox_account, proxy, qgis_uses_proxy, envless_provider
 ):
     qgis_uses_proxy(password="not-the-proxy-password")
 
     with pytest.raises(Up42Error) as caught:
-        search_berlin(provider)
+        search_berlin(envless_provider)
 
     assert proxy.refused >= 1
     assert proxy.forwarded == []
@@ -204,27 +200,27 @@ def test_wrong_proxy_credentials_fail_clearly_without_the_password(
 class SearchOnWorker(Up42Task):
     """What Processing and the dock's tasks do: get the client on a worker thread."""
 
-    def __init__(self, provider: ClientProvider) -> None:
+    def __init__(self, envless_provider: ClientProvider) -> None:
         super().__init__("search on a worker thread")
-        self.provider = provider
+        self.envless_provider = envless_provider
 
     def work(self):
-        return search_berlin(self.provider)
+        return search_berlin(self.envless_provider)
 
 
 def test_a_proxy_set_later_reaches_worker_threads(
-    sandbox_account, proxy, qgis_uses_proxy, provider, qtbot
+    sandbox_account, proxy, qgis_uses_proxy, envless_provider, qtbot
 ):
     box: dict = {}
     runner = TaskRunner()
-    runner.start(SearchOnWorker(provider), lambda task: box.setdefault("direct", task))
+    runner.start(SearchOnWorker(envless_provider), lambda task: box.setdefault("direct", task))
     qtbot.waitUntil(lambda: "direct" in box, timeout=30_000)
     assert box["direct"].error is None
     assert proxy.forwarded == []
 
     # The user now sets a proxy in Options > Network; pooled worker threads must follow.
     qgis_uses_proxy()
-    runner.start(SearchOnWorker(provider), lambda task: box.setdefault("proxied", task))
+    runner.start(SearchOnWorker(envless_provider), lambda task: box.setdefault("proxied", task))
     qtbot.waitUntil(lambda: "proxied" in box, timeout=30_000)
 
     assert box["proxied"].error is None, box["proxied"].error

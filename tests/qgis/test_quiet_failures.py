@@ -3,22 +3,7 @@ silent: each leaves its reason in the UP42 tab of the message log."""
 
 from __future__ import annotations
 
-import pytest
-from qgis.core import QgsApplication
 from qgis.PyQt.QtWidgets import QComboBox
-
-
-@pytest.fixture
-def message_log(qgis_app):
-    """Every line QGIS's message log receives during the test."""
-    lines: list[str] = []
-
-    def collect(message: str, tag: str, level) -> None:
-        lines.append(f"{tag}: {message}")
-
-    QgsApplication.messageLog().messageReceived.connect(collect)
-    yield lines
-    QgsApplication.messageLog().messageReceived.disconnect(collect)
 
 
 def test_guarded_slot_logs_when_the_message_bar_fails(iface, message_log, monkeypatch):

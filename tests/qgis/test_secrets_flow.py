@@ -6,16 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import pytest
 from qgis.core import QgsApplication, QgsSettings
 
+from tests.qgis.support import run_task
 from up42_qgis.api.delivery import deliver_order
 from up42_qgis.api.errors import Up42Error
 from up42_qgis.api.models import OrderRequest, SearchRequest
-from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.bridge.credentials import store_credentials
 from up42_qgis.settings import SettingsStore
-from up42_qgis.tasks.base import TaskRunner
 from up42_qgis.tasks.connection import TestConnectionTask
 
 SMALL_AOI = {
@@ -24,37 +22,6 @@ SMALL_AOI = {
         [[13.38, 52.49], [13.42, 52.49], [13.42, 52.52], [13.38, 52.52], [13.38, 52.49]]
     ],
 }
-
-
-@pytest.fixture
-def message_log(qgis_app):
-    """Every line QGIS's message log receives during the test."""
-    lines: list[str] = []
-
-    def collect(message: str, tag: str, level) -> None:
-        lines.append(f"{tag}: {message}")
-
-    QgsApplication.messageLog().messageReceived.connect(collect)
-    yield lines
-    QgsApplication.messageLog().messageReceived.disconnect(collect)
-
-
-@pytest.fixture
-def provider(qgis_app, monkeypatch):
-    for name in ("UP42_USERNAME", "UP42_PASSWORD", "UP42_API_URL", "UP42_AUTH_URL"):
-        monkeypatch.delenv(name, raising=False)
-    provider = ClientProvider()
-    yield provider
-    provider.close()
-    provider.deleteLater()
-
-
-def run_task(qtbot, task):
-    box = {}
-    runner = TaskRunner()
-    runner.start(task, lambda done: box.setdefault("task", done))
-    qtbot.waitUntil(lambda: "task" in box, timeout=30_000)
-    return box["task"]
 
 
 def settings_texts() -> list[str]:
@@ -107,17 +74,17 @@ def full_flow(client, sandbox, download_root: Path) -> tuple[list[str], set[str]
 
 
 def test_no_secret_anywhere_after_a_full_flow(
-    sandbox_account, provider, qtbot, message_log, caplog, auth_manager, tmp_path
+    sandbox_account, envless_provider, qtbot, message_log, caplog, auth_manager, tmp_path
 ):
     caplog.set_level(logging.DEBUG)
-    client = provider.client()
+    client = envless_provider.client()
     texts, tokens = full_flow(client, sandbox_account, tmp_path)
     assert len(tokens) == 2  # signed in again after the tokens expired
 
     # The failures a user meets: a wrong password, through the task that logs its errors.
     authcfg = SettingsStore.load().authcfg
     store_credentials(sandbox_account.username, "wrong-Passw0rd", authcfg=authcfg)
-    failed = run_task(qtbot, TestConnectionTask(provider.client()))
+    failed = run_task(qtbot, TestConnectionTask(envless_provider.client()))
     assert failed.error is not None
     texts.append(f"{failed.error} {failed.error!r}")
     assert any("Invalid user credentials" in line for line in message_log)

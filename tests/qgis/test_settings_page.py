@@ -7,7 +7,6 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig
 from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtCore import Qt
 
-from up42_qgis.bridge.clients import ClientProvider
 from up42_qgis.bridge.credentials import load_credentials, store_credentials
 from up42_qgis.gui.settings_page import (
     Up42SettingsPage,
@@ -19,19 +18,9 @@ from up42_qgis.tasks.base import TaskRunner
 
 
 @pytest.fixture
-def provider(qgis_app, monkeypatch):
-    for name in ("UP42_USERNAME", "UP42_PASSWORD", "UP42_API_URL", "UP42_AUTH_URL"):
-        monkeypatch.delenv(name, raising=False)
-    provider = ClientProvider()
-    yield provider
-    provider.close()
-    provider.deleteLater()
-
-
-@pytest.fixture
-def make_page(qtbot, provider):
+def make_page(qtbot, envless_provider):
     def make() -> Up42SettingsPage:
-        page = Up42SettingsPage(None, provider, TaskRunner())
+        page = Up42SettingsPage(None, envless_provider, TaskRunner())
         qtbot.addWidget(page)
         return page
 
@@ -51,8 +40,8 @@ def wait_for_status(qtbot, page: Up42SettingsPage) -> str:
     return page.status_text()
 
 
-def test_registration_with_the_options_dialog(iface, provider):
-    factory = register_options_page(iface, provider)
+def test_registration_with_the_options_dialog(iface, envless_provider):
+    factory = register_options_page(iface, envless_provider)
 
     assert isinstance(factory, QgsOptionsWidgetFactory)
     assert factory.title() == "UP42"
@@ -173,9 +162,7 @@ def _accounts(*authcfgs: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_cancel_after_sign_in_changes_no_configuration(
-    two_up42_configs, make_page, auth_manager
-):
+def test_cancel_after_sign_in_changes_no_configuration(two_up42_configs, make_page, auth_manager):
     first, second = two_up42_configs
     before = set(auth_manager.configIds())
     page = make_page()

@@ -209,7 +209,7 @@ class Sandbox:
         return Response(json=paging.page_of(items, request.query))
 
     def schema(self, request: Request) -> Response:
-        from tests.sandbox.tasking import is_tasking
+        from tests.sandbox.tasking_records import is_tasking
         from tests.sandbox.tasking_schema import schema_for
         from tests.sandbox.world import PRODUCTS_BY_ID
 

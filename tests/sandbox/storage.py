@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import uuid
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,15 +12,13 @@ from tests.sandbox.accounts import WORKSPACE_ID
 from tests.sandbox.errors import bad_request, not_found
 from tests.sandbox.files import Blob, FileStore
 from tests.sandbox.knobs import Knobs
-from tests.sandbox.orders import Order, OrderBook, utc_stamp
+from tests.sandbox.order_records import Order, utc_stamp
+from tests.sandbox.orders import OrderBook
+from tests.sandbox.world import stable_uuid
 
 COG_TYPE = "image/tiff; application=geotiff; profile=cloud-optimized"
 FILTER_PROPERTIES = ("order_id", "asset_id", "collection", "id", "workspace_id",
                      "collection_name")
-
-
-def _uuid(*parts: object) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:" + ":".join(map(str, parts))))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,10 +56,10 @@ class Storage:
         return []
 
     def collection_id(self, order: Order) -> str:
-        return _uuid("storage-collection", order.id)
+        return stable_uuid("storage-collection", order.id)
 
     def item_id(self, order: Order, variant: str) -> str:
-        return _uuid("storage-item", order.id, variant)
+        return stable_uuid("storage-item", order.id, variant)
 
     def original_is_tgz(self, order: Order) -> bool:
         return order.scene.collection.name in self.knobs.get("original_as_tgz")
@@ -72,27 +69,27 @@ class Storage:
         if self.original_is_tgz(order):
             # UP42 delivers gzip tarballs too, sometimes under a .zip name (contract §8.2).
             suffix = ".tar.gz" if order.scene.collection.name == "spot" else ".zip"
-            return [AssetRef(_uuid("asset", order.id, "original"), order, scene_id + suffix,
+            return [AssetRef(stable_uuid("asset", order.id, "original"), order, scene_id + suffix,
                              "original", "Original Delivery", "application/gzip",
                              ("data", "original"), None)]
-        return [AssetRef(_uuid("asset", order.id, "original"), order, f"{scene_id}.zip",
+        return [AssetRef(stable_uuid("asset", order.id, "original"), order, f"{scene_id}.zip",
                          "original", "Original Delivery", "application/zip",
                          ("data", "original"), None)]
 
     def item_assets(self, order: Order, variant: str) -> list[AssetRef]:
         if variant == "ms":
-            refs = [AssetRef(_uuid("asset", order.id, "ms"), order, "ms.tif", "cog:ms",
+            refs = [AssetRef(stable_uuid("asset", order.id, "ms"), order, "ms.tif", "cog:ms",
                              "Multispectral data", COG_TYPE, ("data", "multispectral"), "ms")]
         else:
-            refs = [AssetRef(_uuid("asset", order.id, "visual"), order, "visual.tif",
+            refs = [AssetRef(stable_uuid("asset", order.id, "visual"), order, "visual.tif",
                              "cog:visual", "Pan-sharpened true colour", COG_TYPE,
                              ("data", "visual"), "visual")]
-        refs.append(AssetRef(_uuid("asset", order.id, variant, "metadata"), order,
+        refs.append(AssetRef(stable_uuid("asset", order.id, variant, "metadata"), order,
                              "metadata.json", "metadata", "Metadata", "application/json",
                              ("metadata",), variant))
         large = self.knobs.get("asset_size_bytes")
         if large and variant == "ms":
-            refs.append(AssetRef(_uuid("asset", order.id, "large", large), order, "large.bin",
+            refs.append(AssetRef(stable_uuid("asset", order.id, "large", large), order, "large.bin",
                                  "large", "Large test payload", "application/octet-stream",
                                  ("data",), variant))
         return refs

@@ -1,9 +1,9 @@
 """Tasking orders: placement against the order-form schema, the feasibility and quotation
-sub-statuses on the dwell clock, decisions, and coverage (contract §7, issue 18)."""
+sub-statuses on the dwell clock, decisions, and coverage (contract §7, issue 18). The records
+(sub-statuses, studies and quotations, the tasking order) are in ``tasking_records``."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import time
@@ -12,108 +12,30 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
-from shapely.prepared import prep
 
 from tests.sandbox import geo, paging
 from tests.sandbox import tasking_schema as schemas
-from tests.sandbox.accounts import ACCOUNT_ID, USER_ID, WORKSPACE_ID
+from tests.sandbox.accounts import WORKSPACE_ID
 from tests.sandbox.errors import ApiError, bad_request, not_found
-from tests.sandbox.world import COLLECTIONS_BY_NAME, PRODUCTS_BY_ID, DataProduct, Scene
+from tests.sandbox.order_records import utc_stamp
+from tests.sandbox.tasking_records import (
+    EMPTY_POLYGON,
+    FEASIBILITY_WAITING_RESPONSE,
+    FEASIBILITY_WAITING_UPLOAD,
+    QUOTATION_ACCEPTED,
+    QUOTATION_REJECTED,
+    QUOTATION_SORT_FIELDS,
+    QUOTATION_WAITING_RESPONSE,
+    QUOTATION_WAITING_UPLOAD,
+    STUDY_SORT_FIELDS,
+    Decision,
+    TaskingOrder,
+    acquisition,
+)
+from tests.sandbox.world import COLLECTIONS_BY_NAME, DataProduct
 
 if TYPE_CHECKING:
     from tests.sandbox.orders import OrderBook
-
-FEASIBILITY_WAITING_UPLOAD = "FEASIBILITY_WAITING_UPLOAD"
-FEASIBILITY_WAITING_RESPONSE = "FEASIBILITY_WAITING_RESPONSE"
-QUOTATION_WAITING_UPLOAD = "QUOTATION_WAITING_UPLOAD"
-QUOTATION_WAITING_RESPONSE = "QUOTATION_WAITING_RESPONSE"
-QUOTATION_ACCEPTED = "QUOTATION_ACCEPTED"
-QUOTATION_REJECTED = "QUOTATION_REJECTED"
-SUB_STATUSES = (FEASIBILITY_WAITING_UPLOAD, FEASIBILITY_WAITING_RESPONSE,
-                QUOTATION_WAITING_UPLOAD, QUOTATION_WAITING_RESPONSE, QUOTATION_ACCEPTED,
-                QUOTATION_REJECTED)
-QUOTATION_SORT_FIELDS = ("createdAt", "updatedAt", "decisionAt", "creditsPrice")
-STUDY_SORT_FIELDS = ("createdAt", "updatedAt", "decisionAt")
-EMPTY_POLYGON = {"type": "Polygon", "coordinates": []}
-
-
-def is_tasking(product: DataProduct) -> bool:
-    return COLLECTIONS_BY_NAME[product.collection].type == "TASKING"
-
-
-def tasking_product(body: Any) -> DataProduct | None:
-    """The body's data product when it is a tasking one."""
-    if not isinstance(body, dict) or not isinstance(body.get("dataProduct"), str):
-        return None
-    product = PRODUCTS_BY_ID.get(body["dataProduct"])
-    return product if product is not None and is_tasking(product) else None
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-
-
-@dataclasses.dataclass
-class Decision:
-    """A feasibility study or a quotation: created when uploaded, decided once."""
-
-    id: str
-    order_id: str
-    created_wall: dt.datetime
-    created_mono: float
-    updated_wall: dt.datetime
-    decision: str = "NOT_DECIDED"
-    decided_wall: dt.datetime | None = None
-    decided_by: str | None = None  # "USER" (this API) or "ADMIN" (the console)
-    options: list[dict[str, Any]] = dataclasses.field(default_factory=list)
-    chosen: dict[str, Any] | None = None
-    credits: int = 0
-
-    def _common(self) -> dict[str, Any]:
-        return {"id": self.id, "createdAt": _stamp(self.created_wall),
-                "updatedAt": _stamp(self.updated_wall), "accountId": ACCOUNT_ID,
-                "workspaceId": WORKSPACE_ID, "orderId": self.order_id}
-
-    def decision_fields(self) -> dict[str, Any]:
-        return {"decision": self.decision,
-                "decisionById": USER_ID if self.decided_by == "USER" else None,
-                "decisionByType": self.decided_by,
-                "decisionAt": _stamp(self.decided_wall) if self.decided_wall else None}
-
-    def study_json(self) -> dict[str, Any]:
-        return {**self._common(), "type": "MANUAL", "options": [dict(o) for o in self.options],
-                **self.decision_fields(),
-                "decisionOption": dict(self.chosen) if self.chosen else None}
-
-    def quotation_json(self) -> dict[str, Any]:
-        return {**self._common(), "creditsPrice": self.credits, **self.decision_fields()}
-
-
-def _make_order_class() -> type:
-    from tests.sandbox.orders import Order
-
-    @dataclasses.dataclass
-    class TaskingOrder(Order):
-        params: dict[str, Any] = dataclasses.field(default_factory=dict)
-        geometry: BaseGeometry | None = None
-        sub_status: str = QUOTATION_WAITING_UPLOAD
-        study: Decision | None = None
-        quotation: Decision | None = None
-        target: BaseGeometry | None = None  # what coverage is measured against
-
-        def as_json(self) -> dict[str, Any]:
-            data = super().as_json()
-            data["type"] = "TASKING"
-            details = {"acquisitionStart": self.params["acquisitionStart"],
-                       "acquisitionEnd": self.params["acquisitionEnd"],
-                       "geometry": self.aoi,
-                       "extraDescription": self.params.get("extraDescription", ""),
-                       "subStatus": self.sub_status}
-            details.update({k: v for k, v in self.params.items() if k not in details})
-            data["orderDetails"] = details
-            return data
-
-    return TaskingOrder
 
 
 class TaskingDesk:
@@ -122,7 +44,7 @@ class TaskingDesk:
     def __init__(self, book: OrderBook) -> None:
         self.book = book
         self.knobs = book.knobs
-        self.order_class = _make_order_class()
+        self.order_class = TaskingOrder
 
     # --- placement ------------------------------------------------------------------------
     def _validate(self, body: dict[str, Any], product: DataProduct) -> tuple[Any, ...]:
@@ -181,7 +103,7 @@ class TaskingDesk:
         now = time.monotonic()
         return self.order_class(
             id=order_id, display_name=common.display_name, product=product,
-            scene=_acquisition(order_id, product, params, target), aoi=data, coverage=covered,
+            scene=acquisition(order_id, product, params, target), aoi=data, coverage=covered,
             credits=0, size_km2=round(max(area, product.min_area_km2), 2),
             tags=list(common.tags), budget_id=common.budget_id, forced=forced,
             created_wall=dt.datetime.now(dt.UTC), created_mono=now, status_since=now,
@@ -230,14 +152,14 @@ class TaskingDesk:
         study_id = str(uuid.uuid4())
         start = order.params["acquisitionStart"]
         end = schemas.parse_time(order.params["acquisitionEnd"])
-        later = _stamp(end + dt.timedelta(days=14)).replace(".000Z", "Z")
+        later = utc_stamp(end + dt.timedelta(days=14)).replace(".000Z", "Z")
         cloud = min(100, int(order.params["maxCloudCover"]) + 15)
         descriptions = [
             f"Option 1: acquire as requested ({start} to {order.params['acquisitionEnd']})",
             f"Option 2: extend the window to {later} and allow {cloud}% cloud cover",
         ]
         options = [{"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{study_id}:{n}")),
-                    "createdAt": _stamp(wall), "updatedAt": _stamp(wall), "studyId": study_id,
+                    "createdAt": utc_stamp(wall), "updatedAt": utc_stamp(wall), "studyId": study_id,
                     "description": text} for n, text in enumerate(descriptions)]
         order.study = Decision(study_id, order.id, wall, since, wall, options=options)
         self._set_sub(order, FEASIBILITY_WAITING_RESPONSE, since)
@@ -409,32 +331,3 @@ def _page(items: list[dict[str, Any]], query: dict[str, list[str]], sort_fields:
         items = [i for i in items if i["decision"] in wanted]
     items = paging.sort_items(items, query, sort_fields, "createdAt,desc")
     return paging.page_of(items, query)
-
-
-def _acquisition(order_id: str, product: DataProduct, params: dict[str, Any],
-                 target: BaseGeometry) -> Scene:
-    """The new image the satellite will take: over the target, inside the window."""
-    start = schemas.parse_time(params["acquisitionStart"])
-    end = schemas.parse_time(params["acquisitionEnd"])
-    when = (start + (end - start) / 3).replace(microsecond=0)
-    spec = COLLECTIONS_BY_NAME[product.collection]
-    footprint = target.envelope.buffer(0.005, join_style=2)
-    scene_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"up42-sandbox:acquisition:{order_id}"))
-    incidence = min(float(params.get("maxIncidenceAngle", 25)), 12.5)
-    cloud = round(min(float(params["maxCloudCover"]), 20) / 2, 1)
-    lon, lat = target.centroid.x, target.centroid.y
-    code = f"{'E' if lon >= 0 else 'W'}{abs(int(lon)):03d}{'N' if lat >= 0 else 'S'}" \
-           f"{abs(int(lat)):02d}"
-    properties = {
-        "datetime": when.strftime("%Y-%m-%dT%H:%M:%SZ"), "id": scene_id,
-        "sceneId": f"DS_PNEO3_{when.strftime('%Y%m%d%H%M%S')}_FR1_PX_{code}_TASK",
-        "constellation": spec.name, "collection": spec.name, "producer": spec.producer,
-        "providerName": spec.host, "cloudCoverage": cloud, "resolution": spec.resolution,
-        "eo:cloud_cover": cloud, "gsd": spec.resolution, "platform": spec.platforms[0],
-        "providerProperties": {"incidenceAngle": incidence, "azimuthAngle": 180.0,
-                               "processingLevel": "SENSOR", "snowCover": 0,
-                               "acquisitionMode": params.get("acquisitionMode")},
-    }
-    scene = Scene(scene_id, spec, "Tasking", when, cloud, footprint, properties)
-    scene.prepared = prep(footprint)
-    return scene

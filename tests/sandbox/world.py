@@ -26,7 +26,8 @@ ARCHIVE_INTEGRATIONS = ["SEARCH_AVAILABLE", "QUICKLOOK_AVAILABLE", "THUMBNAIL_AV
                         "PRICE_ESTIMATION_AVAILABLE"]
 
 
-def _uuid(*parts: object) -> str:
+def stable_uuid(*parts: object) -> str:
+    """The same id for the same parts, run after run (uuid5 under "up42-sandbox:")."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "up42-sandbox:" + ":".join(map(str, parts))))
 
 
@@ -46,7 +47,7 @@ class DataProduct:
                                 "description": self.description}
         if self.id:
             data["id"] = self.id
-            data["eulaId"] = _uuid("eula", self.collection)
+            data["eulaId"] = stable_uuid("eula", self.collection)
         return data
 
 
@@ -87,7 +88,7 @@ class CollectionSpec:
 
 def _product(collection: str, name: str, title: str, description: str, *, orderable: bool = True,
              price: float = 100.0) -> DataProduct:
-    product_id = _uuid("product", collection, name) if orderable else None
+    product_id = stable_uuid("product", collection, name) if orderable else None
     return DataProduct(name, title, description, product_id, collection, price_per_km2=price)
 
 

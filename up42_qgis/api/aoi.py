@@ -348,22 +348,24 @@ def check_aoi(
 def aoi_area_km2(geojson: Any) -> float:
     """Ellipsoidal area (WGS84) of a (Multi)Polygon geometry or Feature in km²; 0 for empty or
     non-polygons. The one AOI area the plugin shows, checks and prices with."""
-    try:
-        geometry = _shape(_geometry_json(geojson))
-    except AoiError:
-        return 0.0
-    if geometry is None or geometry.is_empty:
-        return 0.0
-    return _area_km2(_split_antimeridian(geometry) if geometry.is_valid else geometry)
+    geometry = _measurable(geojson)
+    return 0.0 if geometry is None else _area_km2(geometry)
 
 
 def spherical_area_km2(geojson: Any) -> float:
     """The area on the authalic sphere (the planner's projection works on it); for the area
     shown or checked, ``aoi_area_km2``."""
+    geometry = _measurable(geojson)
+    return 0.0 if geometry is None else _spherical_km2(geometry)
+
+
+def _measurable(geojson: Any) -> BaseGeometry | None:
+    """The geometry the areas measure (a valid one split at the antimeridian); None for an
+    empty one or one that is not a polygon."""
     try:
         geometry = _shape(_geometry_json(geojson))
     except AoiError:
-        return 0.0
+        return None
     if geometry is None or geometry.is_empty:
-        return 0.0
-    return _spherical_km2(_split_antimeridian(geometry) if geometry.is_valid else geometry)
+        return None
+    return _split_antimeridian(geometry) if geometry.is_valid else geometry

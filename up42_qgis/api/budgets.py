@@ -109,20 +109,11 @@ class BudgetsApi:
             message = f"The budget chosen cannot be used ({words}). {choose}"
         else:
             kind = "exceeded"
-            left = chosen.remaining_credits if chosen else None
             name = chosen.name if chosen and chosen.name else budget_id
             message = (
-                f"The order exceeds the budget “{name}”: it has {_credits(left)} credits left. "
+                f"The order exceeds the budget “{name}”: it has "
+                f"{_credits(chosen.remaining_credits if chosen else None)} credits left. "
                 "Choose a smaller area or another budget."
-            )
-            return BudgetError(
-                message,
-                error.status,
-                kind=kind,
-                budgets=active,
-                budget=chosen,
-                remaining_credits=left,
-                server_message=words,
             )
         return BudgetError(
             message,

@@ -59,11 +59,6 @@ IsCancelled = Callable[[], bool]
 log = logging.getLogger("up42_qgis.api")
 
 
-def _safe_part(text: str) -> str:
-    """Server text as ONE path component (``safe_paths``), "" when nothing usable is left."""
-    return safe_component(text or "", "")
-
-
 def order_folder(root: str | os.PathLike[str], order_id: str, display_name: str) -> Path:
     """One folder per order: ``<display name>_<first 8 of the id>``, safe on every OS and
     always inside ``root``; a display name that is only the id adds nothing."""
@@ -76,7 +71,7 @@ def _item_label(item: StorageItem) -> str:
     for asset in item.assets:
         if asset.is_raster or is_raster_file(Path(asset.key or "")):
             stem = Path(asset.key or "").stem
-            label = _safe_part(stem)[:MAX_LABEL]
+            label = safe_component(stem)[:MAX_LABEL]
             if label:
                 return label
     return item.acquired.strftime("%Y-%m-%d") if item.acquired else ""
@@ -85,10 +80,10 @@ def _item_label(item: StorageItem) -> str:
 def _short_ids(delivery: Delivery) -> dict[str, str]:
     """item id -> the first 8 characters of its (sanitised) id, or the whole id for every
     item when two items would share 8 characters (the older layouts' folder names)."""
-    short = {item.id: _safe_part(item.id)[:SHORT_ID] or "item" for item in delivery.items}
+    short = {item.id: safe_component(item.id)[:SHORT_ID] for item in delivery.items}
     if len(set(short.values())) == len(short):
         return short
-    return {item.id: (_safe_part(item.id) or "item")[:120] for item in delivery.items}
+    return {item.id: safe_component(item.id)[:120] for item in delivery.items}
 
 
 def _item_folders(delivery: Delivery) -> dict[str, str]:
@@ -143,7 +138,7 @@ def adopt_old_item_folders(delivery: Delivery, plan: Sequence[tuple[Asset, Path]
         folder = next((f for f in folders if f.name == new_name), None)
         if folder is None or folder.exists():
             continue
-        for old_name in dict.fromkeys((short[item.id], _safe_part(item.id) or "item")):
+        for old_name in dict.fromkeys((short[item.id], safe_component(item.id))):
             old = folder.parent / old_name
             if old != folder and old.is_dir():
                 # When the rename fails the files download again into the new folder.

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import Scene
-from .planning import DEFAULT_MIN_AREA_KM2, MIN_GAIN_KM2, PlanNote, prepare
-from .planning_search import Candidate, assign, atoms, evaluate, exact_best, greedy_cover, improve
+from .planning import DEFAULT_MIN_AREA_KM2, prepare
+from .planning_improve import improve
+from .planning_search import Candidate, assign, atoms, evaluate, exact_best, greedy_cover
+from .planning_types import MIN_GAIN_KM2, PlanNote
 
 
 @dataclass(frozen=True)

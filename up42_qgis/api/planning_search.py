@@ -1,5 +1,6 @@
-"""How the planner chooses scenes: the score, a greedy cover with local improvement, and an
-exact search for small candidate sets (to measure the greedy against).
+"""How the planner chooses scenes: the score, a greedy cover, and an exact search for small
+candidate sets (to measure the greedy against); the local improvement of the greedy's cover
+is ``planning_improve``.
 
 The objective, for a chosen set S whose parts tile the covered area (every point goes to the
 best chosen scene that covers it, "best" = lowest badness B):
@@ -18,12 +19,11 @@ import heapq
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from .models import Scene
-from .planning_geometry import difference, intersection, union, union_all
+from .planning_geometry import difference, intersection, union
 
 PRIORITY_NAMES = ("cloud", "date", "resolution", "incidence", "count")
 UNLISTED_COUNT_WEIGHT = 0.02  # fewer scenes still wins a tie: fewer minimums and seams
@@ -45,13 +45,6 @@ class Candidate:
     @property
     def key(self) -> tuple[float, int]:
         return self.badness, self.order
-
-
-# The local search's working plan: id(candidate) -> [candidate, its part], a mutable pair
-# (the passes change parts in place).
-Entry = list[Any]
-Current = dict[int, Entry]
-IsCancelled = Callable[[], bool]
 
 
 def weights(priorities: Sequence[str]) -> tuple[dict[str, float], float]:
@@ -102,11 +95,11 @@ def score_badness(candidates: Sequence[Candidate], attribute_weights: dict[str, 
 
 
 # --- the greedy cover -----------------------------------------------------------------------
-def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+def boxes_overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
-def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+def box_inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
     return (
         inner[0] >= outer[0]
         and inner[1] >= outer[1]
@@ -147,7 +140,7 @@ def greedy_cover(
     chosen: list[Candidate] = []
     while heap and uncovered.area > min_gain_m2:
         if is_cancelled():
-            raise _cancelled()
+            raise cancelled()
         _, order, stamp, candidate = heapq.heappop(heap)
         if stamp == len(chosen):
             chosen.append(candidate)
@@ -160,7 +153,7 @@ def greedy_cover(
     return chosen
 
 
-def _cancelled() -> Exception:
+def cancelled() -> Exception:
     from .errors import CancelledError
 
     return CancelledError()
@@ -187,217 +180,6 @@ def objective(
     return count_weight * len(used) + sum(p.area / total * c.badness for c, p in used)
 
 
-def improve(
-    parts: list[tuple[Candidate, BaseGeometry]],
-    candidates: Sequence[Candidate],
-    total: float,
-    count_weight: float,
-    min_gain_m2: float,
-    is_cancelled: Callable[[], bool] = lambda: False,
-    rounds: int = 3,
-) -> list[tuple[Candidate, BaseGeometry]]:
-    """Local search on F without losing coverage: replace several scenes by one, add a better
-    scene where it takes enough area from worse parts to pay for itself, drop a scene whose
-    part others cover cheaper."""
-    current: Current = {id(c): [c, p] for c, p in parts}
-    swapped_from: frozenset[int] | None = None  # the plan the last swap pass could not improve
-    for _ in range(rounds):
-        if _merge_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
-            current = {id(c): [c, p] for c, p in assign([e[0] for e in current.values()])}
-        changed = _drop_pass(current, total, count_weight, min_gain_m2)
-        if frozenset(current) != swapped_from:
-            if _swap_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled):
-                changed = True
-            else:
-                swapped_from = frozenset(current)
-        changed |= _add_pass(current, candidates, total, count_weight, min_gain_m2, is_cancelled)
-        changed |= _drop_pass(current, total, count_weight, min_gain_m2)
-        if not changed:
-            break
-    # The moves keep every area with a scene that covers it; the best-scene assignment of
-    # the final set can only lower F further.
-    return assign([c for c, p in current.values() if p.area > min_gain_m2])
-
-
-def _merge_pass(
-    current: Current,
-    candidates: Sequence[Candidate],
-    total: float,
-    count_weight: float,
-    min_gain_m2: float,
-    is_cancelled: IsCancelled,
-) -> bool:
-    """Replace several chosen scenes by one that covers all their parts, where that lowers F
-    (the greedy's classic miss: a good small scene first, then a big one for the rest,
-    when one big scene alone would do)."""
-    changed = False
-    boxes = {key: box_of(entry[1]) for key, entry in current.items()}
-    for candidate in sorted(candidates, key=lambda c: c.key):
-        if id(candidate) in current:
-            continue
-        if is_cancelled():
-            raise _cancelled()
-        covered = [
-            (key, entry)
-            for key, entry in current.items()
-            if _inside(boxes[key], candidate.bounds)
-            and difference(entry[1], candidate.cover).area <= min_gain_m2
-        ]
-        if len(covered) < 2:
-            continue
-        delta = count_weight * (1 - len(covered)) + sum(
-            entry[1].area / total * (candidate.badness - entry[0].badness) for _, entry in covered
-        )
-        if delta >= 0:
-            continue
-        merged = union_all(entry[1] for _, entry in covered)
-        if merged is None:
-            continue  # only empty parts: the drop pass removes them for free
-        for key, _ in covered:
-            del current[key]
-            del boxes[key]
-        current[id(candidate)] = [candidate, merged]
-        boxes[id(candidate)] = box_of(merged)
-        changed = True
-    return changed
-
-
-def _add_pass(
-    current: Current,
-    candidates: Sequence[Candidate],
-    total: float,
-    count_weight: float,
-    min_gain_m2: float,
-    is_cancelled: IsCancelled,
-) -> bool:
-    changed = False
-    for candidate in sorted(candidates, key=lambda c: c.key):
-        if id(candidate) in current:
-            continue
-        if is_cancelled():
-            raise _cancelled()
-        worse = [
-            entry
-            for entry in current.values()
-            if entry[0].badness > candidate.badness and _overlaps(entry[0].bounds, candidate.bounds)
-        ]
-        if not worse:
-            continue
-        ceiling = max(entry[0].badness for entry in worse) - candidate.badness
-        if candidate.area / total * ceiling <= count_weight:
-            continue  # even taking all it covers could not pay for one more scene
-        taken = [(entry, intersection(entry[1], candidate.cover)) for entry in worse]
-        saving = sum(piece.area / total * (e[0].badness - candidate.badness) for e, piece in taken)
-        if saving <= count_weight:
-            continue
-        pieces = []
-        for entry, piece in taken:
-            if piece.area > 0:
-                entry[1] = difference(entry[1], candidate.cover)
-                pieces.append(piece)
-        current[id(candidate)] = [candidate, union_all(pieces)]
-        changed = True
-    return changed
-
-
-SWAP_BUDGET = 150  # tentative swaps per round: the largest candidates first
-
-
-def _current_cost(current: Current, total: float, count_weight: float) -> float:
-    return objective([(c, p) for c, p in current.values()], total, count_weight)
-
-
-def _swap_pass(
-    current: Current,
-    candidates: Sequence[Candidate],
-    total: float,
-    count_weight: float,
-    min_gain_m2: float,
-    is_cancelled: IsCancelled,
-) -> bool:
-    """Try each of the largest unchosen scenes in the plan, let it take what it covers of
-    worse parts, then drop what it makes redundant; keep the trial when F falls."""
-    changed = False
-    boxes = [box_of(entry[1]) for entry in current.values()]
-    trials = [
-        c for c in candidates if id(c) not in current and any(_inside(b, c.bounds) for b in boxes)
-    ]  # only a scene that spans a whole part can make another one redundant
-    for candidate in sorted(trials, key=lambda c: -c.area)[:SWAP_BUDGET]:
-        if is_cancelled():
-            raise _cancelled()
-        trial = {key: list(entry) for key, entry in current.items()}
-        pieces = []
-        for entry in trial.values():
-            if entry[0].badness > candidate.badness and _overlaps(
-                box_of(entry[1]), candidate.bounds
-            ):
-                piece = intersection(entry[1], candidate.cover)
-                if piece.area > 0:
-                    entry[1] = difference(entry[1], candidate.cover)
-                    pieces.append(piece)
-        trial[id(candidate)] = [
-            candidate,
-            union_all(pieces) or difference(candidate.cover, candidate.cover),
-        ]
-        # The plan was drop-stable before the trial: only parts the candidate reaches can
-        # have become redundant.
-        reached = {
-            key for key, b in zip(current, boxes, strict=True) if _overlaps(b, candidate.bounds)
-        }
-        if not _drop_pass(
-            trial, total, count_weight, min_gain_m2, protect=id(candidate), only=reached
-        ):
-            continue
-        if trial[id(candidate)][1].area <= min_gain_m2:
-            continue
-        if (
-            _current_cost(trial, total, count_weight)
-            < _current_cost(current, total, count_weight) - 1e-12
-        ):
-            current.clear()
-            current.update(trial)
-            boxes = [box_of(entry[1]) for entry in current.values()]
-            changed = True
-    return changed
-
-
-def _drop_pass(
-    current: Current,
-    total: float,
-    count_weight: float,
-    min_gain_m2: float,
-    protect: int | None = None,
-    only: set[int] | None = None,
-) -> bool:
-    changed = False
-    for key, (candidate, part) in sorted(
-        current.items(), key=lambda item: item[1][0].key, reverse=True
-    ):
-        if key == protect or (only is not None and key not in only):
-            continue
-        part_box = box_of(part)
-        others = sorted(
-            (e for k, e in current.items() if k != key and _overlaps(e[0].bounds, part_box)),
-            key=lambda e: e[0].key,
-        )
-        remaining, cost, moves = part, -count_weight, []
-        for entry in others:
-            if remaining.area <= min_gain_m2:
-                break
-            piece = intersection(remaining, entry[0].cover)
-            if piece.area > 0:
-                cost += piece.area / total * (entry[0].badness - candidate.badness)
-                moves.append((entry, piece))
-                remaining = difference(remaining, entry[0].cover)
-        if remaining.area > min_gain_m2 or cost >= 0:
-            continue  # dropping it would lose coverage, or cost more than it saves
-        for entry, piece in moves:
-            entry[1] = union(entry[1], piece)
-        del current[key]
-        changed = True
-    return changed
-
-
 # --- the exact search (small candidate sets) ------------------------------------------------
 def atoms(aoi: BaseGeometry, candidates: Sequence[Candidate], tiny_m2: float) -> dict[int, float]:
     """The AOI cut by every candidate's cover: area per set of covering candidates (bitmask)."""
@@ -405,7 +187,7 @@ def atoms(aoi: BaseGeometry, candidates: Sequence[Candidate], tiny_m2: float) ->
     for index, candidate in enumerate(candidates):
         bit, cover, split = 1 << index, candidate.cover, []
         for geometry, mask in pieces:
-            if not _overlaps(box_of(geometry), candidate.bounds):
+            if not boxes_overlap(box_of(geometry), candidate.bounds):
                 split.append((geometry, mask))
                 continue
             inside, outside = intersection(geometry, cover), difference(geometry, cover)

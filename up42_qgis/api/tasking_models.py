@@ -47,25 +47,46 @@ def _price(value: Any) -> tuple[float | None, str | None]:
 
 
 @dataclass(frozen=True)
-class Quotation:
-    """UP42's price for a tasking order (``GET /v2/tasking/quotation``). ``credits_price`` is
-    None when UP42 sent none or an impossible one (``price_error`` says which): such a
-    quotation is never accepted."""
+class _Decided:
+    """What a quotation and a feasibility study share: the order, the user's decision on it,
+    the workspace and the times (these keyword-only)."""
 
     id: str
     order_id: str
     decision: Decision | str
-    credits_price: float | None = None
-    price_error: str | None = None
-    workspace_id: str = ""
-    account_id: str = ""
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    decided_at: datetime | None = None
+    workspace_id: str = field(default="", kw_only=True)
+    account_id: str = field(default="", kw_only=True)
+    created_at: datetime | None = field(default=None, kw_only=True)
+    updated_at: datetime | None = field(default=None, kw_only=True)
+    decided_at: datetime | None = field(default=None, kw_only=True)
 
     @property
     def is_pending(self) -> bool:
         return self.decision == Decision.NOT_DECIDED
+
+    @staticmethod
+    def common_fields(data: JSON) -> dict[str, Any]:
+        """The shared fields of UP42's JSON, as keyword arguments."""
+        return {
+            "id": str(data.get("id") or ""),
+            "order_id": str(data.get("orderId") or ""),
+            "decision": Decision.parse(data.get("decision")),
+            "workspace_id": str(data.get("workspaceId") or ""),
+            "account_id": str(data.get("accountId") or ""),
+            "created_at": parse_timestamp(data.get("createdAt")),
+            "updated_at": parse_timestamp(data.get("updatedAt")),
+            "decided_at": parse_timestamp(data.get("decisionAt")),
+        }
+
+
+@dataclass(frozen=True)
+class Quotation(_Decided):
+    """UP42's price for a tasking order (``GET /v2/tasking/quotation``). ``credits_price`` is
+    None when UP42 sent none or an impossible one (``price_error`` says which): such a
+    quotation is never accepted."""
+
+    credits_price: float | None = None
+    price_error: str | None = None
 
     @property
     def can_accept(self) -> bool:
@@ -74,18 +95,7 @@ class Quotation:
     @classmethod
     def from_json(cls, data: JSON) -> Quotation:
         credits, error = _price(data.get("creditsPrice"))
-        return cls(
-            id=str(data.get("id") or ""),
-            order_id=str(data.get("orderId") or ""),
-            decision=Decision.parse(data.get("decision")),
-            credits_price=credits,
-            price_error=error,
-            workspace_id=str(data.get("workspaceId") or ""),
-            account_id=str(data.get("accountId") or ""),
-            created_at=parse_timestamp(data.get("createdAt")),
-            updated_at=parse_timestamp(data.get("updatedAt")),
-            decided_at=parse_timestamp(data.get("decisionAt")),
-        )
+        return cls(**cls.common_fields(data), credits_price=credits, price_error=error)
 
 
 @dataclass(frozen=True)
@@ -109,24 +119,12 @@ class FeasibilityOption:
 
 
 @dataclass(frozen=True)
-class FeasibilityStudy:
+class FeasibilityStudy(_Decided):
     """UP42's study of whether and how a tasking order can be acquired
     (``GET /v2/tasking/feasibility-studies``): options to accept one of."""
 
-    id: str
-    order_id: str
-    decision: Decision | str
     options: tuple[FeasibilityOption, ...] = ()
     decision_option: FeasibilityOption | None = None
-    workspace_id: str = ""
-    account_id: str = ""
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    decided_at: datetime | None = None
-
-    @property
-    def is_pending(self) -> bool:
-        return self.decision == Decision.NOT_DECIDED
 
     def option(self, option_id: str) -> FeasibilityOption | None:
         return next((o for o in self.options if o.id and o.id == option_id), None)
@@ -135,16 +133,9 @@ class FeasibilityStudy:
     def from_json(cls, data: JSON) -> FeasibilityStudy:
         chosen = data.get("decisionOption")
         return cls(
-            id=str(data.get("id") or ""),
-            order_id=str(data.get("orderId") or ""),
-            decision=Decision.parse(data.get("decision")),
+            **cls.common_fields(data),
             options=tuple(FeasibilityOption.from_json(o) for o in data.get("options") or ()),
             decision_option=FeasibilityOption.from_json(chosen) if chosen else None,
-            workspace_id=str(data.get("workspaceId") or ""),
-            account_id=str(data.get("accountId") or ""),
-            created_at=parse_timestamp(data.get("createdAt")),
-            updated_at=parse_timestamp(data.get("updatedAt")),
-            decided_at=parse_timestamp(data.get("decisionAt")),
         )
 
 

@@ -21,6 +21,7 @@ from ..tasks.base import Up42Task
 from ..toolbelt import colours
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import error_text
+from ..toolbelt.plain_text import tooltip
 
 if TYPE_CHECKING:
     from ..context import PluginContext
@@ -202,7 +203,7 @@ class AccountHeader(QWidget):
     def _show(self, state: str, who: str, balance: str, detail: str, error: bool = True) -> None:
         self.state = state
         self.account_label.setText(who)
-        self.account_label.setToolTip(who)
+        self.account_label.setToolTip(tooltip(who))
         self.balance_label.setText(balance)
         self.balance_label.setVisible(bool(balance))
         self.balance_label.setToolTip(tr("Credit balance of the account"))

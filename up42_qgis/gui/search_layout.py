@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,8 @@ class SearchPanelLayout(QWidget):
         self.thumbnails = ThumbnailLoader(self.context.start, parent=self)
         self.results.set_thumbnails(self.thumbnails)
         self.count_label = plain_label(QLabel(self))
+        # The count gives way (elided by its width) so the row never widens the dock.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.load_more_button = QPushButton(tr("Load more"), self)
         self.load_more_button.setEnabled(False)
         more_row = QHBoxLayout()
@@ -121,9 +124,9 @@ class SearchPanelLayout(QWidget):
         self.plan_box.hide()
         self.plan_toggle = QToolButton(self)
         self.plan_toggle.setObjectName("Up42PlanToggle")
-        self.plan_toggle.setText(tr("Coverage plan"))
+        self.plan_toggle.setText(tr("Plan"))
         self.plan_toggle.setToolTip(
-            tr("Plan the fewest scenes and credits that cover the area of interest")
+            tr("Coverage plan: the fewest scenes and credits that cover the area of interest")
         )
         self.plan_toggle.setCheckable(True)
         self.plan_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -93,8 +94,8 @@ def plan_summary(priced: PricedPlan) -> str:
     lines.append(
         html.escape(
             tr(
-                "The plan's scenes are selected; Estimate and Order… below still take each "
-                "selected scene over the whole AOI."
+                "Order plan… orders these parts, each over its own area. The plan's scenes "
+                "are also selected: Estimate and Order… take each of them over the whole AOI."
             )
         )
     )
@@ -137,10 +138,11 @@ class PlanCoverageBox(QWidget):
                 "or every listed one. Nothing is ordered."
             )
         )
-        self.pin_button = QPushButton(tr("Pin this search"), self)
+        self.pin_button = QToolButton(self)  # compact: it sits beside "Load more"
+        self.pin_button.setText(tr("Pin"))
         self.pin_button.setCheckable(True)
         self.pin_button.setToolTip(
-            tr("Keep this search's footprints on the map when you search again")
+            tr("Pin this search: keep its footprints on the map when you search again")
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button, 1)

@@ -85,7 +85,7 @@ class QuotationsAlgorithm(Up42Algorithm):
     def name(self) -> str:
         return "quotations"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Tasking quotations and feasibility studies")
 
     def shortHelpString(self) -> str:

@@ -70,7 +70,7 @@ class TaskAlgorithm(Up42Algorithm):
     def name(self) -> str:
         return "task"
 
-    def displayName(self) -> str:
+    def title(self) -> str:
         return tr("Order a new acquisition (tasking)")
 
     def shortHelpString(self) -> str:

@@ -61,7 +61,16 @@ def _never() -> bool:
 
 # The toolbox lists the algorithms in this order (it sorts them by their display names,
 # which therefore start with the step's number): the order a user runs them in.
-WORKFLOW = ("search", "plan_coverage", "estimate", "order", "download")
+WORKFLOW = (
+    "search",
+    "plan_coverage",
+    "estimate",
+    "order",
+    "download",
+    # tasking: a new acquisition instead of an archive scene, then its quotation
+    "task",
+    "quotations",
+)
 
 
 def workflow_title(algorithm_id: str, title: str) -> str:

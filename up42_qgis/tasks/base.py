@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from qgis.core import Qgis, QgsApplication, QgsTask
@@ -34,6 +35,7 @@ class Up42Task(QgsTask):
         self.result: Any = None
         self.error: Exception | None = None
         self.was_cancelled = False
+        self.can_cancel = can_cancel
         self._callbacks: list[Callable[[Up42Task], None]] = []
 
     def work(self) -> Any:
@@ -48,8 +50,11 @@ class Up42Task(QgsTask):
         try:
             # Every request of the work is aborted (its socket shut down by the transport's
             # watchdog) as soon as the task is cancelled, even one blocked reading a server
-            # that trickles bytes: Cancel and unload never wait on it.
-            with cancel_scope(self.isCanceled):
+            # that trickles bytes: Cancel and unload never wait on it. Not for a task that
+            # must not be cancelled (placing orders): QGIS's task manager cancels every task
+            # on unload, and an aborted POST leaves an order the user does not know of.
+            scope = cancel_scope(self.isCanceled) if self.can_cancel else nullcontext()
+            with scope:
                 self.result = self.work()
             return True
         except CancelledError:

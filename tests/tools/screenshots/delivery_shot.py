@@ -11,11 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import traceback
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -34,38 +32,19 @@ from shapely.geometry import shape
 sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
-from up42_qgis.api.models import OrderRequest, SearchRequest
+from tests.tools.screenshots.shot_support import Shot, place_noted_order
+from up42_qgis.api.models import SearchRequest
 from up42_qgis.i18n import tr
-from up42_qgis.api.ordering import order_name, placement_stamp
 from up42_qgis.layers.footprints import add_to_up42_group
 from up42_qgis.layers.footprints_gpkg import create_footprints_layer
 
-OUT = os.environ.get("UP42_SHOT_OUT", "delivery.png")
+shot = Shot("delivery_shot", "delivery.png")
 WORLD = "/usr/share/qgis/resources/data/world_map.gpkg"
 AOI_RECT = (13.28, 52.46, 13.46, 52.55)  # central Berlin
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
-state: dict = {}
-
-
-def log(message: str) -> None:
-    print(f"delivery_shot: {message}", flush=True)
-
-
-def finish(code: int) -> None:
-    sys.stdout.flush()
-    QgsApplication.exit(code)
-
-
-def guarded(step):
-    def run(*args):
-        try:
-            step(*args)
-        except Exception:
-            traceback.print_exc()
-            finish(1)
-
-    return run
+state = shot.state
+log, finish, guarded = shot.log, shot.finish, shot.guarded
 
 
 def polygon(west: float, south: float, east: float, north: float) -> dict:
@@ -128,7 +107,7 @@ def start() -> None:
     if browser is not None:
         browser.hide()  # the Layers panel gets the height: the delivered group in full
     layers = window.findChild(QDockWidget, "Layers")
-    if layers is not None:
+    if layers is not None:  # wide enough for "<order> · <file>"
         window.resizeDocks([layers], [420], Qt.Orientation.Horizontal)
     tabs = dock.tabs
     orders_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == tr("Orders"))
@@ -161,21 +140,7 @@ def start() -> None:
     tracker = context.tracker
     ids = []
     for scene in (failing, delivered):
-        collection = collections[scene.collection]
-        request = OrderRequest(
-            data_product_id=collection.orderable_products[0].id or "",
-            scene_id=scene.id,
-            aoi=aoi,
-            display_name=order_name(
-                collection.title, scene.acquired, scene.id, placement_stamp()
-            ),
-        )
-        estimate = client.estimate(request)
-        placed = client.place_order(request)
-        if not placed.order_id:
-            raise RuntimeError(f"placing failed: {placed.error}")
-        context.state.set_note(placed.order_id, credits=estimate.credits)
-        ids.append(placed.order_id)
+        ids.append(place_noted_order(context, client, collections[scene.collection], scene, aoi))
     state["order_id"] = ids[-1]
     state["scene"] = delivered
     log(f"placed {ids}")
@@ -233,28 +198,11 @@ def select_and_zoom() -> None:
     canvas = iface.mapCanvas()
     canvas.setDestinationCrs(MERCATOR)
     canvas.setExtent(to_mercator(view))
+    # The "Downloaded … to <folder>" bar has been read; the shot is of the map and the tab.
+    iface.messageBar().clearWidgets()
     canvas.mapCanvasRefreshed.connect(grab_soon)
     canvas.refreshAllLayers()
 
 
-@guarded
-def grab_soon(*_args) -> None:
-    if state.get("grabbing"):
-        return
-    state["grabbing"] = True
-    QTimer.singleShot(1200, grab)
-
-
-@guarded
-def grab() -> None:
-    # The "Downloaded … to <folder>" bar has been read; the shot is of the map and the tab.
-    iface.messageBar().clearWidgets()
-    image = iface.mainWindow().grab()
-    if not image.save(OUT):
-        raise RuntimeError(f"cannot save {OUT}")
-    log(f"saved {OUT} ({image.width()}x{image.height()})")
-    finish(0)
-
-
-QTimer.singleShot(180_000, lambda: (log("timed out"), finish(2)))
-QTimer.singleShot(1500, start)
+grab_soon = shot.grab_window_soon(1200)
+shot.run(start, timeout_ms=180_000)

@@ -9,44 +9,24 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 
-from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
 sys.path.insert(0, os.environ.get("UP42_SHOT_ROOT", os.getcwd()))
 
 from tests.sandbox.control import SandboxControl
-from up42_qgis.api.models import OrderRequest, SearchRequest
-from up42_qgis.api.ordering import order_name, placement_stamp
+from tests.tools.screenshots.shot_support import Shot, place_noted_order
+from up42_qgis.api.models import SearchRequest
 
-OUT = os.environ.get("UP42_SHOT_OUT", "orders.png")
+shot = Shot("orders_shot", "orders.png")
+OUT = shot.out
 AOI = {
     "type": "Polygon",
     "coordinates": [[[13.3, 52.46], [13.46, 52.46], [13.46, 52.55], [13.3, 52.55], [13.3, 52.46]]],
 }
-state: dict = {}
-
-
-def log(message: str) -> None:
-    print(f"orders_shot: {message}", flush=True)
-
-
-def finish(code: int) -> None:
-    sys.stdout.flush()
-    QgsApplication.exit(code)
-
-
-def guarded(step):
-    def run(*args):
-        try:
-            step(*args)
-        except Exception:
-            traceback.print_exc()
-            finish(1)
-
-    return run
+state = shot.state
+log, finish, guarded = shot.log, shot.finish, shot.guarded
 
 
 @guarded
@@ -73,18 +53,7 @@ def start() -> None:
     sandbox.configure(force_status={picked[-1][1].id: "PLACEMENT_FAILED"})
     ids = []
     for collection, scene in picked:
-        request = OrderRequest(
-            data_product_id=collection.orderable_products[0].id or "",
-            scene_id=scene.id,
-            aoi=AOI,
-            display_name=order_name(collection.title, scene.acquired, scene.id, placement_stamp()),
-        )
-        estimate = client.estimate(request)
-        placed = client.place_order(request)
-        if not placed.order_id:
-            raise RuntimeError(f"placing failed: {placed.error}")
-        context.state.set_note(placed.order_id, credits=estimate.credits)
-        ids.append(placed.order_id)
+        ids.append(place_noted_order(context, client, collection, scene, AOI))
     for order_id in ids[:2]:
         sandbox.force_order_status(order_id, "FULFILLED")
     log(f"placed {ids}")
@@ -116,5 +85,4 @@ def grab() -> None:
     finish(0)
 
 
-QTimer.singleShot(120_000, lambda: (log("timed out"), finish(2)))
-QTimer.singleShot(1500, start)
+shot.run(start)

@@ -4,11 +4,12 @@ tests stay fast (the sandbox's faults are counted, not timed), and helpers for t
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from tests.sandbox.control import SandboxControl
+from tests.unit.api.hostile_server import HostileServer
 from up42_qgis.api.client import Credentials, Endpoints, NetworkOptions, RetryPolicy, Up42Client
 from up42_qgis.api.models import Order, OrderRequest, Scene, SearchRequest
 
@@ -17,6 +18,11 @@ BERLIN = {
     "coordinates": [[[13.3, 52.4], [13.5, 52.4], [13.5, 52.6], [13.3, 52.6], [13.3, 52.4]]],
 }
 FAST_DWELL = {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05, "BEING_FULFILLED": 0.1}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [[[13.3, 52.4], [13.4, 52.4], [13.4, 52.5], [13.3, 52.5], [13.3, 52.4]]],
+}
+SQUARE_ORDER = OrderRequest("product-1", "scene-1", SQUARE, "Hostile order")  # for hostile
 
 
 @pytest.fixture
@@ -33,6 +39,31 @@ def make_client(
         Credentials(sandbox.username, password or sandbox.password),
         NetworkOptions(user_agent="up42-qgis-tests", timeout=timeout),
         RetryPolicy(backoff=(0.0, 0.01, 0.02, 0.04, 0.08), sleep=sleeps.append),
+    )
+
+
+@pytest.fixture
+def hostile() -> Iterator[HostileServer]:
+    """A hostile UP42 (hostile_server.py) on a free port, closed after the test."""
+    server = HostileServer()
+    yield server
+    server.close()
+
+
+def hostile_client(
+    server: HostileServer, sleeps: list[float] | None = None, **network: float
+) -> Up42Client:
+    """A client of the hostile server; retry waits recorded in ``sleeps`` (else slept)."""
+    retry = (
+        RetryPolicy(backoff=(0, 0.01, 0.02), sleep=sleeps.append)
+        if sleeps is not None
+        else (RetryPolicy(backoff=(0, 0.01, 0.02)))
+    )
+    return Up42Client(
+        Endpoints.custom(server.url),
+        Credentials("user@example.com", "hostile-password-1"),
+        NetworkOptions(**({"timeout": 5.0} | network)),
+        retry,
     )
 
 
@@ -83,15 +114,23 @@ def order_request(client: Up42Client, name: str = "Berlin test order") -> OrderR
     )
 
 
-def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: float = 30) -> Order:
-    """Poll like the tracker does, until the order reaches ``status`` (dwell times are short)."""
+def wait_for_order(
+    client: Up42Client, order_id: str, reached: Callable[[Order], bool], limit_s: float = 30
+) -> Order:
+    """Poll like the tracker does until ``reached(order)``; asserts it was reached before a
+    final status or ``limit_s`` (dwell times are short)."""
     deadline = time.monotonic() + limit_s
     while True:
         order = client.order(order_id)
-        if order.status == status or order.is_final or time.monotonic() > deadline:
-            assert order.status == status
+        if reached(order) or order.is_final or time.monotonic() > deadline:
+            assert reached(order), (order.status, order.sub_status)
             return order
         time.sleep(0.05)
+
+
+def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: float = 30) -> Order:
+    """Poll until the order reaches ``status``."""
+    return wait_for_order(client, order_id, lambda order: order.status == status, limit_s)
 
 
 def fulfilled_order(client: Up42Client, name: str = "Berlin delivery") -> Order:

@@ -3,10 +3,11 @@ products, a form that fits their schemas, fast tasking clocks, waiting for a sub
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from tests.unit.api.conftest import wait_for_order
+from tests.unit.api.conftest import wait_for_status as wait_for_status  # the tasking tests' too
 from up42_qgis.api.client import Up42Client
 from up42_qgis.api.models import DataProduct, Order
 from up42_qgis.api.tasking import find_data_product
@@ -56,20 +57,4 @@ def product(client: Up42Client, name: str) -> DataProduct:
 
 def wait_for(client: Up42Client, order_id: str, sub_status: str, limit_s: float = 30) -> Order:
     """Polls the order until it reaches ``sub_status`` (or a final status)."""
-    deadline = time.monotonic() + limit_s
-    while True:
-        order = client.order(order_id)
-        if order.sub_status == sub_status or order.is_final or time.monotonic() > deadline:
-            assert order.sub_status == sub_status, (order.status, order.sub_status)
-            return order
-        time.sleep(0.05)
-
-
-def wait_for_status(client: Up42Client, order_id: str, status: str, limit_s: float = 30) -> Order:
-    deadline = time.monotonic() + limit_s
-    while True:
-        order = client.order(order_id)
-        if order.status == status or order.is_final or time.monotonic() > deadline:
-            assert order.status == status, (order.status, order.sub_status)
-            return order
-        time.sleep(0.05)
+    return wait_for_order(client, order_id, lambda order: order.sub_status == sub_status, limit_s)

@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.sandbox.orders import BUDGETS
-from tests.unit.api.conftest import make_client, order_request
-from tests.unit.api.hostile_server import HostileServer, json_answer
-from tests.unit.api.test_hostile_transport import REQUEST, SQUARE
-from tests.unit.api.test_hostile_transport import make_client as hostile_client
+from tests.unit.api.conftest import SQUARE, SQUARE_ORDER, hostile_client, make_client, order_request
+from tests.unit.api.hostile_server import json_answer
 from up42_qgis.api import errors
 from up42_qgis.api.endpoints import Endpoints, endpoints_from_env
 from up42_qgis.api.http_errors import message_from_body
@@ -28,13 +26,6 @@ from up42_qgis.api.placement_journal import PlacementJournal
 
 ACTIVE, INACTIVE = BUDGETS[0]["id"], BUDGETS[1]["id"]
 REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture
-def hostile():
-    server = HostileServer()
-    yield server
-    server.close()
 
 
 # --- 15.1 budgets ----------------------------------------------------------------------------
@@ -145,7 +136,7 @@ def test_a_price_that_is_not_a_price_is_an_error(hostile, credits):
         lambda h: (200, {"Content-Type": "application/json"}, body.encode()),
     )
     with hostile_client(hostile) as client:
-        estimate = client.estimate(REQUEST)
+        estimate = client.estimate(SQUARE_ORDER)
     assert not estimate.ok
     assert estimate.credits is None
     assert estimate.error
@@ -161,7 +152,7 @@ def test_a_zero_price_is_marked(hostile):
         ),
     )
     with hostile_client(hostile) as client:
-        estimate = client.estimate(REQUEST)
+        estimate = client.estimate(SQUARE_ORDER)
     assert estimate.ok
     assert estimate.zero_price
 
@@ -169,7 +160,7 @@ def test_a_zero_price_is_marked(hostile):
 # --- 15.9 one Polygon per order ---------------------------------------------------------------
 def test_a_multipolygon_is_refused_before_anything_is_sent(hostile):
     multi = {"type": "MultiPolygon", "coordinates": [SQUARE["coordinates"]]}
-    request = dataclasses.replace(REQUEST, aoi=multi)
+    request = dataclasses.replace(SQUARE_ORDER, aoi=multi)
     with hostile_client(hostile) as client:
         for call in (client.estimate, client.place_order):
             with pytest.raises(errors.ValidationError, match="one Polygon per order"):
@@ -246,7 +237,7 @@ def test_the_journal_is_written_before_the_post(hostile, tmp_path):
 
     hostile.route("POST", "/v2/orders", answer)
     with hostile_client(hostile) as client:
-        assert client.place_order(REQUEST, journal).order_id == "o-1"
+        assert client.place_order(SQUARE_ORDER, journal).order_id == "o-1"
     assert seen_pending == [1]
     assert journal.pending() == []
 
@@ -285,21 +276,21 @@ def test_only_the_api_url_keeps_the_regions_auth_origin(api, auth):
 def test_a_second_placement_while_the_first_waits_for_its_answer_is_refused(hostile, tmp_path):
     """Two dialogs or two Processing runs 0.2 s apart: the second sees the first's entry."""
     journal = PlacementJournal(tmp_path / "j.json")
-    journal.begin(REQUEST, "qgis-req:first", "Hostile order")  # sent, no answer, no order yet
+    journal.begin(SQUARE_ORDER, "qgis-req:first", "Hostile order")  # sent, no answer, no order yet
     with hostile_client(hostile) as client, pytest.raises(errors.PlacementInProgressError):
-        client.place_order(REQUEST, journal)
+        client.place_order(SQUARE_ORDER, journal)
     assert hostile.orders == []
     assert hostile.requests_to("GET", "/v2/orders")  # it looked for the first one's order
 
 
 def test_a_stale_entry_without_an_order_does_not_block_forever(hostile, tmp_path):
     journal = PlacementJournal(tmp_path / "j.json")
-    journal.begin(REQUEST, "qgis-req:old", "Hostile order")
+    journal.begin(SQUARE_ORDER, "qgis-req:old", "Hostile order")
     data = json.loads((tmp_path / "j.json").read_text())
     data["qgis-req:old"]["started"] -= 3600  # an hour ago: died before UP42 made anything
     (tmp_path / "j.json").write_text(json.dumps(data))
     with hostile_client(hostile) as client:
-        assert client.place_order(REQUEST, journal).order_id
+        assert client.place_order(SQUARE_ORDER, journal).order_id
     assert len(hostile.orders) == 1
     assert journal.pending() == []
 

@@ -17,6 +17,19 @@ BERLIN_AOI = {"type": "Polygon", "coordinates": [[[13.36, 52.46], [13.42, 52.46]
 FAST_DWELL = {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05, "BEING_FULFILLED": 0.1}
 
 
+def signed_in_sdk(sandbox: SandboxControl) -> Any:
+    """The official SDK (up42-py, imported by the caller after UP42_DISABLE_VERSION_CHECK)
+    with its three host functions pointed at the sandbox, signed in as the default account."""
+    import up42
+
+    base = sandbox.url
+    up42.host.endpoint = lambda path: base + path
+    up42.host.token_endpoint = lambda: base + TOKEN_PATH
+    up42.host.user_info_endpoint = lambda: base + "/realms/public/protocol/openid-connect/userinfo"
+    up42.authenticate(username=sandbox.username, password=sandbox.password)
+    return up42
+
+
 class Api:
     """requests against the sandbox with the default account's Bearer token."""
 

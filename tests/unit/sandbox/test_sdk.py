@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.sandbox.control import SandboxControl
+from tests.unit.sandbox.conftest import signed_in_sdk
 
 os.environ["UP42_DISABLE_VERSION_CHECK"] = "true"  # before the import: it would call pypi.org
 up42 = pytest.importorskip("up42")
@@ -21,12 +22,7 @@ SHORT_DWELL = {"CREATED": 0.1, "BEING_PLACED": 0.1, "PLACED": 0.1, "BEING_FULFIL
 
 @pytest.fixture
 def sdk(sandbox: SandboxControl):
-    base = sandbox.url
-    up42.host.endpoint = lambda path: base + path
-    up42.host.token_endpoint = lambda: base + "/realms/public/protocol/openid-connect/token"
-    up42.host.user_info_endpoint = lambda: base + "/realms/public/protocol/openid-connect/userinfo"
-    up42.authenticate(username=sandbox.username, password=sandbox.password)
-    return up42
+    return signed_in_sdk(sandbox)
 
 
 def test_collections(sdk, sandbox: SandboxControl) -> None:

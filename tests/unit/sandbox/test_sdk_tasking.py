@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from tests.sandbox.control import SandboxControl
+from tests.unit.sandbox.conftest import signed_in_sdk
 
 os.environ["UP42_DISABLE_VERSION_CHECK"] = "true"  # before the import: it would call pypi.org
 up42 = pytest.importorskip("up42")
@@ -27,13 +28,9 @@ FAST = {"dwell": {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05,
 
 @pytest.fixture
 def sdk(sandbox: SandboxControl):
-    base = sandbox.url
-    up42.host.endpoint = lambda path: base + path
-    up42.host.token_endpoint = lambda: base + "/realms/public/protocol/openid-connect/token"
-    up42.host.user_info_endpoint = lambda: base + "/realms/public/protocol/openid-connect/userinfo"
-    up42.authenticate(username=sandbox.username, password=sandbox.password)
+    sdk = signed_in_sdk(sandbox)
     sandbox.configure(**FAST)
-    return up42
+    return sdk
 
 
 def _product(sdk, name: str):
