@@ -111,5 +111,5 @@ def test_plural_forms_and_euros_in_german(german_translator) -> None:
     assert tr("%Ln scene(s)", "", 1234) == "1.234 Szenen"
     assert tr("%Ln order(s) placed: {ids}", "", 1).startswith("1 Bestellung aufgegeben")
     assert formatting.format_credits_with_euros(13462) == (
-        "13.462 Credits (≈ 134,62 € (Schätzung))"
+        "13.462 Credits (≈ 134,62 €, geschätzt)"
     )
