@@ -197,7 +197,7 @@ class OrderDialog(QDialog):
                 "left ({left} credits)."
             ).format(
                 credits=format_credits(total),
-                name=html.escape(chosen.name or chosen.id),
+                name=chosen.name or chosen.id,
                 left=format_credits(chosen.remaining_credits),
             )
         else:

@@ -1,0 +1,48 @@
+"""Defects found reviewing the day's merges, each shown by a test that failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.PyQt.QtCore import Qt
+
+from tests.qgis.support import BERLIN_AOI, WAIT_MS, orderable_scenes
+from up42_qgis.gui.order_bar import OrderBar
+
+
+@pytest.fixture
+def bar(order_context, qtbot) -> OrderBar:
+    widget = OrderBar(order_context)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _confirmation(bar: OrderBar, order_context, qtbot):
+    scenes, collections = orderable_scenes(order_context.clients.client(), 1)
+    bar.set_collections(collections)
+    bar.set_selection(scenes, BERLIN_AOI)
+    bar.dialog = None
+    qtbot.mouseClick(bar.order_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bar.dialog is not None and bar.dialog.isVisible(), timeout=WAIT_MS)
+    return bar.dialog
+
+
+def test_the_budget_warning_shows_the_budget_name_literally(
+    bar, order_context, qtbot, monkeypatch, clean_settings
+):
+    """The warning label is plain text: the budget's name must not be HTML-escaped too
+    (it read "R&amp;D" for a budget named "R&D")."""
+    from up42_qgis.api.client import Up42Client
+    from up42_qgis.api.models import Budget
+
+    budgets = [
+        Budget(id="b-big", name="Big", status="ACTIVE", remaining_credits=1e9),
+        Budget(id="b-rd", name="R&D <team>", status="ACTIVE", remaining_credits=0.0),
+    ]
+    monkeypatch.setattr(Up42Client, "budgets", lambda self, active_only=True: budgets)
+    dialog = _confirmation(bar, order_context, qtbot)
+    combo = dialog.checks.budget_combo
+    combo.setCurrentIndex(combo.findData("b-rd"))
+    assert not dialog.budget_warning.isHidden()
+    assert dialog.budget_warning.textFormat() == Qt.TextFormat.PlainText
+    assert "“R&D <team>” has left" in dialog.budget_warning.text()
+    dialog.reject()
