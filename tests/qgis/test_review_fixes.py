@@ -46,3 +46,26 @@ def test_the_budget_warning_shows_the_budget_name_literally(
     assert dialog.budget_warning.textFormat() == Qt.TextFormat.PlainText
     assert "“R&D <team>” has left" in dialog.budget_warning.text()
     dialog.reject()
+
+
+def test_a_placement_that_cannot_start_after_the_check_frees_the_order_bar(
+    bar, order_context, qtbot, monkeypatch
+):
+    """Place order looks for duplicates first (the bar counts that as placing); when the
+    placement itself then cannot start, the bar must not stay "placing" for good (its Order
+    button stayed disabled)."""
+    from up42_qgis.api.errors import AuthenticationError
+
+    def refuse(*_args, **_kwargs):
+        raise AuthenticationError("Not signed in.")
+
+    monkeypatch.setattr(order_context.flow, "place", refuse)
+    dialog = _confirmation(bar, order_context, qtbot)
+    qtbot.mouseClick(dialog.place_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_placing, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Not signed in" in dialog.status.text(), timeout=WAIT_MS)
+    assert dialog.place_button.isEnabled()  # nothing was sent: the user may try again
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert not bar._placing
+    assert bar.order_button.isEnabled()

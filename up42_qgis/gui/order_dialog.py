@@ -295,6 +295,8 @@ class OrderDialog(QDialog):
             )
         except Exception as error:  # not signed in: say so, nothing was sent
             self.status.setText(error_text(error))
+            # The duplicate check before said "placing": nothing is now.
+            self.placement_finished.emit([])
             return
         self._sent = True
         self._remember_budget()
