@@ -46,6 +46,15 @@ LOOKUP_ATTEMPTS = 3
 CLEAN_REFUSALS = frozenset({400, 402, 403, 404, 405, 409, 410, 413, 415, 422, 451})
 
 
+def _settle(journal: PlacementJournal, request_tag: str) -> None:
+    """Forgets a settled placement; a journal that cannot be written then must not hide the
+    answer (an accepted order, a refusal): the entry stays, and the next run looks it up."""
+    try:
+        journal.settle(request_tag)
+    except OSError as error:
+        log.warning("placement journal %s not updated: %s", journal.path, error)
+
+
 def order_body(request: OrderRequest, extra_tags: Sequence[str] = ()) -> JSON:
     """The estimate / place body (contract §6.1): one feature (a Polygon, or what a tasking
     request's ``geometry_types`` allow), so one order; ``params`` the archive scene's id or
@@ -184,7 +193,7 @@ class OrdersApi:
                 found = self._lookup(entry.display_name, entry.request_tag)
                 if found is not None:
                     log.info("order %s of an unfinished earlier placement found", found.id)
-                    journal.settle(entry.request_tag)
+                    _settle(journal, entry.request_tag)
                     return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
                 if may_be_in_flight(entry):
                     raise PlacementInProgressError(
@@ -196,7 +205,15 @@ class OrdersApi:
         request_tag = f"{REQUEST_TAG_PREFIX}{uuid.uuid4().hex}"
         body = order_body(request, extra_tags=(request_tag,))
         if journal is not None:
-            journal.begin(request, request_tag, display_name)
+            try:
+                journal.begin(request, request_tag, display_name)
+            except OSError as error:  # without the entry a crash could order it twice
+                failure = Up42Error(
+                    f"The placement journal {journal.path} cannot be written ({error}): "
+                    "nothing was sent."
+                )
+                failure.maybe_sent = False
+                raise failure from None
         try:
             placed = self._send_once(request, body, request_tag)
         except Up42Error as error:
@@ -207,10 +224,10 @@ class OrdersApi:
                 error.status in CLEAN_REFUSALS and not isinstance(error, AmbiguousPlacementError)
             )
             if journal is not None and clean:
-                journal.settle(request_tag)
+                _settle(journal, request_tag)
             raise
         if journal is not None:
-            journal.settle(request_tag)
+            _settle(journal, request_tag)
         return placed
 
     def _send_once(self, request: OrderRequest, body: JSON, request_tag: str) -> PlacedOrder:

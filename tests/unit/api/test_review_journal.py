@@ -1,0 +1,63 @@
+"""The placement journal's disk failing must not hide an order UP42 accepted (review fix)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.api.hostile_server import HostileServer, json_answer
+from tests.unit.api.test_hostile_transport import REQUEST
+from tests.unit.api.test_hostile_transport import make_client as hostile_client
+from up42_qgis.api import errors
+from up42_qgis.api.ordering import place_all
+from up42_qgis.api.placement_journal import PlacementJournal
+
+
+class SettleFails(PlacementJournal):
+    """The profile's disk fills up between the journal entry and the answer."""
+
+    def settle(self, request_tag: str) -> None:
+        raise OSError(28, "No space left on device")
+
+
+class BeginFails(PlacementJournal):
+    def begin(self, request, request_tag, display_name) -> None:
+        raise OSError(30, "Read-only file system")
+
+
+@pytest.fixture
+def hostile():
+    server = HostileServer()
+    server.route(
+        "POST",
+        "/v2/orders",
+        lambda handler: json_answer(200, {"results": [{"index": 0, "id": "o-1"}], "errors": []}),
+    )
+    yield server
+    server.close()
+
+
+def test_an_accepted_order_is_reported_even_when_the_journal_cannot_be_settled(
+    hostile, tmp_path
+):
+    journal = SettleFails(tmp_path / "j.json")
+    heard = []
+    with hostile_client(hostile) as client:
+        placed = place_all(
+            client, [REQUEST], journal=journal, on_result=lambda r, p: heard.append(p)
+        )
+    assert [p.order_id for p in placed] == ["o-1"]
+    assert [p.order_id for p in heard] == ["o-1"]  # the dock records it from here
+    assert len(hostile.requests_to("POST", "/v2/orders")) == 1
+
+
+def test_a_journal_that_cannot_be_written_sends_nothing_and_says_so_per_order(
+    hostile, tmp_path
+):
+    journal = BeginFails(tmp_path / "j.json")
+    with hostile_client(hostile) as client:
+        placed = place_all(client, [REQUEST, REQUEST], journal=journal)
+    assert [p.order_id for p in placed] == [None, None]
+    assert all(isinstance(p.failure, errors.Up42Error) for p in placed)
+    assert not placed[0].failure.maybe_sent
+    assert "journal" in (placed[0].error or "")
+    assert hostile.requests_to("POST", "/v2/orders") == []
