@@ -3,7 +3,7 @@ for the price said "nothing was accepted" after it had accepted a feasibility op
 
 from __future__ import annotations
 
-from tests.qgis.support import failure, run
+from tests.qgis.support import failure
 from tests.qgis.test_processing_tasking import (  # noqa: F401 - fixtures
     client,
     patches,
