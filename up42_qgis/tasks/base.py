@@ -7,6 +7,7 @@ holds each task until it has finished and then calls back on the main thread.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
@@ -31,6 +32,7 @@ class Up42Task(QgsTask):
     def __init__(self, description: str, can_cancel: bool = True) -> None:
         flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flag(0)
         super().__init__(description, flags)
+        self.can_cancel = can_cancel
         self.result: Any = None
         self.error: Exception | None = None
         self.was_cancelled = False
@@ -48,8 +50,11 @@ class Up42Task(QgsTask):
         try:
             # Every request of the work is aborted (its socket shut down by the transport's
             # watchdog) as soon as the task is cancelled, even one blocked reading a server
-            # that trickles bytes: Cancel and unload never wait on it.
-            with cancel_scope(self.isCanceled):
+            # that trickles bytes: Cancel and unload never wait on it. Not a task that cannot
+            # be cancelled (an order POST): aborting it mid-flight would leave open whether
+            # the order exists; unload lets it run on to its answer.
+            scope = cancel_scope(self.isCanceled) if self.can_cancel else contextlib.nullcontext()
+            with scope:
                 self.result = self.work()
             return True
         except CancelledError:
