@@ -25,6 +25,7 @@ from .endpoints import Endpoints
 from .errors import (
     AmbiguousPlacementError,
     AuthenticationError,
+    CancelledError,
     PlacementInProgressError,
     RateLimitError,
     Up42Error,
@@ -288,14 +289,18 @@ class OrdersApi:
         lookup_error: Up42Error | None = None
         first_wait = getattr(failure, "retry_after", None)
         for attempt in range(LOOKUP_ATTEMPTS):
-            if attempt:
-                self._transport.wait(max(self._retry.delay(attempt), 0.0))
-            elif first_wait:
-                self._transport.wait(min(first_wait, self._retry.max_retry_after))
             try:
+                if attempt:
+                    self._transport.wait(max(self._retry.delay(attempt), 0.0))
+                elif first_wait:
+                    self._transport.wait(min(first_wait, self._retry.max_retry_after))
                 found = self._lookup(display_name, request_tag)
             except Up42Error as error:
+                # A cancel or a closed connection ends the lookups, not the doubt: the
+                # order may exist, so the outcome stays ambiguous (and journaled).
                 lookup_error = error
+                if isinstance(error, CancelledError):
+                    break
                 continue
             if found is not None:
                 log.info("found the order %s created by the failed request", found.id)

@@ -61,3 +61,26 @@ def test_a_journal_that_cannot_be_written_sends_nothing_and_says_so_per_order(
     assert not placed[0].failure.maybe_sent
     assert "journal" in (placed[0].error or "")
     assert hostile.requests_to("POST", "/v2/orders") == []
+
+
+def test_an_order_post_cancelled_mid_flight_is_ambiguous_and_stays_journaled(tmp_path):
+    """Cancel in Processing while an order POST waits for its answer: UP42 may have made the
+    order, so the outcome is "check the order list" (AmbiguousPlacementError) and the journal
+    keeps the tag for the next run's lookup; it ended as a plain "Cancelled" with the journal
+    entry forgotten."""
+    import threading
+
+    from up42_qgis.api.http_flight import cancel_scope
+
+    server = HostileServer()
+    server.route("POST", "/v2/orders", lambda handler: handler.hang())
+    journal = PlacementJournal(tmp_path / "j.json")
+    cancel = threading.Event()
+    try:
+        with hostile_client(server, timeout=60.0, deadline=60.0) as client:
+            threading.Timer(0.3, cancel.set).start()
+            with cancel_scope(cancel.is_set), pytest.raises(errors.AmbiguousPlacementError):
+                client.place_order(REQUEST, journal)
+    finally:
+        server.close()
+    assert len(journal.pending()) == 1
