@@ -69,3 +69,39 @@ def test_a_placement_that_cannot_start_after_the_check_frees_the_order_bar(
     assert not dialog.isVisible()
     assert not bar._placing
     assert bar.order_button.isEnabled()
+
+
+def test_unloading_the_plugin_mid_placement_does_not_abort_the_order_post(
+    iface, sandbox_account, qtbot
+):
+    """The real unload also closes the shared client: that aborted the order POST in flight
+    (the orders ended "may or may not have been created") though placements are meant to
+    outlive the plugin."""
+    from qgis.core import QgsApplication, QgsTask
+
+    import up42_qgis
+    from tests.qgis.support import STAY_DWELL, order_request
+
+    sandbox_account.configure(dwell=STAY_DWELL)
+    plugin = up42_qgis.classFactory(iface)
+    plugin.initGui()
+    plugin.action.trigger()  # the dock builds the context
+    context = plugin.context
+    assert context is not None
+    client = context.clients.client()
+    scenes, collections = orderable_scenes(client, 1)
+    requests = [order_request(scenes[0], collections, "Unload with the client")]
+    estimates = [client.estimate(r) for r in requests]
+    sandbox_account.configure(
+        placement_fault="delay", placement_delay_s=1.0, placement_fault_count=1
+    )
+    done: list = []
+    task = context.flow.place(requests, estimates, True, done.append)
+    qtbot.waitUntil(lambda: task.status() == QgsTask.TaskStatus.Running, timeout=WAIT_MS)
+    plugin.unload()
+    qtbot.waitUntil(
+        lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS
+    )
+    assert done and done[0].error is None
+    [placed] = done[0].result
+    assert placed.order_id, placed.error
