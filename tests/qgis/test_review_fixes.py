@@ -102,6 +102,7 @@ def test_unloading_the_plugin_mid_placement_does_not_abort_the_order_post(
     qtbot.waitUntil(
         lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=WAIT_MS
     )
-    assert done and done[0].error is None
+    assert done
+    assert done[0].error is None
     [placed] = done[0].result
     assert placed.order_id, placed.error

@@ -27,7 +27,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.errors import AuthenticationError, CancelledError, NetworkError, Up42Error
+from ..api.errors import (
+    AuthenticationError,
+    CancelledError,
+    DecisionUnknownError,
+    NetworkError,
+    Up42Error,
+)
 from ..api.tasking_models import Decision, FeasibilityStudy, Quotation
 from ..compat import FieldType
 from ..i18n import tr
@@ -268,7 +274,9 @@ class QuotationsAlgorithm(Up42Algorithm):
                     quotation.id, decision, confirmed_credits=quotation.credits_price
                 )
             except Up42Error as error:
-                row.result, row.error = tr("not decided"), error_text(error)
+                unknown = isinstance(error, DecisionUnknownError)
+                row.result = tr("unknown: check it") if unknown else tr("not decided")
+                row.error = error_text(error)
                 feedback.reportError(f"{quotation.order_id}: {row.error}", False)
                 if isinstance(error, STOPS):
                     stopped = error
@@ -301,7 +309,9 @@ class QuotationsAlgorithm(Up42Algorithm):
             try:
                 after = client.accept_feasibility_option(study.id, option_id)
             except Up42Error as error:
-                row.result, row.error = tr("not accepted"), error_text(error)
+                unknown = isinstance(error, DecisionUnknownError)
+                row.result = tr("unknown: check it") if unknown else tr("not accepted")
+                row.error = error_text(error)
                 feedback.reportError(f"{study.order_id}: {row.error}", False)
                 continue
             for other in rows:

@@ -84,3 +84,29 @@ def test_an_order_post_cancelled_mid_flight_is_ambiguous_and_stays_journaled(tmp
     finally:
         server.close()
     assert len(journal.pending()) == 1
+
+
+def test_a_quotation_accept_cancelled_mid_flight_is_not_reported_as_not_decided():
+    """Cancel in Processing while the accept PATCH waits for its answer: the quotation may
+    be accepted (credits spent), so the error must say the outcome is unknown; it was a
+    plain "Cancelled" that up42:quotations listed as "not decided"."""
+    import threading
+
+    from up42_qgis.api.http_flight import cancel_scope
+
+    quotation = {"id": "q-1", "orderId": "o-1", "decision": "NOT_DECIDED", "creditsPrice": 50}
+    server = HostileServer()
+    server.route(
+        "GET",
+        "/v2/tasking/quotation",
+        lambda handler: json_answer(200, {"content": [quotation], "totalPages": 1}),
+    )
+    server.route("PATCH", "/v2/tasking/quotation/q-1", lambda handler: handler.hang())
+    cancel = threading.Event()
+    try:
+        with hostile_client(server, timeout=60.0, deadline=60.0) as client:
+            threading.Timer(0.3, cancel.set).start()
+            with cancel_scope(cancel.is_set), pytest.raises(errors.DecisionUnknownError):
+                client.decide_quotation("q-1", "ACCEPTED", confirmed_credits=50)
+    finally:
+        server.close()
