@@ -309,8 +309,8 @@ class QuotationsAlgorithm(Up42Algorithm):
             try:
                 after = client.accept_feasibility_option(study.id, option_id)
             except Up42Error as error:
-                unknown = isinstance(error, DecisionUnknownError)
-                row.result = tr("unknown: check it") if unknown else tr("not accepted")
+                maybe = isinstance(error, DecisionUnknownError)
+                row.result = tr("unknown: check it") if maybe else tr("not accepted")
                 row.error = error_text(error)
                 feedback.reportError(f"{study.order_id}: {row.error}", False)
                 continue
