@@ -207,9 +207,11 @@ class DecisionPanel(QGroupBox):
             return ""
         if study is not None:
             return tr(
-                "UP42 offers {n} ways to acquire this area. Choose one and accept it; the "
-                "quotation follows. Choosing costs nothing."
-            ).format(n=len(study.options))
+                "UP42 offers %Ln way(s) to acquire this area. Choose one and accept it; the "
+                "quotation follows. Choosing costs nothing.",
+                "",
+                len(study.options),
+            )
         if quotation is not None:
             if quotation.credits_price is None:
                 return tr(
