@@ -560,3 +560,70 @@ def test_the_area_can_be_drawn_or_clicked_on_the_map(
     assert area._outline.band is not None
     dialog.close()  # the outline leaves the map with the dialog
     assert area._outline is None
+
+
+def test_a_tasking_point_is_marked_on_the_map_until_the_dialog_closes(
+    qtbot, orders_panel, sandbox_account, canvas_3857
+):
+    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+    from qgis.gui import QgsRubberBand
+
+    from tests.qgis.support import BERLIN, to_crs
+
+    def markers() -> list[QgsRubberBand]:
+        return [
+            item
+            for item in canvas_3857.scene().items()
+            if isinstance(item, QgsRubberBand)
+            and item.asGeometry().type() == QgsWkbTypes.GeometryType.PointGeometry
+            and item.numberOfVertices() > 0
+            and item.isVisible()
+        ]
+
+    dialog = open_form(qtbot, orders_panel, POINT)
+    assert markers() == []
+    dialog.area.use_map_centre()  # the map centre: marked where it is
+    (marker,) = markers()
+    centre = canvas_3857.extent().center()
+    marked = marker.getPoint(0, 0)
+    assert (marked.x(), marked.y()) == pytest.approx((centre.x(), centre.y()), abs=1.0)
+
+    clicked = to_crs(
+        QgsGeometry.fromPointXY(BERLIN.center()), canvas_3857.mapSettings().destinationCrs()
+    )
+    dialog.area.use_point(QgsPointXY(clicked.asPoint()), "A clicked point.")  # moves, one marker
+    (marker,) = markers()
+    marked = marker.getPoint(0, 0)
+    assert (marked.x(), marked.y()) == pytest.approx(
+        (clicked.asPoint().x(), clicked.asPoint().y()), abs=1.0
+    )
+    dialog.area.set_geometry(None)
+    assert markers() == []  # no point, no marker
+    dialog.area.use_map_centre()
+    assert len(markers()) == 1
+    dialog.close()  # the marker leaves the map with the dialog
+    assert markers() == []
+    assert dialog.area._marker is None
+
+
+def test_the_point_marker_goes_when_the_plugin_unloads(
+    qtbot, orders_panel, sandbox_account, canvas_3857
+):
+    from qgis.core import QgsWkbTypes
+    from qgis.gui import QgsRubberBand
+
+    dialog = open_form(qtbot, orders_panel, POINT)
+    dialog.area.use_map_centre()
+    band = dialog.area._marker.band
+    assert band is not None
+    assert band.scene() is canvas_3857.scene()
+    assert band.numberOfVertices() == 1
+    orders_panel.unload()  # what the plugin's unload calls
+    assert band.scene() is None
+    assert not [
+        item
+        for item in canvas_3857.scene().items()
+        if isinstance(item, QgsRubberBand)
+        and item.asGeometry().type() == QgsWkbTypes.GeometryType.PointGeometry
+        and item.numberOfVertices() > 0
+    ]
