@@ -627,3 +627,45 @@ def test_the_point_marker_goes_when_the_plugin_unloads(
         and item.asGeometry().type() == QgsWkbTypes.GeometryType.PointGeometry
         and item.numberOfVertices() > 0
     ]
+
+
+def test_the_credits_column_shows_the_quoted_price_once_known(
+    qtbot, orders_panel, order_context, sandbox_account, answers
+):
+    from up42_qgis.gui.orders_rows import CREDITS_COLUMN
+    from up42_qgis.services.order_state import OrderStateStore
+    from up42_qgis.toolbelt.formatting import format_credits
+
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    set_window(dialog)
+    dialog.form.set_value("displayName", "Dock tasking price")
+    order_id = place(qtbot, dialog, answers)
+    qtbot.waitUntil(lambda: order_id in orders_panel.orders, timeout=WAIT_MS)
+
+    def cell(panel: OrdersPanel):
+        return panel.table.item(panel._row_of(order_id), CREDITS_COLUMN)
+
+    assert cell(orders_panel).text() == "–"  # no price before UP42 quotes one
+    assert "No quotation yet" in cell(orders_panel).toolTip()
+    wait_sub_status(qtbot, order_context, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+    orders_panel.select_order(order_id)
+    decision = orders_panel.decision
+    qtbot.waitUntil(lambda: decision.quotation is not None, timeout=WAIT_MS)
+    price = decision.quotation.credits_price
+    assert price
+    qtbot.waitUntil(lambda: cell(orders_panel).text() == format_credits(price), timeout=WAIT_MS)
+    assert "the price UP42 quoted" in cell(orders_panel).toolTip()
+    assert format_credits(price) in cell(orders_panel).toolTip()
+    assert orders_panel.selected_order_id() == order_id  # the row keeps its selection
+    assert answers.asked[1:] == []  # reading the price decided nothing
+    assert len(patches(sandbox_account)) == 0
+
+    # Kept like an estimate: the next session's store and a fresh tab show it unselected.
+    assert OrderStateStore(order_context.state.path).note(order_id).quoted_credits == price
+    fresh = OrdersPanel(order_context)
+    qtbot.addWidget(fresh)
+    assert fresh.refresh()
+    qtbot.waitUntil(lambda: order_id in fresh.orders, timeout=WAIT_MS)
+    assert fresh.selected_order_id() is None
+    assert cell(fresh).text() == format_credits(price)
+    assert "the price UP42 quoted" in cell(fresh).toolTip()

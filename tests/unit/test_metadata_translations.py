@@ -124,9 +124,12 @@ def _fixed_plurals(source: str, name: str) -> list[str]:
     found = []
     for call in _tr_calls(ast.parse(source)):
         argument = call.args[0] if call.args else None
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            if FIXED_PLURAL.search(argument.value):
-                found.append(f"{name}:{call.lineno}: {argument.value!r}")
+        if (
+            isinstance(argument, ast.Constant)
+            and isinstance(argument.value, str)
+            and FIXED_PLURAL.search(argument.value)
+        ):
+            found.append(f"{name}:{call.lineno}: {argument.value!r}")
     return found
 
 
