@@ -192,9 +192,9 @@ class OrderAlgorithm(ScenesAlgorithm):
             return
         raise QgsProcessingException(
             tr(
-                "Already on order in the workspace (same scene, data product and area): "
-                "%Ln scene(s), {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true "
-                "to order them again.",
+                "%Ln scene(s) already on order in the workspace (same scene, data product "
+                "and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true to order "
+                "them again.",
                 "",
                 len(duplicates),
             ).format(orders=listed)
