@@ -37,7 +37,7 @@ from ..api.errors import (
 from ..api.tasking_models import Decision, FeasibilityStudy, Quotation
 from ..compat import FieldType
 from ..i18n import tr
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits
 from ..toolbelt.messages import error_text
 from .common import Up42Algorithm
 from .scenes import table_fields
@@ -181,9 +181,11 @@ class QuotationsAlgorithm(Up42Algorithm):
             decided += self._reject(client, quotations, rows, feedback)
         dest_id = self._write(parameters, context, [*rows, *study_rows])
         feedback.pushInfo(
-            tr("{q} quotations, {s} feasibility studies; {d} decided now.").format(
-                q=len(quotations), s=len(studies), d=len(decided)
-            )
+            tr(
+                "Quotations: %Ln; feasibility studies: {studies}; decided now: {decided}.",
+                "",
+                len(quotations),
+            ).format(studies=format_count(len(studies)), decided=format_count(len(decided)))
         )
         return {OUTPUT: dest_id, DECIDED: ",".join(decided)}
 
