@@ -117,7 +117,12 @@ class Up42Plugin:
             self.options_factory = None
         if self.context is not None:
             self.context.stop()
-            self.context.clients.close()  # the shared client's pooled connections
+            if any(not task.can_cancel for task in self.context.runner.running):
+                # An order placement runs on to its answer: closing its client would abort
+                # the POST in flight. Forgotten instead; the garbage collector closes it.
+                self.context.clients.invalidate()
+            else:
+                self.context.clients.close()  # the shared client's pooled connections
         if self.search_panel is not None:
             self.search_panel.unload()  # AOI outline and draw tool off the canvas
             self.search_panel = None

@@ -89,3 +89,17 @@ def test_nothing_to_migrate_writes_no_file(tmp_path, clean_settings):
     path = tmp_path / "order_state.json"
     assert OrderStateStore(path).tracked_ids() == []
     assert not path.exists()
+
+
+def test_a_quoted_price_is_kept_beside_the_estimate(tmp_path):
+    path = tmp_path / "order_state.json"
+    store = OrderStateStore(path)
+    store.set_note("t-1", quoted_credits=1250)
+    store.set_note("o-1", credits=12.5)
+    again = OrderStateStore(path)
+    assert again.note("t-1") == OrderNote(quoted_credits=1250.0)
+    assert again.note("o-1") == OrderNote(credits=12.5)  # an estimate alone: unchanged
+    assert "quoted_credits" not in json.loads(path.read_text())["notes"]["o-1"]
+    again.set_note("t-1", quoted_credits=None)  # nothing left: the note goes
+    notes = json.loads(path.read_text())["notes"]
+    assert notes == {"o-1": {"auto_download": False, "credits": 12.5}}

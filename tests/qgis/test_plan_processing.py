@@ -135,7 +135,8 @@ def test_an_aoi_layer_in_another_crs_is_planned_in_wgs84(provider):
 
 
 @pytest.mark.parametrize(("parameters", "words"), [
-    ({"SCENES_AT": ("far", (20.0, 40.0, 20.5, 40.5))}, "None of the 1 scenes covers"),
+    ({"SCENES_AT": ("far", (20.0, 40.0, 20.5, 40.5))},
+     "No scene covers any of the area of interest (1 scene checked)"),
     ({"PRIORITIES": "cloud,price"}, "Unknown priorities: price"),
     ({"EXTENT": None}, "Give the area of interest"),
 ])

@@ -66,7 +66,7 @@ def test_the_dock_says_how_many_scenes_were_skipped_and_why(
         assert panel.skipped_scenes == 2
         note = panel.message_label.text()
         assert panel.message_label.isVisibleTo(panel)
-        assert "2 scene(s) skipped" in note
+        assert "2 scenes skipped" in note
         assert "bbox" in note
         assert "properties" in note
     finally:
@@ -98,6 +98,6 @@ def test_processing_says_how_many_scenes_were_skipped_and_why(
     )
     assert result["OUTPUT"]
     [note] = [w for w in feedback.warnings if "skipped" in w]
-    assert "2 scene(s) skipped" in note
+    assert "2 scenes skipped" in note
     assert "bbox" in note
     assert "properties" in note

@@ -560,3 +560,112 @@ def test_the_area_can_be_drawn_or_clicked_on_the_map(
     assert area._outline.band is not None
     dialog.close()  # the outline leaves the map with the dialog
     assert area._outline is None
+
+
+def test_a_tasking_point_is_marked_on_the_map_until_the_dialog_closes(
+    qtbot, orders_panel, sandbox_account, canvas_3857
+):
+    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+    from qgis.gui import QgsRubberBand
+
+    from tests.qgis.support import BERLIN, to_crs
+
+    def markers() -> list[QgsRubberBand]:
+        return [
+            item
+            for item in canvas_3857.scene().items()
+            if isinstance(item, QgsRubberBand)
+            and item.asGeometry().type() == QgsWkbTypes.GeometryType.PointGeometry
+            and item.numberOfVertices() > 0
+            and item.isVisible()
+        ]
+
+    dialog = open_form(qtbot, orders_panel, POINT)
+    assert markers() == []
+    dialog.area.use_map_centre()  # the map centre: marked where it is
+    (marker,) = markers()
+    centre = canvas_3857.extent().center()
+    marked = marker.getPoint(0, 0)
+    assert (marked.x(), marked.y()) == pytest.approx((centre.x(), centre.y()), abs=1.0)
+
+    clicked = to_crs(
+        QgsGeometry.fromPointXY(BERLIN.center()), canvas_3857.mapSettings().destinationCrs()
+    )
+    dialog.area.use_point(QgsPointXY(clicked.asPoint()), "A clicked point.")  # moves, one marker
+    (marker,) = markers()
+    marked = marker.getPoint(0, 0)
+    assert (marked.x(), marked.y()) == pytest.approx(
+        (clicked.asPoint().x(), clicked.asPoint().y()), abs=1.0
+    )
+    dialog.area.set_geometry(None)
+    assert markers() == []  # no point, no marker
+    dialog.area.use_map_centre()
+    assert len(markers()) == 1
+    dialog.close()  # the marker leaves the map with the dialog
+    assert markers() == []
+    assert dialog.area._marker is None
+
+
+def test_the_point_marker_goes_when_the_plugin_unloads(
+    qtbot, orders_panel, sandbox_account, canvas_3857
+):
+    from qgis.core import QgsWkbTypes
+    from qgis.gui import QgsRubberBand
+
+    dialog = open_form(qtbot, orders_panel, POINT)
+    dialog.area.use_map_centre()
+    band = dialog.area._marker.band
+    assert band is not None
+    assert band.scene() is canvas_3857.scene()
+    assert band.numberOfVertices() == 1
+    orders_panel.unload()  # what the plugin's unload calls
+    assert band.scene() is None
+    assert not [
+        item
+        for item in canvas_3857.scene().items()
+        if isinstance(item, QgsRubberBand)
+        and item.asGeometry().type() == QgsWkbTypes.GeometryType.PointGeometry
+        and item.numberOfVertices() > 0
+    ]
+
+
+def test_the_credits_column_shows_the_quoted_price_once_known(
+    qtbot, orders_panel, order_context, sandbox_account, answers
+):
+    from up42_qgis.gui.orders_rows import CREDITS_COLUMN
+    from up42_qgis.services.order_state import OrderStateStore
+    from up42_qgis.toolbelt.formatting import format_credits
+
+    dialog = open_form(qtbot, orders_panel, PRIORITY)
+    set_window(dialog)
+    dialog.form.set_value("displayName", "Dock tasking price")
+    order_id = place(qtbot, dialog, answers)
+    qtbot.waitUntil(lambda: order_id in orders_panel.orders, timeout=WAIT_MS)
+
+    def cell(panel: OrdersPanel):
+        return panel.table.item(panel._row_of(order_id), CREDITS_COLUMN)
+
+    assert cell(orders_panel).text() == "–"  # no price before UP42 quotes one
+    assert "No quotation yet" in cell(orders_panel).toolTip()
+    wait_sub_status(qtbot, order_context, order_id, OrderSubStatus.QUOTATION_WAITING_RESPONSE)
+    orders_panel.select_order(order_id)
+    decision = orders_panel.decision
+    qtbot.waitUntil(lambda: decision.quotation is not None, timeout=WAIT_MS)
+    price = decision.quotation.credits_price
+    assert price
+    qtbot.waitUntil(lambda: cell(orders_panel).text() == format_credits(price), timeout=WAIT_MS)
+    assert "the price UP42 quoted" in cell(orders_panel).toolTip()
+    assert format_credits(price) in cell(orders_panel).toolTip()
+    assert orders_panel.selected_order_id() == order_id  # the row keeps its selection
+    assert answers.asked[1:] == []  # reading the price decided nothing
+    assert len(patches(sandbox_account)) == 0
+
+    # Kept like an estimate: the next session's store and a fresh tab show it unselected.
+    assert OrderStateStore(order_context.state.path).note(order_id).quoted_credits == price
+    fresh = OrdersPanel(order_context)
+    qtbot.addWidget(fresh)
+    assert fresh.refresh()
+    qtbot.waitUntil(lambda: order_id in fresh.orders, timeout=WAIT_MS)
+    assert fresh.selected_order_id() is None
+    assert cell(fresh).text() == format_credits(price)
+    assert "the price UP42 quoted" in cell(fresh).toolTip()

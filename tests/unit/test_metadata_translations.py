@@ -106,3 +106,52 @@ def test_translations_keep_the_placeholders(ts_file: Path) -> None:
         if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation))
     ]
     assert mismatched == []
+
+
+# A count before a fixed plural ("{n} scenes", "{n} of {total} orders", "{q} tasking orders")
+# reads "1 scenes" and cannot be translated into a language's plural forms: a counted noun
+# goes through Qt's plural forms, tr("%Ln scene(s)", "", n).
+COUNTED_NOUNS = (
+    "scenes|orders|parts|collections|ways|vertices|features|quotations|studies|items|files"
+    "|layers|options|pages|results|budgets"
+)
+FIXED_PLURAL = re.compile(
+    r"\{\w*\}\s+(?:of\s+(?:the\s+|\{\w*\}\s+))?(?:[a-z]+\s+)?(?:" + COUNTED_NOUNS + r")\b"
+)
+
+
+def _fixed_plurals(source: str, name: str) -> list[str]:
+    found = []
+    for call in _tr_calls(ast.parse(source)):
+        argument = call.args[0] if call.args else None
+        if (
+            isinstance(argument, ast.Constant)
+            and isinstance(argument.value, str)
+            and FIXED_PLURAL.search(argument.value)
+        ):
+            found.append(f"{name}:{call.lineno}: {argument.value!r}")
+    return found
+
+
+def test_counts_go_through_plural_forms() -> None:
+    found = [
+        problem
+        for path in SOURCES
+        for problem in _fixed_plurals(path.read_text("utf-8"), str(path.relative_to(ROOT)))
+    ]
+    assert found == [], "use tr('%Ln scene(s)', '', n) for a count before a noun"
+
+
+def test_the_plural_check_catches_a_fixed_plural() -> None:
+    bad = (
+        'tr("Estimating {n} scenes.")\n'
+        'tr("{n} of {total} collections")\n'
+        'tr("None of the {n} scenes covers")\n'
+        'tr("{n} of the scenes are on order")\n'
+        'tr("Placing {n} tasking orders")\n'
+        'tr("%Ln scene(s) in {parts}", "", n)\n'
+        'tr("{credits} credits, estimated")\n'
+        'tr("Selected scenes: {n}")\n'
+        'tr("Order {id} is {status}")\n'
+    )
+    assert [p.split(":")[1] for p in _fixed_plurals(bad, "bad.py")] == ["1", "2", "3", "4", "5"]

@@ -178,6 +178,11 @@ class DecisionClosedError(ConflictError):
         self.decision = decision
 
 
+class DecisionUnknownError(Up42Error):
+    """A decision PATCH (accepting a quotation or an option) failed in a way that leaves open
+    whether UP42 took it, and reading it again failed too: check it before deciding again."""
+
+
 class PriceChangedError(Up42Error):
     """The quotation's price is above what the user confirmed: nothing was accepted.
     ``credits`` is UP42's price now, ``confirmed`` what the user said yes to."""

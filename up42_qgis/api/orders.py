@@ -25,6 +25,7 @@ from .endpoints import Endpoints
 from .errors import (
     AmbiguousPlacementError,
     AuthenticationError,
+    CancelledError,
     PlacementInProgressError,
     RateLimitError,
     Up42Error,
@@ -44,6 +45,15 @@ MAX_ORDER_PAGES = 500
 LOOKUP_ATTEMPTS = 3
 # Answers to an order POST that certainly created nothing.
 CLEAN_REFUSALS = frozenset({400, 402, 403, 404, 405, 409, 410, 413, 415, 422, 451})
+
+
+def _settle(journal: PlacementJournal, request_tag: str) -> None:
+    """Forgets a settled placement; a journal that cannot be written then must not hide the
+    answer (an accepted order, a refusal): the entry stays, and the next run looks it up."""
+    try:
+        journal.settle(request_tag)
+    except OSError as error:
+        log.warning("placement journal %s not updated: %s", journal.path, error)
 
 
 def order_body(request: OrderRequest, extra_tags: Sequence[str] = ()) -> JSON:
@@ -184,7 +194,7 @@ class OrdersApi:
                 found = self._lookup(entry.display_name, entry.request_tag)
                 if found is not None:
                     log.info("order %s of an unfinished earlier placement found", found.id)
-                    journal.settle(entry.request_tag)
+                    _settle(journal, entry.request_tag)
                     return PlacedOrder(request.scene_id, order_id=found.id, recovered=True)
                 if may_be_in_flight(entry):
                     raise PlacementInProgressError(
@@ -196,7 +206,15 @@ class OrdersApi:
         request_tag = f"{REQUEST_TAG_PREFIX}{uuid.uuid4().hex}"
         body = order_body(request, extra_tags=(request_tag,))
         if journal is not None:
-            journal.begin(request, request_tag, display_name)
+            try:
+                journal.begin(request, request_tag, display_name)
+            except OSError as error:  # without the entry a crash could order it twice
+                failure = Up42Error(
+                    f"The placement journal {journal.path} cannot be written ({error}): "
+                    "nothing was sent."
+                )
+                failure.maybe_sent = False
+                raise failure from None
         try:
             placed = self._send_once(request, body, request_tag)
         except Up42Error as error:
@@ -207,10 +225,10 @@ class OrdersApi:
                 error.status in CLEAN_REFUSALS and not isinstance(error, AmbiguousPlacementError)
             )
             if journal is not None and clean:
-                journal.settle(request_tag)
+                _settle(journal, request_tag)
             raise
         if journal is not None:
-            journal.settle(request_tag)
+            _settle(journal, request_tag)
         return placed
 
     def _send_once(self, request: OrderRequest, body: JSON, request_tag: str) -> PlacedOrder:
@@ -271,14 +289,18 @@ class OrdersApi:
         lookup_error: Up42Error | None = None
         first_wait = getattr(failure, "retry_after", None)
         for attempt in range(LOOKUP_ATTEMPTS):
-            if attempt:
-                self._transport.wait(max(self._retry.delay(attempt), 0.0))
-            elif first_wait:
-                self._transport.wait(min(first_wait, self._retry.max_retry_after))
             try:
+                if attempt:
+                    self._transport.wait(max(self._retry.delay(attempt), 0.0))
+                elif first_wait:
+                    self._transport.wait(min(first_wait, self._retry.max_retry_after))
                 found = self._lookup(display_name, request_tag)
             except Up42Error as error:
+                # A cancel or a closed connection ends the lookups, not the doubt: the
+                # order may exist, so the outcome stays ambiguous (and journaled).
                 lookup_error = error
+                if isinstance(error, CancelledError):
+                    break
                 continue
             if found is not None:
                 log.info("found the order %s created by the failed request", found.id)

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from .endpoints import Endpoints
 from .errors import (
     DecisionClosedError,
+    DecisionUnknownError,
     NotFoundError,
     OrderFormError,
     PriceChangedError,
@@ -291,8 +292,13 @@ class TaskingApi:
             raise error
         try:
             after = read()
-        except Up42Error:
-            raise error from None
+        except Up42Error as lookup:
+            raise DecisionUnknownError(
+                f"The decision may or may not have reached UP42 ({error.message}), and "
+                f"reading it again failed ({lookup.message}): check it in the UP42 console "
+                "before deciding again.",
+                error.status,
+            ) from None
         if done(after):
             log.info("the decision went through despite %s", error.message)
             return after

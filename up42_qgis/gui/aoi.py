@@ -119,9 +119,11 @@ def _problem_text(code: str, params: dict[str, Any] | None = None) -> str:
             limit=format_area_km2(params.get("limit", 0)),
         )
     if code == "TOO_MANY_VERTICES" and "vertices" in params:
-        return tr("The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.").format(
-            n=format_count(params["vertices"]), limit=format_count(params.get("limit", 0))
-        )
+        return tr(
+            "The AOI has %Ln vertices; UP42 accepts at most {limit}. Simplify it.",
+            "",
+            int(params["vertices"]),
+        ).format(limit=format_count(params.get("limit", 0)))
     texts = {
         "EMPTY": tr("The AOI is empty."),
         "INVALID": tr("The AOI is not a valid polygon (it crosses itself or has bad rings)."),

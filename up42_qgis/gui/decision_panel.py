@@ -9,7 +9,7 @@ import json
 from typing import TYPE_CHECKING
 
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -61,6 +61,10 @@ def option_text(option: FeasibilityOption) -> str:
 
 
 class DecisionPanel(QGroupBox):
+    """``quoted(order_id)`` once a read quotation's price is in the order's note."""
+
+    quoted = pyqtSignal(str)
+
     def __init__(self, context: PluginContext, parent: QWidget | None = None) -> None:
         super().__init__(tr("Tasking"), parent)
         self.setObjectName("Up42DecisionPanel")
@@ -158,8 +162,24 @@ class DecisionPanel(QGroupBox):
             self._say(tr("Could not read the quotation: {e}").format(e=reason), error=True)
             return
         self.decisions = task.result
+        self._note_prices(task.result)
         self._fill_options()
         self._update()
+
+    def _note_prices(self, decisions: Decisions) -> None:
+        """Each order's quoted price (the waiting quotation's, else the latest) kept in its
+        note: the Orders tab's Credits column shows it, also in the next session."""
+        for order_id in decisions.quotations:
+            quotation = decisions.pending_quotation(order_id) or decisions.latest_quotation(
+                order_id
+            )
+            price = quotation.credits_price if quotation is not None else None
+            if price is None:
+                continue
+            before = self.context.state.note(order_id).quoted_credits
+            self.context.state.set_note(order_id, quoted_credits=price)
+            if before != self.context.state.note(order_id).quoted_credits:
+                self.quoted.emit(order_id)
 
     def _decision_needed(self, order: Order) -> None:
         if self.order is not None and order.id == self.order.id and not sip.isdeleted(self):
@@ -207,9 +227,11 @@ class DecisionPanel(QGroupBox):
             return ""
         if study is not None:
             return tr(
-                "UP42 offers {n} ways to acquire this area. Choose one and accept it; the "
-                "quotation follows. Choosing costs nothing."
-            ).format(n=len(study.options))
+                "UP42 offers %Ln way(s) to acquire this area. Choose one and accept it; the "
+                "quotation follows. Choosing costs nothing.",
+                "",
+                len(study.options),
+            )
         if quotation is not None:
             if quotation.credits_price is None:
                 return tr(

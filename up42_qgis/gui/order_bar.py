@@ -245,10 +245,8 @@ class OrderBar(ProductChoice, PlanOrdering, QWidget):
         ok = [e for e in self.estimates.values() if e.ok]
         failed = [e for e in self.estimates.values() if not e.ok]
         total = sum(e.credits or 0 for e in ok)
-        text = tr("Estimate: {credits} for {n} of {total} scenes").format(
-            credits=format_credits_with_euros(total),
-            n=format_count(len(ok)),
-            total=format_count(len(self.estimates)),
+        text = tr("Estimate: {credits} for {n} of %Ln scene(s)", "", len(self.estimates)).format(
+            credits=format_credits_with_euros(total), n=format_count(len(ok))
         )
         tooltip = "\n".join(f"{e.scene_id[:8]}: {format_credits(e.credits)}" for e in ok)
         self.summary.setText(text)
@@ -343,7 +341,9 @@ class OrderBar(ProductChoice, PlanOrdering, QWidget):
         self.summary.setToolTip("")
         if self.plan_refs is not None:
             self.summary.setText(
-                tr("Plan “{name}”: {n} parts").format(name=self.plan_name, n=len(self.plan_refs))
+                tr("Plan “{name}”: %Ln part(s)", "", len(self.plan_refs)).format(
+                    name=self.plan_name
+                )
             )
         elif not self.scenes:
             self.summary.setText(tr("Select scenes to estimate or order them."))

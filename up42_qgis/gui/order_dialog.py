@@ -196,7 +196,7 @@ class OrderDialog(QDialog):
                 "left ({left} credits)."
             ).format(
                 credits=format_credits(total),
-                name=html.escape(chosen.name or chosen.id),
+                name=chosen.name or chosen.id,
                 left=format_credits(chosen.remaining_credits),
             )
         else:
@@ -294,6 +294,8 @@ class OrderDialog(QDialog):
             )
         except Exception as error:  # not signed in: say so, nothing was sent
             self.status.setText(error_text(error))
+            # The duplicate check before said "placing": nothing is now.
+            self.placement_finished.emit([])
             return
         self._sent = True
         self._remember_budget()

@@ -139,6 +139,7 @@ class OrdersPanel(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
         self.decision = DecisionPanel(context, self)  # tasking: feasibility and quotation
+        self.decision.quoted.connect(self._quoted)
         layout.addWidget(self.decision)
         # Set by the plugin: the Search tab's AOI, which a tasking order starts from.
         self.search_aoi: Callable[[], Aoi | None] | None = None
@@ -274,12 +275,18 @@ class OrdersPanel(QWidget):
         )
         product.setToolTip(tooltip(product_title or order.data_product_id))
         name = name_item(order, product_title)
-        credits = credits_item(self._credits(order.id))
+        credits = self._credits_item(order)
         for column, item in enumerate((name, status, created, product, credits)):
             self.table.setItem(row, column, item)
 
-    def _credits(self, order_id: str) -> float | None:
-        return self.context.state.note(order_id).credits
+    def _credits_item(self, order: Order) -> SortItem:
+        note = self.context.state.note(order.id)
+        return credits_item(note.credits, note.quoted_credits, order.is_tasking)
+
+    def _quoted(self, order_id: str) -> None:
+        """The decision panel read a tasking order's quotation: its price in the row."""
+        if not sip.isdeleted(self) and order_id in self.orders:
+            self.update_order(self.orders[order_id])
 
     def _apply_filter(self) -> None:
         shows = status_filters()[max(0, self.filter_combo.currentIndex())][1]

@@ -73,15 +73,28 @@ def created_item(order: Order, today: date | None = None) -> SortItem:
     return item
 
 
-def credits_item(credits: float | None) -> SortItem:
-    item = SortItem(format_credits(credits))
+def credits_item(
+    credits: float | None, quoted: float | None = None, tasking: bool = False
+) -> SortItem:
+    """An archive order's estimate, or a tasking order's quoted price (once it is known)."""
+    shown = credits if credits is not None else quoted
+    item = SortItem(format_credits(shown))
+    if shown is not None:
+        item.setData(SORT_ROLE, float(shown))
     if credits is not None:
-        item.setData(SORT_ROLE, float(credits))
         item.setToolTip(
             tr("{credits} credits, estimated when the order was placed").format(
                 credits=format_credits(credits)
             )
         )
+    elif quoted is not None:
+        item.setToolTip(
+            tr("{credits} credits: the price UP42 quoted for this acquisition").format(
+                credits=format_credits(quoted)
+            )
+        )
+    elif tasking:
+        item.setToolTip(tr("No quotation yet: UP42 quotes a price for a tasking order"))
     else:
         item.setToolTip(tr("No estimate known (placed elsewhere, or before this version)"))
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

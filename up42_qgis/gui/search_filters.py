@@ -290,14 +290,14 @@ class FiltersWidget(QWidget):
         if not total:
             text = tr("Collections ▾")
         elif len(checked) == total:
-            text = tr("All {n} collections ▾").format(n=format_count(total))
+            text = tr("All %Ln collection(s) ▾", "", total)
         elif not checked:
             text = tr("No collection checked ▾")
         elif len(titles) <= 2:
             text = tr("{names} ▾").format(names=", ".join(titles))
         else:
-            text = tr("{n} of {total} collections ▾").format(
-                n=format_count(len(checked)), total=format_count(total)
+            text = tr("{n} of %Ln collection(s) ▾", "", total).format(
+                n=format_count(len(checked))
             )
         self.collections_button.setText(text)
         self.collections_button.setToolTip(

@@ -291,9 +291,7 @@ class SearchPanel(SearchPanelLayout):
             self.count_label.setText("")
         elif (matched := self.session.number_matched) is not None and matched >= shown:
             self.count_label.setText(
-                tr("{shown} of {total} scenes").format(
-                    shown=format_count(shown), total=format_count(matched)
-                )
+                tr("{shown} of %Ln scene(s)", "", matched).format(shown=format_count(shown))
             )
         else:
             self.count_label.setText(tr("%Ln scene(s)", "", shown))

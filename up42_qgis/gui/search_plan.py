@@ -64,10 +64,10 @@ def plan_summary(priced: PricedPlan) -> str:
     saving first, then one short line per part (the map labels its part the same way)."""
     plan: CoveragePlan = priced.plan
     lines = [
-        tr("<b>{percent} of the AOI covered</b> by {scenes} scenes in {parts} orders.").format(
+        tr("<b>{percent} of the AOI covered</b> by %Ln scene(s) in {parts}.", "", len(plan.scenes))
+        .format(
             percent=_percent(plan.covered_percent),
-            scenes=len(plan.scenes),
-            parts=len(plan.parts),
+            parts=tr("%Ln order(s)", "", len(plan.parts)),
         )
     ]
     planned, naive = priced.plan_credits, priced.naive_credits

@@ -1,7 +1,8 @@
 """The area a tasking order acquires, with the Search tab's tools: its AOI, the map extent, a
 drawn polygon (the same draw tool), or a point (clicked on the map, or the map's centre) for
 products that take one. Always handed on as an EPSG:4326 GeoJSON geometry; problems are said
-below the buttons. ``remove_from_map`` takes the outline and the tools off the canvas."""
+below the buttons. A polygon shows as the Search tab's dashed outline, a point as a marker;
+``remove_from_map`` takes both and the tools off the canvas."""
 
 from __future__ import annotations
 
@@ -10,20 +11,22 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsGeometry, QgsPointXY, QgsProject
-from qgis.gui import QgsMapToolEmitPoint
+from qgis.core import QgsGeometry, QgsPointXY, QgsProject, QgsWkbTypes
+from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand
 from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..api.json_values import JSON
 from ..i18n import tr
-from ..toolbelt.colours import ERROR_STYLE
+from ..toolbelt.colours import AOI_RGB, ERROR_STYLE
 from ..toolbelt.formatting import format_number
 from .aoi import (
     Aoi,
     AoiInputError,
     AoiOutline,
     aoi_from_canvas,
+    from_wgs84,
     geometry_from_geojson,
     make_aoi,
     to_wgs84,
@@ -39,6 +42,55 @@ AoiSource = Callable[[], "Aoi | None"]
 
 def _km2(aoi: Aoi) -> str:
     return format_number(round(aoi.area_km2, 1))
+
+
+class PointMarker:
+    """A tasking point on the canvas as a point rubber band (the AOI's colour): nothing in the
+    layer tree or the project file, follows canvas CRS changes; ``remove()`` takes it off."""
+
+    def __init__(self, canvas: QgsMapCanvas) -> None:
+        self._canvas = canvas
+        self._point_wgs84: QgsGeometry | None = None
+        self._band: QgsRubberBand | None = QgsRubberBand(
+            canvas, QgsWkbTypes.GeometryType.PointGeometry
+        )
+        self._band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        self._band.setIconSize(14)
+        self._band.setWidth(3)
+        self._band.setStrokeColor(QColor(*AOI_RGB))
+        self._band.setColor(QColor(*AOI_RGB))
+        canvas.destinationCrsChanged.connect(self._redraw)
+
+    @property
+    def band(self) -> QgsRubberBand | None:
+        return self._band
+
+    def show(self, point_wgs84: QgsGeometry) -> None:
+        self._point_wgs84 = QgsGeometry(point_wgs84)
+        self._redraw()
+
+    def clear(self) -> None:
+        self._point_wgs84 = None
+        if self._band is not None:
+            self._band.reset(QgsWkbTypes.GeometryType.PointGeometry)
+
+    def _redraw(self) -> None:
+        if self._band is None or self._point_wgs84 is None:
+            return
+        crs = self._canvas.mapSettings().destinationCrs()
+        self._band.setToGeometry(from_wgs84(self._point_wgs84, crs), None)
+        self._band.show()
+
+    def remove(self) -> None:
+        if self._band is None:
+            return
+        with contextlib.suppress(TypeError, RuntimeError):
+            self._canvas.destinationCrsChanged.disconnect(self._redraw)
+        self._band.reset(QgsWkbTypes.GeometryType.PointGeometry)
+        scene = self._canvas.scene()
+        if scene is not None:
+            scene.removeItem(self._band)
+        self._band = None
 
 
 class TaskingArea(QGroupBox):
@@ -59,6 +111,7 @@ class TaskingArea(QGroupBox):
         self.source_text = ""
         self.accepted_types: tuple[str, ...] = ()
         self._outline: AoiOutline | None = None
+        self._marker: PointMarker | None = None
         self._tool: QgsMapTool | None = None
         self._previous_tool: QgsMapTool | None = None
 
@@ -119,12 +172,19 @@ class TaskingArea(QGroupBox):
         self.geometry = geojson
         self.source_text = text
         self.problem.hide()
+        kind = str(geojson.get("type")) if geojson is not None else ""
         outline = self._ensure_outline()
         if outline is not None:
-            if geojson is not None and "Polygon" in str(geojson.get("type")):
+            if geojson is not None and "Polygon" in kind:
                 outline.show(geometry_from_geojson(geojson))
             else:
                 outline.clear()
+        marker = self._ensure_marker()
+        if marker is not None:
+            if geojson is not None and kind == "Point":
+                marker.show(geometry_from_geojson(geojson))
+            else:
+                marker.clear()
         self._describe()
         self.changed.emit()
 
@@ -243,10 +303,19 @@ class TaskingArea(QGroupBox):
             self._outline = AoiOutline(self.canvas)
         return self._outline
 
+    def _ensure_marker(self) -> PointMarker | None:
+        if self._marker is None and self.canvas is not None:
+            self._marker = PointMarker(self.canvas)
+        return self._marker
+
     def remove_from_map(self) -> None:
-        """The tool and the outline off the canvas (the dialog closes)."""
+        """The tool, the outline and the point marker off the canvas (the dialog closes, the
+        plugin unloads)."""
         with contextlib.suppress(RuntimeError):
             self._stop_tool()
         if self._outline is not None:
             self._outline.remove()
             self._outline = None
+        if self._marker is not None:
+            self._marker.remove()
+            self._marker = None

@@ -19,7 +19,7 @@ from ..api.errors import BudgetError
 from ..api.models import Estimate
 from ..compat import FieldType
 from ..i18n import tr
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits
 from .common import AOI, EXTENT, Up42Algorithm, error_text, one_line
 from .scenes import (
     DATA_PRODUCT,
@@ -74,8 +74,8 @@ class ScenesAlgorithm(Up42Algorithm):
                    "EXTENT and AOI are not used.")
             )
         feedback.pushInfo(
-            tr("SCENES is a coverage plan: {n} parts, each ordered over its own "
-               "polygon.").format(n=len(self.scenes))
+            tr("SCENES is a coverage plan: %Ln part(s), each ordered over its own "
+               "polygon.", "", len(self.scenes))
         )
 
     def add_inputs(self) -> None:
@@ -95,7 +95,7 @@ class ScenesAlgorithm(Up42Algorithm):
         data_product = self.parameterAsString(parameters, DATA_PRODUCT, context)
         choice = self.budget_choice(client, parameters, context, feedback)
         plans = plan_orders(client, self.scenes, self.aoi, data_product, choice.budget_id)
-        feedback.pushInfo(tr("Estimating {n} scenes.").format(n=len(plans)))
+        feedback.pushInfo(tr("Estimating %Ln scene(s).", "", len(plans)))
         try:
             estimates = estimate_plans(client, plans, feedback, progress_span)
         except BudgetError as error:  # api/budgets words it; say which parameter to set
@@ -176,8 +176,10 @@ class EstimateAlgorithm(ScenesAlgorithm):
         total = total_credits(estimates)
         refused = sum(1 for estimate in estimates if not estimate.ok)
         feedback.pushInfo(
-            tr("Total: {credits} credits for {n} scenes ({refused} refused).").format(
-                credits=format_credits(total), n=len(estimates) - refused, refused=refused
-            )
+            tr(
+                "Total: {credits} credits for %Ln scene(s) ({refused} refused).",
+                "",
+                len(estimates) - refused,
+            ).format(credits=format_credits(total), refused=format_count(refused))
         )
         return {OUTPUT: dest_id, TOTAL_CREDITS: total}

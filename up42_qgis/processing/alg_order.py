@@ -116,11 +116,11 @@ class OrderAlgorithm(ScenesAlgorithm):
                 )
             )
         feedback.pushInfo(
-            tr("Placing {n} orders for {credits} credits (MAX_CREDITS {most}).").format(
-                n=len(orderable),
-                credits=format_credits(total),
-                most=format_credits(max_credits),
-            )
+            tr(
+                "Placing %Ln order(s) for {credits} credits (MAX_CREDITS {most}).",
+                "",
+                len(orderable),
+            ).format(credits=format_credits(total), most=format_credits(max_credits))
         )
         requests = [plan.request for plan, _ in orderable if plan.request is not None]
         self._check_zero_prices(parameters, context, feedback, plans, estimates)
@@ -192,10 +192,12 @@ class OrderAlgorithm(ScenesAlgorithm):
             return
         raise QgsProcessingException(
             tr(
-                "{n} of the scenes are already on order in the workspace (same scene, data "
-                "product and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true "
-                "to order them again."
-            ).format(n=len(duplicates), orders=listed)
+                "%Ln scene(s) already on order in the workspace (same scene, data product "
+                "and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true to order "
+                "them again.",
+                "",
+                len(duplicates),
+            ).format(orders=listed)
         )
 
     def _place(

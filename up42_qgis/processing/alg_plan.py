@@ -47,7 +47,7 @@ from ..layers.plans import (
     plan_features,
     plan_fields,
 )
-from ..toolbelt.formatting import format_area, format_count, format_percent
+from ..toolbelt.formatting import format_area, format_percent
 from ..toolbelt.plan_messages import note_message, problem_message
 from .common import WGS84, Up42Algorithm, one_line
 from .sinks import write_features
@@ -200,9 +200,8 @@ class PlanCoverageAlgorithm(Up42Algorithm):
         try:
             priorities = parse_priorities(self.parameterAsString(parameters, PRIORITIES, context))
             feedback.pushInfo(
-                tr("Planning with {n} scenes; priorities: {order}.").format(
-                    n=format_count(len(self.scenes)), order=", ".join(priorities)
-                )
+                tr("Planning with %Ln scene(s); priorities: {order}.", "", len(self.scenes))
+                .format(order=", ".join(priorities))
             )
             plan = plan_coverage(
                 self.aoi,
@@ -261,11 +260,12 @@ class PlanCoverageAlgorithm(Up42Algorithm):
     def _summary(plan: CoveragePlan, feedback: QgsProcessingFeedback) -> None:
         feedback.pushInfo(
             tr(
-                "Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, "
-                "{percent} covered."
+                "Plan: %Ln scene(s) in {parts}, {planned} for an area of {aoi}, "
+                "{percent} covered.",
+                "",
+                len(plan.scenes),
             ).format(
-                scenes=format_count(len(plan.scenes)),
-                parts=format_count(len(plan.parts)),
+                parts=tr("%Ln order(s)", "", len(plan.parts)),
                 planned=format_area(plan.planned_km2),
                 aoi=format_area(plan.aoi_area_km2),
                 percent=format_percent(plan.covered_percent, 2),

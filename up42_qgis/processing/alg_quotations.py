@@ -27,11 +27,17 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..api.errors import AuthenticationError, CancelledError, NetworkError, Up42Error
+from ..api.errors import (
+    AuthenticationError,
+    CancelledError,
+    DecisionUnknownError,
+    NetworkError,
+    Up42Error,
+)
 from ..api.tasking_models import Decision, FeasibilityStudy, Quotation
 from ..compat import FieldType
 from ..i18n import tr
-from ..toolbelt.formatting import format_credits
+from ..toolbelt.formatting import format_count, format_credits
 from ..toolbelt.messages import error_text
 from .common import Up42Algorithm
 from .scenes import table_fields
@@ -167,15 +173,19 @@ class QuotationsAlgorithm(Up42Algorithm):
         study_rows = [row for s in studies for row in self._study_rows(s)]
         decided: list[str] = []
         if decision == "accept":
+            # MAX_CREDITS first: above it nothing at all is decided, not even an option.
+            acceptable = self._acceptable(quotations, rows, limit or 0.0)
             decided += self._accept_options(client, studies, option_ids, study_rows, feedback)
-            decided += self._accept(client, quotations, rows, limit or 0.0, feedback)
+            decided += self._decide(client, acceptable, Decision.ACCEPTED, feedback)
         elif decision == "reject":
             decided += self._reject(client, quotations, rows, feedback)
         dest_id = self._write(parameters, context, [*rows, *study_rows])
         feedback.pushInfo(
-            tr("{q} quotations, {s} feasibility studies; {d} decided now.").format(
-                q=len(quotations), s=len(studies), d=len(decided)
-            )
+            tr(
+                "Quotations: %Ln; feasibility studies: {studies}; decided now: {decided}.",
+                "",
+                len(quotations),
+            ).format(studies=format_count(len(studies)), decided=format_count(len(decided)))
         )
         return {OUTPUT: dest_id, DECIDED: ",".join(decided)}
 
@@ -209,14 +219,11 @@ class QuotationsAlgorithm(Up42Algorithm):
         return rows or [Row("feasibility", study.id, study.order_id, str(study.decision))]
 
     # --- decisions (only those DECISION asks for) ------------------------------------------
-    def _accept(
-        self,
-        client: Up42Client,
-        quotations: list[Quotation],
-        rows: list[Row],
-        limit: float,
-        feedback: QgsProcessingFeedback,
-    ) -> list[str]:
+    @staticmethod
+    def _acceptable(
+        quotations: list[Quotation], rows: list[Row], limit: float
+    ) -> list[tuple[Quotation, Row]]:
+        """The waiting quotations to accept; raises (nothing decided) above ``limit``."""
         pending = [(q, r) for q, r in zip(quotations, rows, strict=True) if q.is_pending]
         for quotation, row in pending:
             if not quotation.can_accept:
@@ -230,7 +237,7 @@ class QuotationsAlgorithm(Up42Algorithm):
                     "nothing was accepted."
                 ).format(total=format_credits(total), most=format_credits(limit))
             )
-        return self._decide(client, acceptable, Decision.ACCEPTED, feedback)
+        return acceptable
 
     def _reject(
         self,
@@ -269,7 +276,9 @@ class QuotationsAlgorithm(Up42Algorithm):
                     quotation.id, decision, confirmed_credits=quotation.credits_price
                 )
             except Up42Error as error:
-                row.result, row.error = tr("not decided"), error_text(error)
+                unknown = isinstance(error, DecisionUnknownError)
+                row.result = tr("unknown: check it") if unknown else tr("not decided")
+                row.error = error_text(error)
                 feedback.reportError(f"{quotation.order_id}: {row.error}", False)
                 if isinstance(error, STOPS):
                     stopped = error
@@ -302,7 +311,9 @@ class QuotationsAlgorithm(Up42Algorithm):
             try:
                 after = client.accept_feasibility_option(study.id, option_id)
             except Up42Error as error:
-                row.result, row.error = tr("not accepted"), error_text(error)
+                maybe = isinstance(error, DecisionUnknownError)
+                row.result = tr("unknown: check it") if maybe else tr("not accepted")
+                row.error = error_text(error)
                 feedback.reportError(f"{study.order_id}: {row.error}", False)
                 continue
             for other in rows:

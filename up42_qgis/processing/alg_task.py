@@ -216,9 +216,11 @@ class TaskAlgorithm(Up42Algorithm):
         )
         requests = self._requests(schema, product.id or "", base_name, values)
         feedback.pushInfo(
-            tr("Placing {n} tasking orders for {product}; the price comes as a quotation.").format(
-                n=len(requests), product=product.title
-            )
+            tr(
+                "Placing %Ln tasking order(s) for {product}; the price comes as a quotation.",
+                "",
+                len(requests),
+            ).format(product=product.title)
         )
         placed = self._place(client, requests, feedback)
         order_ids = [p.order_id for p in placed if p.order_id]
@@ -229,8 +231,8 @@ class TaskAlgorithm(Up42Algorithm):
                 )
             )
         feedback.pushInfo(
-            tr("{n} tasking orders placed: {ids}").format(
-                n=len(order_ids), ids=", ".join(order_ids)
+            tr("%Ln tasking order(s) placed: {ids}", "", len(order_ids)).format(
+                ids=", ".join(order_ids)
             )
         )
         return {ORDER_IDS: ",".join(order_ids)}

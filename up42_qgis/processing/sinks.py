@@ -24,8 +24,8 @@ def write_features(sink: QgsFeatureSink, features: Iterable[QgsFeature]) -> int:
     if not ok:
         reason = one_line(sink.lastError() or "") or tr("no reason given")
         raise QgsProcessingException(
-            tr("Could not write {n} feature(s) to the output: {reason}").format(
-                n=len(batch), reason=reason
+            tr("Could not write %Ln feature(s) to the output: {reason}", "", len(batch)).format(
+                reason=reason
             )
         )
     return len(batch)

@@ -1,6 +1,7 @@
 """The one store of order state a user would hate to lose: the orders being tracked, what the
 plugin knows about each order beyond UP42's answer (the "download and add when fulfilled"
-choice, the credits estimated when it was placed) and the downloads still to finish.
+choice, the credits estimated when it was placed, a tasking order's quoted price) and the
+downloads still to finish.
 
 One JSON file in the plugin's data folder, written whole and atomically (a temporary file,
 then ``os.replace``), so a crash mid-write leaves the previous state, never half of one.
@@ -53,6 +54,7 @@ class OrderNote:
 
     auto_download: bool = False  # download and add to the project when fulfilled
     credits: float | None = None  # estimated when it was placed
+    quoted_credits: float | None = None  # a tasking order's price, as UP42 quoted it
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,12 @@ class OrderStateStore:
         return self._notes.get(order_id, OrderNote())
 
     def set_note(
-        self, order_id: str, *, auto_download: bool = _UNSET, credits: float | None = _UNSET
+        self,
+        order_id: str,
+        *,
+        auto_download: bool = _UNSET,
+        credits: float | None = _UNSET,
+        quoted_credits: float | None = _UNSET,
     ) -> OrderNote:
         """Changes the named fields of the order's note; returns the note as saved."""
         with self._lock:
@@ -158,6 +165,11 @@ class OrderStateStore:
                     current.auto_download if auto_download is _UNSET else bool(auto_download)
                 ),
                 credits=current.credits if credits is _UNSET else _credits(credits),
+                quoted_credits=(
+                    current.quoted_credits
+                    if quoted_credits is _UNSET
+                    else _credits(quoted_credits)
+                ),
             )
             if note != current:
                 notes = dict(self._notes)
@@ -211,8 +223,7 @@ class OrderStateStore:
             "version": FORMAT_VERSION,
             "tracked": self._tracked,
             "notes": {
-                order_id: {"auto_download": note.auto_download, "credits": note.credits}
-                for order_id, note in self._notes.items()
+                order_id: _note_entry(note) for order_id, note in self._notes.items()
             },
             "pending": {
                 p.order_id: {"name": p.display_name, "add": p.add_to_project}
@@ -258,6 +269,13 @@ def _credits(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _note_entry(note: OrderNote) -> dict[str, Any]:
+    entry: dict[str, Any] = {"auto_download": note.auto_download, "credits": note.credits}
+    if note.quoted_credits is not None:  # files without it read as before
+        entry["quoted_credits"] = note.quoted_credits
+    return entry
+
+
 def _id_list(value: Any) -> list[str]:
     if isinstance(value, str):
         value = [value]
@@ -272,7 +290,11 @@ def _notes(value: Any) -> dict[str, OrderNote]:
     notes = {}
     for order_id, entry in value.items():
         if isinstance(entry, dict):
-            note = OrderNote(bool(entry.get("auto_download")), _credits(entry.get("credits")))
+            note = OrderNote(
+                bool(entry.get("auto_download")),
+                _credits(entry.get("credits")),
+                _credits(entry.get("quoted_credits")),
+            )
             if note != OrderNote():
                 notes[str(order_id)] = note
     return notes

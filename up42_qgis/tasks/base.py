@@ -32,10 +32,10 @@ class Up42Task(QgsTask):
     def __init__(self, description: str, can_cancel: bool = True) -> None:
         flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flag(0)
         super().__init__(description, flags)
+        self.can_cancel = can_cancel
         self.result: Any = None
         self.error: Exception | None = None
         self.was_cancelled = False
-        self.can_cancel = can_cancel
         self._callbacks: list[Callable[[Up42Task], None]] = []
 
     def work(self) -> Any:

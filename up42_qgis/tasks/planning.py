@@ -59,7 +59,7 @@ class PlanCoverageTask(Up42Task):
         products: Mapping[str, str],
         naive: Sequence[Scene] | None = None,
     ) -> None:
-        super().__init__(tr("UP42: planning the coverage of {n} scenes").format(n=len(candidates)))
+        super().__init__(tr("UP42: planning the coverage of %Ln scene(s)", "", len(candidates)))
         self.client = client
         self.aoi = aoi
         self.candidates = tuple(candidates)

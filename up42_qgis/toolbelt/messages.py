@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from qgis.PyQt.QtCore import QLocale
-
 from ..api import errors
 from ..api.models import PlacedOrder
 from ..api.order_schema import FieldKind, Problem, ProblemKind
@@ -217,7 +215,7 @@ def skipped_note(skipped: int, reasons: tuple[str, ...] | list[str] = ()) -> str
         return ""
     why = "; ".join(one_line(reason) for reason in reasons) or tr("malformed")
     return one_line(
-        tr("{n} scene(s) skipped: UP42 sent them malformed ({why}).").format(
-            n=QLocale().toString(skipped), why=why
+        tr("%Ln scene(s) skipped: UP42 sent them malformed ({why}).", "", skipped).format(
+            why=why
         )
     )

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from ..api.planning import MAX_SEAM_M, NoteCode, PlanningError, PlanNote, PlanProblem
 from ..i18n import tr
-from .formatting import format_area, format_count, format_number, format_percent
+from .formatting import format_area, format_number, format_percent
 
 
 def problem_message(error: PlanningError) -> str:
     """The planner's refusal in the user's language."""
     params = error.params
     if error.problem is PlanProblem.NO_OVERLAP:
-        return tr("None of the {n} scenes covers any of the area of interest.").format(
-            n=format_count(params.get("n", 0))
+        return tr(
+            "No scene covers any of the area of interest (%Ln scene(s) checked).",
+            "",
+            int(params.get("n", 0)),
         )
     if error.problem is PlanProblem.NO_CANDIDATES:
         return tr("SCENES has no scene to plan with.")
