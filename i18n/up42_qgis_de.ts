@@ -4,52 +4,52 @@
 <context>
     <name>Up42</name>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="169"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="171"/>
         <source>The AOI is empty.</source>
         <translation>Das Interessengebiet (AOI) ist leer.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="127"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="129"/>
         <source>The AOI is not a valid polygon (it crosses itself or has bad rings).</source>
         <translation>Das AOI ist kein gültiges Polygon (es schneidet sich selbst oder hat fehlerhafte Ringe).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="171"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="173"/>
         <source>The AOI must be a polygon.</source>
         <translation>Das AOI muss ein Polygon sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="129"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="131"/>
         <source>The AOI has too many vertices; simplify it.</source>
         <translation>Das AOI hat zu viele Stützpunkte; bitte vereinfachen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="130"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="132"/>
         <source>The AOI is too small.</source>
         <translation>Das AOI ist zu klein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="190"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="250"/>
         <source>The AOI cannot be used.</source>
         <translation>Das AOI kann nicht verwendet werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="186"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="188"/>
         <source>There is no repaired geometry.</source>
         <translation>Es gibt keine reparierte Geometrie.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="212"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="214"/>
         <source>Select a polygon layer in the Layers panel first.</source>
         <translation>Wählen Sie zuerst einen Polygonlayer im Layerbedienfeld.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="214"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="216"/>
         <source>The layer “{name}” has no polygons.</source>
         <translation>Der Layer „{name}“ enthält keine Polygone.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="217"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="219"/>
         <source>Select one or more features of “{name}” first.</source>
         <translation>Wählen Sie zuerst ein oder mehrere Objekte von „{name}“.</translation>
     </message>
@@ -99,12 +99,12 @@
         <translation>UP42-Bilddaten suchen, bestellen und herunterladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/plugin.py" line="136"/>
+        <location filename="../up42_qgis/plugin.py" line="141"/>
         <source>&amp;UP42</source>
         <translation>&amp;UP42</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="112"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="110"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -169,7 +169,7 @@
         <translation>UP42: {name} wird heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="142"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="140"/>
         <source>Not sent: {reason}</source>
         <translation>Nicht gesendet: {reason}</translation>
     </message>
@@ -249,12 +249,7 @@
         <translation>Das AOI umfasst {area} km²; es muss mindestens {limit} km² umfassen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="122"/>
-        <source>The AOI has {n} vertices; UP42 accepts at most {limit}. Simplify it.</source>
-        <translation>Das AOI hat {n} Stützpunkte; UP42 akzeptiert höchstens {limit}. Bitte vereinfachen.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/aoi.py" line="131"/>
+        <location filename="../up42_qgis/gui/aoi.py" line="133"/>
         <source>The AOI is too large for a search; zoom in or draw a smaller one.</source>
         <translation>Das AOI ist für eine Suche zu groß; zoomen Sie hinein oder zeichnen Sie ein kleineres.</translation>
     </message>
@@ -429,12 +424,12 @@
         <translation>Bestellung aufgeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="304"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="306"/>
         <source>Placing the orders… Please wait.</source>
         <translation>Die Bestellungen werden aufgegeben … Bitte warten.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="323"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="325"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -454,7 +449,7 @@
         <translation>Fehlgeschlagen: {error}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/order_dialog.py" line="333"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="335"/>
         <source>%Ln order(s) placed. Follow them in the Orders tab.</source>
         <translation>
             <numerusform>%Ln Bestellung aufgegeben. Verfolgen Sie sie im Reiter Bestellungen.</numerusform>
@@ -562,32 +557,32 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="150"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="151"/>
         <source>Cancel order…</source>
         <translation>Bestellung stornieren …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="184"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="185"/>
         <source>Reading orders…</source>
         <translation>Bestellungen werden gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="218"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="219"/>
         <source>Could not read the orders: {error}</source>
         <translation>Die Bestellungen konnten nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="223"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="224"/>
         <source>Reading the orders was cancelled.</source>
         <translation>Das Lesen der Bestellungen wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="391"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="398"/>
         <source>Cancel order</source>
         <translation>Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="66"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="119"/>
         <source>Map extent</source>
         <translation>Kartenausdehnung</translation>
     </message>
@@ -597,12 +592,12 @@
         <translation>Die sichtbare Karte als Interessengebiet verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="67"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="120"/>
         <source>Draw</source>
         <translation>Zeichnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="68"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="121"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab</translation>
     </message>
@@ -632,37 +627,37 @@
         <translation>Reparierte Geometrie verwenden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="201"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="261"/>
         <source>Click to add vertices, right-click to finish, Esc to cancel.</source>
         <translation>Klicken fügt Stützpunkte hinzu, Rechtsklick beendet, Esc bricht ab.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="73"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="71"/>
         <source>Check the internet connection and the proxy in Settings ▸ Options ▸ Network.</source>
         <translation>Prüfen Sie die Internetverbindung und den Proxy unter Einstellungen ▸ Optionen ▸ Netzwerk.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="75"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="73"/>
         <source>UP42 is receiving too many requests; wait a moment and try again.</source>
         <translation>UP42 erhält zu viele Anfragen; warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="77"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="75"/>
         <source>UP42 has a problem right now; try again in a few minutes.</source>
         <translation>UP42 hat gerade ein Problem; versuchen Sie es in ein paar Minuten erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="106"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="104"/>
         <source>An unexpected error; the UP42 tab of the Log Messages panel has the details.</source>
         <translation>Ein unerwarteter Fehler; Details stehen im Reiter UP42 des Protokollbedienfelds.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="49"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="47"/>
         <source>UP42 server error</source>
         <translation>UP42-Serverfehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="62"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="60"/>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
@@ -826,13 +821,8 @@
         <source>No scenes match; widen the dates, the area or the cloud limit.</source>
         <translation>Keine passenden Szenen; erweitern Sie den Zeitraum, das Gebiet oder die Wolkengrenze.</translation>
     </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_panel.py" line="293"/>
-        <source>{shown} of {total} scenes</source>
-        <translation>{shown} von {total} Szenen</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/search_panel.py" line="299"/>
+        <location filename="../up42_qgis/gui/search_panel.py" line="297"/>
         <source>%Ln scene(s)</source>
         <translation>
             <numerusform>%Ln Szene</numerusform>
@@ -1105,11 +1095,6 @@
         <translation>Bestellung {id} wird heruntergeladen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="98"/>
-        <source>Estimating {n} scenes.</source>
-        <translation>{n} Szenen werden geschätzt.</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="123"/>
         <source>Estimate order cost</source>
         <translation>Bestellkosten schätzen</translation>
@@ -1118,11 +1103,6 @@
         <location filename="../up42_qgis/processing/alg_estimate.py" line="139"/>
         <source>Total credits</source>
         <translation>Credits gesamt</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="178"/>
-        <source>Total: {credits} credits for {n} scenes ({refused} refused).</source>
-        <translation>Gesamt: {credits} Credits für {n} Szenen ({refused} abgelehnt).</translation>
     </message>
     <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="60"/>
@@ -1150,27 +1130,22 @@
         <translation>UP42 hat jede Szene abgelehnt, es wurde nichts bestellt: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="118"/>
-        <source>Placing {n} orders for {credits} credits (MAX_CREDITS {most}).</source>
-        <translation>{n} Bestellungen für {credits} Credits werden aufgegeben (MAX_CREDITS {most}).</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/processing/alg_order.py" line="130"/>
         <source>No order was placed: {reason}</source>
         <translation>Es wurde keine Bestellung aufgegeben: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="141"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="139"/>
         <source>Not ordered: cancelled.</source>
         <translation>Nicht bestellt: abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="212"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="214"/>
         <source>{scene}: order {order} placed.</source>
         <translation>{scene}: Bestellung {order} aufgegeben.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/processing/alg_order.py" line="261"/>
+        <location filename="../up42_qgis/processing/alg_order.py" line="263"/>
         <source>%Ln order(s) placed: {ids}</source>
         <translation>
             <numerusform>%Ln Bestellung aufgegeben: {ids}</numerusform>
@@ -1308,11 +1283,6 @@
         <translation>Schätzung läuft … (Szenen: {n})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="248"/>
-        <source>Estimate: {credits} for {n} of {total} scenes</source>
-        <translation>Schätzung: {credits} für {n} von {total} Szenen</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/toolbelt/formatting.py" line="45"/>
         <source>≈ {euros} € (estimate)</source>
         <translation>≈ {euros} €, geschätzt</translation>
@@ -1323,7 +1293,7 @@
         <translation>{credits} Credits ({euros})</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="267"/>
+        <location filename="../up42_qgis/gui/order_bar.py" line="265"/>
         <source>Not orderable ({n}):</source>
         <translation>Nicht bestellbar ({n}):</translation>
     </message>
@@ -1423,22 +1393,22 @@
         <translation>Warnung: Die geschätzte Summe ({credits} Credits) übersteigt das verbleibende Guthaben jedes Budgets.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="391"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="398"/>
         <source>Cancel the order “{name}”? This cannot be undone.</source>
         <translation>Bestellung „{name}“ stornieren? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="409"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="416"/>
         <source>Cancelling “{name}”…</source>
         <translation>„{name}“ wird storniert …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="421"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="428"/>
         <source>Could not cancel “{name}”: {error}</source>
         <translation>„{name}“ konnte nicht storniert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="431"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="438"/>
         <source>“{name}” is cancelled.</source>
         <translation>„{name}“ ist storniert.</translation>
     </message>
@@ -1458,7 +1428,7 @@
         <translation>Radar (SAR) sieht durch Wolken: Bewölkung spielt keine Rolle.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="315"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="317"/>
         <source>Placing failed: {error} Check the Orders tab before trying again.</source>
         <translation>Aufgeben fehlgeschlagen: {error} Prüfen Sie den Reiter Bestellungen, bevor Sie es erneut versuchen.</translation>
     </message>
@@ -1508,82 +1478,82 @@
         <translation>Bestellung „{name}“ hat ein Problem ({status}); UP42 kann es noch beheben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="31"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="29"/>
         <source>UP42 sign-in failed</source>
         <translation>Anmeldung bei UP42 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="33"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="31"/>
         <source>UP42 refused access</source>
         <translation>UP42 hat den Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="37"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="35"/>
         <source>Licence or access needed</source>
         <translation>Lizenz oder Zugang erforderlich</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="47"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="45"/>
         <source>UP42 is limiting requests</source>
         <translation>UP42 begrenzt die Anfragen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="51"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="49"/>
         <source>Could not reach UP42</source>
         <translation>UP42 ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="53"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="51"/>
         <source>Not found on UP42</source>
         <translation>Bei UP42 nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="55"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="53"/>
         <source>UP42 refused the request</source>
         <translation>UP42 hat die Anfrage abgelehnt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="57"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="55"/>
         <source>The order may exist</source>
         <translation>Die Bestellung existiert möglicherweise</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="59"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="57"/>
         <source>Download failed</source>
         <translation>Download fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="61"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="59"/>
         <source>UP42 error</source>
         <translation>UP42-Fehler</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="68"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="66"/>
         <source>Check the UP42 account in Settings ▸ Options ▸ UP42 (outside QGIS: UP42_USERNAME and UP42_PASSWORD).</source>
         <translation>Prüfen Sie das UP42-Konto unter Einstellungen ▸ Optionen ▸ UP42 (außerhalb von QGIS: UP42_USERNAME und UP42_PASSWORD).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="79"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="77"/>
         <source>Check the account&apos;s permissions in the UP42 console.</source>
         <translation>Prüfen Sie die Berechtigungen des Kontos in der UP42-Konsole.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="86"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="84"/>
         <source>Accept the data product&apos;s licence (EULA) in the UP42 console first.</source>
         <translation>Akzeptieren Sie zuerst die Lizenz (EULA) des Datenprodukts in der UP42-Konsole.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="101"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="99"/>
         <source>Please check the AOI and the filters.</source>
         <translation>Bitte prüfen Sie das AOI und die Filter.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="103"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="101"/>
         <source>Check the Orders tab before ordering again.</source>
         <translation>Prüfen Sie den Reiter Bestellungen, bevor Sie erneut bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="122"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="120"/>
         <source>{title}: {message}.</source>
         <translation>{title}: {message}.</translation>
     </message>
@@ -1658,77 +1628,72 @@
         <translation>Credit-Guthaben des Kontos</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="65"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="69"/>
         <source>Tasking</source>
         <translation>Tasking</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="84"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="88"/>
         <source>Accept the chosen option…</source>
         <translation>Gewählte Option annehmen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="86"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="90"/>
         <source>Accept quotation…</source>
         <translation>Angebot annehmen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="88"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="92"/>
         <source>Reject quotation…</source>
         <translation>Angebot ablehnen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="90"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="94"/>
         <source>Show coverage on the map</source>
         <translation>Abdeckung auf der Karte zeigen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="158"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="162"/>
         <source>Could not read the quotation: {e}</source>
         <translation>Das Angebot konnte nicht gelesen werden: {e}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="209"/>
-        <source>UP42 offers {n} ways to acquire this area. Choose one and accept it; the quotation follows. Choosing costs nothing.</source>
-        <translation>UP42 bietet {n} Möglichkeiten, dieses Gebiet aufzunehmen. Wählen Sie eine und nehmen Sie sie an; das Angebot folgt. Die Wahl kostet nichts.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="215"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="237"/>
         <source>UP42 sent no usable price ({reason}); this quotation cannot be accepted here.</source>
         <translation>UP42 hat keinen brauchbaren Preis geschickt ({reason}); dieses Angebot kann hier nicht angenommen werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="218"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="240"/>
         <source>Quotation: {credits} credits. They are charged only when you accept.</source>
         <translation>Angebot: {credits} Credits. Sie werden erst berechnet, wenn Sie annehmen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="222"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="244"/>
         <source>{step}: UP42 is working on it; the plugin checks regularly.</source>
         <translation>{step}: UP42 arbeitet daran; das Plugin prüft regelmäßig.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="226"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="248"/>
         <source>Reading the quotation…</source>
         <translation>Angebot wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="229"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="251"/>
         <source>You accepted the quotation of {credits} credits.</source>
         <translation>Sie haben das Angebot über {credits} Credits angenommen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="233"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="255"/>
         <source>The quotation was rejected; the order is cancelled.</source>
         <translation>Das Angebot wurde abgelehnt; die Bestellung ist storniert.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="259"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="281"/>
         <source>Accept feasibility option</source>
         <translation>Option der Machbarkeitsstudie annehmen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="259"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="281"/>
         <source>Accept this option for “{name}”?
 
 {option}
@@ -1741,17 +1706,17 @@ No credits are charged now: UP42 then sends a quotation, which you accept or rej
 Jetzt werden keine Credits berechnet: UP42 schickt danach ein Angebot, das Sie gesondert annehmen oder ablehnen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="267"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="289"/>
         <source>Option accepted; UP42 prepares the quotation.</source>
         <translation>Option angenommen; UP42 bereitet das Angebot vor.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="278"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="300"/>
         <source>Accept quotation</source>
         <translation>Angebot annehmen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="278"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="300"/>
         <source>Accept the quotation for “{name}”?
 
 {credits} credits will be charged for this acquisition. This cannot be undone.</source>
@@ -1760,42 +1725,42 @@ Jetzt werden keine Credits berechnet: UP42 schickt danach ein Angebot, das Sie g
 Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="286"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="308"/>
         <source>Quotation accepted ({credits} credits); UP42 schedules the acquisition.</source>
         <translation>Angebot angenommen ({credits} Credits); UP42 plant die Aufnahme.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="298"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="320"/>
         <source>Reject quotation</source>
         <translation>Angebot ablehnen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="298"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="320"/>
         <source>Reject the quotation for “{name}” ({credits} credits)? UP42 then cancels the order; nothing is charged.</source>
         <translation>Das Angebot für „{name}“ ({credits} Credits) ablehnen? UP42 storniert dann die Bestellung; es wird nichts berechnet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="306"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="328"/>
         <source>Quotation rejected; UP42 cancels the order.</source>
         <translation>Angebot abgelehnt; UP42 storniert die Bestellung.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="315"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="337"/>
         <source>Sending your decision…</source>
         <translation>Ihre Entscheidung wird gesendet …</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="349"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="371"/>
         <source>Coverage — {name}</source>
         <translation>Abdeckung — {name}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="360"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="382"/>
         <source>Could not read the coverage: {e}</source>
         <translation>Die Abdeckung konnte nicht gelesen werden: {e}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/decision_panel.py" line="365"/>
+        <location filename="../up42_qgis/gui/decision_panel.py" line="387"/>
         <source>Coverage on the map: {covered} % covered.</source>
         <translation>Abdeckung auf der Karte: {covered} % abgedeckt.</translation>
     </message>
@@ -1821,11 +1786,6 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <location filename="../up42_qgis/gui/order_bar.py" line="88"/>
         <source>Order the parts of the coverage plan (its selected parts, if any)</source>
         <translation>Die Teile des Abdeckungsplans bestellen (gegebenenfalls nur die ausgewählten Teile)</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/order_bar.py" line="345"/>
-        <source>Plan “{name}”: {n} parts</source>
-        <translation>Plan „{name}“: {n} Teile</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/order_checks.py" line="45"/>
@@ -1907,12 +1867,12 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Es wurde nichts gesendet. Bestätigen Sie unten, um diese Szenen erneut zu bestellen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/order_dialog.py" line="315"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="317"/>
         <source>no result</source>
         <translation>kein Ergebnis</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/order_dialog.py" line="335"/>
+        <location filename="../up42_qgis/gui/order_dialog.py" line="337"/>
         <source>%Ln could not be placed; see the reasons above.</source>
         <translation>
             <numerusform>%Ln Bestellung konnte nicht aufgegeben werden; der Grund steht oben.</numerusform>
@@ -1980,7 +1940,7 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Eine neue Aufnahme eines Gebiets bestellen (Tasking)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/gui/orders_panel.py" line="229"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="230"/>
         <source>%Ln order(s) in the workspace.</source>
         <translation>
             <numerusform>%Ln Bestellung im Workspace.</numerusform>
@@ -1988,7 +1948,7 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_panel.py" line="356"/>
+        <location filename="../up42_qgis/gui/orders_panel.py" line="363"/>
         <source>Data product: {product}</source>
         <translation>Datenprodukt: {product}</translation>
     </message>
@@ -2003,42 +1963,42 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Aufgegeben: {time}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="80"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="85"/>
         <source>{credits} credits, estimated when the order was placed</source>
         <translation>{credits} Credits, geschätzt beim Aufgeben der Bestellung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="86"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="99"/>
         <source>No estimate known (placed elsewhere, or before this version)</source>
         <translation>Keine Schätzung bekannt (anderswo oder vor dieser Version aufgegeben)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="94"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="107"/>
         <source>No orders in this workspace yet.</source>
         <translation>Noch keine Bestellungen in diesem Workspace.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="102"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="115"/>
         <source>No orders</source>
         <translation>Keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="108"/>
         <source>No open orders</source>
         <translation>Keine offenen Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="108"/>
         <source>No fulfilled orders</source>
         <translation>Keine ausgelieferten Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="108"/>
         <source>No failed orders</source>
         <translation>Keine fehlgeschlagenen Bestellungen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/orders_rows.py" line="95"/>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="108"/>
         <source>No cancelled orders</source>
         <translation>Keine stornierten Bestellungen</translation>
     </message>
@@ -2078,11 +2038,6 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Kollektionen ▾</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="293"/>
-        <source>All {n} collections ▾</source>
-        <translation>Alle {n} Kollektionen ▾</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/gui/search_filters.py" line="295"/>
         <source>No collection checked ▾</source>
         <translation>Keine Kollektion markiert ▾</translation>
@@ -2091,11 +2046,6 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <location filename="../up42_qgis/gui/search_filters.py" line="297"/>
         <source>{names} ▾</source>
         <translation>{names} ▾</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_filters.py" line="299"/>
-        <source>{n} of {total} collections ▾</source>
-        <translation>{n} von {total} Kollektionen ▾</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/search_filters.py" line="303"/>
@@ -2146,11 +2096,6 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <location filename="../up42_qgis/gui/search_plan.py" line="52"/>
         <source>Fewest scenes</source>
         <translation>Wenigste Szenen</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/gui/search_plan.py" line="67"/>
-        <source>&lt;b&gt;{percent} of the AOI covered&lt;/b&gt; by {scenes} scenes in {parts} orders.</source>
-        <translation>&lt;b&gt;{percent} des AOI abgedeckt&lt;/b&gt; durch {scenes} Szenen in {parts} Bestellungen.</translation>
     </message>
     <message>
         <location filename="../up42_qgis/gui/search_plan.py" line="75"/>
@@ -2258,87 +2203,87 @@ Für diese Aufnahme werden {credits} Credits berechnet. Das kann nicht rückgän
         <translation>Das eingegebene Konto wurde verworfen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="55"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="107"/>
         <source>Area to acquire</source>
         <translation>Aufzunehmendes Gebiet</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="65"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="118"/>
         <source>Search tab&apos;s AOI</source>
         <translation>AOI des Reiters Suche</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="71"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="124"/>
         <source>Click a point</source>
         <translation>Punkt klicken</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="72"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="125"/>
         <source>Click the point to acquire on the map</source>
         <translation>Klicken Sie auf der Karte den aufzunehmenden Punkt an</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="73"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="126"/>
         <source>Map centre</source>
         <translation>Kartenmitte</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="74"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="127"/>
         <source>The centre of the visible map, as a point</source>
         <translation>Die Mitte der sichtbaren Karte als Punkt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="133"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="193"/>
         <source>No area yet.</source>
         <translation>Noch kein Gebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="135"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="195"/>
         <source>A {kind}.</source>
         <translation>Geometrie: {kind}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="138"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="198"/>
         <source>This product takes: {types}.</source>
         <translation>Dieses Produkt nimmt: {types}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="149"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="209"/>
         <source>The Search tab has no area of interest yet.</source>
         <translation>Der Reiter Suche hat noch kein Interessengebiet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="151"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="211"/>
         <source>The Search tab's AOI ({area} km²).</source>
         <translation>Das AOI des Reiters Suche ({area} km²).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="161"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="221"/>
         <source>The map extent ({area} km²).</source>
         <translation>Die Kartenausdehnung ({area} km²).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="165"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="225"/>
         <source>The map centre (a point).</source>
         <translation>Die Kartenmitte (ein Punkt).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="173"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="233"/>
         <source>A point on the map.</source>
         <translation>Ein Punkt auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="186"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="246"/>
         <source>A drawn polygon ({area} km²).</source>
         <translation>Ein gezeichnetes Polygon ({area} km²).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="208"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="268"/>
         <source>Click the point to acquire on the map.</source>
         <translation>Klicken Sie auf der Karte den aufzunehmenden Punkt an.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/gui/tasking_area.py" line="212"/>
+        <location filename="../up42_qgis/gui/tasking_area.py" line="272"/>
         <source>A clicked point.</source>
         <translation>Ein angeklickter Punkt.</translation>
     </message>
@@ -2504,11 +2449,6 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>SCENES ist ein Abdeckungsplan: Jeder Teil ist das Gebiet seiner Bestellung, daher werden EXTENT und AOI nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_estimate.py" line="76"/>
-        <source>SCENES is a coverage plan: {n} parts, each ordered over its own polygon.</source>
-        <translation>SCENES ist ein Abdeckungsplan: {n} Teile, jeder über sein eigenes Polygon bestellt.</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/processing/alg_estimate.py" line="126"/>
         <source>Estimates the credits to order each scene of SCENES (its selected features when it has a selection) clipped to EXTENT or the AOI polygons. DATA_PRODUCT is a data product id or name; by default each scene&apos;s collection&apos;s first orderable product. Scenes UP42 refuses get their reason in the &apos;error&apos; column. Nothing is ordered. SCENES may be a coverage plan (made by &apos;Plan coverage&apos;): then each part is estimated over its own polygon and no EXTENT or AOI is needed. BUDGET (a name or id) is sent as the budget to charge.</source>
         <translation>Schätzt die Credits, um jede Szene von SCENES (bei einer Auswahl deren ausgewählte Objekte), zugeschnitten auf EXTENT oder die AOI-Polygone, zu bestellen. DATA_PRODUCT ist eine Datenprodukt-ID oder ein -Name; standardmäßig das erste bestellbare Produkt der Kollektion jeder Szene. Szenen, die UP42 ablehnt, erhalten den Grund in der Spalte 'error'. Es wird nichts bestellt. SCENES kann ein Abdeckungsplan sein (aus 'Abdeckung planen'): Dann wird jeder Teil über sein eigenes Polygon geschätzt, und EXTENT oder AOI sind nicht nötig. BUDGET (ein Name oder eine ID) wird als zu belastendes Budget gesendet.</translation>
@@ -2554,11 +2494,6 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>Bereits bestellt, wird erneut bestellt (ALLOW_DUPLICATES): {orders}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
-        <source>{n} of the scenes are already on order in the workspace (same scene, data product and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true to order them again.</source>
-        <translation>{n} der Szenen sind im Workspace bereits bestellt (gleiche Szene, gleiches Datenprodukt und Gebiet): {orders}. Es wurde nichts bestellt; setzen Sie ALLOW_DUPLICATES=true, um sie erneut zu bestellen.</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/processing/alg_plan.py" line="98"/>
         <source>Chooses scenes of SCENES (a layer made by &apos;Search scenes&apos;; its selection, if any) to cover EXTENT or the AOI polygons, and gives each the part of the area it will deliver, so that each point is ordered once: neighbouring parts overlap only by SEAM_M metres. PRIORITIES ranks cloud, date, resolution, incidence and count (fewest scenes), most important first. OUTPUT has one polygon per order (scene_id, collection, part, rank, area_km2, share) and feeds &apos;Estimate&apos; and &apos;Order&apos;; GAPS is what no scene covers. Nothing is sent to UP42.</source>
         <translation>Wählt Szenen aus SCENES (ein Layer aus 'Szenen suchen'; gegebenenfalls seine Auswahl), um EXTENT oder die AOI-Polygone abzudecken, und weist jeder den Teil des Gebiets zu, den sie liefern wird, sodass jeder Punkt nur einmal bestellt wird: Benachbarte Teile überlappen nur um SEAM_M Meter. PRIORITIES ordnet Bewölkung, Datum, Auflösung, Einfallswinkel und Anzahl (wenigste Szenen), das Wichtigste zuerst. OUTPUT enthält ein Polygon pro Bestellung (scene_id, collection, part, rank, area_km2, share) und dient als Eingabe für 'Schätzen' und 'Bestellen'; GAPS ist, was keine Szene abdeckt. An UP42 wird nichts gesendet.</translation>
@@ -2594,127 +2529,112 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>Bestellungen (Teile)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="202"/>
-        <source>Planning with {n} scenes; priorities: {order}.</source>
-        <translation>Planung mit {n} Szenen; Prioritäten: {order}.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_plan.py" line="262"/>
-        <source>Plan: {scenes} scenes in {parts} orders, {planned} for an area of {aoi}, {percent} covered.</source>
-        <translation>Plan: {scenes} Szenen in {parts} Bestellungen, {planned} für ein Gebiet von {aoi}, {percent} abgedeckt.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="89"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="95"/>
         <source>Tasking quotations and feasibility studies</source>
         <translation>Tasking-Angebote und Machbarkeitsstudien</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="92"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="98"/>
         <source>Lists the quotations and feasibility studies of the tasking orders in ORDER_IDS (comma-separated; empty: every one in the workspace that waits for a decision), with their prices, options and decisions. Nothing is decided unless DECISION is &apos;accept&apos; or &apos;reject&apos;. &apos;accept&apos; needs MAX_CREDITS and accepts nothing when the waiting quotations cost more than that together; feasibility options are accepted only when their ids are in OPTION_IDS. &apos;reject&apos; cancels those orders.</source>
         <translation>Listet die Angebote und Machbarkeitsstudien der Tasking-Bestellungen in ORDER_IDS (durch Kommas getrennt; leer: alle im Workspace, die auf eine Entscheidung warten) mit ihren Preisen, Optionen und Entscheidungen auf. Entschieden wird nur, wenn DECISION 'accept' oder 'reject' ist. 'accept' braucht MAX_CREDITS und nimmt nichts an, wenn die wartenden Angebote zusammen mehr kosten; Optionen von Machbarkeitsstudien werden nur angenommen, wenn ihre IDs in OPTION_IDS stehen. 'reject' storniert diese Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="102"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="108"/>
         <source>Tasking order ids (empty: all waiting for a decision)</source>
         <translation>IDs der Tasking-Bestellungen (leer: alle, die auf eine Entscheidung warten)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="109"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="115"/>
         <source>Decision (none: only list)</source>
         <translation>Entscheidung (none: nur auflisten)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="120"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="126"/>
         <source>Most credits to accept in total (needed to accept)</source>
         <translation>Höchstens insgesamt anzunehmende Credits (zum Annehmen erforderlich)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="129"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="135"/>
         <source>Feasibility option ids to accept (with accept)</source>
         <translation>Anzunehmende Options-IDs der Machbarkeitsstudien (mit accept)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="134"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="140"/>
         <source>UP42 quotations and studies</source>
         <translation>UP42-Angebote und -Studien</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="137"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="143"/>
         <source>Ids decided (comma-separated)</source>
         <translation>Entschiedene IDs (durch Kommas getrennt)</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="151"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="157"/>
         <source>DECISION=accept needs MAX_CREDITS, the most credits to accept: nothing was accepted.</source>
         <translation>DECISION=accept braucht MAX_CREDITS, die höchstens anzunehmenden Credits: Es wurde nichts angenommen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="158"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="164"/>
         <source>OPTION_IDS are accepted only with DECISION=accept: nothing was decided.</source>
         <translation>OPTION_IDS werden nur mit DECISION=accept angenommen: Es wurde nichts entschieden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="175"/>
-        <source>{q} quotations, {s} feasibility studies; {d} decided now.</source>
-        <translation>{q} Angebote, {s} Machbarkeitsstudien; {d} jetzt entschieden.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="198"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="208"/>
         <source>chosen</source>
         <translation>gewählt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="223"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="230"/>
         <source>not accepted: no usable price</source>
         <translation>nicht angenommen: kein brauchbarer Preis</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="227"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="234"/>
         <source>The waiting quotations cost {total} credits, above MAX_CREDITS {most}: nothing was accepted.</source>
         <translation>Die wartenden Angebote kosten {total} Credits, mehr als MAX_CREDITS {most}: Es wurde nichts angenommen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="258"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="265"/>
         <source>not sent</source>
         <translation>nicht gesendet</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="260"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="267"/>
         <source>{decision} the quotation of order {order}: {credits} credits.</source>
         <translation>{decision} des Angebots der Bestellung {order}: {credits} Credits.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="260"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="267"/>
         <source>Accepting</source>
         <translation>Annahme</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="260"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="267"/>
         <source>Rejecting</source>
         <translation>Ablehnung</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="272"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="280"/>
         <source>not decided</source>
         <translation>nicht entschieden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="311"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="322"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="278"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="287"/>
         <source>rejected</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="293"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="302"/>
         <source>{ids} are not options of these feasibility studies: nothing was accepted.</source>
         <translation>{ids} sind keine Optionen dieser Machbarkeitsstudien: Es wurde nichts angenommen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_quotations.py" line="305"/>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="315"/>
         <source>not accepted</source>
         <translation>nicht angenommen</translation>
     </message>
@@ -2820,32 +2740,22 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>PARAMS gibt {name} an; stattdessen werden START_DATE/END_DATE verwendet.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="218"/>
-        <source>Placing {n} tasking orders for {product}; the price comes as a quotation.</source>
-        <translation>{n} Tasking-Bestellungen für {product} werden aufgegeben; der Preis kommt als Angebot.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="226"/>
+        <location filename="../up42_qgis/processing/alg_task.py" line="228"/>
         <source>No tasking order was placed: {reason}</source>
         <translation>Es wurde keine Tasking-Bestellung aufgegeben: {reason}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="231"/>
-        <source>{n} tasking orders placed: {ids}</source>
-        <translation>{n} Tasking-Bestellungen aufgegeben: {ids}</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="242"/>
+        <location filename="../up42_qgis/processing/alg_task.py" line="244"/>
         <source>{name} must be a date (YYYY-MM-DD).</source>
         <translation>{name} muss ein Datum sein (JJJJ-MM-TT).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="269"/>
+        <location filename="../up42_qgis/processing/alg_task.py" line="271"/>
         <source>{name}: tasking order {order} placed.</source>
         <translation>{name}: Tasking-Bestellung {order} aufgegeben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/alg_task.py" line="275"/>
+        <location filename="../up42_qgis/processing/alg_task.py" line="277"/>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
     </message>
@@ -2898,11 +2808,6 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/processing/sinks.py" line="26"/>
-        <source>Could not write {n} feature(s) to the output: {reason}</source>
-        <translation>{n} Objekt(e) konnten nicht in die Ausgabe geschrieben werden: {reason}</translation>
-    </message>
-    <message>
         <location filename="../up42_qgis/services/tracker.py" line="59"/>
         <source>Tasking order “{name}”: UP42's feasibility study waits for you to choose an option (Orders tab or UP42 console).</source>
         <translation>Tasking-Bestellung „{name}“: Die Machbarkeitsstudie von UP42 wartet darauf, dass Sie eine Option wählen (Reiter Bestellungen oder UP42-Konsole).</translation>
@@ -2937,11 +2842,6 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <location filename="../up42_qgis/tasks/orders.py" line="118"/>
         <source>UP42: looking for orders of the same scenes</source>
         <translation>UP42: Bestellungen derselben Szenen werden gesucht</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/tasks/planning.py" line="62"/>
-        <source>UP42: planning the coverage of {n} scenes</source>
-        <translation>UP42: Abdeckung mit {n} Szenen wird geplant</translation>
     </message>
     <message>
         <location filename="../up42_qgis/tasks/tasking.py" line="39"/>
@@ -2989,217 +2889,207 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <translation>{number} %</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="35"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="33"/>
         <source>Access to the collection needed</source>
         <translation>Zugang zur Kollektion erforderlich</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="39"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="37"/>
         <source>The order form does not fit the data product</source>
         <translation>Das Bestellformular passt nicht zum Datenprodukt</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="42"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="40"/>
         <source>The quotation expired</source>
         <translation>Das Angebot ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="43"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="41"/>
         <source>Decided already</source>
         <translation>Bereits entschieden</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="45"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="43"/>
         <source>The price is above the confirmed one</source>
         <translation>Der Preis liegt über dem bestätigten</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="81"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="79"/>
         <source>Request access to this collection in the UP42 console (Settings ▸ Access requests); UP42 usually answers within a few days.</source>
         <translation>Beantragen Sie den Zugang zu dieser Kollektion in der UP42-Konsole (Settings ▸ Access requests); UP42 antwortet meist innerhalb weniger Tage.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="88"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="86"/>
         <source>Accept the data product&apos;s licence (EULA) in the UP42 console, or request access to the collection there.</source>
         <translation>Akzeptieren Sie die Lizenz (EULA) des Datenprodukts in der UP42-Konsole oder beantragen Sie dort den Zugang zur Kollektion.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="93"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="91"/>
         <source>Nothing was sent; correct the form and try again.</source>
         <translation>Es wurde nichts gesendet; korrigieren Sie das Formular und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="96"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="94"/>
         <source>Nothing was decided; ask UP42 support for a new quotation.</source>
         <translation>Es wurde nichts entschieden; bitten Sie den UP42-Support um ein neues Angebot.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="97"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="95"/>
         <source>Nothing was changed; refresh the orders to see the decision UP42 holds.</source>
         <translation>Es wurde nichts geändert; aktualisieren Sie die Bestellungen, um die bei UP42 gespeicherte Entscheidung zu sehen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="99"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="97"/>
         <source>Nothing was accepted; look at the new price before deciding again.</source>
         <translation>Es wurde nichts angenommen; sehen Sie sich den neuen Preis an, bevor Sie erneut entscheiden.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="119"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="117"/>
         <source>UP42 asks {credits} credits, {confirmed} were confirmed</source>
         <translation>UP42 verlangt {credits} Credits, bestätigt wurden {confirmed}</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="147"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="145"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="147"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="145"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="160"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="158"/>
         <source>{name} is required.</source>
         <translation>{name} ist erforderlich.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="164"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="162"/>
         <source>{name} must be from {low} to {high}, not {value}.</source>
         <translation>{name} muss zwischen {low} und {high} liegen, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="171"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="169"/>
         <source>{name} must be at least {low}.</source>
         <translation>{name} muss mindestens {low} sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="172"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="170"/>
         <source>{name} must be at most {high}.</source>
         <translation>{name} darf höchstens {high} sein.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="175"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="173"/>
         <source>{name} must have {low} to {high} characters.</source>
         <translation>{name} muss {low} bis {high} Zeichen haben.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="179"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="177"/>
         <source>{name} does not have the expected form.</source>
         <translation>{name} hat nicht die erwartete Form.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="182"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="180"/>
         <source>{name} must be one of {choices}, not {value}.</source>
         <translation>{name} muss einer der Werte {choices} sein, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="186"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="184"/>
         <source>{name} is not a date (use YYYY-MM-DD): {value}.</source>
         <translation>{name} ist kein Datum (JJJJ-MM-TT verwenden): {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="190"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="188"/>
         <source>{name} is in the past: {value} is before today ({today}).</source>
         <translation>{name} liegt in der Vergangenheit: {value} ist vor heute ({today}).</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="194"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="192"/>
         <source>{name} must be after {start}.</source>
         <translation>{name} muss nach {start} liegen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="196"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="194"/>
         <source> or </source>
         <translation> oder </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="197"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="195"/>
         <source>This data product takes a {allowed} as its area, not {value}.</source>
         <translation>Dieses Datenprodukt erwartet als Gebiet: {allowed}, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="197"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="195"/>
         <source>that geometry</source>
         <translation>diese Geometrie</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="201"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="199"/>
         <source>{name} is not a field of this data product&apos;s order form.</source>
         <translation>{name} ist kein Feld des Bestellformulars dieses Datenprodukts.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="203"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="201"/>
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="204"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="202"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="205"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="203"/>
         <source>yes or no</source>
         <translation>ja oder nein</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="204"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="208"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
         <source>{name} must be {kind}, not {value}.</source>
         <translation>{name} muss {kind} sein, nicht {value}.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="208"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="206"/>
         <source>a valid value</source>
         <translation>ein gültiger Wert</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="218"/>
+        <location filename="../up42_qgis/toolbelt/messages.py" line="216"/>
         <source>malformed</source>
         <translation>fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/messages.py" line="219"/>
-        <source>{n} scene(s) skipped: UP42 sent them malformed ({why}).</source>
-        <translation>{n} Szene(n) übersprungen: UP42 hat sie fehlerhaft gesendet ({why}).</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="15"/>
-        <source>None of the {n} scenes covers any of the area of interest.</source>
-        <translation>Keine der {n} Szenen deckt einen Teil des Interessengebiets ab.</translation>
-    </message>
-    <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="19"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="21"/>
         <source>SCENES has no scene to plan with.</source>
         <translation>SCENES enthält keine Szene zum Planen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="21"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="23"/>
         <source>Unknown priorities: {unknown}. Use cloud, date, resolution, incidence, count.</source>
         <translation>Unbekannte Prioritäten: {unknown}. Verwenden Sie cloud, date, resolution, incidence, count.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="26"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="28"/>
         <source>The seam margin must be 0 to {most} m.</source>
         <translation>Die Nahtüberlappung muss zwischen 0 und {most} m liegen.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="27"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="29"/>
         <source>The area of interest is not a polygon.</source>
         <translation>Das Interessengebiet ist kein Polygon.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="33"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="35"/>
         <source>The scenes cover {percent} of the area of interest; {area} remain uncovered (see the gaps).</source>
         <translation>Die Szenen decken {percent} des Interessengebiets ab; {area} bleiben unbedeckt (siehe die Lücken).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="38"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="40"/>
         <source>%Ln scene(s) without a usable footprint were skipped.</source>
         <translation>
             <numerusform>%Ln Szene ohne brauchbaren Footprint wurde übersprungen.</numerusform>
@@ -3207,22 +3097,22 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         </translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="40"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="42"/>
         <source>{area} of scene {scene}, below its minimum order area of {minimum}, went to a neighbouring part.</source>
         <translation>{area} der Szene {scene}, unter ihrer Mindestbestellfläche von {minimum}, gingen an einen benachbarten Teil.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="45"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="47"/>
         <source>A part of {area} only scene {scene} covers is below its minimum order area of {minimum}: UP42 bills the minimum.</source>
         <translation>Ein Teil von {area}, den nur Szene {scene} abdeckt, liegt unter ihrer Mindestbestellfläche von {minimum}: UP42 berechnet das Minimum.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="50"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="52"/>
         <source>The part of scene {scene} crosses the antimeridian: one order on each side.</source>
         <translation>Der Teil der Szene {scene} überquert den Antimeridian: eine Bestellung auf jeder Seite.</translation>
     </message>
     <message>
-        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="53"/>
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="55"/>
         <source>The part of scene {scene} was simplified to UP42&apos;s limit of 999 vertices.</source>
         <translation>Der Teil der Szene {scene} wurde auf die UP42-Grenze von 999 Stützpunkten vereinfacht.</translation>
     </message>
@@ -3250,6 +3140,205 @@ Es gibt noch keinen Preis: UP42 prüft die Anfrage und schickt ein Angebot (bei 
         <location filename="../up42_qgis/gui/search_plan.py" line="144"/>
         <source>Pin this search: keep its footprints on the map when you search again</source>
         <translation>Diese Suche anheften: ihre Footprints bei einer neuen Suche auf der Karte behalten</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/aoi.py" line="122"/>
+        <source>The AOI has %Ln vertices; UP42 accepts at most {limit}. Simplify it.</source>
+        <translation>
+            <numerusform>Das AOI hat %Ln Stützpunkt; UP42 akzeptiert höchstens {limit}. Bitte vereinfachen.</numerusform>
+            <numerusform>Das AOI hat %Ln Stützpunkte; UP42 akzeptiert höchstens {limit}. Bitte vereinfachen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/decision_panel.py" line="229"/>
+        <source>UP42 offers %Ln way(s) to acquire this area. Choose one and accept it; the quotation follows. Choosing costs nothing.</source>
+        <translation>
+            <numerusform>UP42 bietet %Ln Möglichkeit, dieses Gebiet aufzunehmen. Wählen Sie sie und nehmen Sie sie an; das Angebot folgt. Die Wahl kostet nichts.</numerusform>
+            <numerusform>UP42 bietet %Ln Möglichkeiten, dieses Gebiet aufzunehmen. Wählen Sie eine und nehmen Sie sie an; das Angebot folgt. Die Wahl kostet nichts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/order_bar.py" line="248"/>
+        <source>Estimate: {credits} for {n} of %Ln scene(s)</source>
+        <translation>
+            <numerusform>Schätzung: {credits} für {n} von %Ln Szene</numerusform>
+            <numerusform>Schätzung: {credits} für {n} von %Ln Szenen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/order_bar.py" line="343"/>
+        <source>Plan “{name}”: %Ln part(s)</source>
+        <translation>
+            <numerusform>Plan „{name}“: %Ln Teil</numerusform>
+            <numerusform>Plan „{name}“: %Ln Teile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="91"/>
+        <source>{credits} credits: the price UP42 quoted for this acquisition</source>
+        <translation>{credits} Credits: der Preis, den UP42 für diese Aufnahme angeboten hat</translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/gui/orders_rows.py" line="97"/>
+        <source>No quotation yet: UP42 quotes a price for a tasking order</source>
+        <translation>Noch kein Angebot: UP42 nennt für eine Tasking-Bestellung einen Preis</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/search_filters.py" line="293"/>
+        <source>All %Ln collection(s) ▾</source>
+        <translation>
+            <numerusform>%Ln Kollektion ▾</numerusform>
+            <numerusform>Alle %Ln Kollektionen ▾</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/search_filters.py" line="299"/>
+        <source>{n} of %Ln collection(s) ▾</source>
+        <translation>
+            <numerusform>{n} von %Ln Kollektion ▾</numerusform>
+            <numerusform>{n} von %Ln Kollektionen ▾</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/search_panel.py" line="293"/>
+        <source>{shown} of %Ln scene(s)</source>
+        <translation>
+            <numerusform>{shown} von %Ln Szene</numerusform>
+            <numerusform>{shown} von %Ln Szenen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/gui/search_plan.py" line="67"/>
+        <source>&lt;b&gt;{percent} of the AOI covered&lt;/b&gt; by %Ln scene(s) in {parts}.</source>
+        <translation>
+            <numerusform>&lt;b&gt;{percent} des AOI abgedeckt&lt;/b&gt; durch %Ln Szene in {parts}.</numerusform>
+            <numerusform>&lt;b&gt;{percent} des AOI abgedeckt&lt;/b&gt; durch %Ln Szenen in {parts}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_plan.py" line="261"/>
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln Bestellung</numerusform>
+            <numerusform>%Ln Bestellungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="76"/>
+        <source>SCENES is a coverage plan: %Ln part(s), each ordered over its own polygon.</source>
+        <translation>
+            <numerusform>SCENES ist ein Abdeckungsplan: %Ln Teil, über sein eigenes Polygon bestellt.</numerusform>
+            <numerusform>SCENES ist ein Abdeckungsplan: %Ln Teile, jeder über sein eigenes Polygon bestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="98"/>
+        <source>Estimating %Ln scene(s).</source>
+        <translation>
+            <numerusform>%Ln Szene wird geschätzt.</numerusform>
+            <numerusform>%Ln Szenen werden geschätzt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_estimate.py" line="178"/>
+        <source>Total: {credits} credits for %Ln scene(s) ({refused} refused).</source>
+        <translation>
+            <numerusform>Gesamt: {credits} Credits für %Ln Szene ({refused} abgelehnt).</numerusform>
+            <numerusform>Gesamt: {credits} Credits für %Ln Szenen ({refused} abgelehnt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_order.py" line="118"/>
+        <source>Placing %Ln order(s) for {credits} credits (MAX_CREDITS {most}).</source>
+        <translation>
+            <numerusform>%Ln Bestellung für {credits} Credits wird aufgegeben (MAX_CREDITS {most}).</numerusform>
+            <numerusform>%Ln Bestellungen für {credits} Credits werden aufgegeben (MAX_CREDITS {most}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_order.py" line="193"/>
+        <source>%Ln scene(s) already on order in the workspace (same scene, data product and area): {orders}. Nothing was ordered; set ALLOW_DUPLICATES=true to order them again.</source>
+        <translation>
+            <numerusform>%Ln Szene ist im Workspace bereits bestellt (gleiche Szene, gleiches Datenprodukt und Gebiet): {orders}. Es wurde nichts bestellt; setzen Sie ALLOW_DUPLICATES=true, um sie erneut zu bestellen.</numerusform>
+            <numerusform>%Ln Szenen sind im Workspace bereits bestellt (gleiche Szene, gleiches Datenprodukt und Gebiet): {orders}. Es wurde nichts bestellt; setzen Sie ALLOW_DUPLICATES=true, um sie erneut zu bestellen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_plan.py" line="202"/>
+        <source>Planning with %Ln scene(s); priorities: {order}.</source>
+        <translation>
+            <numerusform>Planung mit %Ln Szene; Prioritäten: {order}.</numerusform>
+            <numerusform>Planung mit %Ln Szenen; Prioritäten: {order}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_plan.py" line="261"/>
+        <source>Plan: %Ln scene(s) in {parts}, {planned} for an area of {aoi}, {percent} covered.</source>
+        <translation>
+            <numerusform>Plan: %Ln Szene in {parts}, {planned} für ein Gebiet von {aoi}, {percent} abgedeckt.</numerusform>
+            <numerusform>Plan: %Ln Szenen in {parts}, {planned} für ein Gebiet von {aoi}, {percent} abgedeckt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="183"/>
+        <source>Quotations: %Ln; feasibility studies: {studies}; decided now: {decided}.</source>
+        <translation>
+            <numerusform>Angebote: %Ln; Machbarkeitsstudien: {studies}; jetzt entschieden: {decided}.</numerusform>
+            <numerusform>Angebote: %Ln; Machbarkeitsstudien: {studies}; jetzt entschieden: {decided}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../up42_qgis/processing/alg_quotations.py" line="315"/>
+        <source>unknown: check it</source>
+        <translation>unbekannt: bitte prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_task.py" line="218"/>
+        <source>Placing %Ln tasking order(s) for {product}; the price comes as a quotation.</source>
+        <translation>
+            <numerusform>%Ln Tasking-Bestellung für {product} wird aufgegeben; der Preis kommt als Angebot.</numerusform>
+            <numerusform>%Ln Tasking-Bestellungen für {product} werden aufgegeben; der Preis kommt als Angebot.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/alg_task.py" line="233"/>
+        <source>%Ln tasking order(s) placed: {ids}</source>
+        <translation>
+            <numerusform>%Ln Tasking-Bestellung aufgegeben: {ids}</numerusform>
+            <numerusform>%Ln Tasking-Bestellungen aufgegeben: {ids}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/processing/sinks.py" line="26"/>
+        <source>Could not write %Ln feature(s) to the output: {reason}</source>
+        <translation>
+            <numerusform>%Ln Objekt konnte nicht in die Ausgabe geschrieben werden: {reason}</numerusform>
+            <numerusform>%Ln Objekte konnten nicht in die Ausgabe geschrieben werden: {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/tasks/planning.py" line="62"/>
+        <source>UP42: planning the coverage of %Ln scene(s)</source>
+        <translation>
+            <numerusform>UP42: Abdeckung mit %Ln Szene wird geplant</numerusform>
+            <numerusform>UP42: Abdeckung mit %Ln Szenen wird geplant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/toolbelt/messages.py" line="217"/>
+        <source>%Ln scene(s) skipped: UP42 sent them malformed ({why}).</source>
+        <translation>
+            <numerusform>%Ln Szene übersprungen: UP42 hat sie fehlerhaft gesendet ({why}).</numerusform>
+            <numerusform>%Ln Szenen übersprungen: UP42 hat sie fehlerhaft gesendet ({why}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../up42_qgis/toolbelt/plan_messages.py" line="15"/>
+        <source>No scene covers any of the area of interest (%Ln scene(s) checked).</source>
+        <translation>
+            <numerusform>Keine Szene deckt einen Teil des Interessengebiets ab (%Ln Szene geprüft).</numerusform>
+            <numerusform>Keine Szene deckt einen Teil des Interessengebiets ab (%Ln Szenen geprüft).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
