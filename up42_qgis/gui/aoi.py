@@ -230,15 +230,20 @@ class AoiOutline:
     file, follows canvas CRS changes, and ``remove()`` takes it off (the plugin calls it on
     unload)."""
 
+    GEOMETRY_TYPE = QgsWkbTypes.GeometryType.PolygonGeometry
+
     def __init__(self, canvas: QgsMapCanvas) -> None:
         self._canvas = canvas
         self._geometry_wgs84: QgsGeometry | None = None
-        self._band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
-        self._band.setStrokeColor(QColor(*AOI_RGB))
-        self._band.setFillColor(QColor(*AOI_RGB, AOI_FILL_ALPHA))
-        self._band.setWidth(2)
-        self._band.setLineStyle(Qt.PenStyle.DashLine)
+        self._band: QgsRubberBand | None = QgsRubberBand(canvas, self.GEOMETRY_TYPE)
+        self._style(self._band)
         canvas.destinationCrsChanged.connect(self._redraw)
+
+    def _style(self, band: QgsRubberBand) -> None:
+        band.setStrokeColor(QColor(*AOI_RGB))
+        band.setFillColor(QColor(*AOI_RGB, AOI_FILL_ALPHA))
+        band.setWidth(2)
+        band.setLineStyle(Qt.PenStyle.DashLine)
 
     @property
     def band(self) -> QgsRubberBand | None:
@@ -251,7 +256,7 @@ class AoiOutline:
     def clear(self) -> None:
         self._geometry_wgs84 = None
         if self._band is not None:
-            self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+            self._band.reset(self.GEOMETRY_TYPE)
 
     def _redraw(self) -> None:
         if self._band is None or self._geometry_wgs84 is None:
@@ -265,7 +270,7 @@ class AoiOutline:
             return
         with contextlib.suppress(TypeError, RuntimeError):
             self._canvas.destinationCrsChanged.disconnect(self._redraw)
-        self._band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self._band.reset(self.GEOMETRY_TYPE)
         scene = self._canvas.scene()
         if scene is not None:
             scene.removeItem(self._band)

@@ -26,7 +26,6 @@ from .aoi import (
     AoiInputError,
     AoiOutline,
     aoi_from_canvas,
-    from_wgs84,
     geometry_from_geojson,
     make_aoi,
     to_wgs84,
@@ -44,53 +43,18 @@ def _km2(aoi: Aoi) -> str:
     return format_number(round(aoi.area_km2, 1))
 
 
-class PointMarker:
+class PointMarker(AoiOutline):
     """A tasking point on the canvas as a point rubber band (the AOI's colour): nothing in the
     layer tree or the project file, follows canvas CRS changes; ``remove()`` takes it off."""
 
-    def __init__(self, canvas: QgsMapCanvas) -> None:
-        self._canvas = canvas
-        self._point_wgs84: QgsGeometry | None = None
-        self._band: QgsRubberBand | None = QgsRubberBand(
-            canvas, QgsWkbTypes.GeometryType.PointGeometry
-        )
-        self._band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
-        self._band.setIconSize(14)
-        self._band.setWidth(3)
-        self._band.setStrokeColor(QColor(*AOI_RGB))
-        self._band.setColor(QColor(*AOI_RGB))
-        canvas.destinationCrsChanged.connect(self._redraw)
+    GEOMETRY_TYPE = QgsWkbTypes.GeometryType.PointGeometry
 
-    @property
-    def band(self) -> QgsRubberBand | None:
-        return self._band
-
-    def show(self, point_wgs84: QgsGeometry) -> None:
-        self._point_wgs84 = QgsGeometry(point_wgs84)
-        self._redraw()
-
-    def clear(self) -> None:
-        self._point_wgs84 = None
-        if self._band is not None:
-            self._band.reset(QgsWkbTypes.GeometryType.PointGeometry)
-
-    def _redraw(self) -> None:
-        if self._band is None or self._point_wgs84 is None:
-            return
-        crs = self._canvas.mapSettings().destinationCrs()
-        self._band.setToGeometry(from_wgs84(self._point_wgs84, crs), None)
-        self._band.show()
-
-    def remove(self) -> None:
-        if self._band is None:
-            return
-        with contextlib.suppress(TypeError, RuntimeError):
-            self._canvas.destinationCrsChanged.disconnect(self._redraw)
-        self._band.reset(QgsWkbTypes.GeometryType.PointGeometry)
-        scene = self._canvas.scene()
-        if scene is not None:
-            scene.removeItem(self._band)
-        self._band = None
+    def _style(self, band: QgsRubberBand) -> None:
+        band.setIcon(QgsRubberBand.IconType.ICON_CIRCLE)
+        band.setIconSize(14)
+        band.setWidth(3)
+        band.setStrokeColor(QColor(*AOI_RGB))
+        band.setColor(QColor(*AOI_RGB))
 
 
 class TaskingArea(QGroupBox):
