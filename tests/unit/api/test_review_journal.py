@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.api.conftest import SQUARE_ORDER as REQUEST
+from tests.unit.api.conftest import hostile_client
 from tests.unit.api.hostile_server import HostileServer, json_answer
-from tests.unit.api.test_hostile_transport import REQUEST
-from tests.unit.api.test_hostile_transport import make_client as hostile_client
 from up42_qgis.api import errors
 from up42_qgis.api.ordering import place_all
 from up42_qgis.api.placement_journal import PlacementJournal
