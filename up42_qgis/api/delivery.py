@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .archive import MAX_UNZIPPED_BYTES, archive_folder, unpack_archive
-from .download import DownloadEngine
 from .errors import CancelledError, DownloadError
 from .models import Asset, Delivery, StorageItem
 from .safe_paths import contained_path, safe_component
@@ -31,6 +30,7 @@ from .safe_paths import order_folder as _order_folder
 
 if TYPE_CHECKING:
     from .client import Up42Client
+    from .download import DownloadEngine
 
 __all__ = [
     "RASTER_SUFFIXES",
@@ -226,7 +226,10 @@ def deliver_order(
         raise DownloadError(f"Order {order_id} has no delivered files yet.")
     plan = plan_delivery(delivery, root, display_name, client.endpoints.api)
     adopt_old_item_folders(delivery, plan)
-    engine = engine or DownloadEngine(client)
+    if engine is None:
+        from .download import DownloadEngine  # loads requests: the dock's start-up plans only
+
+        engine = DownloadEngine(client)
     paths = engine.download_to(plan, progress, is_cancelled, overwrite)
     downloaded: list[DeliveredFile] = []
     for (asset, _), path in zip(plan, paths, strict=True):

@@ -66,6 +66,25 @@ def float_or_none(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def number_or_none(value: Any) -> float | None:
+    """A number, infinities and NaN included (``price_of`` says why they are no price)."""
+    try:
+        return float(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def price_of(value: Any) -> tuple[float | None, str | None]:
+    """(credits, None) for a price UP42 may send, else (None, why): NaN, infinities,
+    negative numbers, booleans and text are not prices."""
+    credits = number_or_none(value)
+    if credits is None:
+        return None, f"UP42 sent no usable price ({str(value)[:40]!r})."
+    if not math.isfinite(credits) or credits < 0:
+        return None, f"UP42 sent an impossible price ({value!r} credits); nothing was ordered."
+    return credits, None
+
+
 def first_of(mapping: JSON, *keys: str) -> Any:
     for key in keys:
         if mapping.get(key) is not None:

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .aoi import aoi_area_km2
 from .errors import BudgetError, Up42Error
 from .models import Budget, Estimate, Order, OrderRequest
 from .order_lookup import is_closed_without_delivery, same_aoi
@@ -131,6 +130,8 @@ def zero_price_indexes(
 ) -> list[int]:
     """The requests whose estimate is 0 credits for an area: possible (a free product) but
     suspicious, so the user must say yes to them explicitly, beyond the usual confirmation."""
+    from .aoi import aoi_area_km2  # loads shapely: when asked, not at QGIS start-up
+
     found = []
     for index, (request, estimate) in enumerate(zip(requests, estimates, strict=True)):
         if estimate is not None and estimate.zero_price and aoi_area_km2(request.aoi) > 0:

@@ -11,8 +11,6 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from shapely.geometry import shape
-
 from .models import JSON, Order
 
 if TYPE_CHECKING:
@@ -35,6 +33,8 @@ def is_closed_without_delivery(status: str) -> bool:
 def same_aoi(first: JSON | None, second: JSON | None) -> bool:
     if not isinstance(first, dict) or not isinstance(second, dict):
         return False
+    from shapely.geometry import shape  # when asked, not at QGIS start-up
+
     try:
         a, b = shape(first), shape(second)
         if a.is_empty or b.is_empty:

@@ -13,7 +13,6 @@ same tag.
 from __future__ import annotations
 
 import logging
-import math
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -32,6 +31,7 @@ from .errors import (
     ValidationError,
 )
 from .http import RetryPolicy, Transport
+from .json_values import number_or_none, price_of
 from .models import JSON, Estimate, Order, OrderRequest, PlacedOrder
 from .placement_journal import PlacementJournal, may_be_in_flight
 
@@ -106,24 +106,6 @@ def _feature_error(errors: Any) -> str | None:
     return None
 
 
-def _number(value: Any) -> float | None:
-    try:
-        return float(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
-        return None
-
-
-def price_of(value: Any) -> tuple[float | None, str | None]:
-    """(credits, None) for a price UP42 may send, else (None, why): NaN, infinities,
-    negative numbers, booleans and text are not prices."""
-    credits = _number(value)
-    if credits is None:
-        return None, f"UP42 sent no usable price ({str(value)[:40]!r})."
-    if not math.isfinite(credits) or credits < 0:
-        return None, f"UP42 sent an impossible price ({value!r} credits); nothing was ordered."
-    return credits, None
-
-
 @dataclass(frozen=True)
 class OrderPage:
     """One page of the order list (``number`` is 0-based)."""
@@ -179,7 +161,7 @@ class OrdersApi:
         return Estimate(
             scene_id=request.scene_id,
             credits=credits,
-            size=_number(result.get("size")),
+            size=number_or_none(result.get("size")),
             unit=str(result.get("unit") or ""),
         )
 

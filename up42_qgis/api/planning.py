@@ -40,6 +40,10 @@ from .planning_search import (
     weights,
 )
 from .planning_types import (
+    DEFAULT_MIN_AREA_KM2,
+    DEFAULT_PRIORITIES,
+    DEFAULT_SEAM_M,
+    MAX_SEAM_M,
     MIN_GAIN_KM2,
     CoveragePlan,
     MinArea,
@@ -71,10 +75,6 @@ __all__ = [
     "prepare",
 ]
 
-DEFAULT_PRIORITIES = ("cloud", "date", "count", "resolution", "incidence")
-DEFAULT_SEAM_M = 100.0
-MAX_SEAM_M = 5000.0
-DEFAULT_MIN_AREA_KM2 = 0.25  # the sandbox's; UP42 states few products' minimum
 EXACT_AUTO_LIMIT = 8  # "auto" solves up to this many candidates exactly
 
 

@@ -1,5 +1,7 @@
 """The coverage planner's nouns (issue 17): the plan, its parts (one order each), its notes
-and the problems that stop it. The planner itself is ``planning``: import these from there.
+and the problems that stop it. The planner itself is ``planning``, which re-exports these;
+code loaded at QGIS start-up (layers, Processing parameters) imports them from here, because
+this module does not load shapely.
 """
 
 from __future__ import annotations
@@ -11,9 +13,14 @@ from typing import Any
 
 from .errors import ValidationError
 from .models import Scene
-from .planning_geometry import JSON
+
+JSON = dict[str, Any]  # as planning_geometry's: this module stays free of shapely (start-up)
 
 MIN_GAIN_KM2 = 0.001  # coverage gains (and gaps) smaller than this are numerical noise
+DEFAULT_PRIORITIES = ("cloud", "date", "count", "resolution", "incidence")
+DEFAULT_SEAM_M = 100.0
+MAX_SEAM_M = 5000.0
+DEFAULT_MIN_AREA_KM2 = 0.25  # the sandbox's; UP42 states few products' minimum
 
 
 MinArea = float | Mapping[str, float] | Callable[[Scene], float | None]

@@ -9,8 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from .json_values import JSON, float_or_none, parse_timestamp
-from .orders import price_of
+from .json_values import JSON, float_or_none, parse_timestamp, price_of
 
 __all__ = [
     "CoverageArea",
@@ -40,7 +39,7 @@ class Decision(StrEnum):
 
 
 def _price(value: Any) -> tuple[float | None, str | None]:
-    """The estimate's rules (``orders.price_of``): NaN, negative numbers, text are no prices."""
+    """The estimate's rules (``json_values.price_of``): NaN, negatives, text are no prices."""
     if value is None:
         return None, "UP42 sent no price."
     return price_of(value)

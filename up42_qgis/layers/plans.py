@@ -26,7 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..api.planning import CoveragePlan, PlanPart
+from ..api.planning_types import CoveragePlan, PlanPart
 from ..compat import FieldType, make_field
 from ..i18n import tr
 from .footprints import add_to_up42_group

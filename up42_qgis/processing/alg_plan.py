@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..api.models import Scene
-from ..api.planning import (
+from ..api.planning_types import (
     DEFAULT_MIN_AREA_KM2,
     DEFAULT_PRIORITIES,
     DEFAULT_SEAM_M,
@@ -34,8 +34,6 @@ from ..api.planning import (
     CoveragePlan,
     NoteCode,
     PlanningError,
-    parse_priorities,
-    plan_coverage,
 )
 from ..i18n import tr
 from ..layers.plan_parts import time_value
@@ -197,6 +195,9 @@ class PlanCoverageAlgorithm(Up42Algorithm):
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
+        # The planner (and shapely under it) loads on the first run, not at QGIS start-up.
+        from ..api.planning import parse_priorities, plan_coverage
+
         try:
             priorities = parse_priorities(self.parameterAsString(parameters, PRIORITIES, context))
             feedback.pushInfo(

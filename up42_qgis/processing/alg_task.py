@@ -32,7 +32,6 @@ from ..api.errors import OrderFormError
 from ..api.json_values import JSON
 from ..api.models import OrderRequest, PlacedOrder
 from ..api.ordering import place_all, placement_stamp, polygon_parts
-from ..api.tasking import find_data_product, tasking_request
 from ..i18n import tr
 from ..toolbelt.messages import error_text, placement_failure
 from .common import AOI, EXTENT, WGS84, Up42Algorithm, one_line
@@ -185,6 +184,8 @@ class TaskAlgorithm(Up42Algorithm):
         values = parse_params(self.parameterAsString(parameters, PARAMS, context))
         start = self._date(parameters, START_DATE, context)
         end = self._date(parameters, END_DATE, context)
+        from ..api.tasking import find_data_product  # loads requests: not at QGIS start-up
+
         client = self.client()
         found = find_data_product(client.collections(), key)
         if found is None:
@@ -250,6 +251,8 @@ class TaskAlgorithm(Up42Algorithm):
         self, schema: OrderSchema, product_id: str, base_name: str, values: JSON
     ) -> list[OrderRequest]:
         """Every order's request, all checked before the first is sent."""
+        from ..api.tasking import tasking_request
+
         today = datetime.now(UTC).date()
         requests: list[OrderRequest] = []
         count = len(self.geometries)

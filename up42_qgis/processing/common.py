@@ -35,7 +35,6 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..api.errors import Up42Error
-from ..api.http_flight import cancel_scope
 from ..i18n import tr
 from ..paths import icon_path
 from ..toolbelt.constants import LOG_TAG
@@ -132,6 +131,8 @@ class Up42Algorithm(QgsProcessingAlgorithm):
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
     ) -> dict[str, Any]:
+        from ..api.http_flight import cancel_scope  # loads requests: on first run, not at start-up
+
         try:
             # Cancel in the Processing dialog aborts a request blocked on a slow server.
             with cancel_scope(feedback.isCanceled if feedback is not None else _never):

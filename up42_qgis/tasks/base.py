@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..api.errors import CancelledError
-from ..api.http_flight import cancel_scope
 from ..toolbelt.notify import log
 
 if TYPE_CHECKING:
@@ -47,6 +46,8 @@ class Up42Task(QgsTask):
             raise CancelledError()
 
     def run(self) -> bool:
+        from ..api.http_flight import cancel_scope  # loads requests: in a worker, not at start-up
+
         try:
             # Every request of the work is aborted (its socket shut down by the transport's
             # watchdog) as soon as the task is cancelled, even one blocked reading a server

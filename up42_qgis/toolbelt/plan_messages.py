@@ -3,7 +3,7 @@ Processing (``up42:plan_coverage``) and in the Search tab's coverage plan."""
 
 from __future__ import annotations
 
-from ..api.planning import MAX_SEAM_M, NoteCode, PlanningError, PlanNote, PlanProblem
+from ..api.planning_types import MAX_SEAM_M, NoteCode, PlanningError, PlanNote, PlanProblem
 from ..i18n import tr
 from .formatting import format_area, format_number, format_percent
 
