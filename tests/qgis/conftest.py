@@ -206,8 +206,22 @@ def order_context(iface, sandbox_account, tmp_path: Path) -> Iterator[PluginCont
     )
     yield context
     context.stop()
+    _let_cancelled_tasks_end()
     QgsProject.instance().removeAllMapLayers()
     QgsProject.instance().layerTreeRoot().removeAllChildren()
+
+
+def _let_cancelled_tasks_end(seconds: float = 10.0) -> None:
+    """Waits (delivering events) until QGIS's task manager runs nothing, at most ``seconds``:
+    a test's cancelled tasks end in this test, not while the next one runs on a shared pool."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    manager = QgsApplication.taskManager()
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture
@@ -272,3 +286,34 @@ def account(sandbox_account, provider):
 
     sandbox_account.configure(dwell=FAST_DWELL)
     return sandbox_account
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch):
+    """Every QMessageBox asks nothing: the questions are recorded, the answers come from
+    ``answers.replies`` (No when it is empty). Tasking tests (tests/qgis/tasking_dock_support)."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from tests.qgis.tasking_dock_support import Answers
+
+    found = Answers()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: found(box))
+    return found
+
+
+@pytest.fixture
+def orders_panel(qtbot, order_context, sandbox_account):
+    """The Orders tab over ``order_context``, the sandbox's dwell times and tasking steps
+    short, the Search tab's AOI a Berlin site; its tasking dialog is closed afterwards."""
+    from tests.qgis.support import QUICK_DWELL
+    from tests.qgis.tasking_dock_support import SITE_AOI
+    from tests.unit.api.tasking_support import FAST_TASKING
+    from up42_qgis.gui.orders_panel import OrdersPanel
+
+    sandbox_account.configure(dwell=QUICK_DWELL, **FAST_TASKING)
+    panel = OrdersPanel(order_context)
+    panel.search_aoi = lambda: SITE_AOI
+    qtbot.addWidget(panel)
+    yield panel
+    if panel.tasking_dialog is not None:
+        panel.tasking_dialog.close()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
@@ -42,6 +43,24 @@ QUICK_DWELL = {"CREATED": 0.05, "BEING_PLACED": 0.05, "PLACED": 0.05, "BEING_FUL
 # Long enough that an order stays open for the whole test.
 STAY_DWELL = {"CREATED": 3600, "BEING_PLACED": 3600, "PLACED": 3600, "BEING_FULFILLED": 3600}
 WAIT_MS = 60000
+
+
+def running_tasks() -> list[str]:
+    """What QGIS's task manager still runs or queues (descriptions and status): the first
+    thing to read when a wait for a task's result times out."""
+    return [
+        f"{task.description()} ({task.status()})"
+        for task in QgsApplication.taskManager().activeTasks()
+    ]
+
+
+def wait_or_explain(qtbot, condition, explain, timeout: int = WAIT_MS) -> None:
+    """``qtbot.waitUntil`` whose timeout says what ``explain()`` returns (the state that
+    decides the condition), so a timeout seen once under load can be diagnosed."""
+    try:
+        qtbot.waitUntil(condition, timeout=timeout)
+    except qtbot.TimeoutError:
+        raise AssertionError(f"timed out after {timeout} ms: {explain()}") from None
 
 
 def run_task(qtbot, task):

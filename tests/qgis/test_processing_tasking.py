@@ -108,6 +108,35 @@ def test_task_places_one_order_with_the_form(tasking, client, tmp_path):
     assert sent["status"] == 200
 
 
+def test_a_task_rerun_after_a_crash_finds_the_order_through_the_journal(
+    tasking, monkeypatch, placement_journal_file
+):
+    """up42:task journals each placement before its POST, as up42:order and the dock do: a
+    run killed between the POST and UP42's answer is recovered by the next run, not placed
+    a second time."""
+    from up42_qgis.api.orders import OrdersApi
+
+    original = OrdersApi._send_once
+
+    def crash_after_the_post(self, *args, **kwargs):
+        original(self, *args, **kwargs)  # UP42 made the order; its answer never arrives
+        raise RuntimeError("killed between the POST and its answer")
+
+    monkeypatch.setattr(OrdersApi, "_send_once", crash_after_the_post)
+    failure("task", task_parameters(DISPLAY_NAME="Crash test"))
+    monkeypatch.setattr(OrdersApi, "_send_once", original)
+    journal = json.loads(placement_journal_file.read_text(encoding="utf-8"))
+    assert len(journal) == 1  # the tag was on disk before the POST
+    made = [o for o in tasking.orders() if o.get("displayName") == "Crash test"]
+    assert len(made) == 1
+    tasking.clear_log()
+
+    assert place(DISPLAY_NAME="Crash test") == made[0]["id"]
+    assert not posts(tasking.request_log(), "/v2/orders")
+    assert len([o for o in tasking.orders() if o.get("displayName") == "Crash test"]) == 1
+    assert json.loads(placement_journal_file.read_text(encoding="utf-8")) == {}
+
+
 def test_task_sends_nothing_for_a_bad_form(tasking):
     message = failure(
         "task",

@@ -12,16 +12,13 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedLayout,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,17 +40,15 @@ from .order_status_text import (
     status_filters,
 )
 from .orders_rows import (
-    CREATED_COLUMN,
-    NAME_COLUMN,
     ORDER_ID_ROLE,
-    PRODUCT_COLUMN,
     SortItem,
-    add_column_menu,
     created_item,
     credits_item,
+    empty_label,
     empty_text,
     fit_columns,
     name_item,
+    orders_table,
 )
 
 if TYPE_CHECKING:
@@ -97,32 +92,8 @@ class OrdersPanel(QWidget):
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
 
-        titles = column_titles()
-        self.table = QTableWidget(0, len(titles), self)
-        self.table.setObjectName("Up42OrdersTable")
-        self.table.setHorizontalHeaderLabels(titles)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)  # newest first
-        # Long names lose their middle, not the end (the placement stamp tells runs apart).
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
-        # At the dock's default width the name needs the room: the product and the time
-        # placed are in the name's tooltip and the details (the header's menu shows them).
-        add_column_menu(self.table, (CREATED_COLUMN, PRODUCT_COLUMN))
-        header.sortIndicatorChanged.connect(lambda *_: fit_columns(self.table))
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("Up42OrdersEmpty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet(f"color: {colours.MUTED};")
+        self.table = orders_table(column_titles(), self)
+        self.empty_label = empty_label(self)
         self._table_stack = QStackedLayout()
         self._table_stack.addWidget(self.table)
         self._table_stack.addWidget(self.empty_label)

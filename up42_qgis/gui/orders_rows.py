@@ -9,10 +9,19 @@ from datetime import date, datetime
 from typing import Any
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAction, QTableWidget, QTableWidgetItem
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QAction,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from ..api.models import Order
 from ..i18n import tr
+from ..toolbelt import colours
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.plain_text import tooltip
 
@@ -152,3 +161,38 @@ def add_column_menu(table: QTableWidget, optional: tuple[int, ...]) -> None:
 
         action.toggled.connect(toggled)
         header.addAction(action)
+
+
+def orders_table(titles: list[str], parent: QWidget) -> QTableWidget:
+    """The orders table: read-only, one row selected at a time, newest first."""
+    table = QTableWidget(0, len(titles), parent)
+    table.setObjectName("Up42OrdersTable")
+    table.setHorizontalHeaderLabels(titles)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSortingEnabled(True)
+    table.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+    # Long names lose their middle, not the end (the placement stamp tells runs apart).
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(40)
+    # At the dock's default width the name needs the room: the product and the time
+    # placed are in the name's tooltip and the details (the header's menu shows them).
+    add_column_menu(table, (CREATED_COLUMN, PRODUCT_COLUMN))
+    header.sortIndicatorChanged.connect(lambda *_: fit_columns(table))
+    return table
+
+
+def empty_label(parent: QWidget) -> QLabel:
+    """Shown instead of the table when the filter leaves nothing (``empty_text``)."""
+    label = QLabel(parent)
+    label.setObjectName("Up42OrdersEmpty")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colours.MUTED};")
+    return label

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 
 from ..api.errors import BudgetError
@@ -33,7 +31,7 @@ from .scenes import (
     table_fields,
     total_credits,
 )
-from .sinks import write_features
+from .sinks import table_sink, write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -146,16 +144,7 @@ class EstimateAlgorithm(ScenesAlgorithm):
     ) -> dict[str, Any]:
         _, plans, estimates = self.estimates(parameters, context, feedback)
         fields = table_fields(*ESTIMATE_FIELDS)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.Type.NoGeometry,
-            QgsCoordinateReferenceSystem(),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, dest_id = table_sink(self, parameters, OUTPUT, context, fields)
         for estimate in estimates:
             feature = QgsFeature(fields)
             feature.setAttributes(

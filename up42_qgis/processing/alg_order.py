@@ -11,28 +11,24 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
-    QgsWkbTypes,
 )
 
 from ..api.models import Estimate, OrderRequest, PlacedOrder
 from ..api.order_guard import open_duplicates
-from ..api.ordering import place_all
-from ..api.placement_journal import PlacementJournal
 from ..compat import FieldType
 from ..i18n import tr
-from ..toolbelt import folders
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.messages import placement_failure
 from .alg_estimate import ScenesAlgorithm
+from .placing import place_reporting
 from .scenes import Plan, table_fields, total_credits
-from .sinks import write_features
+from .sinks import table_sink, write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -206,31 +202,15 @@ class OrderAlgorithm(ScenesAlgorithm):
         requests: list[OrderRequest],
         feedback: QgsProcessingFeedback,
     ) -> list[PlacedOrder]:
-        """``api.ordering.place_all`` over feedback: each request POSTed at most once;
-        cancelling stops before the next POST, the orders already placed are kept."""
-
-        def report(request: OrderRequest, order: PlacedOrder) -> None:
-            if order.order_id:
-                feedback.pushInfo(
-                    tr("{scene}: order {order} placed.").format(
-                        scene=request.scene_id, order=order.order_id
-                    )
-                )
-            else:
-                feedback.reportError(
-                    tr("{scene}: {error}").format(
-                        scene=request.scene_id, error=placement_failure(order)
-                    ),
-                    False,
-                )
-
-        placed = place_all(
+        """Each request POSTed at most once (``placing.place_reporting``); cancelling stops
+        before the next POST, the orders already placed are kept."""
+        placed = place_reporting(
             client,
             requests,
-            journal=PlacementJournal(folders.placement_journal_path()),
-            should_stop=feedback.isCanceled,
+            feedback,
+            placed_text=tr("{scene}: order {order} placed."),
+            failed_text=tr("{scene}: {error}"),
             progress=lambda p: feedback.setProgress(ESTIMATE_SHARE + PLACE_SHARE * p / 100),
-            on_result=report,
         )
         return [o if o.order_id else replace(o, error=placement_failure(o)) for o in placed]
 
@@ -243,16 +223,7 @@ class OrderAlgorithm(ScenesAlgorithm):
         results: list[PlacedOrder],
     ) -> dict[str, Any]:
         fields = table_fields(*ORDER_FIELDS)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.Type.NoGeometry,
-            QgsCoordinateReferenceSystem(),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, dest_id = table_sink(self, parameters, OUTPUT, context, fields)
         order_ids: list[str] = []
         for plan, order in zip(plans, results, strict=True):
             if order.order_id:

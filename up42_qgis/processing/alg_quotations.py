@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -24,7 +22,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..api.errors import (
@@ -41,6 +38,7 @@ from ..toolbelt.formatting import format_count, format_credits
 from ..toolbelt.messages import error_text
 from .common import Up42Algorithm
 from .scenes import table_fields
+from .sinks import table_sink, write_features
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -328,16 +326,8 @@ class QuotationsAlgorithm(Up42Algorithm):
         self, parameters: dict[str, Any], context: QgsProcessingContext, rows: list[Row]
     ) -> str:
         fields = table_fields(*FIELDS)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            OUTPUT,
-            context,
-            fields,
-            QgsWkbTypes.Type.NoGeometry,
-            QgsCoordinateReferenceSystem(),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, OUTPUT))
+        sink, dest_id = table_sink(self, parameters, OUTPUT, context, fields)
+        features = []
         for row in rows:
             feature = QgsFeature(fields)
             feature.setAttributes(
@@ -353,5 +343,6 @@ class QuotationsAlgorithm(Up42Algorithm):
                     row.error,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        write_features(sink, features)  # checked: a refused row fails the run, saying why
         return str(dest_id)

@@ -31,10 +31,11 @@ from qgis.core import (
 from ..api.errors import OrderFormError
 from ..api.json_values import JSON
 from ..api.models import OrderRequest, PlacedOrder
-from ..api.ordering import place_all, placement_stamp, polygon_parts
+from ..api.ordering import placement_stamp, polygon_parts
 from ..i18n import tr
 from ..toolbelt.messages import error_text, placement_failure
 from .common import AOI, EXTENT, WGS84, Up42Algorithm, one_line
+from .placing import place_reporting
 
 if TYPE_CHECKING:
     from ..api.client import Up42Client
@@ -269,25 +270,10 @@ class TaskAlgorithm(Up42Algorithm):
     def _place(
         self, client: Up42Client, requests: list[OrderRequest], feedback: QgsProcessingFeedback
     ) -> list[PlacedOrder]:
-        def report(request: OrderRequest, order: PlacedOrder) -> None:
-            if order.order_id:
-                feedback.pushInfo(
-                    tr("{name}: tasking order {order} placed.").format(
-                        name=request.display_name, order=order.order_id
-                    )
-                )
-            else:
-                feedback.reportError(
-                    tr("{name}: {error}").format(
-                        name=request.display_name, error=placement_failure(order)
-                    ),
-                    False,
-                )
-
-        return place_all(
+        return place_reporting(
             client,
             requests,
-            should_stop=feedback.isCanceled,
-            progress=feedback.setProgress,
-            on_result=report,
+            feedback,
+            placed_text=tr("{name}: tasking order {order} placed."),
+            failed_text=tr("{name}: {error}"),
         )

@@ -5,8 +5,18 @@ own reason, instead of "Found 4 scenes" over an empty layer."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsWkbTypes,
+)
 
 from ..i18n import tr
 from ..toolbelt.messages import one_line
@@ -29,3 +39,21 @@ def write_features(sink: QgsFeatureSink, features: Iterable[QgsFeature]) -> int:
             )
         )
     return len(batch)
+
+
+def table_sink(
+    algorithm: QgsProcessingAlgorithm,
+    parameters: dict[str, Any],
+    name: str,
+    context: QgsProcessingContext,
+    fields: QgsFields,
+) -> tuple[QgsFeatureSink, str]:
+    """The output ``name`` as a table (no geometry): (sink, destination id); an output that
+    cannot be created fails the algorithm with QGIS's own sentence."""
+    no_crs = QgsCoordinateReferenceSystem()
+    sink, dest_id = algorithm.parameterAsSink(
+        parameters, name, context, fields, QgsWkbTypes.Type.NoGeometry, no_crs
+    )
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    return sink, dest_id
