@@ -95,18 +95,17 @@ class SandboxHandler(BaseHTTPRequestHandler):
             return
         self._log_entry = {"method": method, "path": path, "query": parts.query,
                            "params": request.query, "status": None}
+        # Logged on arrival (status None until the answer): a request a test cancelled is in
+        # that test's log, not in the next one's, even when its answer fails much later.
+        sandbox.log(self._log_entry)
         self._serve(request, lambda: self._api(request), admin=False)
 
     def _record(self, status: int) -> None:
-        """Logs the request with its status *before* the answer goes out, so a client that
-        has its answer and then reads or clears the log never races with this thread."""
-        entry = self._log_entry
-        if entry is None:
-            return
-        first = entry["status"] is None
-        entry["status"] = status
-        if first:
-            self.server.sandbox.log(entry)
+        """Sets the logged request's status *before* the answer goes out, so a client that
+        has its answer and then reads the log sees the status it got (0: the line broke,
+        also after a status line went out)."""
+        if self._log_entry is not None:
+            self._log_entry["status"] = status
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self._record(code)
