@@ -227,7 +227,7 @@ def deliver_order(
     plan = plan_delivery(delivery, root, display_name, client.endpoints.api)
     adopt_old_item_folders(delivery, plan)
     if engine is None:
-        from .download import DownloadEngine  # loads requests: the dock's start-up plans only
+        from .download import DownloadEngine  # loads requests: not when the dock plans at start-up
 
         engine = DownloadEngine(client)
     paths = engine.download_to(plan, progress, is_cancelled, overwrite)

@@ -20,8 +20,8 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from .aoi import EARTH_RADIUS_M, _area_km2, _polygons, _split_antimeridian
+from .json_values import JSON
 
-JSON = dict[str, Any]
 Ring = Sequence[Sequence[float]]
 MAX_VERTICES = 999  # UP42's limit per order geometry
 # A GeoJSON edge is straight in lon/lat, a chord of the projection is not: edges are cut

@@ -12,9 +12,8 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import ValidationError
+from .json_values import JSON
 from .models import Scene
-
-JSON = dict[str, Any]  # as planning_geometry's: this module stays free of shapely (start-up)
 
 MIN_GAIN_KM2 = 0.001  # coverage gains (and gaps) smaller than this are numerical noise
 DEFAULT_PRIORITIES = ("cloud", "date", "count", "resolution", "incidence")
