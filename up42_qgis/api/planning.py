@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.prepared import prep
 
@@ -198,7 +199,7 @@ def _candidates(
         bounds = (fx0, fy0, fx1, fy1)
         cover: BaseGeometry | None = footprint
         if not prepared.contains(footprint):
-            cover = union_all(polygons_of(intersection(footprint, area)))
+            cover = _polygonal(intersection(footprint, area))
             bounds = box_of(cover) if cover is not None else bounds
         cover_area = cover.area if cover is not None else 0.0
         if cover is None or cover_area <= MIN_GAIN_KM2 * 1e6:
@@ -228,3 +229,12 @@ def _candidates(
             n=len(scenes),
         )
     return candidates
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
+    """The polygonal part of an overlay's result (None when there is none); a single
+    Polygon as it is (the union that joins the pieces of a collection costs as much as the
+    overlay itself)."""
+    if isinstance(geometry, Polygon):
+        return None if geometry.is_empty else geometry
+    return union_all(polygons_of(geometry))

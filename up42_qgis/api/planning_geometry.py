@@ -110,20 +110,41 @@ class LocalProjection:
     # --- whole geometries -----------------------------------------------------------------
     def _ring(self, ring: Ring, step: float) -> list[tuple[float, float]]:
         """The ring in metres, its edges densified to ``step`` degrees first."""
-        forward = self.forward
-        points: list[tuple[float, float]] = []
+        xs, ys = self._ring_xy(ring, step)
+        return list(zip(xs, ys, strict=True))
+
+    def _ring_xy(self, ring: Ring, step: float) -> tuple[list[float], list[float]]:
+        """``_ring`` as x and y lists: ``forward`` inlined, because every footprint's every
+        vertex passes here (the formulas are forward's, term for term)."""
+        lons: list[float] = []
+        lats: list[float] = []
         previous: Sequence[float] | None = None
         for point in ring:
+            lon, lat = point[0], point[1]
             if previous is not None:
-                d_lon = _wrap(point[0] - previous[0])
-                d_lat = point[1] - previous[1]
+                d_lon = _wrap(lon - previous[0])
+                d_lat = lat - previous[1]
                 pieces = int(max(abs(d_lon), abs(d_lat)) / step)
                 for index in range(1, pieces + 1):
                     t = index / (pieces + 1)
-                    points.append(forward(previous[0] + t * d_lon, previous[1] + t * d_lat))
-            points.append(forward(point[0], point[1]))
+                    lons.append(previous[0] + t * d_lon)
+                    lats.append(previous[1] + t * d_lat)
+            lons.append(lon)
+            lats.append(lat)
             previous = point
-        return points
+        lon0, sin0, cos0 = self.lon0, self.sin0, self.cos0
+        radians, sin, cos, sqrt = math.radians, math.sin, math.cos, math.sqrt
+        xs: list[float] = []
+        ys: list[float] = []
+        for lon, lat in zip(lons, lats, strict=True):
+            lam = radians((lon - lon0 + 180.0) % 360.0 - 180.0)
+            phi = radians(lat)
+            sin_phi, cos_phi, cos_lam = sin(phi), cos(phi), cos(lam)
+            denominator = 1.0 + sin0 * sin_phi + cos0 * cos_phi * cos_lam
+            k = sqrt(2.0 / max(denominator, 1e-12))
+            xs.append(EARTH_RADIUS_M * k * cos_phi * sin(lam))
+            ys.append(EARTH_RADIUS_M * k * (cos0 * sin_phi - sin0 * cos_phi * cos_lam))
+        return xs, ys
 
     def project(self, geojson: Any, step: float = AOI_DENSIFY_DEGREES) -> BaseGeometry | None:
         """A GeoJSON Polygon/MultiPolygon in metres, made valid; None when it has no area."""
@@ -135,17 +156,17 @@ class LocalProjection:
         """``project`` and the bounds of the projected shells (computed here: asking shapely
         1.8 for ``bounds`` costs more than projecting a footprint)."""
         polygons: list[Polygon] = []
-        xs: list[float] = []
-        ys: list[float] = []
+        west = south = math.inf
+        east = north = -math.inf
         for rings in _polygon_rings(geojson):
             try:
-                shell = self._ring(rings[0], step)
-                xs += (x for x, _ in shell)
-                ys += (y for _, y in shell)
+                xs, ys = self._ring_xy(rings[0], step)
                 holes = [self._ring(ring, step) for ring in rings[1:] if len(ring) >= 4]
-                if len(shell) < 4:
+                if len(xs) < 4:
                     continue
-                polygons.append(Polygon(shell, holes))
+                west, south = min(west, *xs), min(south, *ys)
+                east, north = max(east, *xs), max(north, *ys)
+                polygons.append(Polygon(list(zip(xs, ys, strict=True)), holes))
             except (TypeError, ValueError, IndexError):  # malformed coordinates: not usable
                 continue
         if not polygons:
@@ -157,7 +178,7 @@ class LocalProjection:
             geometry = geometry.buffer(0)
         if geometry.is_empty or geometry.area <= 0:
             return None, (0.0, 0.0, 0.0, 0.0)
-        return geometry, (min(xs), min(ys), max(xs), max(ys))
+        return geometry, (west, south, east, north)
 
     def unproject(self, geometry: BaseGeometry) -> list[Polygon]:
         """Polygons in lon/lat, cut at the antimeridian into pieces within [-180, 180]."""

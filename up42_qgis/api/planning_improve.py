@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from .planning_geometry import difference, intersection, union, union_all
 from .planning_search import (
+    NOWHERE,
     Candidate,
     assign,
     box_inside,
@@ -28,6 +29,11 @@ Entry = list[Any]
 Current = dict[int, Entry]
 IsCancelled = Callable[[], bool]
 SWAP_BUDGET = 150  # tentative swaps per round: the largest candidates first
+# A difference that removes less than this (m²) removed nothing: the area of a copy may
+# differ from the original's in its last bits.
+_NOTHING_M2 = 1e-6
+# Two ways of cutting the same area agree to well within this (m²).
+_SAME_AREA_M2 = 1.0
 
 
 @dataclass(frozen=True)
@@ -162,9 +168,19 @@ def _swap_pass(current: Current, search: _Search) -> bool:
         for c in search.candidates
         if id(c) not in current and any(box_inside(b, c.bounds) for b in boxes)
     ]  # only a scene that spans a whole part can make another one redundant
+    residues: dict[int, _Residue] | None = None
     for candidate in sorted(trials, key=lambda c: -c.area)[:SWAP_BUDGET]:
         if search.is_cancelled():
             raise cancelled()
+        # The plan was drop-stable before the trial: only parts the candidate reaches can
+        # have become redundant.
+        reached = {
+            key for key, b in zip(current, boxes, strict=True) if boxes_overlap(b, candidate.bounds)
+        }
+        if residues is None:
+            residues = _residues(current, search)
+        if not _may_free_a_part(residues, reached, candidate, search):
+            continue  # no part could go: the trial's drop pass would change nothing
         trial = {key: list(entry) for key, entry in current.items()}
         pieces = []
         for entry in trial.values():
@@ -179,11 +195,6 @@ def _swap_pass(current: Current, search: _Search) -> bool:
             candidate,
             union_all(pieces) or difference(candidate.cover, candidate.cover),
         ]
-        # The plan was drop-stable before the trial: only parts the candidate reaches can
-        # have become redundant.
-        reached = {
-            key for key, b in zip(current, boxes, strict=True) if boxes_overlap(b, candidate.bounds)
-        }
         if not _drop_pass(trial, search, protect=id(candidate), only=reached):
             continue
         if trial[id(candidate)][1].area <= min_gain_m2:
@@ -192,8 +203,55 @@ def _swap_pass(current: Current, search: _Search) -> bool:
             current.clear()
             current.update(trial)
             boxes = [box_of(entry[1]) for entry in current.values()]
+            residues = None
             changed = True
     return changed
+
+
+@dataclass(frozen=True)
+class _Residue:
+    """What of a part no other chosen scene covers: what its scene's drop would leave
+    uncovered with the plan as it is."""
+
+    geometry: BaseGeometry
+    area: float
+    box: tuple[float, float, float, float]
+
+
+def _residues(current: Current, search: _Search) -> dict[int, _Residue]:
+    residues = {}
+    for key, (_, part) in current.items():
+        part_box = box_of(part)
+        rest = part
+        for other_key, (other, _) in current.items():
+            if rest.area <= search.min_gain_m2:
+                break
+            if other_key != key and boxes_overlap(other.bounds, part_box):
+                rest = difference(rest, other.cover)
+        area = rest.area
+        residues[key] = _Residue(rest, area, box_of(rest) if area > 0 else NOWHERE)
+    return residues
+
+
+def _may_free_a_part(
+    residues: dict[int, _Residue], reached: set[int], candidate: Candidate, search: _Search
+) -> bool:
+    """False when, with ``candidate`` added, no reached part could be dropped for want of
+    cover: a part can go only if the other scenes and the candidate cover it, i.e. if the
+    candidate covers its residue (up to the smallest gain). A necessary condition only (the
+    trial's drop pass decides), checked in a few differences instead of the trial's many."""
+    limit = search.min_gain_m2 + _SAME_AREA_M2
+    for key in reached:
+        residue = residues[key]
+        if residue.area <= limit:
+            return True
+        if residue.area - candidate.area > limit or not boxes_overlap(
+            residue.box, candidate.bounds
+        ):
+            continue
+        if difference(residue.geometry, candidate.cover).area <= limit:
+            return True
+    return False
 
 
 def _drop_pass(
@@ -203,7 +261,6 @@ def _drop_pass(
     only: set[int] | None = None,
 ) -> bool:
     changed = False
-    count_weight, total, min_gain_m2 = search.count_weight, search.total, search.min_gain_m2
     for key, (candidate, part) in sorted(
         current.items(), key=lambda item: item[1][0].key, reverse=True
     ):
@@ -214,19 +271,42 @@ def _drop_pass(
             (e for k, e in current.items() if k != key and boxes_overlap(e[0].bounds, part_box)),
             key=lambda e: e[0].key,
         )
-        remaining, cost, moves = part, -count_weight, []
-        for entry in others:
-            if remaining.area <= min_gain_m2:
-                break
-            piece = intersection(remaining, entry[0].cover)
-            if piece.area > 0:
-                cost += piece.area / total * (entry[0].badness - candidate.badness)
-                moves.append((entry, piece))
-                remaining = difference(remaining, entry[0].cover)
-        if remaining.area > min_gain_m2 or cost >= 0:
+        moves = _redistribution(part, candidate.badness, others, search)
+        if moves is None:
             continue  # dropping it would lose coverage, or cost more than it saves
-        for entry, piece in moves:
-            entry[1] = union(entry[1], piece)
+        for entry, before in moves:
+            entry[1] = union(entry[1], intersection(before, entry[0].cover))
         del current[key]
         changed = True
     return changed
+
+
+def _redistribution(
+    part: BaseGeometry, badness: float, others: Sequence[Entry], search: _Search
+) -> list[tuple[Entry, BaseGeometry]] | None:
+    """How ``part`` would go to ``others`` (best first) if its scene were dropped: each
+    receiving entry with what was left of the part when it took its piece; None when the
+    drop would lose coverage or would not lower F.
+
+    Only differences are computed here (a piece's area is what the difference removed): most
+    drops fail, and the pieces themselves are cut only for the one that succeeds."""
+    total, min_gain_m2 = search.total, search.min_gain_m2
+    remaining, remaining_area = part, part.area
+    cost = -search.count_weight
+    moves: list[tuple[Entry, BaseGeometry]] = []
+    for entry in others:
+        if remaining_area <= min_gain_m2:
+            break
+        step = entry[0].badness - badness
+        if step >= 0 and cost >= 0:
+            return None  # the rest, best first, is no better than this scene: F cannot fall
+        rest = difference(remaining, entry[0].cover)
+        rest_area = rest.area
+        taken = remaining_area - rest_area
+        if taken > _NOTHING_M2:
+            cost += taken / total * step
+            moves.append((entry, remaining))
+            remaining, remaining_area = rest, rest_area
+    if remaining_area > min_gain_m2 or cost >= 0:
+        return None
+    return moves
