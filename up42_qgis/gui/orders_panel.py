@@ -7,10 +7,8 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qgis.core import QgsApplication
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,19 +25,13 @@ from ..api.models import Order, OrderStatus
 from ..i18n import tr
 from ..tasks.base import Up42Task
 from ..tasks.orders import CancelOrderTask, ListOrdersTask
-from ..toolbelt import colours
 from ..toolbelt.messages import error_text
-from ..toolbelt.plain_text import ask, plain_label, tooltip
+from ..toolbelt.plain_text import ask, plain_label
 from .decision_panel import DecisionPanel
 from .delivery_panel import DeliveryPanel
-from .order_status_text import (
-    column_titles,
-    full_status_label,
-    is_alarming,
-    status_explanation,
-    status_filters,
-)
+from .order_status_text import column_titles, is_alarming, status_explanation, status_filters
 from .orders_rows import (
+    FAILED_COLOUR,
     ORDER_ID_ROLE,
     SortItem,
     created_item,
@@ -49,6 +41,8 @@ from .orders_rows import (
     fit_columns,
     name_item,
     orders_table,
+    product_item,
+    status_item,
 )
 
 if TYPE_CHECKING:
@@ -57,9 +51,6 @@ if TYPE_CHECKING:
     from .tasking_dialog import TaskingDialog
 
 MAX_ORDERS = 500
-FAILED_COLOUR = QColor(colours.ERROR)
-FULFILLED_COLOUR = QColor(colours.SUCCESS)
-MUTED_COLOUR = QColor(colours.MUTED)
 
 
 class OrdersPanel(QWidget):
@@ -227,27 +218,15 @@ class OrdersPanel(QWidget):
         return -1
 
     def _write_row(self, row: int, order: Order) -> None:
-        status = SortItem(full_status_label(order))
-        status.setToolTip(tooltip(status_explanation(order)))
-        if is_alarming(order):
-            status.setForeground(QBrush(FAILED_COLOUR))
-            # Colour and icon say it; not bold, so the label fits the column uncut.
-            status.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
-        elif order.is_fulfilled:
-            status.setForeground(QBrush(FULFILLED_COLOUR))
-            status.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))
-        elif order.status == OrderStatus.CANCELED:
-            status.setForeground(QBrush(MUTED_COLOUR))
-        created = created_item(order)
         product_title = self.product_titles.get(order.data_product_id or "")
-        # The name already says the collection: the column shows the product, the tooltip both.
-        product = SortItem(
-            product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
+        items = (
+            name_item(order, product_title),
+            status_item(order),
+            created_item(order),
+            product_item(order, product_title),
+            self._credits_item(order),
         )
-        product.setToolTip(tooltip(product_title or order.data_product_id))
-        name = name_item(order, product_title)
-        credits = self._credits_item(order)
-        for column, item in enumerate((name, status, created, product, credits)):
+        for column, item in enumerate(items):
             self.table.setItem(row, column, item)
 
     def _credits_item(self, order: Order) -> SortItem:

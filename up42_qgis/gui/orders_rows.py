@@ -8,7 +8,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAction,
@@ -19,16 +21,20 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.models import Order
+from ..api.models import Order, OrderStatus
 from ..i18n import tr
 from ..toolbelt import colours
 from ..toolbelt.formatting import format_credits
 from ..toolbelt.plain_text import tooltip
+from .order_status_text import full_status_label, is_alarming, status_explanation
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_COLUMN, STATUS_COLUMN, CREATED_COLUMN, PRODUCT_COLUMN, CREDITS_COLUMN = range(5)
 MAX_OTHER_COLUMN_PX = 96  # the columns beside the name and status never take more
+FAILED_COLOUR = QColor(colours.ERROR)
+FULFILLED_COLOUR = QColor(colours.SUCCESS)
+MUTED_COLOUR = QColor(colours.MUTED)
 
 
 class SortItem(QTableWidgetItem):
@@ -64,6 +70,31 @@ def name_item(order: Order, product_title: str | None = None) -> SortItem:
     if product_title:
         lines.append(product_title)
     item.setToolTip(tooltip("\n".join(lines)))  # the name is the user's (or UP42's) text
+    return item
+
+
+def status_item(order: Order) -> SortItem:
+    """The status in words, coloured and with an icon where it needs the user's eye."""
+    item = SortItem(full_status_label(order))
+    item.setToolTip(tooltip(status_explanation(order)))
+    if is_alarming(order):
+        item.setForeground(QBrush(FAILED_COLOUR))
+        # Colour and icon say it; not bold, so the label fits the column uncut.
+        item.setIcon(QgsApplication.getThemeIcon("/mIconWarning.svg"))
+    elif order.is_fulfilled:
+        item.setForeground(QBrush(FULFILLED_COLOUR))
+        item.setIcon(QgsApplication.getThemeIcon("/mIconSuccess.svg"))
+    elif order.status == OrderStatus.CANCELED:
+        item.setForeground(QBrush(MUTED_COLOUR))
+    return item
+
+
+def product_item(order: Order, product_title: str | None) -> SortItem:
+    """The name already says the collection: the column shows the product, the tooltip both."""
+    item = SortItem(
+        product_title.split(" · ")[-1] if product_title else (order.data_product_id or "")
+    )
+    item.setToolTip(tooltip(product_title or order.data_product_id))
     return item
 
 
